@@ -1,0 +1,105 @@
+//! Command-line definitions (clap derive: the single source for parsing, --help, man pages and
+//! completions) and dispatch. One file per command; each handler returns the exit code.
+
+pub mod completion;
+pub mod docs;
+pub mod info;
+pub mod output;
+pub mod system;
+pub mod version;
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::storage::Paths;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "skiff",
+    version,
+    about = "Rootless, daemonless containers",
+    long_about = "skiff runs OCI containers as an ordinary user: no daemon, no root, no docker group.\n\
+                  It pulls images from registries, unpacks them into a store under your home and \
+                  forks containers itself inside a user namespace.",
+    propagate_version = true,
+    disable_help_subcommand = true
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalOpts,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct GlobalOpts {
+    /// Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage).
+    #[arg(long, global = true, value_name = "DIR", env = "SKIFF_ROOT")]
+    pub root: Option<PathBuf>,
+    /// Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp).
+    #[arg(long, global = true, value_name = "DIR", env = "SKIFF_RUNROOT")]
+    pub runroot: Option<PathBuf>,
+    /// Messages to show on stderr.
+    #[arg(long, global = true, value_enum, default_value_t = LogLevel::Warn, value_name = "LEVEL")]
+    pub log_level: LogLevel,
+}
+
+impl GlobalOpts {
+    /// Storage paths from flags and environment, created if missing.
+    pub fn paths(&self) -> anyhow::Result<Paths> {
+        Ok(Paths::resolve(
+            self.root.as_deref(),
+            self.runroot.as_deref(),
+        )?)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogLevel {
+    Error,
+    Warn,
+    Info,
+    Debug,
+    Trace,
+}
+
+impl LogLevel {
+    pub fn as_filter(self) -> &'static str {
+        match self {
+            LogLevel::Error => "error",
+            LogLevel::Warn => "warn",
+            LogLevel::Info => "info",
+            LogLevel::Debug => "debug",
+            LogLevel::Trace => "trace",
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Display information about the host and what skiff can do on it
+    Info(info::InfoArgs),
+    /// Display the skiff version
+    Version(version::VersionArgs),
+    /// Generate shell completion scripts
+    Completion(completion::CompletionArgs),
+    /// Manage skiff itself
+    System(system::SystemArgs),
+}
+
+/// Run the parsed command; returns the process exit code.
+pub fn run(cli: Cli) -> anyhow::Result<i32> {
+    let g = &cli.global;
+    match cli.command {
+        Command::Info(a) => info::run(g, a),
+        Command::Version(a) => version::run(a),
+        Command::Completion(a) => completion::run(a),
+        Command::System(a) => system::run(g, a),
+    }
+}
+
+/// The clap command tree (for docs, completions and tests).
+pub fn command() -> clap::Command {
+    <Cli as clap::CommandFactory>::command()
+}

@@ -1,0 +1,39 @@
+//! The skiff binary: parse, set up logging, dispatch, print an error once, map it to an exit code.
+
+use clap::Parser;
+use skiff::cli::Cli;
+use skiff::error::{exit_code_of, is_broken_pipe, EXIT_SKIFF};
+
+fn main() {
+    skiff::sys::default_sigpipe();
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            // --help and --version are "errors" to clap that print to stdout and exit 0.
+            let code = if e.use_stderr() { EXIT_SKIFF } else { 0 };
+            let _ = e.print();
+            std::process::exit(code);
+        }
+    };
+    init_logging(cli.global.log_level);
+    let code = match skiff::cli::run(cli) {
+        Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => 141,
+        Err(e) => {
+            eprintln!("Error: {e:#}");
+            exit_code_of(&e)
+        }
+    };
+    std::process::exit(code);
+}
+
+fn init_logging(level: skiff::cli::LogLevel) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("SKIFF_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level.as_filter()));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .without_time()
+        .with_target(false)
+        .init();
+}

@@ -1,0 +1,9 @@
+//! On-disk layout and the primitives every store uses: XDG paths, flock guards, atomic writes.
+
+pub mod atomic;
+pub mod lock;
+pub mod paths;
+
+pub use atomic::write_atomic;
+pub use lock::{LockGuard, LockMode};
+pub use paths::Paths;

@@ -1,0 +1,161 @@
+//! Where skiff keeps things: the persistent store (`--root`), the volatile run state (`--runroot`)
+//! and the user's configuration, from XDG directories with a private fallback for the run state.
+
+use std::fs;
+use std::os::unix::fs::{DirBuilderExt, MetadataExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum PathsError {
+    #[error("cannot find the home directory of uid {uid}: set HOME or pass --root and --runroot")]
+    NoHome { uid: u32 },
+    #[error("creating {path}")]
+    Create {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(
+        "{path} is not a private directory owned by uid {uid} (owner {owner}, mode {mode:o}); \
+         remove it or pass --runroot"
+    )]
+    NotPrivate {
+        path: PathBuf,
+        uid: u32,
+        owner: u32,
+        mode: u32,
+    },
+}
+
+/// Resolved storage locations for one invocation.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Paths {
+    /// Persistent store: images, layers, containers' upper dirs, volumes.
+    pub root: PathBuf,
+    /// Volatile state: locks, sockets, running containers' state.
+    pub runroot: PathBuf,
+    /// User configuration (registries.conf, auth.json live beside podman's).
+    pub config: PathBuf,
+    /// True when the runroot fell back to a private dir because XDG_RUNTIME_DIR was unusable.
+    pub runroot_fallback: bool,
+}
+
+impl Paths {
+    /// Resolve paths from flags and the environment. Creates root and runroot (0700) if missing.
+    pub fn resolve(root: Option<&Path>, runroot: Option<&Path>) -> Result<Paths, PathsError> {
+        let uid = rustix::process::geteuid().as_raw();
+        let dirs = directories::BaseDirs::new();
+        let config = if uid == 0 {
+            PathBuf::from("/etc/skiff")
+        } else {
+            dirs.as_ref()
+                .map(|d| d.config_dir().join("skiff"))
+                .ok_or(PathsError::NoHome { uid })?
+        };
+        let root = match root {
+            Some(r) => absolute(r),
+            None if uid == 0 => PathBuf::from("/var/lib/skiff"),
+            None => dirs
+                .as_ref()
+                .map(|d| d.data_dir().join("skiff").join("storage"))
+                .ok_or(PathsError::NoHome { uid })?,
+        };
+        let (runroot, runroot_fallback) = match runroot {
+            Some(r) => (absolute(r), false),
+            None if uid == 0 => (PathBuf::from("/run/skiff"), false),
+            None => match usable_runtime_dir(uid) {
+                Some(dir) => (dir.join("skiff"), false),
+                None => (std::env::temp_dir().join(format!("skiff-run-{uid}")), true),
+            },
+        };
+        ensure_private_dir(&root, uid)?;
+        ensure_private_dir(&runroot, uid)?;
+        Ok(Paths {
+            root,
+            runroot,
+            config,
+            runroot_fallback,
+        })
+    }
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+/// XDG_RUNTIME_DIR when it is set, a directory, owned by us and writable; `None` otherwise (common
+/// under `su`, `sudo` and in CI, where it is unset or still points at another user's dir).
+fn usable_runtime_dir(uid: u32) -> Option<PathBuf> {
+    let dir = PathBuf::from(std::env::var_os("XDG_RUNTIME_DIR")?);
+    let md = fs::metadata(&dir).ok()?;
+    (md.is_dir()
+        && md.uid() == uid
+        && rustix::fs::access(&dir, rustix::fs::Access::WRITE_OK).is_ok())
+    .then_some(dir)
+}
+
+/// Create `path` (and parents) with mode 0700 if missing; check that the leaf is a real directory
+/// owned by `uid` and not readable by others. A shared /tmp fallback makes this check essential:
+/// another user could have planted the directory or a symlink there first.
+pub fn ensure_private_dir(path: &Path, uid: u32) -> Result<(), PathsError> {
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(path)
+        .map_err(|source| PathsError::Create {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    let md = fs::symlink_metadata(path).map_err(|source| PathsError::Create {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let mode = md.permissions().mode() & 0o7777;
+    if !md.is_dir() || md.uid() != uid || mode & 0o077 != 0 {
+        return Err(PathsError::NotPrivate {
+            path: path.to_path_buf(),
+            uid,
+            owner: md.uid(),
+            mode,
+        });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn private_dir_is_created_0700() {
+        let tmp = tempfile::tempdir().unwrap();
+        let p = tmp.path().join("a/b");
+        let uid = rustix::process::geteuid().as_raw();
+        ensure_private_dir(&p, uid).unwrap();
+        let mode = fs::metadata(&p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o700);
+    }
+
+    #[test]
+    fn shared_dir_is_refused() {
+        let tmp = tempfile::tempdir().unwrap();
+        let p = tmp.path().join("open");
+        fs::create_dir(&p).unwrap();
+        fs::set_permissions(&p, fs::Permissions::from_mode(0o777)).unwrap();
+        let uid = rustix::process::geteuid().as_raw();
+        let err = ensure_private_dir(&p, uid).unwrap_err();
+        assert!(matches!(err, PathsError::NotPrivate { .. }), "{err}");
+    }
+
+    #[test]
+    fn symlink_is_refused() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("real");
+        fs::create_dir(&target).unwrap();
+        fs::set_permissions(&target, fs::Permissions::from_mode(0o700)).unwrap();
+        let link = tmp.path().join("link");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let uid = rustix::process::geteuid().as_raw();
+        assert!(ensure_private_dir(&link, uid).is_err());
+    }
+}

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Prepare a Debian 12 host for skiff's tests and demo (idempotent). Run as root (or via sudo).
+#  - installs the helper programs skiff uses and the tools the tests use;
+#  - creates the unprivileged test users: skiff-test (with a subuid/subgid range) and skiff-nosub
+#    (without one, for the single-id fallback);
+#  - makes /dev/net/tun 0666 as on normal distributions (pasta and slirp4netns open it);
+#  - makes sure unprivileged user namespaces are allowed.
+set -euo pipefail
+
+if [ "$(id -u)" -ne 0 ]; then
+  exec sudo -E bash "$0" "$@"
+fi
+
+packages=(
+  uidmap passt slirp4netns fuse-overlayfs   # what skiff runs
+  docker-registry busybox-static            # the test registry and the test images' content
+  skopeo curl jq zstd python3 tmux apache2-utils openssl procps iproute2 util-linux
+  build-essential pkg-config               # cargo builds (cc for -sys crates)
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "setup-host: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+# The Debian package may have started its own registry on :5000 (with systemd); tests use their own.
+
+add_user() { # name with_subids
+  local name=$1 subids=$2
+  if ! id "$name" >/dev/null 2>&1; then
+    useradd --create-home --shell /bin/bash "$name"
+  fi
+  sed -i "/^$name:/d" /etc/subuid /etc/subgid 2>/dev/null || true
+  if [ "$subids" = yes ]; then
+    echo "$name:200000:65536" >> /etc/subuid
+    echo "$name:200000:65536" >> /etc/subgid
+  fi
+}
+touch /etc/subuid /etc/subgid
+add_user skiff-test yes
+add_user skiff-nosub no
+
+if [ -e /dev/net/tun ]; then chmod 0666 /dev/net/tun; fi
+if [ -e /dev/fuse ]; then chmod 0666 /dev/fuse; fi
+if [ -f /proc/sys/kernel/unprivileged_userns_clone ]; then
+  echo 1 > /proc/sys/kernel/unprivileged_userns_clone
+fi
+if [ "$(cat /proc/sys/user/max_user_namespaces)" = 0 ]; then
+  echo 28633 > /proc/sys/user/max_user_namespaces
+fi
+echo "setup-host: ready (users skiff-test with subids 200000-265535, skiff-nosub without)"
