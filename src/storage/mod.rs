@@ -3,7 +3,9 @@
 pub mod atomic;
 pub mod lock;
 pub mod paths;
+pub mod remove;
 
 pub use atomic::write_atomic;
 pub use lock::{LockGuard, LockMode};
 pub use paths::Paths;
+pub use remove::remove_tree;

@@ -11,6 +11,7 @@ use nix::sys::stat::{mknod, Mode, SFlag};
 use crate::userns::{run_in_userns, IdMapping};
 
 #[derive(Debug, Clone, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct OverlayProbe {
     /// Native overlay mounts with `userxattr` in a user namespace.
     pub native_overlay: bool,
@@ -24,7 +25,7 @@ pub struct OverlayProbe {
 /// Must be called from a single-threaded process.
 pub fn probe_overlay(scratch: &Path) -> OverlayProbe {
     let result = probe_in(scratch);
-    let _ = fs::remove_dir_all(scratch);
+    let _ = crate::storage::remove_tree(scratch);
     match result {
         Ok(p) => p,
         Err(e) => OverlayProbe {

@@ -11,6 +11,7 @@ use super::helpers::{find_program, helper_privilege, Privilege};
 use super::subid::{self, IdRange};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct IdMap {
     pub container_id: u32,
     pub host_id: u32,

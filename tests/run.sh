@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Set up the host (as root or via sudo), start the test registry, push the fixtures, run every test,
+# then stop the registry and remove all scratch files. This is the README's test command.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ "$(id -u)" -eq 0 ]; then
+  bash tests/setup-host.sh
+elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+  sudo bash tests/setup-host.sh
+else
+  echo "run.sh: not root and no passwordless sudo: assuming tests/setup-host.sh was run" >&2
+fi
+
+work=$(mktemp -d /tmp/skiff-tests.XXXXXX)
+chmod 0755 "$work"
+cleanup() {
+  bash tests/registry.sh stop "$work/registry" || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+port=$(free_port)
+bash tests/registry.sh start "$work/registry" "$port"
+python3 tests/fixtures/build.py --registry "127.0.0.1:$port" --out "$work/fixtures"
+
+export SKIFF_TEST_REGISTRY="127.0.0.1:$port"
+export SKIFF_TEST_REGISTRY_DIR="$work/registry"
+export SKIFF_TEST_FIXTURES="$work/fixtures/fixtures.json"
+export SKIFF_TEST_WORKDIR="$work/t"
+mkdir -p "$SKIFF_TEST_WORKDIR" && chmod 0755 "$SKIFF_TEST_WORKDIR"
+
+cargo test --locked "$@"

@@ -1,0 +1,7 @@
+//! All integration tests share this one test binary (fast to link, one harness).
+
+mod util;
+
+mod cli;
+mod info;
+mod testbed;
