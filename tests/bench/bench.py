@@ -1,0 +1,146 @@
+#!/usr/bin/env python3
+"""Side-by-side benchmarks: skiff against podman, crun or a raw pipeline, measured in the same run.
+
+Usage (as root, after tests/setup-host.sh):  python3 tests/bench/bench.py SET [--runs N] [--bin PATH]
+SET is a module in tests/bench/sets/ (e.g. `basic`). Every command runs as the unprivileged test user
+(skiff-test) through hyperfine; the table shows medians and the ratio to the set's baseline.
+
+Peer setup done here, and said when done: podman gets a containers.conf without cgroups (no
+delegation on this machine) and crun gets the hugetlb controller mounted as v1 (it otherwise fails
+on the hybrid tree).
+"""
+import argparse
+import importlib.util
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+USER = "skiff-test"
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, shell=True, check=True, **kw)
+
+
+def as_user(cmd):
+    """A shell command line that runs `cmd` as the test user with a clean login-like env."""
+    return f"runuser -u {USER} -- env -i HOME=/home/{USER} PATH=/usr/local/bin:/usr/bin:/bin " \
+           f"bash -c {json.dumps(cmd)}"
+
+
+class Ctx:
+    """What a set's setup() gets: paths, the skiff binary, and helpers."""
+
+    def __init__(self, work, skiff):
+        self.work = work
+        self.skiff = skiff
+        self.notes = []
+        self.as_user = as_user
+        self.sh = sh
+
+    def note(self, text):
+        self.notes.append(text)
+        print(f"bench: {text}", file=sys.stderr)
+
+
+def setup_podman(ctx):
+    if not shutil.which("podman"):
+        ctx.note("podman not installed: its column is skipped")
+        return False
+    conf_dir = f"/home/{USER}/.config/containers"
+    os.makedirs(conf_dir, exist_ok=True)
+    with open(os.path.join(conf_dir, "containers.conf"), "w") as f:
+        f.write('[containers]\ncgroups = "disabled"\n[engine]\ncgroup_manager = "cgroupfs"\n'
+                'events_logger = "file"\n')
+    sh(f"chown -R {USER}: /home/{USER}/.config")
+    ctx.note("podman: wrote ~skiff-test/.config/containers/containers.conf with cgroups disabled "
+             "(no cgroup delegation here)")
+    return True
+
+
+def setup_crun(ctx):
+    if not shutil.which("crun"):
+        ctx.note("crun not installed: its column is skipped")
+        return False
+    if not os.path.ismount("/sys/fs/cgroup/hugetlb"):
+        os.makedirs("/sys/fs/cgroup/hugetlb", exist_ok=True)
+        subprocess.run("mount -t cgroup -o hugetlb cgroup /sys/fs/cgroup/hugetlb", shell=True)
+        ctx.note("crun: mounted the hugetlb controller as cgroup v1 at /sys/fs/cgroup/hugetlb")
+    return True
+
+
+def hyperfine(name, commands, runs, work, prepare=None):
+    out = os.path.join(work, f"{name}.json")
+    args = ["hyperfine", "--style", "basic", "--warmup", "2", "--runs", str(runs),
+            "--export-json", out]
+    if prepare:
+        args += ["--prepare", prepare]
+    for tool, cmd in commands.items():
+        args += ["-n", tool, cmd]
+    subprocess.run(args, check=True, stdout=subprocess.DEVNULL)
+    with open(out) as f:
+        return {r["command"]: r for r in json.load(f)["results"]}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("set")
+    ap.add_argument("--runs", type=int, default=20)
+    ap.add_argument("--bin", help="skiff binary (default: cargo build --release)")
+    a = ap.parse_args()
+    if os.geteuid() != 0:
+        sys.exit("bench.py: run as root (it switches to the test user itself)")
+    if not shutil.which("hyperfine"):
+        sh("apt-get install -y -qq hyperfine >/dev/null")
+
+    spec = importlib.util.spec_from_file_location(a.set, os.path.join(HERE, "sets", a.set + ".py"))
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+
+    work = tempfile.mkdtemp(prefix="skiff-bench.")
+    os.chmod(work, 0o755)
+    try:
+        src = a.bin
+        if not src:
+            sh("cargo build --release --locked -q", cwd=ROOT)
+            src = os.path.join(ROOT, "target/release/skiff")
+        skiff = os.path.join(work, "skiff")
+        shutil.copy(src, skiff)
+        os.chmod(skiff, 0o755)
+        ctx = Ctx(work, skiff)
+        ctx.has_podman = setup_podman(ctx)
+        ctx.has_crun = setup_crun(ctx)
+        if hasattr(mod, "setup"):
+            mod.setup(ctx)
+        rows = []
+        try:
+            for case in mod.cases(ctx):
+                cmds = {t: c for t, c in case["commands"].items() if c}
+                res = hyperfine(case["name"], cmds, case.get("runs", a.runs), work,
+                                case.get("prepare"))
+                base = res[case["baseline"]]["median"]
+                for tool in cmds:
+                    r = res[tool]
+                    rows.append((case["name"], tool, r["median"] * 1000, r["mean"] * 1000,
+                                 r["stddev"] * 1000 if r["stddev"] else 0.0,
+                                 r["median"] / base, case["baseline"]))
+        finally:
+            if hasattr(mod, "teardown"):
+                mod.teardown(ctx)
+        print(f"\n{'case':<28} {'tool':<10} {'median ms':>10} {'mean ms':>10} {'sd ms':>8}  ratio")
+        for name, tool, med, mean, sd, ratio, base in rows:
+            print(f"{name:<28} {tool:<10} {med:>10.2f} {mean:>10.2f} {sd:>8.2f}  "
+                  f"{ratio:5.2f}x {base}")
+        for n in ctx.notes:
+            print(f"note: {n}")
+    finally:
+        subprocess.run(["rm", "-rf", work])
+
+
+if __name__ == "__main__":
+    main()
