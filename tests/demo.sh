@@ -16,6 +16,7 @@ chmod 0755 "$work"
 cleanup() { bash tests/registry.sh stop "$work/registry" || true; rm -rf "$work"; }
 trap cleanup EXIT
 install -m 0755 target/release/skiff "$work/skiff"
+install -d -o skiff-test -m 0700 "$work/user"
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 bash tests/registry.sh start "$work/registry" "$port"
@@ -23,7 +24,7 @@ python3 tests/fixtures/build.py --registry "127.0.0.1:$port" --out "$work/fixtur
 
 as_user() { runuser -u skiff-test -- env -i HOME=/home/skiff-test PATH=/usr/bin:/bin "$@"; }
 echo "demo: skiff info (as skiff-test)"
-as_user "$work/skiff" --root "$work/store" --runroot "$work/run" info
+as_user "$work/skiff" --root "$work/user/store" --runroot "$work/user/run" info
 
 echo
 echo "demo: stopped after 'skiff info': 'skiff pull' and 'skiff run' are not built yet (issues 3-6)."
