@@ -46,7 +46,11 @@ fn closed_pipe_ends_quietly() {
 #[test]
 fn completion_scripts_are_generated() {
     let t = TestEnv::new("completion");
-    for (shell, needle) in [("bash", "complete -F"), ("zsh", "#compdef skiff"), ("fish", "complete -c skiff")] {
+    for (shell, needle) in [
+        ("bash", "complete -F"),
+        ("zsh", "#compdef skiff"),
+        ("fish", "complete -c skiff"),
+    ] {
         let r = t.ok(["completion", shell]);
         assert!(r.stdout.contains(needle), "{shell}: {}", r.describe());
     }

@@ -16,7 +16,11 @@ fn info_json_matches_the_host() {
     let t = TestEnv::new("info");
     let j = t.ok(["info", "--format", "json"]).json();
     let host = &j["host"];
-    let uid = t.user.as_ref().map(|u| u.uid).unwrap_or_else(|| nix::unistd::geteuid().as_raw());
+    let uid = t
+        .user
+        .as_ref()
+        .map(|u| u.uid)
+        .unwrap_or_else(|| nix::unistd::geteuid().as_raw());
     assert_eq!(host["uid"], uid);
     assert_eq!(host["rootless"], uid != 0);
     assert_eq!(j["store"]["graphRoot"], t.root.to_str().unwrap());
@@ -67,7 +71,9 @@ fn info_text_names_each_problem_with_a_fix() {
 fn runroot_falls_back_to_a_private_dir_without_xdg_runtime_dir() {
     let t = TestEnv::new("fallback");
     let mut c = t.bare_cmd(crate::util::skiff_bin());
-    c.args(["--root"]).arg(&t.root).args(["info", "--format", "json"]);
+    c.args(["--root"])
+        .arg(&t.root)
+        .args(["info", "--format", "json"]);
     let r = crate::util::Run::from(c.output().unwrap());
     assert_eq!(r.code, 0, "{}", r.describe());
     let j = r.json();
@@ -75,7 +81,10 @@ fn runroot_falls_back_to_a_private_dir_without_xdg_runtime_dir() {
     let rr = std::path::PathBuf::from(j["store"]["runRoot"].as_str().unwrap());
     assert!(rr.starts_with(t.home.join("tmp")), "{rr:?}");
     use std::os::unix::fs::PermissionsExt;
-    assert_eq!(std::fs::metadata(&rr).unwrap().permissions().mode() & 0o777, 0o700);
+    assert_eq!(
+        std::fs::metadata(&rr).unwrap().permissions().mode() & 0o777,
+        0o700
+    );
 }
 
 #[test]
@@ -87,8 +96,16 @@ fn runroot_owned_by_someone_else_is_refused() {
     let foreign = t.dir.join("foreign");
     std::fs::create_dir(&foreign).unwrap(); // owned by root
     let mut c = t.bare_cmd(crate::util::skiff_bin());
-    c.arg("--root").arg(&t.root).arg("--runroot").arg(&foreign).arg("info");
+    c.arg("--root")
+        .arg(&t.root)
+        .arg("--runroot")
+        .arg(&foreign)
+        .arg("info");
     let r = crate::util::Run::from(c.output().unwrap());
     assert_eq!(r.code, 125, "{}", r.describe());
-    assert!(r.stderr.contains("not a private directory"), "{}", r.describe());
+    assert!(
+        r.stderr.contains("not a private directory"),
+        "{}",
+        r.describe()
+    );
 }

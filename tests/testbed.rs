@@ -11,7 +11,10 @@ fn skopeo_inspect(reference: &str, raw: bool) -> serde_json::Value {
     if raw {
         c.arg("--raw");
     }
-    let out = c.arg(format!("docker://{}/{reference}", registry())).output().unwrap();
+    let out = c
+        .arg(format!("docker://{}/{reference}", registry()))
+        .output()
+        .unwrap();
     assert!(
         out.status.success(),
         "skopeo inspect {reference}: {}",
@@ -31,10 +34,16 @@ fn fixtures_are_served_by_the_registry() {
     }
     // httpd is a Docker schema2 image that exposes port 80.
     let raw = skopeo_inspect("httpd:latest", true);
-    assert_eq!(raw["mediaType"], "application/vnd.docker.distribution.manifest.v2+json");
+    assert_eq!(
+        raw["mediaType"],
+        "application/vnd.docker.distribution.manifest.v2+json"
+    );
     // zstd layers are really zstd.
     let raw = skopeo_inspect("zstd:latest", true);
-    assert_eq!(raw["layers"][0]["mediaType"], "application/vnd.oci.image.layer.v1.tar+zstd");
+    assert_eq!(
+        raw["layers"][0]["mediaType"],
+        "application/vnd.oci.image.layer.v1.tar+zstd"
+    );
 }
 
 #[test]
@@ -54,7 +63,10 @@ fn index_fixtures_have_two_platforms_and_an_attestation() {
         .collect();
     assert_eq!(plats, ["linux/amd64", "linux/arm64", "unknown/unknown"]);
     let dl = skopeo_inspect("multiarch-docker:latest", true);
-    assert_eq!(dl["mediaType"], "application/vnd.docker.distribution.manifest.list.v2+json");
+    assert_eq!(
+        dl["mediaType"],
+        "application/vnd.docker.distribution.manifest.list.v2+json"
+    );
 }
 
 #[test]
@@ -63,7 +75,10 @@ fn blob_content_matches_its_digest_over_plain_http() {
     let fx = fixtures();
     let layer = fx["busybox"]["layer_digests"][0].as_str().unwrap();
     let out = Command::new("curl")
-        .args(["-sf", &format!("http://{}/v2/busybox/blobs/{layer}", registry())])
+        .args([
+            "-sf",
+            &format!("http://{}/v2/busybox/blobs/{layer}", registry()),
+        ])
         .output()
         .unwrap();
     assert!(out.status.success());

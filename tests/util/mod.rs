@@ -26,7 +26,9 @@ impl User {
     pub fn lookup(name: &str) -> User {
         let u = nix::unistd::User::from_name(name)
             .expect("reading passwd")
-            .unwrap_or_else(|| panic!("user {name} missing: run tests/setup-host.sh as root first"));
+            .unwrap_or_else(|| {
+                panic!("user {name} missing: run tests/setup-host.sh as root first")
+            });
         User {
             name: name.into(),
             uid: u.uid.as_raw(),
@@ -166,7 +168,13 @@ impl TestEnv {
             .map(|a| a.as_ref().to_string_lossy().into_owned())
             .collect();
         let r = self.run(args);
-        assert_eq!(r.code, 0, "skiff {} failed:\n{}", shown.join(" "), r.describe());
+        assert_eq!(
+            r.code,
+            0,
+            "skiff {} failed:\n{}",
+            shown.join(" "),
+            r.describe()
+        );
         r
     }
 }
