@@ -54,7 +54,7 @@ mod tests {
         let top = tmp.path().join("top");
         fs::create_dir_all(top.join("work/work")).unwrap();
         fs::write(top.join("work/work/f"), b"x").unwrap();
-        fs::set_permissions(top.join("work/work"), fs::Permissions::from_mode(0)).unwrap();
+        fs::set_permissions(top.join("work/work"), fs::Permissions::from_mode(0o0)).unwrap();
         remove_tree(&top).unwrap();
         assert!(!top.exists());
         remove_tree(&top).unwrap();
