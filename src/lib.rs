@@ -6,6 +6,7 @@
 
 pub mod cli;
 pub mod error;
+pub mod image;
 pub mod storage;
 pub mod sys;
 pub mod system;

@@ -4,7 +4,9 @@
 pub mod completion;
 pub mod docs;
 pub mod info;
+pub mod internal;
 pub mod output;
+pub mod pull;
 pub mod system;
 pub mod version;
 
@@ -86,6 +88,12 @@ pub enum Command {
     Completion(completion::CompletionArgs),
     /// Manage skiff itself
     System(system::SystemArgs),
+    /// Pull an image from a registry
+    Pull(pull::PullArgs),
+    #[command(hide = true, name = "internal-unpack")]
+    InternalUnpack(internal::UnpackArgs),
+    #[command(hide = true, name = "internal-rm")]
+    InternalRm(internal::RmArgs),
 }
 
 /// Run the parsed command; returns the process exit code.
@@ -96,6 +104,9 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Version(a) => version::run(a),
         Command::Completion(a) => completion::run(a),
         Command::System(a) => system::run(g, a),
+        Command::Pull(a) => pull::run(g, a),
+        Command::InternalUnpack(a) => internal::unpack(a),
+        Command::InternalRm(a) => internal::rm(a),
     }
 }
 

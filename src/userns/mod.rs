@@ -2,6 +2,7 @@
 //! helpers that install it, and running work inside a freshly mapped namespace.
 
 pub mod enter;
+pub mod helper;
 pub mod helpers;
 pub mod idmap;
 pub mod subid;

@@ -1,0 +1,66 @@
+//! Hidden helper commands: skiff re-executes itself for work that must run inside the user's mapped
+//! user namespace in a fresh single-threaded process. Not for users; not in --help or the man pages.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::Args;
+
+use crate::image::unpack::{unpack_stream, UnpackOptions};
+use crate::userns::helper::enter_from_parent;
+
+#[derive(Debug, Args)]
+pub struct UnpackArgs {
+    /// Empty directory to unpack into.
+    #[arg(long)]
+    pub dest: PathBuf,
+    /// Enter a user namespace first (the parent maps it).
+    #[arg(long)]
+    pub userns: bool,
+    /// Only one id is mapped: owners other than root are counted, not set.
+    #[arg(long)]
+    pub single_id: bool,
+    /// Number of container ids mapped.
+    #[arg(long)]
+    pub mapped_ids: u64,
+}
+
+/// Read a layer blob on stdin, unpack it, print the report as JSON on stdout.
+pub fn unpack(a: UnpackArgs) -> anyhow::Result<i32> {
+    if a.userns {
+        enter_from_parent()?;
+    }
+    rustix::process::umask(rustix::fs::Mode::empty());
+    let stdin = std::io::stdin().lock();
+    let report = unpack_stream(
+        stdin,
+        &a.dest,
+        UnpackOptions {
+            single_id: a.single_id,
+            mapped_ids: a.mapped_ids,
+        },
+    )?;
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer(&mut out, &report)?;
+    out.flush()?;
+    Ok(0)
+}
+
+#[derive(Debug, Args)]
+pub struct RmArgs {
+    #[arg(long)]
+    pub userns: bool,
+    pub paths: Vec<PathBuf>,
+}
+
+/// Remove trees whose files belong to subordinate ids.
+pub fn rm(a: RmArgs) -> anyhow::Result<i32> {
+    if a.userns {
+        enter_from_parent()?;
+    }
+    for p in &a.paths {
+        crate::storage::remove_tree(p).with_context(|| format!("removing {}", p.display()))?;
+    }
+    Ok(0)
+}

@@ -1,0 +1,13 @@
+//! Images: references, registries and credentials, pulling, the content-addressed store, and layer
+//! unpacking.
+
+pub mod auth;
+pub mod manifest;
+pub mod platform;
+pub mod progress;
+pub mod pull;
+pub mod reference;
+pub mod registries;
+pub mod registry;
+pub mod store;
+pub mod unpack;

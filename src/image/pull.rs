@@ -1,0 +1,371 @@
+//! Pulling an image: resolve the reference (short names through the search registries, mirrors
+//! first), fetch and verify the manifest (choosing a platform from an index), then stream every
+//! missing layer straight into an unpack helper inside the user namespace, several at once, and
+//! publish layers and the image only when complete and verified.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use anyhow::{anyhow, bail, Context};
+use futures_util::{StreamExt, TryStreamExt};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+use super::manifest::{self, Descriptor, Document, ImageConfig, Manifest, Platform};
+use super::platform;
+use super::progress::{human_size, short_digest, Progress};
+use super::reference::{self, Reference};
+use super::registries::RegistriesConf;
+use super::registry::{Registries, Remote};
+use super::store::{ImageRecord, LayerRecord, Store};
+use super::unpack::UnpackReport;
+use crate::storage::{LockGuard, LockMode, Paths};
+use crate::userns::helper::{needs_userns, spawn_mapped};
+use crate::userns::IdMapping;
+
+/// Layers downloaded and unpacked at the same time.
+const PARALLEL_LAYERS: usize = 4;
+
+pub struct PullOptions {
+    pub platform: Platform,
+    pub quiet: bool,
+}
+
+/// Pull `input` into the store. Runs its own single-threaded async runtime and shuts it down (with
+/// all its threads) before returning, so callers may fork afterwards.
+pub fn pull(paths: &Paths, input: &str, opts: &PullOptions) -> anyhow::Result<ImageRecord> {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")?;
+    let result = rt.block_on(pull_async(paths, input, opts));
+    drop(rt);
+    result
+}
+
+struct Ctx<'a> {
+    store: Store,
+    mapping: IdMapping,
+    progress: Progress,
+    exe: PathBuf,
+    opts: &'a PullOptions,
+}
+
+async fn pull_async(paths: &Paths, input: &str, opts: &PullOptions) -> anyhow::Result<ImageRecord> {
+    let parsed = reference::parse(input)?;
+    let conf = RegistriesConf::load(&paths.config)?;
+    let registries = Registries::new(conf, &paths.config);
+    let store = Store::open(&paths.root)?;
+    let _store_guard = store.lock_store(LockMode::Shared)?;
+    let mapping = IdMapping::for_current_user()?;
+    let ctx = Ctx {
+        store,
+        mapping,
+        progress: Progress::detect(opts.quiet),
+        exe: std::env::current_exe().context("finding the skiff executable")?,
+        opts,
+    };
+
+    let candidates: Vec<Reference> = if parsed.short {
+        registries
+            .conf
+            .search_registries()
+            .iter()
+            .map(|reg| parsed.reference.on_registry(reg, &parsed.path))
+            .collect()
+    } else {
+        vec![parsed.reference.clone()]
+    };
+    let mut errors = Vec::new();
+    for r in &candidates {
+        for ep in registries.endpoints(r)? {
+            let remote = registries.remote(&ep, r)?;
+            ctx.progress.message(&format!("Trying to pull {r}..."));
+            match remote.manifest(r, None).await {
+                Ok(m) => return pull_from(&ctx, &remote, r, m.body, m.digest).await,
+                Err(e) => {
+                    tracing::debug!(error = %e, "pull candidate failed");
+                    errors.push(e.to_string());
+                }
+            }
+        }
+    }
+    if errors.len() == 1 {
+        bail!("{}", errors.remove(0));
+    }
+    bail!(
+        "{input}: could not pull from any registry:\n  {}",
+        errors.join("\n  ")
+    )
+}
+
+async fn pull_from(
+    ctx: &Ctx<'_>,
+    remote: &Remote,
+    r: &Reference,
+    body: Vec<u8>,
+    top_digest: String,
+) -> anyhow::Result<ImageRecord> {
+    let mut digests = vec![format!("{}@{}", r.repo_name(), top_digest)];
+    let (manifest, manifest_body, manifest_digest) = match manifest::parse(
+        &body,
+        None,
+        &r.to_string(),
+    )? {
+        Document::Manifest(m) => (m, body, top_digest),
+        Document::Index(idx) => {
+            let want = &ctx.opts.platform;
+            let chosen = platform::choose(&idx.manifests, want).ok_or_else(|| {
+                let have: Vec<String> = idx
+                    .manifests
+                    .iter()
+                    .filter_map(|d| d.platform.as_ref().map(|p| p.to_string()))
+                    .filter(|p| !p.starts_with("unknown"))
+                    .collect();
+                anyhow!(
+                    "{r}: no image for platform {want} (the index has {}); choose one with --platform",
+                    have.join(", ")
+                )
+            })?;
+            let child = remote.manifest(r, Some(&chosen.digest)).await?;
+            match manifest::parse(&child.body, Some(&chosen.media_type), &r.to_string())? {
+                Document::Manifest(m) => {
+                    digests.push(format!("{}@{}", r.repo_name(), child.digest));
+                    (m, child.body, child.digest)
+                }
+                Document::Index(_) => bail!("{r}: nested image indexes are not supported"),
+            }
+        }
+    };
+    ctx.progress.message("Getting image source signatures");
+    let config_bytes = remote.blob_bytes(r, &manifest.config.digest).await?;
+    let config: ImageConfig = serde_json::from_slice(&config_bytes)
+        .with_context(|| format!("{r}: parsing image config {}", manifest.config.digest))?;
+    check_layers(r, &manifest, &config)?;
+
+    let layers: Vec<(&Descriptor, &String)> = manifest
+        .layers
+        .iter()
+        .zip(&config.rootfs.diff_ids)
+        .collect();
+    let results: Vec<LayerRecord> = futures_util::stream::iter(layers)
+        .map(|(desc, diff_id)| ensure_layer(ctx, remote, r, desc, diff_id))
+        .buffered(PARALLEL_LAYERS)
+        .try_collect()
+        .await?;
+    let cp = ctx
+        .progress
+        .blob("config", &manifest.config.digest, manifest.config.size);
+    cp.finish("done");
+    ctx.progress
+        .message("Writing manifest to image destination");
+
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let rec = ImageRecord {
+        id: manifest.config.digest.clone(),
+        names: r.tag.as_ref().map(|_| vec![r.name()]).unwrap_or_default(),
+        digests,
+        manifest_digest,
+        manifest_media_type: manifest
+            .media_type
+            .clone()
+            .unwrap_or_else(|| manifest::OCI_MANIFEST.into()),
+        layers: config.rootfs.diff_ids.clone(),
+        size: results.iter().map(|l| l.size).sum(),
+        created: config.created.clone(),
+        stored_at: now,
+    };
+    Ok(ctx.store.put_image(rec, &manifest_body, &config_bytes)?)
+}
+
+fn check_layers(r: &Reference, m: &Manifest, c: &ImageConfig) -> anyhow::Result<()> {
+    if m.layers.len() != c.rootfs.diff_ids.len() {
+        bail!(
+            "{r}: the manifest lists {} layers but the config has {} diff ids",
+            m.layers.len(),
+            c.rootfs.diff_ids.len()
+        );
+    }
+    for d in m
+        .layers
+        .iter()
+        .map(|l| &l.digest)
+        .chain(c.rootfs.diff_ids.iter())
+    {
+        reference::validate_digest(d)
+            .map_err(|why| anyhow!("{r}: bad layer digest {d:?}: {why}"))?;
+    }
+    Ok(())
+}
+
+/// Make sure one layer is in the store: present already, done by a concurrent pull (we wait on its
+/// lock), or downloaded and unpacked now.
+async fn ensure_layer(
+    ctx: &Ctx<'_>,
+    remote: &Remote,
+    r: &Reference,
+    desc: &Descriptor,
+    diff_id: &str,
+) -> anyhow::Result<LayerRecord> {
+    let bp = ctx.progress.blob("blob", &desc.digest, desc.size);
+    let existing = |store: &Store| store.layer_record(diff_id);
+    if let Some(rec) = existing(&ctx.store) {
+        bp.finish("skipped: already exists");
+        return Ok(rec);
+    }
+    let lock_path = ctx.store.layer_lock_path(diff_id);
+    let _guard = loop {
+        if let Some(g) = LockGuard::try_acquire(&lock_path, LockMode::Exclusive)? {
+            break g;
+        }
+        bp.message("waiting for another pull of this layer");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    };
+    if let Some(rec) = existing(&ctx.store) {
+        bp.finish("skipped: already exists");
+        return Ok(rec);
+    }
+    let mut attempt = 0;
+    loop {
+        match fetch_and_unpack(ctx, remote, r, desc, diff_id, &bp).await {
+            Ok(report) => {
+                let rec = LayerRecord {
+                    diff_id: diff_id.to_string(),
+                    digest: desc.digest.clone(),
+                    compressed_size: desc.size,
+                    size: report.size,
+                };
+                ctx.store.publish_layer(&rec)?;
+                bp.finish(&format!("done ({})", human_size(desc.size)));
+                return Ok(rec);
+            }
+            Err(e) => {
+                let tmp = ctx.store.layer_tmp(diff_id);
+                crate::userns::helper::remove_paths(&ctx.mapping, &[tmp])?;
+                if attempt < 2 && is_transient(&e) {
+                    attempt += 1;
+                    tracing::info!(layer = short_digest(&desc.digest), error = %format!("{e:#}"), "retrying layer");
+                    tokio::time::sleep(std::time::Duration::from_millis(500 << attempt)).await;
+                    continue;
+                }
+                bp.finish("failed");
+                return Err(e);
+            }
+        }
+    }
+}
+
+/// A network hiccup mid-stream, not a verification or unpack failure.
+fn is_transient(e: &anyhow::Error) -> bool {
+    let s = format!("{e:#}");
+    !(s.contains("digest")
+        || s.contains("layer entry")
+        || s.contains("diff id")
+        || s.contains("unpack helper"))
+        && (s.contains("connection")
+            || s.contains("timed out")
+            || s.contains("reset")
+            || s.contains("error decoding response body"))
+}
+
+async fn fetch_and_unpack(
+    ctx: &Ctx<'_>,
+    remote: &Remote,
+    r: &Reference,
+    desc: &Descriptor,
+    diff_id: &str,
+    bp: &super::progress::BlobProgress,
+) -> anyhow::Result<UnpackReport> {
+    let tmp = ctx.store.layer_tmp(diff_id);
+    crate::userns::helper::remove_paths(&ctx.mapping, std::slice::from_ref(&tmp))?;
+    let dest = tmp.join("diff");
+    std::fs::create_dir_all(&dest).with_context(|| format!("creating {}", dest.display()))?;
+
+    let (_len, mut stream) = remote.blob_stream(r, &desc.digest).await?;
+    let mut child = spawn_unpacker(ctx, &dest)?;
+    let stdin = tokio::process::ChildStdin::from_std(child.stdin.take().unwrap())?;
+    let mut stdout = tokio::process::ChildStdout::from_std(child.stdout.take().unwrap())?;
+    let mut stderr = tokio::process::ChildStderr::from_std(child.stderr.take().unwrap())?;
+    set_pipe_size(&stdin);
+
+    let feed = async {
+        let mut stdin = stdin;
+        while let Some(chunk) = stream.next().await {
+            let chunk =
+                chunk.map_err(|e| anyhow!("{r}: downloading layer {}: {e}", desc.digest))?;
+            if let Err(e) = stdin.write_all(&chunk).await {
+                return Err(anyhow!("unpack helper stopped reading: {e}"));
+            }
+            bp.inc(chunk.len() as u64);
+        }
+        drop(stdin);
+        Ok::<(), anyhow::Error>(())
+    };
+    let mut out = String::new();
+    let mut err = String::new();
+    let (fed, _, _) = tokio::join!(
+        feed,
+        stdout.read_to_string(&mut out),
+        stderr.read_to_string(&mut err)
+    );
+    if fed.is_err() {
+        let _ = child.kill();
+    }
+    let status = tokio::task::spawn_blocking(move || child.wait()).await??;
+    if !status.success() {
+        let why = err.trim();
+        let why = why.strip_prefix("Error: ").unwrap_or(why);
+        // A helper that died because we stopped feeding it is not the story; the feed error is.
+        fed?;
+        bail!("unpacking layer {}: {why}", short_digest(&desc.digest));
+    }
+    fed?;
+    let report: UnpackReport = serde_json::from_str(out.trim())
+        .with_context(|| format!("reading the unpack helper's report {out:?}"))?;
+    if report.diff_id != diff_id {
+        bail!(
+            "{r}: layer {} unpacks to content {} but the image config says diff id {diff_id}",
+            desc.digest,
+            report.diff_id
+        );
+    }
+    if report.chown_skipped > 0 {
+        tracing::warn!(
+            "layer {}: {} files keep the owner root because this user has no subordinate id range \
+             (see `skiff info`)",
+            short_digest(&desc.digest),
+            report.chown_skipped
+        );
+    }
+    Ok(report)
+}
+
+fn spawn_unpacker(ctx: &Ctx<'_>, dest: &Path) -> anyhow::Result<std::process::Child> {
+    let mut cmd = Command::new(&ctx.exe);
+    cmd.arg("internal-unpack")
+        .arg("--dest")
+        .arg(dest)
+        .arg("--mapped-ids")
+        .arg(
+            ctx.mapping
+                .uid_count()
+                .min(ctx.mapping.gids.iter().map(|m| m.size as u64).sum())
+                .to_string(),
+        )
+        .stderr(Stdio::piped());
+    if needs_userns(&ctx.mapping) {
+        cmd.arg("--userns");
+    }
+    if ctx.mapping.kind == crate::userns::idmap::MappingKind::SingleId {
+        cmd.arg("--single-id");
+    }
+    Ok(spawn_mapped(cmd, &ctx.mapping)?)
+}
+
+/// A 1 MiB pipe: fewer wake-ups between the downloader and the unpacker.
+fn set_pipe_size(fd: &impl std::os::fd::AsFd) {
+    let _ = nix::fcntl::fcntl(fd, nix::fcntl::FcntlArg::F_SETPIPE_SZ(1 << 20));
+}

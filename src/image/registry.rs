@@ -1,0 +1,430 @@
+//! Talking to registries through oci-client: endpoint choice (mirrors, plain HTTP, custom CAs),
+//! credentials, retries with backoff, manifests fetched raw and verified, blobs streamed.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use futures_util::stream::BoxStream;
+use oci_client::client::{Certificate, CertificateEncoding, ClientConfig, ClientProtocol};
+use oci_client::errors::OciDistributionError;
+use oci_client::secrets::RegistryAuth;
+use oci_client::{Client, RegistryOperation};
+
+use super::auth;
+use super::manifest::ACCEPTED;
+use super::reference::Reference;
+use super::registries::{Endpoint, RegistriesConf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum RegistryError {
+    #[error("{reference}: authentication required or denied by {host}; log in with `skiff login {host}`{detail}")]
+    Unauthorized {
+        reference: String,
+        host: String,
+        detail: String,
+    },
+    #[error("{reference}: not found on {host} (check the name and tag)")]
+    NotFound { reference: String, host: String },
+    #[error("{reference}: cannot reach {host}: {message}{hint}")]
+    Unreachable {
+        reference: String,
+        host: String,
+        message: String,
+        hint: String,
+    },
+    #[error("{reference}: content from {host} does not match its digest: {message}")]
+    DigestMismatch {
+        reference: String,
+        host: String,
+        message: String,
+    },
+    #[error("{reference}: registry {host} failed: {message}")]
+    Other {
+        reference: String,
+        host: String,
+        message: String,
+    },
+    #[error("{reference}: registry {registry} is blocked in {conf}")]
+    Blocked {
+        reference: String,
+        registry: String,
+        conf: String,
+    },
+    #[error(transparent)]
+    Auth(#[from] auth::AuthError),
+    #[error("reading CA certificate {path}")]
+    Ca {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl RegistryError {
+    /// Worth trying the next endpoint or search registry.
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, RegistryError::NotFound { .. })
+    }
+}
+
+/// One registry endpoint with its client and credentials; cheap to clone.
+#[derive(Clone)]
+pub struct Remote {
+    pub endpoint: Endpoint,
+    client: Arc<Client>,
+    auth: RegistryAuth,
+}
+
+/// Builds and caches one oci-client per endpoint.
+pub struct Registries {
+    pub conf: RegistriesConf,
+    cert_dirs: Vec<PathBuf>,
+    clients: Mutex<HashMap<String, Remote>>,
+}
+
+const ATTEMPTS: u32 = 4;
+
+impl Registries {
+    pub fn new(conf: RegistriesConf, config_dir: &Path) -> Registries {
+        let mut cert_dirs = vec![config_dir.join("certs.d")];
+        if let Some(b) = directories::BaseDirs::new() {
+            cert_dirs.push(b.config_dir().join("containers/certs.d"));
+        }
+        cert_dirs.push(PathBuf::from("/etc/containers/certs.d"));
+        cert_dirs.push(PathBuf::from("/etc/docker/certs.d"));
+        Registries {
+            conf,
+            cert_dirs,
+            clients: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// CA files for `host` (certs.d/HOST[:PORT]/*.crt).
+    fn ca_files(&self, host: &str) -> Vec<PathBuf> {
+        let mut v = Vec::new();
+        for d in &self.cert_dirs {
+            if let Ok(rd) = std::fs::read_dir(d.join(host)) {
+                for e in rd.flatten() {
+                    let p = e.path();
+                    if p.extension().is_some_and(|x| x == "crt") {
+                        v.push(p);
+                    }
+                }
+            }
+        }
+        v.sort();
+        v
+    }
+
+    /// Endpoints to try for a reference: mirrors first, then the registry.
+    pub fn endpoints(&self, r: &Reference) -> Result<Vec<Endpoint>, RegistryError> {
+        if self.conf.is_blocked(r) {
+            return Err(RegistryError::Blocked {
+                reference: r.to_string(),
+                registry: r.registry.clone(),
+                conf: self
+                    .conf
+                    .source
+                    .as_ref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default(),
+            });
+        }
+        Ok(self.conf.endpoints(r, |h| !self.ca_files(h).is_empty()))
+    }
+
+    /// The client for an endpoint, with credentials for `r`'s repository on it.
+    pub fn remote(&self, ep: &Endpoint, r: &Reference) -> Result<Remote, RegistryError> {
+        let key = format!("{}|{}|{}", ep.host, ep.insecure, r.repository);
+        if let Some(remote) = self.clients.lock().unwrap().get(&key) {
+            return Ok(remote.clone());
+        }
+        let mut certs = Vec::new();
+        for path in self.ca_files(&ep.host) {
+            let data = std::fs::read(&path).map_err(|source| RegistryError::Ca { path, source })?;
+            certs.push(Certificate {
+                encoding: CertificateEncoding::Pem,
+                data,
+            });
+        }
+        let config = ClientConfig {
+            protocol: if ep.insecure {
+                ClientProtocol::Http
+            } else {
+                ClientProtocol::Https
+            },
+            extra_root_certificates: certs,
+            platform_resolver: None,
+            connect_timeout: Some(Duration::from_secs(30)),
+            read_timeout: Some(Duration::from_secs(300)),
+            user_agent: concat!("skiff/", env!("CARGO_PKG_VERSION")),
+            ..Default::default()
+        };
+        let auth = match auth::lookup(&ep.host, &r.repository)? {
+            Some(c) => RegistryAuth::Basic(c.username, c.password),
+            None => RegistryAuth::Anonymous,
+        };
+        let remote = Remote {
+            endpoint: ep.clone(),
+            client: Arc::new(Client::new(config)),
+            auth,
+        };
+        self.clients.lock().unwrap().insert(key, remote.clone());
+        Ok(remote)
+    }
+}
+
+/// A fetched, digest-verified manifest.
+pub struct RawManifest {
+    pub body: Vec<u8>,
+    pub digest: String,
+}
+
+impl Remote {
+    fn oci_ref(&self, r: &Reference, digest: Option<&str>) -> oci_client::Reference {
+        let repo = r.repository.clone();
+        match digest.or(r.digest.as_deref()) {
+            Some(d) => {
+                oci_client::Reference::with_digest(self.endpoint.host.clone(), repo, d.to_string())
+            }
+            None => oci_client::Reference::with_tag(
+                self.endpoint.host.clone(),
+                repo,
+                r.tag.clone().unwrap_or_else(|| "latest".into()),
+            ),
+        }
+    }
+
+    /// Check credentials (login): authenticate for pull on `r`'s repository.
+    pub async fn check_login(&self, r: &Reference) -> Result<(), RegistryError> {
+        let oref = self.oci_ref(r, None);
+        self.client
+            .auth(&oref, &self.auth, RegistryOperation::Pull)
+            .await
+            .map(|_| ())
+            .map_err(|e| self.classify(r, e))
+    }
+
+    /// Fetch the manifest for `r` (or for `digest` in its repository), verified against the digest
+    /// asked for or the registry's Docker-Content-Digest.
+    pub async fn manifest(
+        &self,
+        r: &Reference,
+        digest: Option<&str>,
+    ) -> Result<RawManifest, RegistryError> {
+        let oref = self.oci_ref(r, digest);
+        let (body, got) = self
+            .retry(r, || {
+                self.client.pull_manifest_raw(&oref, &self.auth, ACCEPTED)
+            })
+            .await?;
+        // oci-client compares the body with the header and with a digest in the reference; compute
+        // it ourselves too so a registry that sends no header still gets checked.
+        let actual = format!(
+            "sha256:{}",
+            super::unpack::hex(&sha2::Sha256::digest_bytes(&body))
+        );
+        let expected = digest.or(r.digest.as_deref()).unwrap_or(&got);
+        if actual != expected || (got.starts_with("sha256:") && got != actual) {
+            return Err(RegistryError::DigestMismatch {
+                reference: r.to_string(),
+                host: self.endpoint.host.clone(),
+                message: format!("manifest is {actual}, expected {expected}"),
+            });
+        }
+        Ok(RawManifest {
+            body: body.to_vec(),
+            digest: actual,
+        })
+    }
+
+    /// A small blob (config) read whole and verified.
+    pub async fn blob_bytes(&self, r: &Reference, digest: &str) -> Result<Vec<u8>, RegistryError> {
+        use futures_util::TryStreamExt;
+        let (_, stream) = self.blob_stream(r, digest).await?;
+        stream
+            .try_fold(Vec::new(), |mut acc, chunk| async move {
+                acc.extend_from_slice(&chunk);
+                Ok(acc)
+            })
+            .await
+            .map_err(|e| RegistryError::DigestMismatch {
+                reference: r.to_string(),
+                host: self.endpoint.host.clone(),
+                message: format!("blob {digest}: {e}"),
+            })
+    }
+
+    /// A layer blob as a stream; the stream fails at its end when the content does not match
+    /// `digest`.
+    pub async fn blob_stream(
+        &self,
+        r: &Reference,
+        digest: &str,
+    ) -> Result<
+        (
+            Option<u64>,
+            BoxStream<'static, std::io::Result<bytes::Bytes>>,
+        ),
+        RegistryError,
+    > {
+        let oref = self.oci_ref(r, None);
+        let s = self
+            .retry(r, || self.client.pull_blob_stream(&oref, digest))
+            .await?;
+        Ok((s.content_length, s.stream))
+    }
+
+    async fn retry<T, F, Fut>(&self, r: &Reference, mut op: F) -> Result<T, RegistryError>
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = Result<T, OciDistributionError>>,
+    {
+        let mut attempt = 0;
+        loop {
+            match op().await {
+                Ok(v) => return Ok(v),
+                Err(e) if attempt + 1 < ATTEMPTS && retryable(&e) => {
+                    let wait = Duration::from_millis(500 << attempt);
+                    tracing::info!(host = %self.endpoint.host, error = %e, ?wait, "retrying registry request");
+                    tokio::time::sleep(wait).await;
+                    attempt += 1;
+                }
+                Err(e) => return Err(self.classify(r, e)),
+            }
+        }
+    }
+
+    pub fn classify(&self, r: &Reference, e: OciDistributionError) -> RegistryError {
+        let reference = r.to_string();
+        let host = self.endpoint.host.clone();
+        match e {
+            OciDistributionError::UnauthorizedError { .. }
+            | OciDistributionError::AuthenticationFailure(_) => RegistryError::Unauthorized {
+                reference,
+                host,
+                detail: match &self.auth {
+                    RegistryAuth::Anonymous => String::new(),
+                    _ => " (the stored credentials were refused)".into(),
+                },
+            },
+            OciDistributionError::ImageManifestNotFoundError(_) => {
+                RegistryError::NotFound { reference, host }
+            }
+            OciDistributionError::RegistryError { ref envelope, .. }
+                if envelope.errors.iter().any(|x| {
+                    let c = format!("{:?}", x.code).to_uppercase();
+                    c.contains("UNKNOWN")
+                }) =>
+            {
+                if envelope.errors.iter().any(|x| {
+                    format!("{:?}", x.code)
+                        .to_uppercase()
+                        .contains("UNAUTHORIZED")
+                }) {
+                    RegistryError::Unauthorized {
+                        reference,
+                        host,
+                        detail: String::new(),
+                    }
+                } else {
+                    RegistryError::NotFound { reference, host }
+                }
+            }
+            OciDistributionError::RegistryError { ref envelope, .. }
+                if envelope.errors.iter().any(|x| {
+                    let c = format!("{:?}", x.code).to_uppercase();
+                    c.contains("UNAUTHORIZED") || c.contains("DENIED")
+                }) =>
+            {
+                RegistryError::Unauthorized {
+                    reference,
+                    host,
+                    detail: String::new(),
+                }
+            }
+            OciDistributionError::ServerError { code: 404, .. } => {
+                RegistryError::NotFound { reference, host }
+            }
+            OciDistributionError::ServerError {
+                code: 401 | 403, ..
+            } => RegistryError::Unauthorized {
+                reference,
+                host,
+                detail: String::new(),
+            },
+            OciDistributionError::DigestError(d) => RegistryError::DigestMismatch {
+                reference,
+                host,
+                message: d.to_string(),
+            },
+            OciDistributionError::RequestError(ref re) if re.is_connect() || re.is_timeout() => {
+                let message = error_chain(&e);
+                let hint = if !self.endpoint.insecure && message.contains("InvalidContentType")
+                    || message.contains("wrong version number")
+                    || message.contains("http") && !self.endpoint.insecure
+                {
+                    format!(
+                        "\nhint: if {host} serves plain HTTP, add it to registries.conf as \
+                         [[registry]] location = \"{host}\" insecure = true"
+                    )
+                } else if message.contains("certificate") || message.contains("UnknownIssuer") {
+                    format!("\nhint: put the registry's CA certificate in ~/.config/containers/certs.d/{host}/ca.crt")
+                } else {
+                    String::new()
+                };
+                RegistryError::Unreachable {
+                    reference,
+                    host,
+                    message,
+                    hint,
+                }
+            }
+            other => RegistryError::Other {
+                reference,
+                host,
+                message: error_chain(&other),
+            },
+        }
+    }
+}
+
+fn retryable(e: &OciDistributionError) -> bool {
+    match e {
+        OciDistributionError::ServerError { code, .. } => *code == 429 || (500..600).contains(code),
+        OciDistributionError::RequestError(r) => {
+            r.is_timeout() || r.is_connect() && !r.to_string().contains("certificate")
+        }
+        OciDistributionError::IoError(_) => true,
+        _ => false,
+    }
+}
+
+/// The error and all its sources on one line (reqwest hides the useful part in the sources).
+pub fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut s = e.to_string();
+    let mut cur = e.source();
+    while let Some(c) = cur {
+        let t = c.to_string();
+        if !s.contains(&t) {
+            s.push_str(": ");
+            s.push_str(&t);
+        }
+        cur = c.source();
+    }
+    s
+}
+
+/// sha2 helper: digest of a byte slice.
+trait DigestBytes {
+    fn digest_bytes(data: &[u8]) -> Vec<u8>;
+}
+
+impl DigestBytes for sha2::Sha256 {
+    fn digest_bytes(data: &[u8]) -> Vec<u8> {
+        use sha2::Digest;
+        sha2::Sha256::digest(data).to_vec()
+    }
+}

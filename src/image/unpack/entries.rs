@@ -1,0 +1,580 @@
+//! Creating one tar entry at a time inside the layer directory, every lookup confined to it by
+//! openat2(RESOLVE_IN_ROOT).
+
+use std::collections::HashMap;
+use std::ffi::OsStr;
+use std::io::{self, Read};
+use std::os::fd::{AsFd, OwnedFd};
+use std::os::unix::ffi::OsStrExt;
+use std::path::{Component, Path, PathBuf};
+
+use rustix::fs::{AtFlags, FileType, Mode, OFlags, ResolveFlags, Timestamps, XattrFlags};
+use rustix::io::Errno;
+
+use super::{UnpackError, UnpackOptions, UnpackReport};
+
+const RESOLVE: ResolveFlags = ResolveFlags::IN_ROOT.union(ResolveFlags::NO_MAGICLINKS);
+const WHITEOUT_PREFIX: &str = ".wh.";
+const OPAQUE_MARKER: &str = ".wh..wh..opq";
+
+pub(super) struct Unpacker {
+    root: OwnedFd,
+    opts: UnpackOptions,
+    pub(super) report: UnpackReport,
+    /// Directories whose mtime must be set once all their entries are written.
+    dir_times: Vec<(PathBuf, u64)>,
+    /// Parent directory fds, by path inside the layer. Cleared whenever an entry could replace a
+    /// directory, so a cached fd always is the directory that path names now.
+    parents: HashMap<PathBuf, OwnedFd>,
+    copy_buf: Vec<u8>,
+}
+
+/// Normalise a tar path: drop `.`, leading `/`; keep `..` (resolved safely by openat2 IN_ROOT).
+fn clean(p: &Path) -> PathBuf {
+    p.components()
+        .filter(|c| {
+            !matches!(
+                c,
+                Component::CurDir | Component::RootDir | Component::Prefix(_)
+            )
+        })
+        .collect()
+}
+
+fn ioerr(e: Errno) -> io::Error {
+    io::Error::from_raw_os_error(e.raw_os_error())
+}
+
+impl Unpacker {
+    pub(super) fn new(dest: &Path, opts: UnpackOptions) -> Result<Unpacker, UnpackError> {
+        let root = rustix::fs::open(
+            dest,
+            OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC,
+            Mode::empty(),
+        )
+        .map_err(|e| UnpackError::Root {
+            path: dest.to_path_buf(),
+            source: ioerr(e),
+        })?;
+        Ok(Unpacker {
+            root,
+            opts,
+            report: UnpackReport::default(),
+            dir_times: Vec::new(),
+            parents: HashMap::new(),
+            copy_buf: vec![0; 128 * 1024],
+        })
+    }
+
+    pub(super) fn entry<R: Read>(&mut self, mut e: tar::Entry<R>) -> Result<(), UnpackError> {
+        let raw_path = e.path().map_err(UnpackError::Read)?.into_owned();
+        let path = clean(&raw_path);
+        let err = |op: &'static str| {
+            let p = path.clone();
+            move |source: io::Error| UnpackError::Entry {
+                path: p,
+                op,
+                source,
+            }
+        };
+        let header = e.header().clone();
+        let kind = header.entry_type();
+        if matches!(
+            kind,
+            tar::EntryType::XGlobalHeader | tar::EntryType::XHeader | tar::EntryType::GNULongName
+        ) {
+            return Ok(());
+        }
+        self.report.entries += 1;
+        let mode = header.mode().map_err(err("reading mode"))? & 0o7777;
+        let uid = header.uid().map_err(err("reading uid"))?;
+        let gid = header.gid().map_err(err("reading gid"))?;
+        let mtime = header.mtime().unwrap_or(0);
+
+        let (parent_path, name) = match (path.parent(), path.file_name()) {
+            (Some(p), Some(n)) => (p.to_path_buf(), n.to_os_string()),
+            _ => {
+                // The layer root itself ("./"): only its metadata applies.
+                if kind.is_dir() {
+                    let root = self.root.try_clone().map_err(err("dup root"))?;
+                    self.set_owner(&root, OsStr::new(""), uid, gid, &path)?;
+                    self.dir_times.push((PathBuf::new(), mtime));
+                }
+                return Ok(());
+            }
+        };
+        if name == ".." {
+            return Err(UnpackError::Entry {
+                path,
+                op: "entry names a parent directory",
+                source: io::Error::from(io::ErrorKind::InvalidInput),
+            });
+        }
+        let parent = self
+            .parent(&parent_path)
+            .map_err(err("creating parent directories"))?;
+        let name_bytes = name.as_bytes();
+
+        // Whiteouts.
+        if name_bytes == OPAQUE_MARKER.as_bytes() {
+            let dir = rustix::fs::openat(
+                &parent,
+                ".",
+                OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
+                Mode::empty(),
+            )
+            .map_err(ioerr)
+            .map_err(err("opening opaque directory"))?;
+            for attr in ["user.overlay.opaque", "user.fuseoverlayfs.opaque"] {
+                rustix::fs::fsetxattr(&dir, attr, b"y", XattrFlags::empty())
+                    .map_err(ioerr)
+                    .map_err(err("marking directory opaque"))?;
+            }
+            return Ok(());
+        }
+        if let Some(hidden) = name_bytes.strip_prefix(WHITEOUT_PREFIX.as_bytes()) {
+            let hidden = OsStr::from_bytes(hidden);
+            self.remove_existing(&parent, hidden)
+                .map_err(err("replacing entry with whiteout"))?;
+            rustix::fs::mknodat(&parent, hidden, FileType::CharacterDevice, Mode::empty(), 0)
+                .map_err(ioerr)
+                .map_err(err("creating whiteout device"))?;
+            return Ok(());
+        }
+
+        match kind {
+            tar::EntryType::Directory => {
+                match rustix::fs::mkdirat(&parent, name.as_os_str(), Mode::from_raw_mode(0o700)) {
+                    Ok(()) => {}
+                    Err(Errno::EXIST) => {
+                        let st = rustix::fs::statat(
+                            &parent,
+                            name.as_os_str(),
+                            AtFlags::SYMLINK_NOFOLLOW,
+                        )
+                        .map_err(ioerr)
+                        .map_err(err("stat"))?;
+                        if FileType::from_raw_mode(st.st_mode) != FileType::Directory {
+                            self.remove_existing(&parent, &name)
+                                .map_err(err("replacing entry"))?;
+                            rustix::fs::mkdirat(
+                                &parent,
+                                name.as_os_str(),
+                                Mode::from_raw_mode(0o700),
+                            )
+                            .map_err(ioerr)
+                            .map_err(err("mkdir"))?;
+                        }
+                    }
+                    Err(e) => return Err(err("mkdir")(ioerr(e))),
+                }
+                self.set_owner(&parent, &name, uid, gid, &path)?;
+                rustix::fs::chmodat(
+                    &parent,
+                    name.as_os_str(),
+                    Mode::from_raw_mode(mode),
+                    AtFlags::empty(),
+                )
+                .map_err(ioerr)
+                .map_err(err("chmod"))?;
+                self.set_xattrs_path(&parent, &name, &mut e, &path)?;
+                self.dir_times.push((path.clone(), mtime));
+            }
+            tar::EntryType::Regular | tar::EntryType::Continuous => {
+                self.remove_existing(&parent, &name)
+                    .map_err(err("replacing entry"))?;
+                let fd = rustix::fs::openat(
+                    &parent,
+                    name.as_os_str(),
+                    OFlags::CREATE
+                        | OFlags::EXCL
+                        | OFlags::WRONLY
+                        | OFlags::NOFOLLOW
+                        | OFlags::CLOEXEC,
+                    Mode::from_raw_mode(mode & 0o777),
+                )
+                .map_err(ioerr)
+                .map_err(err("create"))?;
+                let mut file = std::fs::File::from(fd);
+                loop {
+                    let n = match e.read(&mut self.copy_buf) {
+                        Ok(0) => break,
+                        Ok(n) => n,
+                        Err(x) if x.kind() == io::ErrorKind::Interrupted => continue,
+                        Err(x) => return Err(UnpackError::Read(x)),
+                    };
+                    io::Write::write_all(&mut file, &self.copy_buf[..n]).map_err(err("write"))?;
+                }
+                if uid != 0 || gid != 0 {
+                    self.chown_fd(&file, uid, gid, &path)?;
+                }
+                if mode & 0o7000 != 0 || uid != 0 || gid != 0 {
+                    rustix::fs::fchmod(&file, Mode::from_raw_mode(mode))
+                        .map_err(ioerr)
+                        .map_err(err("chmod"))?;
+                }
+                self.set_xattrs_fd(&file, &mut e, &path)?;
+                rustix::fs::futimens(&file, &times(mtime))
+                    .map_err(ioerr)
+                    .map_err(err("utimes"))?;
+            }
+            tar::EntryType::Symlink => {
+                let target = e
+                    .link_name()
+                    .map_err(err("reading link target"))?
+                    .ok_or_else(|| {
+                        err("symlink without target")(io::ErrorKind::InvalidData.into())
+                    })?
+                    .into_owned();
+                self.remove_existing(&parent, &name)
+                    .map_err(err("replacing entry"))?;
+                rustix::fs::symlinkat(target.as_os_str(), &parent, name.as_os_str())
+                    .map_err(ioerr)
+                    .map_err(err("symlink"))?;
+                self.set_owner(&parent, &name, uid, gid, &path)?;
+                rustix::fs::utimensat(
+                    &parent,
+                    name.as_os_str(),
+                    &times(mtime),
+                    AtFlags::SYMLINK_NOFOLLOW,
+                )
+                .map_err(ioerr)
+                .map_err(err("utimes"))?;
+            }
+            tar::EntryType::Link => {
+                let target = e
+                    .link_name()
+                    .map_err(err("reading link target"))?
+                    .ok_or_else(|| {
+                        err("hardlink without target")(io::ErrorKind::InvalidData.into())
+                    })?
+                    .into_owned();
+                let target = clean(&target);
+                let (tparent, tname) = match (target.parent(), target.file_name()) {
+                    (Some(p), Some(n)) => (p.to_path_buf(), n.to_os_string()),
+                    _ => {
+                        return Err(err("hardlink to the layer root")(
+                            io::ErrorKind::InvalidData.into(),
+                        ))
+                    }
+                };
+                if tname == ".." {
+                    return Err(err("hardlink target names a parent directory")(
+                        io::ErrorKind::InvalidData.into(),
+                    ));
+                }
+                let tdir = self
+                    .resolve_dir(&tparent)
+                    .map_err(err("resolving hardlink target"))?;
+                self.remove_existing(&parent, &name)
+                    .map_err(err("replacing entry"))?;
+                rustix::fs::linkat(
+                    &tdir,
+                    tname.as_os_str(),
+                    &parent,
+                    name.as_os_str(),
+                    AtFlags::empty(),
+                )
+                .map_err(ioerr)
+                .map_err(err("hardlink"))?;
+            }
+            tar::EntryType::Fifo => {
+                self.remove_existing(&parent, &name)
+                    .map_err(err("replacing entry"))?;
+                rustix::fs::mknodat(
+                    &parent,
+                    name.as_os_str(),
+                    FileType::Fifo,
+                    Mode::from_raw_mode(mode & 0o777),
+                    0,
+                )
+                .map_err(ioerr)
+                .map_err(err("mkfifo"))?;
+                self.set_owner(&parent, &name, uid, gid, &path)?;
+            }
+            tar::EntryType::Char | tar::EntryType::Block => {
+                tracing::debug!(path = %path.display(), "skipping device node (not creatable in a user namespace)");
+                self.report.devices_skipped += 1;
+            }
+            other => {
+                tracing::debug!(path = %path.display(), kind = ?other, "skipping unsupported tar entry type");
+            }
+        }
+        Ok(())
+    }
+
+    /// The directory `rel` inside the layer, created (0755, like tar) where missing.
+    fn parent(&mut self, rel: &Path) -> io::Result<OwnedFd> {
+        if let Some(fd) = self.parents.get(rel) {
+            return fd.try_clone();
+        }
+        let fd = match self.resolve_dir(rel) {
+            Ok(fd) => fd,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                let mut cur = self.root.try_clone()?;
+                for comp in rel.components() {
+                    let c = comp.as_os_str();
+                    cur = match rustix::fs::openat2(
+                        &cur,
+                        c,
+                        OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC,
+                        Mode::empty(),
+                        RESOLVE,
+                    ) {
+                        Ok(fd) => fd,
+                        Err(Errno::NOENT) => {
+                            rustix::fs::mkdirat(&cur, c, Mode::from_raw_mode(0o755))
+                                .map_err(ioerr)?;
+                            rustix::fs::openat2(
+                                &cur,
+                                c,
+                                OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC,
+                                Mode::empty(),
+                                RESOLVE,
+                            )
+                            .map_err(ioerr)?
+                        }
+                        Err(e) => return Err(ioerr(e)),
+                    };
+                }
+                cur
+            }
+            Err(e) => return Err(e),
+        };
+        self.parents.insert(rel.to_path_buf(), fd.try_clone()?);
+        Ok(fd)
+    }
+
+    /// Resolve `rel` as a directory with the layer dir as root (symlinks followed, but confined).
+    fn resolve_dir(&self, rel: &Path) -> io::Result<OwnedFd> {
+        let p: &Path = if rel.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            rel
+        };
+        rustix::fs::openat2(
+            &self.root,
+            p,
+            OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC,
+            Mode::empty(),
+            RESOLVE,
+        )
+        .map_err(ioerr)
+    }
+
+    /// Remove whatever `name` is in `parent` (a file, link, or a whole directory tree), if anything.
+    fn remove_existing(&mut self, parent: &OwnedFd, name: &OsStr) -> io::Result<()> {
+        match rustix::fs::unlinkat(parent, name, AtFlags::empty()) {
+            Ok(()) | Err(Errno::NOENT) => Ok(()),
+            Err(Errno::ISDIR) | Err(Errno::PERM) => {
+                // A directory: the cache may hold fds below it.
+                self.parents.clear();
+                let dir = rustix::fs::openat(
+                    parent,
+                    name,
+                    OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC,
+                    Mode::empty(),
+                )
+                .map_err(ioerr)?;
+                remove_contents(&dir)?;
+                rustix::fs::unlinkat(parent, name, AtFlags::REMOVEDIR).map_err(ioerr)
+            }
+            Err(e) => Err(ioerr(e)),
+        }
+    }
+
+    fn check_mapped(&self, uid: u64, gid: u64, path: &Path) -> Result<bool, UnpackError> {
+        let max = self.opts.mapped_ids;
+        if uid < max && gid < max {
+            return Ok(true);
+        }
+        if self.opts.single_id {
+            return Ok(false);
+        }
+        Err(UnpackError::Unmapped {
+            path: path.to_path_buf(),
+            uid,
+            gid,
+            mapped: max,
+        })
+    }
+
+    fn set_owner(
+        &mut self,
+        parent: &OwnedFd,
+        name: &OsStr,
+        uid: u64,
+        gid: u64,
+        path: &Path,
+    ) -> Result<(), UnpackError> {
+        if uid == 0 && gid == 0 {
+            return Ok(());
+        }
+        if !self.check_mapped(uid, gid, path)? {
+            self.report.chown_skipped += 1;
+            return Ok(());
+        }
+        let flags = if name.is_empty() {
+            AtFlags::EMPTY_PATH
+        } else {
+            AtFlags::SYMLINK_NOFOLLOW
+        };
+        rustix::fs::chownat(
+            parent,
+            name,
+            Some(rustix::fs::Uid::from_raw(uid as u32)),
+            Some(rustix::fs::Gid::from_raw(gid as u32)),
+            flags,
+        )
+        .map_err(|e| UnpackError::Entry {
+            path: path.to_path_buf(),
+            op: "chown",
+            source: ioerr(e),
+        })
+    }
+
+    fn chown_fd(
+        &mut self,
+        fd: &impl AsFd,
+        uid: u64,
+        gid: u64,
+        path: &Path,
+    ) -> Result<(), UnpackError> {
+        if !self.check_mapped(uid, gid, path)? {
+            self.report.chown_skipped += 1;
+            return Ok(());
+        }
+        rustix::fs::fchown(
+            fd,
+            Some(rustix::fs::Uid::from_raw(uid as u32)),
+            Some(rustix::fs::Gid::from_raw(gid as u32)),
+        )
+        .map_err(|e| UnpackError::Entry {
+            path: path.to_path_buf(),
+            op: "chown",
+            source: ioerr(e),
+        })
+    }
+
+    fn set_xattrs_fd<R: Read>(
+        &mut self,
+        fd: &impl AsFd,
+        e: &mut tar::Entry<R>,
+        path: &Path,
+    ) -> Result<(), UnpackError> {
+        for (k, v) in xattrs(e) {
+            if let Err(err) = rustix::fs::fsetxattr(fd, k.as_str(), &v, XattrFlags::empty()) {
+                tracing::debug!(path = %path.display(), xattr = %k, error = %err, "xattr not kept");
+            }
+        }
+        Ok(())
+    }
+
+    fn set_xattrs_path<R: Read>(
+        &mut self,
+        parent: &OwnedFd,
+        name: &OsStr,
+        e: &mut tar::Entry<R>,
+        path: &Path,
+    ) -> Result<(), UnpackError> {
+        let attrs = xattrs(e);
+        if attrs.is_empty() {
+            return Ok(());
+        }
+        let fd = rustix::fs::openat(
+            parent,
+            name,
+            OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC,
+            Mode::empty(),
+        )
+        .map_err(|x| UnpackError::Entry {
+            path: path.to_path_buf(),
+            op: "open for xattrs",
+            source: ioerr(x),
+        })?;
+        for (k, v) in attrs {
+            if let Err(err) = rustix::fs::fsetxattr(&fd, k.as_str(), &v, XattrFlags::empty()) {
+                tracing::debug!(path = %path.display(), xattr = %k, error = %err, "xattr not kept");
+            }
+        }
+        Ok(())
+    }
+
+    /// Directory mtimes last: writing entries into a directory changes its mtime.
+    pub(super) fn finish(&mut self) -> Result<(), UnpackError> {
+        for (p, mtime) in std::mem::take(&mut self.dir_times).into_iter().rev() {
+            let target: &Path = if p.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                &p
+            };
+            if let Ok(fd) = rustix::fs::openat2(
+                &self.root,
+                target,
+                OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC,
+                Mode::empty(),
+                RESOLVE,
+            ) {
+                let _ = rustix::fs::utimensat(&fd, "", &times(mtime), AtFlags::EMPTY_PATH);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// user.* and security.capability xattrs from PAX `SCHILY.xattr.` records; others (trusted.*,
+/// security.selinux) cannot be set in a user namespace and are skipped.
+fn xattrs<R: Read>(e: &mut tar::Entry<R>) -> Vec<(String, Vec<u8>)> {
+    let Ok(Some(exts)) = e.pax_extensions() else {
+        return Vec::new();
+    };
+    exts.filter_map(|x| x.ok())
+        .filter_map(|x| {
+            let key = x.key().ok()?;
+            let name = key.strip_prefix("SCHILY.xattr.")?;
+            (name.starts_with("user.") || name == "security.capability")
+                .then(|| (name.to_string(), x.value_bytes().to_vec()))
+        })
+        .collect()
+}
+
+fn times(mtime: u64) -> Timestamps {
+    let t = rustix::fs::Timespec {
+        tv_sec: mtime as i64,
+        tv_nsec: 0,
+    };
+    Timestamps {
+        last_access: t,
+        last_modification: t,
+    }
+}
+
+/// Remove everything inside the open directory `dir` without following symlinks.
+fn remove_contents(dir: &OwnedFd) -> io::Result<()> {
+    let mut names = Vec::new();
+    let iter = rustix::fs::Dir::read_from(dir).map_err(ioerr)?;
+    for ent in iter {
+        let ent = ent.map_err(ioerr)?;
+        let n = ent.file_name().to_bytes();
+        if n != b"." && n != b".." {
+            names.push((OsStr::from_bytes(n).to_os_string(), ent.file_type()));
+        }
+    }
+    for (n, ft) in names {
+        if ft == FileType::Directory {
+            let sub = rustix::fs::openat(
+                dir,
+                n.as_os_str(),
+                OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC,
+                Mode::empty(),
+            )
+            .map_err(ioerr)?;
+            let _ = rustix::fs::fchmod(&sub, Mode::from_raw_mode(0o700));
+            remove_contents(&sub)?;
+            rustix::fs::unlinkat(dir, n.as_os_str(), AtFlags::REMOVEDIR).map_err(ioerr)?;
+        } else {
+            rustix::fs::unlinkat(dir, n.as_os_str(), AtFlags::empty()).map_err(ioerr)?;
+        }
+    }
+    Ok(())
+}
