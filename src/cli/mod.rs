@@ -3,8 +3,12 @@
 
 pub mod completion;
 pub mod docs;
+pub mod format;
+pub mod image;
+pub mod images;
 pub mod info;
 pub mod internal;
+pub mod login;
 pub mod output;
 pub mod pull;
 pub mod system;
@@ -90,6 +94,20 @@ pub enum Command {
     System(system::SystemArgs),
     /// Pull an image from a registry
     Pull(pull::PullArgs),
+    /// List images
+    Images(images::ImagesArgs),
+    /// Manage images
+    Image(image::ImageArgs),
+    /// Remove images
+    Rmi(image::RmiArgs),
+    /// Add names to an image
+    Tag(image::TagArgs),
+    /// Display details of images as JSON
+    Inspect(image::InspectArgs),
+    /// Log in to a registry
+    Login(login::LoginArgs),
+    /// Log out of a registry
+    Logout(login::LogoutArgs),
     #[command(hide = true, name = "internal-unpack")]
     InternalUnpack(internal::UnpackArgs),
     #[command(hide = true, name = "internal-rm")]
@@ -105,6 +123,13 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Completion(a) => completion::run(a),
         Command::System(a) => system::run(g, a),
         Command::Pull(a) => pull::run(g, a),
+        Command::Images(a) => images::run(g, a),
+        Command::Image(a) => image::run(g, a),
+        Command::Rmi(a) => image::run_rmi(g, a),
+        Command::Tag(a) => image::run_tag(g, a),
+        Command::Inspect(a) => image::run_inspect(g, a),
+        Command::Login(a) => login::login(g, a),
+        Command::Logout(a) => login::logout(g, a),
         Command::InternalUnpack(a) => internal::unpack(a),
         Command::InternalRm(a) => internal::rm(a),
     }

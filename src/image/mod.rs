@@ -2,6 +2,8 @@
 //! unpacking.
 
 pub mod auth;
+pub mod inspect;
+pub mod manage;
 pub mod manifest;
 pub mod platform;
 pub mod progress;

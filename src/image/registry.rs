@@ -141,6 +141,29 @@ impl Registries {
         if let Some(remote) = self.clients.lock().unwrap().get(&key) {
             return Ok(remote.clone());
         }
+        let auth = match auth::lookup(&ep.host, &r.repository)? {
+            Some(c) => RegistryAuth::Basic(c.username, c.password),
+            None => RegistryAuth::Anonymous,
+        };
+        let remote = self.build(ep, auth)?;
+        self.clients.lock().unwrap().insert(key, remote.clone());
+        Ok(remote)
+    }
+
+    /// A client with explicit credentials (login checks them before storing).
+    pub fn remote_with(
+        &self,
+        ep: &Endpoint,
+        _r: &Reference,
+        c: &auth::Credentials,
+    ) -> Result<Remote, RegistryError> {
+        self.build(
+            ep,
+            RegistryAuth::Basic(c.username.clone(), c.password.clone()),
+        )
+    }
+
+    fn build(&self, ep: &Endpoint, auth: RegistryAuth) -> Result<Remote, RegistryError> {
         let mut certs = Vec::new();
         for path in self.ca_files(&ep.host) {
             let data = std::fs::read(&path).map_err(|source| RegistryError::Ca { path, source })?;
@@ -162,17 +185,11 @@ impl Registries {
             user_agent: concat!("skiff/", env!("CARGO_PKG_VERSION")),
             ..Default::default()
         };
-        let auth = match auth::lookup(&ep.host, &r.repository)? {
-            Some(c) => RegistryAuth::Basic(c.username, c.password),
-            None => RegistryAuth::Anonymous,
-        };
-        let remote = Remote {
+        Ok(Remote {
             endpoint: ep.clone(),
             client: Arc::new(Client::new(config)),
             auth,
-        };
-        self.clients.lock().unwrap().insert(key, remote.clone());
-        Ok(remote)
+        })
     }
 }
 

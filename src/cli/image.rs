@@ -1,0 +1,215 @@
+//! `skiff image ...`, and the top-level shortcuts that share its handlers (`rmi`, `tag`, `inspect`).
+
+use std::io::{BufRead, Write};
+
+use clap::{Args, Subcommand};
+
+use super::format::render_rows;
+use super::output::print_text;
+use super::GlobalOpts;
+use crate::image::inspect::{history_rows, inspect};
+use crate::image::manage::{self, PartialRemoval, Removed};
+use crate::image::registries::RegistriesConf;
+use crate::image::store::{find, Store};
+use crate::storage::LockMode;
+
+#[derive(Debug, Args)]
+pub struct ImageArgs {
+    #[command(subcommand)]
+    pub command: ImageCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImageCommand {
+    /// List images
+    #[command(alias = "list")]
+    Ls(super::images::ImagesArgs),
+    /// Pull an image from a registry
+    Pull(super::pull::PullArgs),
+    /// Display an image's details as JSON
+    Inspect(InspectArgs),
+    /// Show the history of an image
+    History(HistoryArgs),
+    /// Remove images
+    Rm(RmiArgs),
+    /// Add names to an image
+    Tag(TagArgs),
+    /// Remove unused images
+    Prune(PruneArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// Go template applied to each result, or json.
+    #[arg(short, long)]
+    pub format: Option<String>,
+    #[arg(required = true, value_name = "IMAGE")]
+    pub images: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Do not truncate ids and commands.
+    #[arg(long)]
+    pub no_trunc: bool,
+    /// Show only ids.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Go template or json.
+    #[arg(long)]
+    pub format: Option<String>,
+    #[arg(value_name = "IMAGE")]
+    pub image: String,
+}
+
+#[derive(Debug, Args)]
+pub struct RmiArgs {
+    /// Remove images with several names by id, and keep going past errors.
+    #[arg(short, long)]
+    pub force: bool,
+    /// Remove all images.
+    #[arg(short, long)]
+    pub all: bool,
+    #[arg(value_name = "IMAGE")]
+    pub images: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct TagArgs {
+    #[arg(value_name = "IMAGE")]
+    pub image: String,
+    #[arg(required = true, value_name = "TARGET_NAME")]
+    pub targets: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PruneArgs {
+    /// Remove every image, not only dangling ones.
+    #[arg(short, long)]
+    pub all: bool,
+    /// Do not ask for confirmation.
+    #[arg(short, long)]
+    pub force: bool,
+}
+
+pub fn run(g: &GlobalOpts, a: ImageArgs) -> anyhow::Result<i32> {
+    match a.command {
+        ImageCommand::Ls(x) => super::images::run(g, x),
+        ImageCommand::Pull(x) => super::pull::run(g, x),
+        ImageCommand::Inspect(x) => run_inspect(g, x),
+        ImageCommand::History(x) => run_history(g, x),
+        ImageCommand::Rm(x) => run_rmi(g, x),
+        ImageCommand::Tag(x) => run_tag(g, x),
+        ImageCommand::Prune(x) => run_prune(g, x),
+    }
+}
+
+pub fn run_inspect(g: &GlobalOpts, a: InspectArgs) -> anyhow::Result<i32> {
+    let paths = g.paths()?;
+    let store = Store::open(&paths.root)?;
+    let search = RegistriesConf::load(&paths.config)?.search_registries();
+    let idx = {
+        let _g = store.lock_images(LockMode::Shared)?;
+        store.load()?
+    };
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for name in &a.images {
+        match find(&idx, name, &search) {
+            Ok(img) => out.push(inspect(&store, img)?),
+            Err(e) => errors.push(e.to_string()),
+        }
+    }
+    match a.format.as_deref() {
+        None | Some("json") => print_text(&(serde_json::to_string_pretty(&out)? + "\n"))?,
+        Some(f) => print_text(&render_rows(&out, Some(f), "", &[])?)?,
+    }
+    if !errors.is_empty() {
+        anyhow::bail!("{}", errors.join("\n"));
+    }
+    Ok(0)
+}
+
+fn run_history(g: &GlobalOpts, a: HistoryArgs) -> anyhow::Result<i32> {
+    let paths = g.paths()?;
+    let store = Store::open(&paths.root)?;
+    let search = RegistriesConf::load(&paths.config)?.search_registries();
+    let idx = store.load()?;
+    let img = find(&idx, &a.image, &search)?;
+    let rows = history_rows(&store, img, a.no_trunc)?;
+    let fmt = if a.quiet {
+        Some("{{.ID}}")
+    } else {
+        a.format.as_deref()
+    };
+    let out = render_rows(
+        &rows,
+        fmt,
+        "table {{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}",
+        &[("CreatedSince", "CREATED"), ("CreatedBy", "CREATED BY")],
+    )?;
+    print_text(&out)?;
+    Ok(0)
+}
+
+pub fn run_rmi(g: &GlobalOpts, a: RmiArgs) -> anyhow::Result<i32> {
+    let paths = g.paths()?;
+    let mut inputs = a.images.clone();
+    if a.all {
+        let store = Store::open(&paths.root)?;
+        inputs = store.load()?.images.iter().map(|i| i.id.clone()).collect();
+    } else if inputs.is_empty() {
+        anyhow::bail!("image name or id must be specified (or use --all)");
+    }
+    let show = |events: &[Removed]| -> anyhow::Result<()> {
+        let mut s = String::new();
+        for e in events {
+            match e {
+                Removed::Untagged(n) => s.push_str(&format!("Untagged: {n}\n")),
+                Removed::Deleted(id) => s.push_str(&format!("Deleted: {id}\n")),
+            }
+        }
+        print_text(&s)
+    };
+    match manage::remove(&paths, &inputs, a.force || a.all) {
+        Ok(events) => {
+            show(&events)?;
+            Ok(0)
+        }
+        Err(e) => {
+            if let Some(p) = e.downcast_ref::<PartialRemoval>() {
+                show(&p.0)?;
+            }
+            Err(e)
+        }
+    }
+}
+
+pub fn run_tag(g: &GlobalOpts, a: TagArgs) -> anyhow::Result<i32> {
+    let paths = g.paths()?;
+    manage::tag(&paths, &a.image, &a.targets)?;
+    Ok(0)
+}
+
+fn run_prune(g: &GlobalOpts, a: PruneArgs) -> anyhow::Result<i32> {
+    if !a.force {
+        let what = if a.all {
+            "all images not used by containers"
+        } else {
+            "all dangling images"
+        };
+        eprint!("WARNING! This command removes {what}.\nAre you sure you want to continue? [y/N] ");
+        let _ = std::io::stderr().flush();
+        // Without a terminal an EOF answers "no", as docker does: scripts pass --force.
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line)?;
+        if !matches!(line.trim(), "y" | "Y" | "yes") {
+            eprintln!();
+            return Ok(0);
+        }
+    }
+    let paths = g.paths()?;
+    let gone = manage::prune(&paths, a.all)?;
+    print_text(&gone.iter().map(|id| format!("{id}\n")).collect::<String>())?;
+    Ok(0)
+}

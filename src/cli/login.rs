@@ -1,0 +1,152 @@
+//! `skiff login` / `skiff logout`: check credentials against the registry, then store them in
+//! auth.json (podman's location), or remove them.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::PathBuf;
+
+use anyhow::{bail, Context};
+use clap::Args;
+
+use super::GlobalOpts;
+use crate::image::auth::{self, Credentials};
+use crate::image::reference;
+use crate::image::registries::RegistriesConf;
+use crate::image::registry::Registries;
+
+#[derive(Debug, Args)]
+pub struct LoginArgs {
+    /// User name.
+    #[arg(short, long)]
+    pub username: Option<String>,
+    /// Password (prefer --password-stdin: command lines are visible to other users).
+    #[arg(short, long)]
+    pub password: Option<String>,
+    /// Read the password from stdin.
+    #[arg(long)]
+    pub password_stdin: bool,
+    /// Auth file to write (default: $XDG_RUNTIME_DIR/containers/auth.json).
+    #[arg(long, value_name = "FILE", env = "REGISTRY_AUTH_FILE")]
+    pub authfile: Option<PathBuf>,
+    /// Print the user name stored for the registry and exit.
+    #[arg(long)]
+    pub get_login: bool,
+    /// Registry host[:port] (default docker.io).
+    #[arg(value_name = "REGISTRY")]
+    pub registry: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct LogoutArgs {
+    /// Remove the credentials of every registry.
+    #[arg(short, long)]
+    pub all: bool,
+    /// Auth file to change.
+    #[arg(long, value_name = "FILE", env = "REGISTRY_AUTH_FILE")]
+    pub authfile: Option<PathBuf>,
+    #[arg(value_name = "REGISTRY")]
+    pub registry: Option<String>,
+}
+
+/// A registry argument may be a host or a URL; the key is host[:port].
+fn registry_key(arg: Option<&str>) -> String {
+    let r = arg.unwrap_or("docker.io");
+    let r = r
+        .trim_start_matches("https://")
+        .trim_start_matches("http://");
+    let host = r.split('/').next().unwrap_or(r);
+    match host {
+        "index.docker.io" | "registry-1.docker.io" => "docker.io".into(),
+        h => h.to_string(),
+    }
+}
+
+pub fn login(g: &GlobalOpts, a: LoginArgs) -> anyhow::Result<i32> {
+    let key = registry_key(a.registry.as_deref());
+    let path = a.authfile.clone().unwrap_or_else(auth::login_path);
+    if a.get_login {
+        let files = [path];
+        return match auth::lookup_in(&files, &key, "")? {
+            Some(c) => {
+                super::output::print_text(&format!("{}\n", c.username))?;
+                Ok(0)
+            }
+            None => bail!("not logged into {key}"),
+        };
+    }
+    let interactive = std::io::stdin().is_terminal();
+    let username = match a.username {
+        Some(u) => u,
+        None if interactive => prompt("Username: ")?,
+        None => bail!(
+            "no username given: use --username (stdin is not a terminal, so skiff cannot ask)"
+        ),
+    };
+    let password = if a.password_stdin {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line)?;
+        line.trim_end_matches(['\n', '\r']).to_string()
+    } else if let Some(p) = a.password {
+        p
+    } else if interactive {
+        prompt_hidden("Password: ")?
+    } else {
+        bail!("no password given: use --password-stdin (stdin is not a terminal, so skiff cannot ask)")
+    };
+    let creds = Credentials { username, password };
+    let paths = g.paths()?;
+    let conf = RegistriesConf::load(&paths.config)?;
+    let registries = Registries::new(conf, &paths.config);
+    let probe = reference::parse(&format!("{key}/skiff-login-check"))?.reference;
+    let endpoint = registries
+        .endpoints(&probe)?
+        .pop()
+        .context("no endpoint for the registry")?;
+    let remote = registries.remote_with(&endpoint, &probe, &creds)?;
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let checked = rt.block_on(remote.check_login(&probe));
+    drop(rt);
+    checked.with_context(|| format!("logging in to {key}"))?;
+    auth::store(&path, &key, &creds)?;
+    eprintln!("Login Succeeded!");
+    Ok(0)
+}
+
+pub fn logout(_g: &GlobalOpts, a: LogoutArgs) -> anyhow::Result<i32> {
+    let path = a.authfile.clone().unwrap_or_else(auth::login_path);
+    if a.all {
+        auth::remove(&path, None)?;
+        eprintln!("Removed login credentials for all registries");
+        return Ok(0);
+    }
+    let key = registry_key(a.registry.as_deref());
+    if auth::remove(&path, Some(&key))? {
+        eprintln!("Removed login credentials for {key}");
+        Ok(0)
+    } else {
+        bail!("not logged into {key} (no entry in {})", path.display())
+    }
+}
+
+fn prompt(label: &str) -> anyhow::Result<String> {
+    eprint!("{label}");
+    std::io::stderr().flush()?;
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    Ok(line.trim().to_string())
+}
+
+/// Read a line with echo off.
+fn prompt_hidden(label: &str) -> anyhow::Result<String> {
+    use nix::sys::termios::{tcgetattr, tcsetattr, LocalFlags, SetArg};
+    let stdin = std::io::stdin();
+    let old = tcgetattr(&stdin)?;
+    let mut quiet = old.clone();
+    quiet.local_flags.remove(LocalFlags::ECHO);
+    tcsetattr(&stdin, SetArg::TCSANOW, &quiet)?;
+    let r = prompt(label);
+    let _ = tcsetattr(&stdin, SetArg::TCSANOW, &old);
+    eprintln!();
+    r
+}
