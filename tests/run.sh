@@ -16,6 +16,7 @@ work=$(mktemp -d /tmp/skiff-tests.XXXXXX)
 chmod 0755 "$work"
 cleanup() {
   bash tests/registry.sh stop "$work/registry" || true
+  bash tests/registry.sh stop "$work/auth" || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -28,6 +29,16 @@ port=$(free_port)
 bash tests/registry.sh start "$work/registry" "$port"
 python3 tests/fixtures/build.py --registry "127.0.0.1:$port" --out "$work/fixtures"
 
+# A second registry that requires basic auth (htpasswd), with busybox only.
+auth_port=$(free_port)
+mkdir -p "$work/auth"
+htpasswd -Bbn skiff s3cret-pass > "$work/auth/htpasswd"
+bash tests/registry.sh start "$work/auth" "$auth_port" --htpasswd "$work/auth/htpasswd"
+python3 tests/fixtures/build.py --registry "127.0.0.1:$auth_port" --user skiff --password s3cret-pass \
+  --out "$work/auth/fixtures" --only-busybox
+
+export SKIFF_TEST_AUTH_REGISTRY="127.0.0.1:$auth_port"
+export SKIFF_TEST_AUTH_USER=skiff SKIFF_TEST_AUTH_PASSWORD=s3cret-pass
 export SKIFF_TEST_REGISTRY="127.0.0.1:$port"
 export SKIFF_TEST_REGISTRY_DIR="$work/registry"
 export SKIFF_TEST_FIXTURES="$work/fixtures/fixtures.json"

@@ -4,4 +4,5 @@ mod util;
 
 mod cli;
 mod info;
+mod pull;
 mod testbed;

@@ -28,6 +28,7 @@ pub struct UnpackArgs {
 
 /// Read a layer blob on stdin, unpack it, print the report as JSON on stdout.
 pub fn unpack(a: UnpackArgs) -> anyhow::Result<i32> {
+    die_with_parent();
     if a.userns {
         enter_from_parent()?;
     }
@@ -56,6 +57,7 @@ pub struct RmArgs {
 
 /// Remove trees whose files belong to subordinate ids.
 pub fn rm(a: RmArgs) -> anyhow::Result<i32> {
+    die_with_parent();
     if a.userns {
         enter_from_parent()?;
     }
@@ -63,4 +65,9 @@ pub fn rm(a: RmArgs) -> anyhow::Result<i32> {
         crate::storage::remove_tree(p).with_context(|| format!("removing {}", p.display()))?;
     }
     Ok(0)
+}
+
+/// A helper whose skiff was killed (kill -9, Ctrl-C) must not go on writing into the store.
+fn die_with_parent() {
+    let _ = rustix::process::set_parent_process_death_signal(Some(rustix::process::Signal::KILL));
 }

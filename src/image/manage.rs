@@ -257,16 +257,8 @@ pub fn check(paths: &Paths, repair: bool) -> anyhow::Result<Vec<Finding>> {
             true
         }
     });
-    for l in store.unreferenced_layers(&idx)? {
-        let p = store.layer_dir(&l);
-        if !doomed.contains(&p) {
-            findings.push(Finding {
-                what: "layer used by no image".into(),
-                path: Some(p.clone()),
-            });
-            doomed.push(p);
-        }
-    }
+    // Complete layers that no image uses (left by a failed pull, or shared with a removed image)
+    // are a cache, not damage: `image prune` removes them.
     if repair {
         if idx.images.len() != before {
             store.save(&idx)?;

@@ -214,14 +214,30 @@ impl Remote {
         }
     }
 
-    /// Check credentials (login): authenticate for pull on `r`'s repository.
+    /// Check credentials (login). A token server that issues a token has accepted them; with basic
+    /// auth the registry only says so on a real request, so list tags of `r` (a 404 for the probe
+    /// repository still proves the credentials were accepted).
     pub async fn check_login(&self, r: &Reference) -> Result<(), RegistryError> {
         let oref = self.oci_ref(r, None);
-        self.client
+        let token = self
+            .client
             .auth(&oref, &self.auth, RegistryOperation::Pull)
             .await
-            .map(|_| ())
-            .map_err(|e| self.classify(r, e))
+            .map_err(|e| self.classify(r, e))?;
+        if token.is_some() {
+            return Ok(());
+        }
+        match self
+            .client
+            .list_tags(&oref, &self.auth, Some(1), None)
+            .await
+        {
+            Ok(_) => Ok(()),
+            Err(e) => match self.classify(r, e) {
+                RegistryError::NotFound { .. } => Ok(()),
+                other => Err(other),
+            },
+        }
     }
 
     /// Fetch the manifest for `r` (or for `digest` in its repository), verified against the digest
