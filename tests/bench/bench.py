@@ -58,6 +58,9 @@ def setup_podman(ctx):
         f.write('[containers]\ncgroups = "disabled"\n[engine]\ncgroup_manager = "cgroupfs"\n'
                 'events_logger = "file"\n')
     sh(f"chown -R {USER}: /home/{USER}/.config")
+    # A pause process left from an earlier podman run keeps an old mount namespace in which this
+    # run's tmpfs mounts are invisible.
+    subprocess.run(["pkill", "-u", USER, "catatonit"])
     ctx.note("podman: wrote ~skiff-test/.config/containers/containers.conf with cgroups disabled "
              "(no cgroup delegation here)")
     return True
@@ -85,6 +88,27 @@ def hyperfine(name, commands, runs, work, prepare=None):
     subprocess.run(args, check=True, stdout=subprocess.DEVNULL)
     with open(out) as f:
         return {r["command"]: r for r in json.load(f)["results"]}
+
+
+def interleaved(commands, rounds, prepare):
+    """Run each tool once per round, alternating, so slow drifts of the machine hit all alike.
+    `prepare` maps a tool to a root shell command run (untimed) before each of its runs."""
+    import statistics
+    import time
+    times = {t: [] for t in commands}
+    for _ in range(rounds):
+        for tool, cmd in commands.items():
+            if prepare.get(tool):
+                subprocess.run(prepare[tool], shell=True, check=True)
+            t0 = time.perf_counter()
+            r = subprocess.run(cmd, shell=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            dt = time.perf_counter() - t0
+            if r.returncode != 0:
+                sys.exit(f"bench: {tool} failed ({r.returncode}): {r.stderr.decode()[-2000:]}")
+            times[tool].append(dt)
+    return {t: {"median": statistics.median(v), "mean": statistics.mean(v),
+                "stddev": statistics.stdev(v) if len(v) > 1 else 0.0, "times": v}
+            for t, v in times.items()}
 
 
 def main():
@@ -121,8 +145,11 @@ def main():
         try:
             for case in mod.cases(ctx):
                 cmds = {t: c for t, c in case["commands"].items() if c}
-                res = hyperfine(case["name"], cmds, case.get("runs", a.runs), work,
-                                case.get("prepare"))
+                if case.get("interleave"):
+                    res = interleaved(cmds, case.get("runs", a.runs), case.get("prepare", {}))
+                else:
+                    res = hyperfine(case["name"], cmds, case.get("runs", a.runs), work,
+                                    case.get("prepare"))
                 base = res[case["baseline"]]["median"]
                 for tool in cmds:
                     r = res[tool]
