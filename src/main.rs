@@ -28,8 +28,15 @@ fn main() {
 }
 
 fn init_logging(level: skiff::cli::LogLevel) {
+    // Our own messages at the chosen level; the libraries' (reqwest, rustls, oci-client) only from
+    // debug on, so that their errors do not show twice beside ours.
+    let directives = match level {
+        skiff::cli::LogLevel::Debug => "info,skiff=debug".to_string(),
+        skiff::cli::LogLevel::Trace => "trace".to_string(),
+        other => format!("off,skiff={}", other.as_filter()),
+    };
     let filter = tracing_subscriber::EnvFilter::try_from_env("SKIFF_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level.as_filter()));
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(directives));
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)

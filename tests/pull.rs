@@ -527,3 +527,126 @@ fn image_commands_tag_list_history_remove_prune() {
     assert!(t.ok(["images", "-q"]).stdout.is_empty());
     assert_eq!(std::fs::read_dir(t.root.join("layers")).unwrap().count(), 0);
 }
+
+#[test]
+fn tls_registry_needs_its_ca_in_certs_d() {
+    let reg = std::env::var("SKIFF_TEST_TLS_REGISTRY").expect("run through tests/run.sh");
+    let ca = std::env::var("SKIFF_TEST_TLS_CA").unwrap();
+    let t = TestEnv::new("tls");
+    let image = format!("{reg}/busybox:latest");
+    let r = t.run(["pull", &image]);
+    assert_eq!(r.code, 125, "{}", r.describe());
+    assert!(
+        r.stderr.contains(&format!("certs.d/{reg}/ca.crt")),
+        "{}",
+        r.describe()
+    );
+    let certs = t.home.join(format!(".config/containers/certs.d/{reg}"));
+    std::fs::create_dir_all(&certs).unwrap();
+    std::fs::copy(&ca, certs.join("ca.crt")).unwrap();
+    if let Some(u) = &t.user {
+        crate::util::chown_r(&t.home, u.uid, u.gid);
+    }
+    let r = t.ok(["pull", &image]);
+    assert!(r.stderr.contains("Writing manifest"), "{}", r.describe());
+}
+
+#[test]
+fn credential_helpers_from_docker_config() {
+    let reg = std::env::var("SKIFF_TEST_AUTH_REGISTRY").expect("run through tests/run.sh");
+    let user = std::env::var("SKIFF_TEST_AUTH_USER").unwrap();
+    let pass = std::env::var("SKIFF_TEST_AUTH_PASSWORD").unwrap();
+    let t = TestEnv::new("credhelper");
+    let bin = t.home.join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let helper = bin.join("docker-credential-skifftest");
+    std::fs::write(
+        &helper,
+        format!(
+            "#!/bin/sh\nread server\n[ \"$1\" = get ] && [ \"$server\" = \"{reg}\" ] || {{ echo 'credentials not found in native keychain'; exit 1; }}\n\
+             printf '{{\"ServerURL\":\"%s\",\"Username\":\"{user}\",\"Secret\":\"{pass}\"}}' \"$server\"\n"
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&helper, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let docker = t.home.join(".docker");
+    std::fs::create_dir_all(&docker).unwrap();
+    std::fs::write(
+        docker.join("config.json"),
+        format!("{{\"credHelpers\":{{\"{reg}\":\"skifftest\"}}}}"),
+    )
+    .unwrap();
+    if let Some(u) = &t.user {
+        crate::util::chown_r(&t.home, u.uid, u.gid);
+    }
+    let path = format!("{}:/usr/local/bin:/usr/bin:/bin", bin.display());
+    let out = t
+        .cmd(["pull", &format!("{reg}/busybox:latest")])
+        .env("PATH", &path)
+        .output()
+        .unwrap();
+    let r = Run::from(out);
+    assert_eq!(r.code, 0, "{}", r.describe());
+}
+
+#[test]
+fn throttled_and_failing_registry_requests_are_retried() {
+    let port = crate::util::free_port();
+    let mut proxy = Command::new("python3")
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/flaky_proxy.py"
+        ))
+        .arg(registry())
+        .arg(port.to_string())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let t = TestEnv::new("retry");
+    let r = t.run(["pull", "-q", &format!("127.0.0.1:{port}/busybox:latest")]);
+    let _ = proxy.kill();
+    let out = proxy.wait_with_output().unwrap();
+    let log = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(r.code, 0, "{}\nproxy log:\n{log}", r.describe());
+    assert_eq!(
+        format!("sha256:{}", r.stdout.trim()),
+        fx("busybox", "image_id")
+    );
+    assert!(log.contains("503 /v2/busybox/blobs/"), "{log}");
+    assert!(log.contains("429 /v2/busybox/blobs/"), "{log}");
+    assert!(log.contains("200 /v2/busybox/blobs/"), "{log}");
+}
+
+#[test]
+fn progress_bars_on_a_terminal() {
+    let t = TestEnv::new("tty");
+    let inner = format!(
+        "'{}' --root '{}' --runroot '{}' pull '{}'",
+        crate::util::skiff_bin().display(),
+        t.root.display(),
+        t.runroot.display(),
+        img("busybox")
+    );
+    let mut c = t.bare_cmd("script");
+    c.args(["-qec", &inner, "/dev/null"]).env("TERM", "xterm");
+    let r = Run::from(c.output().unwrap());
+    assert_eq!(r.code, 0, "{}", r.describe());
+    assert!(r.stdout.contains("Copying blob"), "{}", r.describe());
+    assert!(
+        r.stdout.contains('\u{1b}'),
+        "expected terminal control sequences: {}",
+        r.describe()
+    );
+    assert!(
+        r.stdout.contains("/s"),
+        "expected a transfer rate: {}",
+        r.describe()
+    );
+}

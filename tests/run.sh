@@ -17,6 +17,7 @@ chmod 0755 "$work"
 cleanup() {
   bash tests/registry.sh stop "$work/registry" || true
   bash tests/registry.sh stop "$work/auth" || true
+  bash tests/registry.sh stop "$work/tls" || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -36,6 +37,23 @@ htpasswd -Bbn skiff s3cret-pass > "$work/auth/htpasswd"
 bash tests/registry.sh start "$work/auth" "$auth_port" --htpasswd "$work/auth/htpasswd"
 python3 tests/fixtures/build.py --registry "127.0.0.1:$auth_port" --user skiff --password s3cret-pass \
   --out "$work/auth/fixtures" --only-busybox
+
+# A third one over TLS with a self-signed certificate for 127.0.0.1, with busybox only.
+tls_port=$(free_port)
+mkdir -p "$work/tls"
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=skiff test CA" \
+  -keyout "$work/tls/ca-key.pem" -out "$work/tls/ca.pem" 2>/dev/null
+openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" \
+  -keyout "$work/tls/key.pem" -out "$work/tls/req.pem" 2>/dev/null
+printf 'subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' > "$work/tls/ext"
+openssl x509 -req -in "$work/tls/req.pem" -CA "$work/tls/ca.pem" -CAkey "$work/tls/ca-key.pem" \
+  -CAcreateserial -days 2 -extfile "$work/tls/ext" -out "$work/tls/cert.pem" 2>/dev/null
+chmod 0644 "$work/tls/ca.pem"
+chmod 0644 "$work/tls/cert.pem"
+bash tests/registry.sh start "$work/tls" "$tls_port" --tls "$work/tls/cert.pem" "$work/tls/key.pem"
+python3 tests/fixtures/build.py --registry "127.0.0.1:$tls_port" --scheme https \
+  --cacert "$work/tls/ca.pem" --out "$work/tls/fixtures" --only-busybox
+export SKIFF_TEST_TLS_REGISTRY="127.0.0.1:$tls_port" SKIFF_TEST_TLS_CA="$work/tls/ca.pem"
 
 export SKIFF_TEST_AUTH_REGISTRY="127.0.0.1:$auth_port"
 export SKIFF_TEST_AUTH_USER=skiff SKIFF_TEST_AUTH_PASSWORD=s3cret-pass

@@ -4,7 +4,7 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 
-use anyhow::{bail, Context};
+use anyhow::bail;
 use clap::Args;
 
 use super::GlobalOpts;
@@ -97,17 +97,24 @@ pub fn login(g: &GlobalOpts, a: LoginArgs) -> anyhow::Result<i32> {
     let conf = RegistriesConf::load(&paths.config)?;
     let registries = Registries::new(conf, &paths.config);
     let probe = reference::parse(&format!("{key}/skiff-login-check"))?.reference;
-    let endpoint = registries
-        .endpoints(&probe)?
-        .pop()
-        .context("no endpoint for the registry")?;
-    let remote = registries.remote_with(&endpoint, &probe, &creds)?;
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
-    let checked = rt.block_on(remote.check_login(&probe));
+    let mut errors = Vec::new();
+    for endpoint in registries.endpoints(&probe)? {
+        let remote = registries.remote_with(&endpoint, &probe, &creds)?;
+        match rt.block_on(remote.check_login(&probe)) {
+            Ok(()) => {
+                errors.clear();
+                break;
+            }
+            Err(e) => errors.push(e.to_string()),
+        }
+    }
     drop(rt);
-    checked.with_context(|| format!("logging in to {key}"))?;
+    if !errors.is_empty() {
+        bail!("logging in to {key}: {}", errors.join("; "));
+    }
     auth::store(&path, &key, &creds)?;
     eprintln!("Login Succeeded!");
     Ok(0)

@@ -120,8 +120,8 @@ impl RegistriesConf {
     }
 
     /// Endpoints to try for `reference`: configured mirrors first, then the registry itself (or its
-    /// `location` rewrite). Loopback registries use plain HTTP unless a CA is configured for them,
-    /// as docker does for 127.0.0.0/8.
+    /// `location` rewrite). A loopback registry without a configured CA is tried over HTTPS, then
+    /// plain HTTP, as docker does for 127.0.0.0/8.
     pub fn endpoints(&self, reference: &Reference, has_ca: impl Fn(&str) -> bool) -> Vec<Endpoint> {
         let mut out = Vec::new();
         let entry = self.entry_for(reference);
@@ -137,8 +137,20 @@ impl RegistriesConf {
             .and_then(|e| e.location.as_deref())
             .map(|l| l.split('/').next().unwrap_or(l).to_string())
             .unwrap_or_else(|| reference.registry.clone());
-        let insecure = entry.is_some_and(|e| e.insecure) || (is_loopback(&host) && !has_ca(&host));
-        out.push(Endpoint { host, insecure });
+        let insecure = entry.is_some_and(|e| e.insecure);
+        if !insecure && is_loopback(&host) && !has_ca(&host) {
+            // Like docker for 127.0.0.0/8: HTTPS first, plain HTTP when that fails.
+            out.push(Endpoint {
+                host: host.clone(),
+                insecure: false,
+            });
+            out.push(Endpoint {
+                host,
+                insecure: true,
+            });
+        } else {
+            out.push(Endpoint { host, insecure });
+        }
         out
     }
 }
@@ -209,8 +221,12 @@ blocked = true
         let c = RegistriesConf::default();
         assert_eq!(c.search_registries(), ["docker.io"]);
         let local = parse("127.0.0.1:5000/app").unwrap().reference;
-        assert!(c.endpoints(&local, |_| false)[0].insecure);
-        assert!(!c.endpoints(&local, |_| true)[0].insecure);
+        let eps = c.endpoints(&local, |_| false);
+        assert_eq!(
+            eps.iter().map(|e| e.insecure).collect::<Vec<_>>(),
+            [false, true]
+        );
+        assert_eq!(c.endpoints(&local, |_| true).len(), 1);
         assert!(is_loopback("localhost:5000"));
         assert!(is_loopback("[::1]:5000"));
         assert!(!is_loopback("quay.io"));

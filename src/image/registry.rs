@@ -395,16 +395,19 @@ impl Remote {
             },
             OciDistributionError::RequestError(ref re) if re.is_connect() || re.is_timeout() => {
                 let message = error_chain(&e);
-                let hint = if !self.endpoint.insecure && message.contains("InvalidContentType")
-                    || message.contains("wrong version number")
-                    || message.contains("http") && !self.endpoint.insecure
+                let lower = message.to_lowercase();
+                let hint = if lower.contains("certificate") || lower.contains("unknownissuer") {
+                    format!(
+                        "\nhint: if {host} uses a private CA, put its certificate in \
+                         ~/.config/containers/certs.d/{host}/ca.crt"
+                    )
+                } else if !self.endpoint.insecure
+                    && (lower.contains("invalidcontenttype") || lower.contains("wrong version"))
                 {
                     format!(
-                        "\nhint: if {host} serves plain HTTP, add it to registries.conf as \
+                        "\nhint: {host} answers plain HTTP; add it to registries.conf as \
                          [[registry]] location = \"{host}\" insecure = true"
                     )
-                } else if message.contains("certificate") || message.contains("UnknownIssuer") {
-                    format!("\nhint: put the registry's CA certificate in ~/.config/containers/certs.d/{host}/ca.crt")
                 } else {
                     String::new()
                 };
@@ -424,11 +427,18 @@ impl Remote {
     }
 }
 
+/// Worth another try: throttling, server errors, timeouts and dropped connections. Not refused
+/// connections or TLS failures, which fail the same way again (and end an HTTPS probe of a
+/// plain-HTTP loopback registry quickly).
 fn retryable(e: &OciDistributionError) -> bool {
     match e {
         OciDistributionError::ServerError { code, .. } => *code == 429 || (500..600).contains(code),
         OciDistributionError::RequestError(r) => {
-            r.is_timeout() || r.is_connect() && !r.to_string().contains("certificate")
+            let chain = error_chain(e).to_lowercase();
+            r.is_timeout()
+                || chain.contains("reset")
+                || chain.contains("broken pipe")
+                || chain.contains("unexpected eof")
         }
         OciDistributionError::IoError(_) => true,
         _ => false,
