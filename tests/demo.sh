@@ -26,5 +26,9 @@ as_user() { runuser -u skiff-test -- env -i HOME=/home/skiff-test PATH=/usr/bin:
 echo "demo: skiff info (as skiff-test)"
 as_user "$work/skiff" --root "$work/user/store" --runroot "$work/user/run" info
 
+echo "demo: skiff pull 127.0.0.1:$port/httpd (as skiff-test)"
+as_user "$work/skiff" --root "$work/user/store" --runroot "$work/user/run" pull "127.0.0.1:$port/httpd"
+as_user "$work/skiff" --root "$work/user/store" --runroot "$work/user/run" images
+
 echo
-echo "demo: stopped after 'skiff info': 'skiff pull' and 'skiff run' are not built yet (issues 3-6)."
+echo "demo: stopped after 'skiff pull': 'skiff run' is not built yet (issues 4-6)."
