@@ -38,6 +38,9 @@ complete -c skiff -n "__fish_skiff_needs_command" -f -a "version" -d 'Display th
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "completion" -d 'Generate shell completion scripts'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "system" -d 'Manage skiff itself'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "pull" -d 'Pull an image from a registry'
+complete -c skiff -n "__fish_skiff_needs_command" -f -a "run" -d 'Run a command in a new container'
+complete -c skiff -n "__fish_skiff_needs_command" -f -a "create" -d 'Create a container without starting it'
+complete -c skiff -n "__fish_skiff_needs_command" -f -a "start" -d 'Start a created or exited container'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "images" -d 'List images'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "image" -d 'Manage images'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "rmi" -d 'Remove images'
@@ -136,6 +139,115 @@ trace\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -s q -l quiet -d 'Print only the image id'
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l sig-proxy -d 'Forward signals received by skiff to the container' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l name -d 'Name of the container (default: a generated one)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass the host\'s value)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l env-file -d 'Read environment variables from a file (NAME=VALUE lines)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l entrypoint -d 'Override the image\'s entrypoint ("" clears it; a JSON array is split)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -s u -l user -d 'User to run as: name|uid[:group|gid]' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l group-add -d 'Additional groups for the container process' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l hostname -d 'Container host name (default: the short id)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l read-only-tmpfs -d 'With --read-only, mount tmpfs on /tmp, /var/tmp and /run' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l tmpfs -d 'Mount a tmpfs: /path[:options]' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l cap-add -d 'Add a capability (NET_ADMIN, ALL, ...)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l cap-drop -d 'Drop a capability (NET_RAW, ALL, ...)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l network -d 'Network mode: none or host' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l ulimit -d 'Resource limits: NAME=SOFT[:HARD], e.g. nofile=1024:2048' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l umask -d 'umask of the container process (octal)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l userns -d 'User namespace mode: keep-id maps your uid/gid to the same ids inside' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l uidmap -d 'UID map: CONTAINER_ID:HOST_ID:SIZE (host ids as in your default mapping)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l gidmap -d 'GID map: CONTAINER_ID:HOST_ID:SIZE' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l stop-signal -d 'Signal to stop the container with' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l pull -d 'When to pull the image' -r -f -a "missing\t'Pull only when the image is not in the store'
+always\t'Always pull (layers already present are not fetched again)'
+never\t'Never pull; fail when the image is missing'
+newer\t'Pull when the registry has a different image for the name'"
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l platform -d 'Pull the image for this platform (os/arch[/variant]) instead of the host\'s' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l arch -d 'Override the architecture of the image to pull' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l os -d 'Override the OS of the image to pull' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l variant -d 'Override the architecture variant of the image to pull' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l rm -d 'Remove the container when it exits'
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l replace -d 'Replace a container with the same name'
+complete -c skiff -n "__fish_skiff_using_subcommand run" -s i -l interactive -d 'Keep stdin open'
+complete -c skiff -n "__fish_skiff_using_subcommand run" -s t -l tty -d 'Allocate a pseudo-terminal'
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l env-host -d 'Pass the whole host environment'
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l read-only -d 'Mount the root filesystem read-only'
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l privileged -d 'Give all capabilities, no seccomp, no masked paths'
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l init -d 'Run an init as PID 1 that forwards signals and reaps zombies'
+complete -c skiff -n "__fish_skiff_using_subcommand run" -s q -l quiet -d 'Do not print pull progress'
+complete -c skiff -n "__fish_skiff_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand run" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l name -d 'Name of the container (default: a generated one)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass the host\'s value)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l env-file -d 'Read environment variables from a file (NAME=VALUE lines)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l entrypoint -d 'Override the image\'s entrypoint ("" clears it; a JSON array is split)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -s u -l user -d 'User to run as: name|uid[:group|gid]' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l group-add -d 'Additional groups for the container process' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l hostname -d 'Container host name (default: the short id)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l read-only-tmpfs -d 'With --read-only, mount tmpfs on /tmp, /var/tmp and /run' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l tmpfs -d 'Mount a tmpfs: /path[:options]' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l cap-add -d 'Add a capability (NET_ADMIN, ALL, ...)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l cap-drop -d 'Drop a capability (NET_RAW, ALL, ...)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l network -d 'Network mode: none or host' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l ulimit -d 'Resource limits: NAME=SOFT[:HARD], e.g. nofile=1024:2048' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l umask -d 'umask of the container process (octal)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l userns -d 'User namespace mode: keep-id maps your uid/gid to the same ids inside' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l uidmap -d 'UID map: CONTAINER_ID:HOST_ID:SIZE (host ids as in your default mapping)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l gidmap -d 'GID map: CONTAINER_ID:HOST_ID:SIZE' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l stop-signal -d 'Signal to stop the container with' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l pull -d 'When to pull the image' -r -f -a "missing\t'Pull only when the image is not in the store'
+always\t'Always pull (layers already present are not fetched again)'
+never\t'Never pull; fail when the image is missing'
+newer\t'Pull when the registry has a different image for the name'"
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l platform -d 'Pull the image for this platform (os/arch[/variant]) instead of the host\'s' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l arch -d 'Override the architecture of the image to pull' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l os -d 'Override the OS of the image to pull' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l variant -d 'Override the architecture variant of the image to pull' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l rm -d 'Remove the container when it exits'
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l replace -d 'Replace a container with the same name'
+complete -c skiff -n "__fish_skiff_using_subcommand create" -s i -l interactive -d 'Keep stdin open'
+complete -c skiff -n "__fish_skiff_using_subcommand create" -s t -l tty -d 'Allocate a pseudo-terminal'
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l env-host -d 'Pass the whole host environment'
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l read-only -d 'Mount the root filesystem read-only'
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l privileged -d 'Give all capabilities, no seccomp, no masked paths'
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l init -d 'Run an init as PID 1 that forwards signals and reaps zombies'
+complete -c skiff -n "__fish_skiff_using_subcommand create" -s q -l quiet -d 'Do not print pull progress'
+complete -c skiff -n "__fish_skiff_using_subcommand create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand create" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand start" -l sig-proxy -d 'Forward signals to the container' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand start" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand start" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand start" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand start" -s a -l attach -d 'Attach to the container\'s output and wait for it (required for now: detached containers come with the supervisor)'
+complete -c skiff -n "__fish_skiff_using_subcommand start" -s i -l interactive -d 'Attach stdin too'
+complete -c skiff -n "__fish_skiff_using_subcommand start" -s h -l help -d 'Print help'
+complete -c skiff -n "__fish_skiff_using_subcommand start" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -s f -l filter -d 'Filter: reference=PATTERN (glob), dangling=true|false' -r
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l format -d 'Go template (e.g. \'{{.Repository}}:{{.Tag}}\', \'table {{.ID}}\\t{{.Size}}\') or json' -r
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F

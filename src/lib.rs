@@ -7,6 +7,8 @@
 pub mod cli;
 pub mod error;
 pub mod image;
+pub mod runtime;
+pub mod state;
 pub mod storage;
 pub mod sys;
 pub mod system;

@@ -11,6 +11,7 @@ pub mod internal;
 pub mod login;
 pub mod output;
 pub mod pull;
+pub mod run;
 pub mod system;
 pub mod version;
 
@@ -94,6 +95,12 @@ pub enum Command {
     System(system::SystemArgs),
     /// Pull an image from a registry
     Pull(pull::PullArgs),
+    /// Run a command in a new container
+    Run(run::RunArgs),
+    /// Create a container without starting it
+    Create(run::CreateArgs),
+    /// Start a created or exited container
+    Start(run::StartArgs),
     /// List images
     Images(images::ImagesArgs),
     /// Manage images
@@ -123,6 +130,9 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Completion(a) => completion::run(a),
         Command::System(a) => system::run(g, a),
         Command::Pull(a) => pull::run(g, a),
+        Command::Run(a) => run::run(g, a),
+        Command::Create(a) => run::create(g, a),
+        Command::Start(a) => run::start(g, a),
         Command::Images(a) => images::run(g, a),
         Command::Image(a) => image::run(g, a),
         Command::Rmi(a) => image::run_rmi(g, a),
@@ -138,4 +148,12 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
 /// The clap command tree (for docs, completions and tests).
 pub fn command() -> clap::Command {
     <Cli as clap::CommandFactory>::command()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn clap_definitions_are_consistent() {
+        super::command().debug_assert();
+    }
 }

@@ -75,3 +75,180 @@ pub fn borrow_raw(fd: std::os::fd::RawFd) -> std::os::fd::BorrowedFd<'static> {
     // SAFETY: callers pass descriptors that remain open for the rest of the (child) process.
     unsafe { std::os::fd::BorrowedFd::borrow_raw(fd) }
 }
+
+/// clone(2) a child into new namespaces (`flags`); the child runs `child` on its own stack and
+/// exits with its return value. Like [`fork_child`], the process must be single-threaded: without
+/// CLONE_VM the child gets a copy of this address space.
+pub fn clone_child(
+    flags: nix::sched::CloneFlags,
+    child: impl FnOnce() -> i32,
+) -> Result<Pid, ForkError> {
+    let threads = thread_count();
+    if threads > 1 {
+        return Err(ForkError::Threaded(threads));
+    }
+    let mut stack = vec![0u8; 1 << 20];
+    let mut child = Some(child);
+    let cb = Box::new(move || -> isize {
+        let f = child.take().expect("clone callback runs once");
+        let code = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or(125);
+        // SAFETY: leave without running exit handlers (see fork_child).
+        unsafe { libc::_exit(code) }
+    });
+    // SAFETY: single-threaded (checked above) and no CLONE_VM, so the child works on a private
+    // copy of the address space; `stack` outlives the call in the parent and is copied with the
+    // rest of memory in the child, which never returns from the callback.
+    unsafe { nix::sched::clone(cb, &mut stack, flags, Some(libc::SIGCHLD)) }
+        .map_err(ForkError::Fork)
+}
+
+/// Send a file descriptor over a unix socket (SCM_RIGHTS) with a one-byte message.
+pub fn send_fd(sock: std::os::fd::BorrowedFd<'_>, fd: std::os::fd::RawFd) -> nix::Result<()> {
+    use nix::sys::socket::{sendmsg, ControlMessage, MsgFlags};
+    use std::os::fd::AsRawFd;
+    let iov = [std::io::IoSlice::new(b"F")];
+    let fds = [fd];
+    sendmsg::<()>(
+        sock.as_raw_fd(),
+        &iov,
+        &[ControlMessage::ScmRights(&fds)],
+        MsgFlags::empty(),
+        None,
+    )
+    .map(|_| ())
+}
+
+/// Receive a message (up to 4 KiB) and at most one file descriptor.
+pub fn recv_with_fd(
+    sock: std::os::fd::BorrowedFd<'_>,
+) -> nix::Result<(Vec<u8>, Option<std::os::fd::OwnedFd>)> {
+    use nix::sys::socket::{recvmsg, ControlMessageOwned, MsgFlags};
+    use std::os::fd::{AsRawFd, FromRawFd};
+    let mut buf = vec![0u8; 4096];
+    let mut cmsg = nix::cmsg_space!([std::os::fd::RawFd; 1]);
+    let (n, fd) = {
+        let mut iov = [std::io::IoSliceMut::new(&mut buf)];
+        let msg = recvmsg::<()>(
+            sock.as_raw_fd(),
+            &mut iov,
+            Some(&mut cmsg),
+            MsgFlags::MSG_CMSG_CLOEXEC,
+        )?;
+        let mut fd = None;
+        for c in msg.cmsgs()? {
+            if let ControlMessageOwned::ScmRights(fds) = c {
+                // SAFETY: the kernel just installed these descriptors in our table for us; we take
+                // ownership of the first and there is no other owner.
+                fd = fds
+                    .first()
+                    .map(|&f| unsafe { std::os::fd::OwnedFd::from_raw_fd(f) });
+            }
+        }
+        (msg.bytes, fd)
+    };
+    buf.truncate(n);
+    Ok((buf, fd))
+}
+
+/// Replace the calling process's image; returns only on failure.
+pub fn execve(
+    path: &std::ffi::CStr,
+    args: &[std::ffi::CString],
+    env: &[std::ffi::CString],
+) -> nix::Error {
+    match nix::unistd::execve(path, args, env) {
+        Ok(never) => match never {},
+        Err(e) => e,
+    }
+}
+
+/// Make `fd` the controlling terminal of this (new session leader) process.
+pub fn set_controlling_tty(fd: std::os::fd::RawFd) -> nix::Result<()> {
+    // SAFETY: TIOCSCTTY takes an integer argument and touches no memory of ours.
+    let r = unsafe { libc::ioctl(fd, libc::TIOCSCTTY, 0) };
+    nix::errno::Errno::result(r).map(|_| ())
+}
+
+/// Unlock a pty master and return its slave's number (TIOCSPTLCK, TIOCGPTN).
+pub fn unlock_pty(master: std::os::fd::RawFd) -> nix::Result<u32> {
+    let mut unlock: libc::c_int = 0;
+    let mut n: libc::c_uint = 0;
+    // SAFETY: both ioctls read/write one integer at the pointers given, which live on our stack.
+    unsafe {
+        nix::errno::Errno::result(libc::ioctl(master, libc::TIOCSPTLCK, &mut unlock))?;
+        nix::errno::Errno::result(libc::ioctl(master, libc::TIOCGPTN, &mut n))?;
+    }
+    Ok(n)
+}
+
+/// Window size of a terminal.
+pub fn get_winsize(fd: std::os::fd::RawFd) -> Option<libc::winsize> {
+    let mut ws: libc::winsize = libc::winsize {
+        ws_row: 0,
+        ws_col: 0,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: TIOCGWINSZ writes one winsize struct at the pointer, which lives on our stack.
+    let r = unsafe { libc::ioctl(fd, libc::TIOCGWINSZ, &mut ws) };
+    (r == 0).then_some(ws)
+}
+
+pub fn set_winsize(fd: std::os::fd::RawFd, ws: &libc::winsize) {
+    // SAFETY: TIOCSWINSZ reads one winsize struct from the pointer.
+    unsafe {
+        libc::ioctl(fd, libc::TIOCSWINSZ, ws as *const libc::winsize);
+    }
+}
+
+/// Bring the loopback interface of the current network namespace up (SIOCSIFFLAGS on "lo").
+pub fn loopback_up() -> std::io::Result<()> {
+    use std::os::fd::AsRawFd;
+    let sock = nix::sys::socket::socket(
+        nix::sys::socket::AddressFamily::Inet,
+        nix::sys::socket::SockType::Datagram,
+        nix::sys::socket::SockFlag::SOCK_CLOEXEC,
+        None,
+    )?;
+    // SAFETY: ifreq is plain old data; zeroed is a valid value.
+    let mut req: libc::ifreq = unsafe { std::mem::zeroed() };
+    for (i, b) in b"lo".iter().enumerate() {
+        req.ifr_name[i] = *b as libc::c_char;
+    }
+    // SAFETY: SIOCGIFFLAGS/SIOCSIFFLAGS read and write the ifreq we own; the union field used is
+    // the flags member, which both ioctls define.
+    unsafe {
+        if libc::ioctl(sock.as_raw_fd(), libc::SIOCGIFFLAGS, &mut req) < 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+        req.ifr_ifru.ifru_flags |= (libc::IFF_UP | libc::IFF_RUNNING) as libc::c_short;
+        if libc::ioctl(sock.as_raw_fd(), libc::SIOCSIFFLAGS, &req) < 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+    }
+    Ok(())
+}
+
+/// Install a seccomp BPF program for this thread without setting no_new_privs (the caller holds
+/// CAP_SYS_ADMIN in its user namespace, which the kernel accepts instead). seccompiler's own
+/// `apply_filter` always sets no_new_privs, which docker does not do by default.
+pub fn install_seccomp(program: &[libc::sock_filter]) -> std::io::Result<()> {
+    let prog = libc::sock_fprog {
+        len: program.len() as u16,
+        filter: program.as_ptr() as *mut libc::sock_filter,
+    };
+    // SAFETY: the kernel copies `len` instructions from `filter`, which points into `program`,
+    // alive for the whole call; `prog` lives on our stack.
+    let rc = unsafe {
+        libc::syscall(
+            libc::SYS_seccomp,
+            libc::SECCOMP_SET_MODE_FILTER,
+            0,
+            &prog as *const libc::sock_fprog,
+        )
+    };
+    if rc != 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(())
+}

@@ -10,7 +10,7 @@ use std::process::Command;
 use super::helpers::{find_program, helper_privilege, Privilege};
 use super::subid::{self, IdRange};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IdMap {
     pub container_id: u32,
@@ -18,7 +18,7 @@ pub struct IdMap {
     pub size: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct IdMapping {
     pub uids: Vec<IdMap>,
     pub gids: Vec<IdMap>,
@@ -26,7 +26,7 @@ pub struct IdMapping {
     pub kind: MappingKind,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum MappingKind {
     /// Root's identity map, written directly.
@@ -131,6 +131,121 @@ impl IdMapping {
             gids: build(gid, subgids),
             kind: MappingKind::SubIds,
         }
+    }
+
+    /// `--userns=keep-id`: the user's own uid/gid appear unchanged inside; the subordinate range
+    /// fills the ids below and above it.
+    pub fn keep_id(&self, uid: u32, gid: u32) -> IdMapping {
+        if self.kind != MappingKind::SubIds {
+            return self.clone();
+        }
+        let build = |maps: &[IdMap], own: u32| {
+            // The subordinate ids in order (container 1.. of the default mapping), with the user's
+            // own id spliced in at container id `own`.
+            let subs: Vec<IdMap> = maps
+                .iter()
+                .filter(|m| m.container_id != 0)
+                .cloned()
+                .collect();
+            let mut out = Vec::new();
+            let mut next = 0u32;
+            let mut own_done = false;
+            for m in subs {
+                let mut host = m.host_id;
+                let mut left = m.size;
+                while left > 0 {
+                    if !own_done && next == own {
+                        out.push(IdMap {
+                            container_id: own,
+                            host_id: own_host(maps),
+                            size: 1,
+                        });
+                        next += 1;
+                        own_done = true;
+                        continue;
+                    }
+                    let room = if own_done { left } else { left.min(own - next) };
+                    out.push(IdMap {
+                        container_id: next,
+                        host_id: host,
+                        size: room,
+                    });
+                    next += room;
+                    host += room;
+                    left -= room;
+                }
+            }
+            if !own_done {
+                out.push(IdMap {
+                    container_id: own.max(next),
+                    host_id: own_host(maps),
+                    size: 1,
+                });
+            }
+            out
+        };
+        fn own_host(maps: &[IdMap]) -> u32 {
+            maps.iter()
+                .find(|m| m.container_id == 0)
+                .map(|m| m.host_id)
+                .unwrap_or(0)
+        }
+        IdMapping {
+            uids: build(&self.uids, uid),
+            gids: build(&self.gids, gid),
+            kind: MappingKind::SubIds,
+        }
+    }
+
+    /// `--uidmap`/`--gidmap` triples `container:intermediate:size`, where intermediate ids are
+    /// container ids of this (the default) mapping, as in podman.
+    pub fn custom(
+        &self,
+        uidmap: &[(u32, u32, u32)],
+        gidmap: &[(u32, u32, u32)],
+    ) -> Option<IdMapping> {
+        let translate = |maps: &[IdMap], triples: &[(u32, u32, u32)]| -> Option<Vec<IdMap>> {
+            let mut out = Vec::new();
+            for &(c, h, n) in triples {
+                for off in 0..n {
+                    let host = lookup(maps, h.checked_add(off)?)?;
+                    match out.last_mut() {
+                        Some(IdMap {
+                            container_id,
+                            host_id,
+                            size,
+                        }) if *container_id + *size == c + off && *host_id + *size == host => {
+                            *size += 1
+                        }
+                        _ => out.push(IdMap {
+                            container_id: c + off,
+                            host_id: host,
+                            size: 1,
+                        }),
+                    }
+                }
+            }
+            Some(out)
+        };
+        let uids = if uidmap.is_empty() {
+            self.uids.clone()
+        } else {
+            translate(&self.uids, uidmap)?
+        };
+        let gids = if gidmap.is_empty() {
+            self.gids.clone()
+        } else {
+            translate(&self.gids, gidmap)?
+        };
+        Some(IdMapping {
+            uids,
+            gids,
+            kind: if self.kind == MappingKind::Root {
+                MappingKind::Root
+            } else {
+                MappingKind::SubIds
+            },
+        })
     }
 
     pub fn single(uid: u32, gid: u32) -> IdMapping {
@@ -271,6 +386,49 @@ mod tests {
         assert_eq!(m.host_gid(11), Some(300000));
         assert_eq!(m.uid_count(), 65537);
         assert_eq!(map_lines(&m.gids), "0 1001 1\n1 200000 10\n11 300000 5\n");
+    }
+
+    #[test]
+    fn keep_id_puts_the_user_at_its_own_id() {
+        let m = IdMapping::rootless(
+            1000,
+            1000,
+            &[IdRange {
+                start: 100000,
+                count: 65536,
+            }],
+            &[IdRange {
+                start: 100000,
+                count: 65536,
+            }],
+        );
+        let k = m.keep_id(1000, 1000);
+        assert_eq!(k.host_uid(1000), Some(1000));
+        assert_eq!(k.host_uid(0), Some(100000));
+        assert_eq!(k.host_uid(999), Some(100999));
+        assert_eq!(k.host_uid(1001), Some(101000));
+        assert_eq!(k.uid_count(), 65537);
+    }
+
+    #[test]
+    fn custom_maps_translate_through_the_default_mapping() {
+        let m = IdMapping::rootless(
+            1000,
+            1000,
+            &[IdRange {
+                start: 100000,
+                count: 65536,
+            }],
+            &[IdRange {
+                start: 100000,
+                count: 65536,
+            }],
+        );
+        let c = m.custom(&[(0, 1, 1000)], &[]).unwrap();
+        assert_eq!(c.host_uid(0), Some(100000));
+        assert_eq!(c.host_uid(999), Some(100999));
+        assert_eq!(c.host_uid(1000), None);
+        assert!(m.custom(&[(0, 70000, 10)], &[]).is_none());
     }
 
     #[test]

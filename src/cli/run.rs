@@ -1,0 +1,347 @@
+//! `skiff run`, `skiff create`, `skiff start --attach`: one set of container flags, one path from
+//! flags to a stored container, one foreground runner.
+
+use clap::{Args, ValueEnum};
+
+use super::pull::PlatformArgs;
+use super::GlobalOpts;
+use crate::cli::format::now_unix;
+use crate::image::pull::{pull, PullOptions};
+use crate::image::registries::RegistriesConf;
+use crate::image::store::{find, Store};
+use crate::runtime::container;
+use crate::runtime::spec::{self, Network};
+use crate::state::names;
+use crate::state::record::State;
+use crate::state::{Container, ContainerStore, Status};
+use crate::storage::{LockMode, Paths};
+use crate::userns::IdMapping;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum PullPolicy {
+    /// Pull only when the image is not in the store.
+    #[default]
+    Missing,
+    /// Always pull (layers already present are not fetched again).
+    Always,
+    /// Never pull; fail when the image is missing.
+    Never,
+    /// Pull when the registry has a different image for the name.
+    Newer,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ContainerArgs {
+    /// Name of the container (default: a generated one).
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Replace a container with the same name.
+    #[arg(long)]
+    pub replace: bool,
+    /// Keep stdin open.
+    #[arg(short, long)]
+    pub interactive: bool,
+    /// Allocate a pseudo-terminal.
+    #[arg(short, long)]
+    pub tty: bool,
+    /// Set environment variables (NAME=VALUE, or NAME to pass the host's value).
+    #[arg(short, long, value_name = "NAME[=VALUE]")]
+    pub env: Vec<String>,
+    /// Read environment variables from a file (NAME=VALUE lines).
+    #[arg(long, value_name = "FILE")]
+    pub env_file: Vec<String>,
+    /// Pass the whole host environment.
+    #[arg(long)]
+    pub env_host: bool,
+    /// Override the image's entrypoint ("" clears it; a JSON array is split).
+    #[arg(long, value_name = "CMD")]
+    pub entrypoint: Option<String>,
+    /// Working directory inside the container.
+    #[arg(short, long, value_name = "DIR")]
+    pub workdir: Option<String>,
+    /// User to run as: name|uid[:group|gid].
+    #[arg(short, long, value_name = "USER[:GROUP]")]
+    pub user: Option<String>,
+    /// Additional groups for the container process.
+    #[arg(long, value_name = "GROUP")]
+    pub group_add: Vec<String>,
+    /// Container host name (default: the short id).
+    #[arg(long, value_name = "NAME")]
+    pub hostname: Option<String>,
+    /// Mount the root filesystem read-only.
+    #[arg(long)]
+    pub read_only: bool,
+    /// With --read-only, mount tmpfs on /tmp, /var/tmp and /run.
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
+    pub read_only_tmpfs: bool,
+    /// Mount a tmpfs: /path[:options].
+    #[arg(long, value_name = "PATH[:OPTS]")]
+    pub tmpfs: Vec<String>,
+    /// Add a capability (NET_ADMIN, ALL, ...).
+    #[arg(long, value_name = "CAP")]
+    pub cap_add: Vec<String>,
+    /// Drop a capability (NET_RAW, ALL, ...).
+    #[arg(long, value_name = "CAP")]
+    pub cap_drop: Vec<String>,
+    /// Give all capabilities, no seccomp, no masked paths.
+    #[arg(long)]
+    pub privileged: bool,
+    /// Security options: seccomp=unconfined|PROFILE.json, no-new-privileges.
+    #[arg(long, value_name = "OPT")]
+    pub security_opt: Vec<String>,
+    /// Network mode: none or host.
+    #[arg(long, alias = "net", default_value = "none", value_name = "MODE")]
+    pub network: String,
+    /// Resource limits: NAME=SOFT[:HARD], e.g. nofile=1024:2048.
+    #[arg(long, value_name = "LIMIT")]
+    pub ulimit: Vec<String>,
+    /// Run an init as PID 1 that forwards signals and reaps zombies.
+    #[arg(long)]
+    pub init: bool,
+    /// umask of the container process (octal).
+    #[arg(long)]
+    pub umask: Option<String>,
+    /// User namespace mode: keep-id maps your uid/gid to the same ids inside.
+    #[arg(long, value_name = "MODE")]
+    pub userns: Option<String>,
+    /// UID map: CONTAINER_ID:HOST_ID:SIZE (host ids as in your default mapping).
+    #[arg(long, value_name = "MAP")]
+    pub uidmap: Vec<String>,
+    /// GID map: CONTAINER_ID:HOST_ID:SIZE.
+    #[arg(long, value_name = "MAP")]
+    pub gidmap: Vec<String>,
+    /// Signal to stop the container with.
+    #[arg(long, value_name = "SIGNAL")]
+    pub stop_signal: Option<String>,
+    /// When to pull the image.
+    #[arg(long, value_enum, default_value_t = PullPolicy::Missing)]
+    pub pull: PullPolicy,
+    /// Do not print pull progress.
+    #[arg(short, long)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub platform: PlatformArgs,
+    /// Image to run.
+    #[arg(value_name = "IMAGE")]
+    pub image: String,
+    /// Command and arguments (default: the image's).
+    #[arg(
+        value_name = "COMMAND",
+        trailing_var_arg = true,
+        allow_hyphen_values = true
+    )]
+    pub command: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Remove the container when it exits.
+    #[arg(long)]
+    pub rm: bool,
+    /// Forward signals received by skiff to the container.
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
+    pub sig_proxy: bool,
+    #[command(flatten)]
+    pub c: ContainerArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CreateArgs {
+    /// Remove the container when it exits.
+    #[arg(long)]
+    pub rm: bool,
+    #[command(flatten)]
+    pub c: ContainerArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct StartArgs {
+    /// Attach to the container's output and wait for it (required for now: detached containers
+    /// come with the supervisor).
+    #[arg(short, long)]
+    pub attach: bool,
+    /// Attach stdin too.
+    #[arg(short, long)]
+    pub interactive: bool,
+    /// Forward signals to the container.
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
+    pub sig_proxy: bool,
+    #[arg(value_name = "CONTAINER")]
+    pub container: String,
+}
+
+fn parse_map(flag: &str, v: &str) -> anyhow::Result<(u32, u32, u32)> {
+    let parts: Vec<&str> = v.split(':').collect();
+    let nums: Option<Vec<u32>> = parts.iter().map(|p| p.parse().ok()).collect();
+    match nums.as_deref() {
+        Some([c, h, n]) if *n > 0 => Ok((*c, *h, *n)),
+        _ => anyhow::bail!("invalid {flag} {v:?}: use CONTAINER_ID:HOST_ID:SIZE"),
+    }
+}
+
+/// Resolve the image (pulling per policy) and store a new container; returns its id.
+fn create_container(paths: &Paths, a: &ContainerArgs, auto_remove: bool) -> anyhow::Result<String> {
+    let network = match a.network.as_str() {
+        "none" => Network::None,
+        "host" => Network::Host,
+        other => anyhow::bail!(
+            "unsupported --network {other:?}: this version supports none and host (pasta/slirp4netns \
+             networking and published ports are tracked in the networking issue)"
+        ),
+    };
+    if let Some(n) = &a.name {
+        if !names::valid(n) {
+            anyhow::bail!("invalid container name {n:?}: use letters, digits and _ . - (starting with a letter or digit)");
+        }
+    }
+    let store = Store::open(&paths.root)?;
+    let search = RegistriesConf::load(&paths.config)?.search_registries();
+    let existing = {
+        let _g = store.lock_images(LockMode::Shared)?;
+        find(&store.load()?, &a.image, &search).ok().cloned()
+    };
+    let pull_opts = || -> anyhow::Result<PullOptions> {
+        Ok(PullOptions {
+            platform: a.platform.platform()?,
+            quiet: a.quiet,
+        })
+    };
+    let image = match (a.pull, existing) {
+        (PullPolicy::Never, None) => {
+            anyhow::bail!(
+                "{}: image not known, and --pull=never forbids pulling it",
+                a.image
+            )
+        }
+        (PullPolicy::Missing | PullPolicy::Never, Some(img)) => img,
+        _ => pull(paths, &a.image, &pull_opts()?)?,
+    };
+    let config = store.config(&image.id)?;
+    let base = IdMapping::for_current_user()?;
+    let uid = rustix::process::geteuid().as_raw();
+    let gid = rustix::process::getegid().as_raw();
+    let mut user = a.user.clone();
+    let mapping = match a.userns.as_deref() {
+        None | Some("") | Some("host") => base.clone(),
+        Some("keep-id") => {
+            if user.is_none() {
+                user = Some(format!("{uid}:{gid}"));
+            }
+            base.keep_id(uid, gid)
+        }
+        Some(other) => anyhow::bail!("unsupported --userns {other:?}: use keep-id"),
+    };
+    let mapping = if a.uidmap.is_empty() && a.gidmap.is_empty() {
+        mapping
+    } else {
+        let u: Vec<_> = a
+            .uidmap
+            .iter()
+            .map(|v| parse_map("--uidmap", v))
+            .collect::<anyhow::Result<_>>()?;
+        let g: Vec<_> = a
+            .gidmap
+            .iter()
+            .map(|v| parse_map("--gidmap", v))
+            .collect::<anyhow::Result<_>>()?;
+        base.custom(&u, &g).ok_or_else(|| {
+            anyhow::anyhow!(
+                "--uidmap/--gidmap name ids outside your range ({} ids; see `skiff info`)",
+                base.uid_count()
+            )
+        })?
+    };
+    let id = names::random_id();
+    let host_env: Vec<(String, String)> = std::env::vars().collect();
+    let opts = spec::Options {
+        command: a.command.clone(),
+        entrypoint: a.entrypoint.clone(),
+        env: a.env.clone(),
+        env_files: a.env_file.clone(),
+        env_host: a.env_host,
+        workdir: a.workdir.clone(),
+        user,
+        group_add: a.group_add.clone(),
+        hostname: a.hostname.clone(),
+        tty: a.tty,
+        interactive: a.interactive,
+        read_only: a.read_only,
+        read_only_tmpfs: a.read_only_tmpfs,
+        tmpfs: a.tmpfs.clone(),
+        cap_add: a.cap_add.clone(),
+        cap_drop: a.cap_drop.clone(),
+        privileged: a.privileged,
+        security_opt: a.security_opt.clone(),
+        network,
+        ulimits: a.ulimit.clone(),
+        init: a.init,
+        umask: a.umask.clone(),
+        stop_signal: a.stop_signal.clone(),
+    };
+    let layers = image.layers.iter().map(|l| store.layer_diff(l)).collect();
+    let spec = spec::build(&config.config, &opts, layers, mapping, &id[..12], &host_env)?;
+    let cstore = ContainerStore::open(&paths.root, &paths.runroot)?;
+    let name = match &a.name {
+        Some(n) => n.clone(),
+        None => {
+            let taken: Vec<String> = cstore.list()?.into_iter().map(|c| c.name).collect();
+            names::generate(|n| taken.iter().any(|t| t == n))
+        }
+    };
+    let c = Container {
+        id: id.clone(),
+        name,
+        image: a.image.clone(),
+        image_id: image.id.clone(),
+        created: now_unix(),
+        spec,
+        state: State {
+            status: Status::Created,
+            pid: 0,
+            exit_code: None,
+            started_at: None,
+            finished_at: None,
+            error: None,
+        },
+        auto_remove,
+    };
+    container::create(&cstore, &c, a.replace)?;
+    Ok(id)
+}
+
+pub fn run(g: &GlobalOpts, a: RunArgs) -> anyhow::Result<i32> {
+    let paths = g.paths()?;
+    let id = create_container(&paths, &a.c, a.rm)?;
+    let cstore = ContainerStore::open(&paths.root, &paths.runroot)?;
+    container::run_foreground(&cstore, &id, a.sig_proxy)
+}
+
+pub fn create(g: &GlobalOpts, a: CreateArgs) -> anyhow::Result<i32> {
+    let paths = g.paths()?;
+    let id = create_container(&paths, &a.c, a.rm)?;
+    super::output::print_text(&format!("{id}\n"))?;
+    Ok(0)
+}
+
+pub fn start(g: &GlobalOpts, a: StartArgs) -> anyhow::Result<i32> {
+    let paths = g.paths()?;
+    let cstore = ContainerStore::open(&paths.root, &paths.runroot)?;
+    let c = cstore.find(&a.container)?;
+    if !a.attach {
+        anyhow::bail!(
+            "{}: starting a container in the background needs its supervisor, which this version \
+             does not have yet; use `skiff start --attach {}`",
+            a.container,
+            a.container
+        );
+    }
+    if c.state.status == Status::Running {
+        anyhow::bail!("{}: the container is already running", a.container);
+    }
+    if a.interactive && !c.spec.stdin {
+        let mut c2 = c.clone();
+        c2.spec.stdin = true;
+        cstore.save(&c2)?;
+    }
+    container::run_foreground(&cstore, &c.id, a.sig_proxy)
+}

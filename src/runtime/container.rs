@@ -1,0 +1,130 @@
+//! One container's life in the foreground: create its record and dirs, start it, relay until it
+//! exits, record the exit, and remove it when asked (`--rm`).
+
+use std::path::Path;
+
+use anyhow::Context;
+
+use super::plan::Dirs;
+use super::spawn;
+use crate::cli::format::now_unix;
+use crate::state::record::State;
+use crate::state::{Container, ContainerStore, Status};
+use crate::storage::LockMode;
+
+/// Register a new container (status created) with a unique name.
+pub fn create(store: &ContainerStore, c: &Container, replace: bool) -> anyhow::Result<()> {
+    let _g = store.lock_all(LockMode::Exclusive)?;
+    if replace {
+        if let Ok(old) = store.find(&c.name) {
+            if old.name == c.name {
+                remove(store, &old)?;
+            }
+        }
+    }
+    store.create(c)?;
+    Ok(())
+}
+
+/// The generated /etc files of a container.
+pub fn write_etc(store: &ContainerStore, c: &Container) -> anyhow::Result<std::path::PathBuf> {
+    let etc = store.run_path(&c.id).join("etc");
+    std::fs::create_dir_all(&etc).with_context(|| format!("creating {}", etc.display()))?;
+    let h = &c.spec.hostname;
+    let hosts = format!(
+        "127.0.0.1\tlocalhost localhost.localdomain\n::1\tlocalhost ip6-localhost ip6-loopback\n127.0.1.1\t{h}{}\n",
+        if c.name != *h { format!(" {}", c.name) } else { String::new() }
+    );
+    std::fs::write(etc.join("hosts"), hosts)?;
+    std::fs::write(etc.join("hostname"), format!("{h}\n"))?;
+    std::fs::write(
+        etc.join("resolv.conf"),
+        resolv_conf(&std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default()),
+    )?;
+    Ok(etc)
+}
+
+/// The host's resolv.conf without loopback nameservers (they do not answer inside a network
+/// namespace).
+pub fn resolv_conf(host: &str) -> String {
+    host.lines()
+        .filter(|l| {
+            let mut w = l.split_whitespace();
+            !(w.next() == Some("nameserver")
+                && w.next()
+                    .is_some_and(|ip| ip.starts_with("127.") || ip == "::1"))
+        })
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+/// Start `id` and stay in the foreground until it exits; returns its exit code.
+pub fn run_foreground(store: &ContainerStore, id: &str, sig_proxy: bool) -> anyhow::Result<i32> {
+    let mut c = store.load(id)?;
+    let etc = write_etc(store, &c)?;
+    let dirs = Dirs {
+        upper: store.path(id).join("upper"),
+        work: store.path(id).join("work"),
+        etc,
+    };
+    let rootfs = store.run_path(id).join("rootfs");
+    std::fs::create_dir_all(&rootfs)?;
+    let result = spawn::start(&c.spec, &dirs, rootfs);
+    let started = match result {
+        Ok(s) => s,
+        Err(e) => {
+            let code = crate::error::exit_code_of(&e);
+            finish(store, &mut c, code, Some(format!("{e:#}")))?;
+            return Err(e);
+        }
+    };
+    c.state = State {
+        status: Status::Running,
+        pid: started.pid.as_raw(),
+        exit_code: None,
+        started_at: Some(now_unix()),
+        finished_at: None,
+        error: None,
+    };
+    store.save(&c)?;
+    let code = spawn::wait_foreground(started, sig_proxy)?;
+    finish(store, &mut c, code, None)?;
+    Ok(code)
+}
+
+/// Record the exit; with --rm, remove the container.
+fn finish(
+    store: &ContainerStore,
+    c: &mut Container,
+    code: i32,
+    error: Option<String>,
+) -> anyhow::Result<()> {
+    if c.auto_remove {
+        let _g = store.lock_all(LockMode::Exclusive)?;
+        return remove(store, c);
+    }
+    c.state.status = Status::Exited;
+    c.state.pid = 0;
+    c.state.exit_code = Some(code);
+    c.state.finished_at = Some(now_unix());
+    c.state.error = error;
+    store.save(c)?;
+    Ok(())
+}
+
+/// Remove a container's dirs. Files its processes created may belong to subordinate ids: try as
+/// ourselves first (the common, fast case), then inside the user namespace.
+pub fn remove(store: &ContainerStore, c: &Container) -> anyhow::Result<()> {
+    let run = store.run_path(&c.id);
+    let dir = store.path(&c.id);
+    let _ = crate::storage::remove_tree(&run);
+    // The record goes first: a half-removed container must not be listed.
+    let _ = std::fs::remove_file(dir.join("container.json"));
+    if crate::storage::remove_tree(&dir).is_err() {
+        crate::userns::helper::remove_paths(&c.spec.mapping, &[dir.clone(), run])?;
+    }
+    if Path::new(&dir).exists() {
+        anyhow::bail!("could not remove {}", dir.display());
+    }
+    Ok(())
+}

@@ -1,0 +1,290 @@
+//! The container side: what the cloned child does between clone() and exec. It waits for its id
+//! maps, builds the root filesystem, becomes the container user with the configured security, and
+//! execs the command. Any failure is reported to the parent over the sync socket, which closes on
+//! a successful exec (CLOEXEC).
+
+use std::ffi::CString;
+use std::os::fd::{AsRawFd, BorrowedFd, RawFd};
+use std::path::{Path, PathBuf};
+
+use anyhow::{anyhow, Context};
+use nix::sys::signal::{SigSet, SigmaskHow};
+
+use super::plan::Op;
+use super::security;
+use super::spec::{Network, Spec};
+use super::user;
+use crate::error::{EXIT_NOT_EXECUTABLE, EXIT_NOT_FOUND, EXIT_SKIFF};
+
+/// Messages on the sync socket. Parent -> child: `M` maps written, `G` go (after the pty is set
+/// up). Child -> parent: `F` + fd (pty master), `E` + code byte + message (failure).
+pub const MAPPED: u8 = b'M';
+pub const GO: u8 = b'G';
+pub const FAILED: u8 = b'E';
+
+pub struct ChildArgs<'a> {
+    pub spec: &'a Spec,
+    pub ops: &'a [Op],
+    pub rootfs: PathBuf,
+    pub sock: RawFd,
+    /// stdin/stdout/stderr for a non-tty container (already the right fds in this process).
+    pub stdin_null: bool,
+}
+
+/// Runs in the cloned child. Returns only on failure (the exit code), after telling the parent why.
+pub fn child_main(a: ChildArgs<'_>) -> i32 {
+    let sock = crate::sys::borrow_raw(a.sock);
+    let (code, err) = match run(&a, sock) {
+        Ok(never) => match never {},
+        Err((code, e)) => (code, e),
+    };
+    let mut msg = vec![FAILED, code as u8];
+    msg.extend_from_slice(format!("{err:#}").as_bytes());
+    let _ = nix::unistd::write(sock, &msg);
+    code
+}
+
+enum Never {}
+
+fn run(a: &ChildArgs<'_>, sock: BorrowedFd<'_>) -> Result<Never, (i32, anyhow::Error)> {
+    let setup = |e: anyhow::Error| (EXIT_SKIFF, e);
+    // Signals the parent blocked for itself must not stay blocked in the container.
+    let _ = nix::sys::signal::sigprocmask(SigmaskHow::SIG_SETMASK, Some(&SigSet::empty()), None);
+    let mut b = [0u8; 1];
+    if nix::unistd::read(sock, &mut b) != Ok(1) || b[0] != MAPPED {
+        return Err(setup(anyhow!("the parent did not map our user namespace")));
+    }
+    become_root().map_err(setup)?;
+    let spec = a.spec;
+    nix::unistd::sethostname(&spec.hostname)
+        .map_err(|e| setup(anyhow!("setting hostname: {e}")))?;
+    super::rootfs::prepare(a.ops, &a.rootfs).map_err(setup)?;
+    super::rootfs::pivot(&a.rootfs).map_err(setup)?;
+    super::rootfs::finish(a.ops).map_err(setup)?;
+    if spec.network == Network::None {
+        crate::sys::loopback_up().map_err(|e| setup(anyhow!("bringing up lo: {e}")))?;
+    }
+    set_rlimits(spec).map_err(setup)?;
+    rustix::process::umask(rustix::fs::Mode::from_raw_mode(spec.umask));
+
+    let passwd = std::fs::read_to_string("/etc/passwd").unwrap_or_default();
+    let group = std::fs::read_to_string("/etc/group").unwrap_or_default();
+    let u = user::resolve(&spec.user, &spec.group_add, &passwd, &group)
+        .map_err(|e| setup(anyhow!("resolving user {:?}: {e}", spec.user)))?;
+    let mut env = spec.env.clone();
+    if !env.iter().any(|e| e.starts_with("HOME=")) {
+        env.push(format!("HOME={}", u.home));
+    }
+    if std::fs::metadata(&spec.cwd).is_err() {
+        std::fs::create_dir_all(&spec.cwd)
+            .map_err(|e| setup(anyhow!("creating working directory {}: {e}", spec.cwd)))?;
+        let _ = std::os::unix::fs::chown(&spec.cwd, Some(u.uid), Some(u.gid));
+    }
+
+    if spec.tty {
+        setup_tty(sock).map_err(setup)?;
+    } else if a.stdin_null {
+        let null = std::fs::File::open("/dev/null")
+            .map_err(|e| setup(anyhow!("opening /dev/null: {e}")))?;
+        nix::unistd::dup2_stdin(&null).map_err(|e| setup(anyhow!("dup2: {e}")))?;
+    }
+
+    // Seccomp while still privileged in the user namespace (loading a filter needs CAP_SYS_ADMIN
+    // or no_new_privs); the filters allow everything that follows.
+    let program = security::seccomp_program(&spec.seccomp).map_err(|e| setup(e.into()))?;
+    let clone3 = if program.is_some() {
+        security::clone3_enosys().map_err(|e| setup(e.into()))?
+    } else {
+        None
+    };
+    security::limit_bounding_set(&spec.caps)
+        .map_err(|e| setup(anyhow!("dropping capabilities: {e}")))?;
+    if spec.no_new_privileges {
+        security::set_no_new_privs().map_err(|e| setup(anyhow!("setting no_new_privs: {e}")))?;
+    }
+    let groups: Vec<nix::unistd::Gid> = u
+        .groups
+        .iter()
+        .map(|g| nix::unistd::Gid::from_raw(*g))
+        .collect();
+    if spec.mapping.kind != crate::userns::idmap::MappingKind::SingleId {
+        nix::unistd::setgroups(&groups).map_err(|e| setup(anyhow!("setgroups: {e}")))?;
+    }
+    if let Some(p) = &program {
+        security::apply(p).map_err(|e| setup(e.into()))?;
+    }
+    if let Some(p) = &clone3 {
+        security::apply(p).map_err(|e| setup(e.into()))?;
+    }
+    let gid = nix::unistd::Gid::from_raw(u.gid);
+    let uid = nix::unistd::Uid::from_raw(u.uid);
+    nix::unistd::setresgid(gid, gid, gid).map_err(|e| {
+        setup(anyhow!(
+            "switching to gid {} (is it mapped? see `skiff info`): {e}",
+            u.gid
+        ))
+    })?;
+    nix::unistd::setresuid(uid, uid, uid).map_err(|e| {
+        setup(anyhow!(
+            "switching to uid {} (is it mapped? see `skiff info`): {e}",
+            u.uid
+        ))
+    })?;
+    security::set_process_caps(&spec.caps, u.uid)
+        .map_err(|e| setup(anyhow!("setting capabilities: {e}")))?;
+    std::env::set_current_dir(&spec.cwd)
+        .map_err(|e| setup(anyhow!("entering working directory {}: {e}", spec.cwd)))?;
+
+    if spec.init {
+        return run_init(spec, &env);
+    }
+    Err(exec(&spec.args, &env))
+}
+
+fn become_root() -> anyhow::Result<()> {
+    let root = nix::unistd::Uid::from_raw(0);
+    let rootg = nix::unistd::Gid::from_raw(0);
+    nix::unistd::setresgid(rootg, rootg, rootg)
+        .map_err(|e| anyhow!("becoming root in the user namespace: {e}"))?;
+    nix::unistd::setresuid(root, root, root)
+        .map_err(|e| anyhow!("becoming root in the user namespace: {e}"))?;
+    Ok(())
+}
+
+fn set_rlimits(spec: &Spec) -> anyhow::Result<()> {
+    use nix::sys::resource::{setrlimit, Resource};
+    for r in &spec.rlimits {
+        let res = match r.resource.as_str() {
+            "core" => Resource::RLIMIT_CORE,
+            "cpu" => Resource::RLIMIT_CPU,
+            "data" => Resource::RLIMIT_DATA,
+            "fsize" => Resource::RLIMIT_FSIZE,
+            "locks" => Resource::RLIMIT_LOCKS,
+            "memlock" => Resource::RLIMIT_MEMLOCK,
+            "msgqueue" => Resource::RLIMIT_MSGQUEUE,
+            "nice" => Resource::RLIMIT_NICE,
+            "nofile" => Resource::RLIMIT_NOFILE,
+            "nproc" => Resource::RLIMIT_NPROC,
+            "rss" => Resource::RLIMIT_RSS,
+            "rtprio" => Resource::RLIMIT_RTPRIO,
+            "rttime" => Resource::RLIMIT_RTTIME,
+            "sigpending" => Resource::RLIMIT_SIGPENDING,
+            "stack" => Resource::RLIMIT_STACK,
+            _ => Resource::RLIMIT_AS,
+        };
+        setrlimit(res, r.soft, r.hard).with_context(|| format!("setting ulimit {}", r.resource))?;
+    }
+    Ok(())
+}
+
+/// A pty from the container's own devpts: the master goes to the parent, the slave becomes our
+/// controlling terminal and stdio. Waits for the parent's go (it sets the window size first).
+fn setup_tty(sock: BorrowedFd<'_>) -> anyhow::Result<()> {
+    use rustix::fs::{Mode, OFlags};
+    let master = rustix::fs::open(
+        "/dev/ptmx",
+        OFlags::RDWR | OFlags::NOCTTY | OFlags::CLOEXEC,
+        Mode::empty(),
+    )
+    .context("opening /dev/ptmx")?;
+    let n = crate::sys::unlock_pty(master.as_raw_fd()).context("unlocking the pty")?;
+    let slave = rustix::fs::open(
+        format!("/dev/pts/{n}"),
+        OFlags::RDWR | OFlags::NOCTTY,
+        Mode::empty(),
+    )
+    .with_context(|| format!("opening /dev/pts/{n}"))?;
+    crate::sys::send_fd(sock, master.as_raw_fd()).context("sending the pty to skiff")?;
+    drop(master);
+    let mut b = [0u8; 1];
+    if nix::unistd::read(sock, &mut b) != Ok(1) || b[0] != GO {
+        anyhow::bail!("skiff went away while setting up the terminal");
+    }
+    nix::unistd::setsid().context("setsid")?;
+    crate::sys::set_controlling_tty(slave.as_raw_fd())
+        .context("setting the controlling terminal")?;
+    nix::unistd::dup2_stdin(&slave)?;
+    nix::unistd::dup2_stdout(&slave)?;
+    nix::unistd::dup2_stderr(&slave)?;
+    Ok(())
+}
+
+/// execvpe with docker's errors: 127 when the command is not found, 126 when it cannot run.
+fn exec(args: &[String], env: &[String]) -> (i32, anyhow::Error) {
+    let path_var = env
+        .iter()
+        .find_map(|e| e.strip_prefix("PATH="))
+        .unwrap_or(super::spec::DEFAULT_PATH);
+    let cmd = &args[0];
+    let candidates: Vec<PathBuf> = if cmd.contains('/') {
+        vec![PathBuf::from(cmd)]
+    } else {
+        path_var
+            .split(':')
+            .filter(|d| !d.is_empty())
+            .map(|d| Path::new(d).join(cmd))
+            .collect()
+    };
+    let Some(path) = candidates
+        .iter()
+        .find(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()))
+        .cloned()
+    else {
+        let what = if cmd.contains('/') {
+            format!("{cmd}: no such file or directory")
+        } else {
+            format!("executable file `{cmd}` not found in $PATH")
+        };
+        return (EXIT_NOT_FOUND, anyhow!("{what}"));
+    };
+    let cstr = |s: &str| CString::new(s).unwrap_or_else(|_| CString::new("?").unwrap());
+    let argv: Vec<CString> = args.iter().map(|a| cstr(a)).collect();
+    let envp: Vec<CString> = env.iter().map(|e| cstr(e)).collect();
+    let cpath = cstr(&path.to_string_lossy());
+    let err = crate::sys::execve(&cpath, &argv, &envp);
+    let code = match err {
+        nix::Error::ENOENT => EXIT_NOT_FOUND,
+        _ => EXIT_NOT_EXECUTABLE,
+    };
+    (
+        code,
+        anyhow!("{}: {}", path.display(), err.desc().to_lowercase()),
+    )
+}
+
+/// `--init`: stay pid 1, run the command as our child, forward signals to it, reap every zombie,
+/// and exit with the command's status.
+fn run_init(spec: &Spec, env: &[String]) -> Result<Never, (i32, anyhow::Error)> {
+    use nix::sys::signal::Signal;
+    use nix::sys::wait::{waitpid, WaitStatus};
+    let mut mask = SigSet::all();
+    mask.remove(Signal::SIGKILL);
+    mask.remove(Signal::SIGSTOP);
+    nix::sys::signal::sigprocmask(SigmaskHow::SIG_BLOCK, Some(&mask), None)
+        .map_err(|e| (EXIT_SKIFF, e.into()))?;
+    let child = crate::sys::fork_child(|| {
+        let _ =
+            nix::sys::signal::sigprocmask(SigmaskHow::SIG_SETMASK, Some(&SigSet::empty()), None);
+        let (code, e) = exec(&spec.args, env);
+        eprintln!("skiff-init: {e:#}");
+        code
+    })
+    .map_err(|e| (EXIT_SKIFF, e.into()))?;
+    loop {
+        let sig = mask.wait().map_err(|e| (EXIT_SKIFF, e.into()))?;
+        if sig == Signal::SIGCHLD {
+            loop {
+                match waitpid(None, Some(nix::sys::wait::WaitPidFlag::WNOHANG)) {
+                    Ok(WaitStatus::Exited(pid, code)) if pid == child => std::process::exit(code),
+                    Ok(WaitStatus::Signaled(pid, s, _)) if pid == child => {
+                        std::process::exit(128 + s as i32)
+                    }
+                    Ok(WaitStatus::StillAlive) | Err(_) => break,
+                    Ok(_) => continue,
+                }
+            }
+        } else {
+            let _ = nix::sys::signal::kill(child, sig);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+//! Running containers: spec building (pure), the mount plan (pure), and the code that carries them
+//! out: clone into namespaces, root filesystem, security, exec, and the foreground relay.
+
+pub mod container;
+pub mod init;
+pub mod plan;
+pub mod rootfs;
+pub mod security;
+pub mod spawn;
+pub mod spec;
+pub mod user;

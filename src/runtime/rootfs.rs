@@ -1,0 +1,347 @@
+//! Carrying out the mount plan inside the container's mount namespace, then pivot_root. Every path
+//! inside the rootfs is resolved with openat2(RESOLVE_IN_ROOT), so an image whose /etc, /dev or
+//! /proc is a symlink to a host path can only ever make us mount inside the rootfs; the mount
+//! itself targets the resolved fd through /proc/self/fd.
+
+use std::os::fd::{AsRawFd, OwnedFd};
+use std::path::{Path, PathBuf};
+
+use anyhow::{anyhow, Context};
+use nix::mount::{mount, umount2, MntFlags, MsFlags};
+use rustix::fs::{Mode, OFlags, ResolveFlags};
+use rustix::io::Errno;
+
+use super::plan::Op;
+
+const RESOLVE: ResolveFlags = ResolveFlags::IN_ROOT.union(ResolveFlags::NO_MAGICLINKS);
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Dir,
+    File,
+}
+
+/// Open (creating when missing) `path` inside `root` as an O_PATH fd, every component confined to
+/// the root.
+fn open_in_root(root: &OwnedFd, path: &str, kind: Kind) -> anyhow::Result<OwnedFd> {
+    let rel = path.trim_start_matches('/');
+    let flags = OFlags::PATH | OFlags::CLOEXEC;
+    match rustix::fs::openat2(root, rel, flags, Mode::empty(), RESOLVE) {
+        Ok(fd) => return Ok(fd),
+        Err(Errno::NOENT) => {}
+        Err(e) => return Err(anyhow!("resolving {path} in the rootfs: {e}")),
+    }
+    let p = Path::new(rel);
+    let (parent, name) = (
+        p.parent().unwrap_or(Path::new("")),
+        p.file_name().ok_or_else(|| anyhow!("bad path {path}"))?,
+    );
+    let mut cur = rustix::fs::openat2(
+        root,
+        ".",
+        OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC,
+        Mode::empty(),
+        RESOLVE,
+    )?;
+    for comp in parent.components() {
+        let c = comp.as_os_str();
+        cur = match rustix::fs::openat2(
+            &cur,
+            c,
+            OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC,
+            Mode::empty(),
+            RESOLVE,
+        ) {
+            Ok(fd) => fd,
+            Err(Errno::NOENT) => {
+                rustix::fs::mkdirat(&cur, c, Mode::from_raw_mode(0o755))
+                    .with_context(|| format!("creating {path}"))?;
+                rustix::fs::openat2(
+                    &cur,
+                    c,
+                    OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC,
+                    Mode::empty(),
+                    RESOLVE,
+                )?
+            }
+            Err(e) => return Err(anyhow!("resolving {path} in the rootfs: {e}")),
+        };
+    }
+    match kind {
+        Kind::Dir => match rustix::fs::mkdirat(&cur, name, Mode::from_raw_mode(0o755)) {
+            Ok(()) | Err(Errno::EXIST) => {}
+            Err(e) => return Err(anyhow!("creating directory {path}: {e}")),
+        },
+        Kind::File => {
+            match rustix::fs::openat(
+                &cur,
+                name,
+                OFlags::CREATE | OFlags::WRONLY | OFlags::NOFOLLOW | OFlags::CLOEXEC,
+                Mode::from_raw_mode(0o644),
+            ) {
+                Ok(_) | Err(Errno::EXIST) => {}
+                Err(e) => return Err(anyhow!("creating file {path}: {e}")),
+            }
+        }
+    }
+    rustix::fs::openat2(&cur, name, flags, Mode::empty(), RESOLVE)
+        .with_context(|| format!("opening {path} in the rootfs"))
+}
+
+fn fd_path(fd: &OwnedFd) -> PathBuf {
+    PathBuf::from(format!("/proc/self/fd/{}", fd.as_raw_fd()))
+}
+
+fn mount_err<'a>(what: &'a str, target: &'a str) -> impl FnOnce(nix::Error) -> anyhow::Error + 'a {
+    let what = what.to_string();
+    move |e| anyhow!("mounting {what} on {target}: {e}")
+}
+
+/// Everything before pivot_root. `rootfs` is the (empty) mountpoint; `layers_dir` is where the
+/// lowerdirs live (the overlay's option string names them relative to it, to stay short).
+pub fn prepare(ops: &[Op], rootfs: &Path) -> anyhow::Result<()> {
+    // Nothing we mount may propagate back to the host.
+    mount(
+        None::<&str>,
+        "/",
+        None::<&str>,
+        MsFlags::MS_REC | MsFlags::MS_PRIVATE,
+        None::<&str>,
+    )
+    .map_err(|e| anyhow!("making mounts private: {e}"))?;
+    let mut root: Option<OwnedFd> = None;
+    for op in ops.iter().filter(|o| !o.after_pivot()) {
+        match op {
+            Op::Overlay { lower, upper, work } => {
+                mount_overlay(lower, upper, work, rootfs)?;
+                root = Some(rustix::fs::open(
+                    rootfs,
+                    OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC,
+                    Mode::empty(),
+                )?);
+            }
+            Op::Fs {
+                fstype,
+                target,
+                flags,
+                data,
+            } => {
+                let r = root.as_ref().ok_or_else(|| anyhow!("rootfs not mounted"))?;
+                let fd = open_in_root(r, target, Kind::Dir)?;
+                mount(
+                    Some(*fstype),
+                    &fd_path(&fd),
+                    Some(*fstype),
+                    *flags,
+                    Some(data.as_str()),
+                )
+                .map_err(mount_err(fstype, target))?;
+            }
+            Op::Sysfs { flags } => {
+                let r = root.as_ref().ok_or_else(|| anyhow!("rootfs not mounted"))?;
+                let fd = open_in_root(r, "/sys", Kind::Dir)?;
+                if mount(
+                    Some("sysfs"),
+                    &fd_path(&fd),
+                    Some("sysfs"),
+                    *flags,
+                    None::<&str>,
+                )
+                .is_err()
+                {
+                    // Without our own network namespace the kernel refuses a new sysfs: bind the
+                    // host's, read-only.
+                    mount(
+                        Some("/sys"),
+                        &fd_path(&fd),
+                        None::<&str>,
+                        MsFlags::MS_BIND | MsFlags::MS_REC,
+                        None::<&str>,
+                    )
+                    .map_err(mount_err("/sys", "/sys"))?;
+                    remount_ro(&fd_path(&fd))?;
+                }
+            }
+            Op::Bind {
+                source,
+                target,
+                file,
+                readonly,
+            } => {
+                let r = root.as_ref().ok_or_else(|| anyhow!("rootfs not mounted"))?;
+                let fd = open_in_root(r, target, if *file { Kind::File } else { Kind::Dir })?;
+                mount(
+                    Some(source.as_path()),
+                    &fd_path(&fd),
+                    None::<&str>,
+                    MsFlags::MS_BIND | MsFlags::MS_REC,
+                    None::<&str>,
+                )
+                .map_err(mount_err(&source.display().to_string(), target))?;
+                if *readonly {
+                    remount_ro(&fd_path(&fd))?;
+                }
+            }
+            Op::Tmpfs { target, data } => {
+                let r = root.as_ref().ok_or_else(|| anyhow!("rootfs not mounted"))?;
+                let fd = open_in_root(r, target, Kind::Dir)?;
+                mount(
+                    Some("tmpfs"),
+                    &fd_path(&fd),
+                    Some("tmpfs"),
+                    MsFlags::MS_NOSUID | MsFlags::MS_NODEV,
+                    Some(data.as_str()),
+                )
+                .map_err(mount_err("tmpfs", target))?;
+            }
+            Op::Symlink { link, target } => {
+                let r = root.as_ref().ok_or_else(|| anyhow!("rootfs not mounted"))?;
+                let l = Path::new(link.trim_start_matches('/'));
+                let parent = open_in_root(r, &l.parent().unwrap().to_string_lossy(), Kind::Dir)?;
+                let dir = rustix::fs::openat(
+                    &parent,
+                    ".",
+                    OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
+                    Mode::empty(),
+                )?;
+                match rustix::fs::symlinkat(*target, &dir, l.file_name().unwrap()) {
+                    Ok(()) | Err(Errno::EXIST) => {}
+                    Err(e) => return Err(anyhow!("creating symlink {link}: {e}")),
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn mount_overlay(
+    lower: &[PathBuf],
+    upper: &Path,
+    work: &Path,
+    rootfs: &Path,
+) -> anyhow::Result<()> {
+    // Layer dirs are <store>/layers/<hex>/diff: name them relative to the layers dir so the option
+    // string (limited to one page) holds many layers.
+    let base = lower
+        .first()
+        .and_then(|l| l.parent())
+        .and_then(|p| p.parent())
+        .map(Path::to_path_buf);
+    let rel: Vec<String> = lower
+        .iter()
+        .map(|l| match &base {
+            Some(b) => l
+                .strip_prefix(b)
+                .map(|r| r.display().to_string())
+                .unwrap_or_else(|_| l.display().to_string()),
+            None => l.display().to_string(),
+        })
+        .collect();
+    let opts = format!(
+        "lowerdir={},upperdir={},workdir={},userxattr",
+        rel.join(":"),
+        upper.display(),
+        work.display()
+    );
+    let cwd = std::env::current_dir().ok();
+    if let Some(b) = &base {
+        std::env::set_current_dir(b).with_context(|| format!("entering {}", b.display()))?;
+    }
+    let r = mount(
+        Some("overlay"),
+        rootfs,
+        Some("overlay"),
+        MsFlags::empty(),
+        Some(opts.as_str()),
+    );
+    if let Some(c) = cwd {
+        let _ = std::env::set_current_dir(c);
+    }
+    r.map_err(|e| {
+        anyhow!(
+            "mounting the overlay root filesystem: {e} (kernel overlayfs in a user namespace needs Linux >= 5.11 \
+             and a store filesystem with user xattrs; see `skiff info`)"
+        )
+    })
+}
+
+/// Remount read-only, keeping the flags the kernel locks for mounts made in a user namespace.
+fn remount_ro(path: &Path) -> anyhow::Result<()> {
+    let st =
+        nix::sys::statvfs::statvfs(path).map_err(|e| anyhow!("statvfs {}: {e}", path.display()))?;
+    use nix::sys::statvfs::FsFlags;
+    let mut flags = MsFlags::MS_BIND | MsFlags::MS_REMOUNT | MsFlags::MS_RDONLY;
+    for (f, m) in [
+        (FsFlags::ST_NOSUID, MsFlags::MS_NOSUID),
+        (FsFlags::ST_NODEV, MsFlags::MS_NODEV),
+        (FsFlags::ST_NOEXEC, MsFlags::MS_NOEXEC),
+        (FsFlags::ST_NOATIME, MsFlags::MS_NOATIME),
+        (FsFlags::ST_NODIRATIME, MsFlags::MS_NODIRATIME),
+        (FsFlags::ST_RELATIME, MsFlags::MS_RELATIME),
+    ] {
+        if st.flags().contains(f) {
+            flags |= m;
+        }
+    }
+    mount(None::<&str>, path, None::<&str>, flags, None::<&str>)
+        .map_err(|e| anyhow!("making {} read-only: {e}", path.display()))
+}
+
+/// pivot_root into `rootfs` and detach the old root.
+pub fn pivot(rootfs: &Path) -> anyhow::Result<()> {
+    std::env::set_current_dir(rootfs).with_context(|| format!("entering {}", rootfs.display()))?;
+    nix::unistd::pivot_root(".", ".").map_err(|e| anyhow!("pivot_root: {e}"))?;
+    umount2(".", MntFlags::MNT_DETACH).map_err(|e| anyhow!("detaching the old root: {e}"))?;
+    std::env::set_current_dir("/").context("entering /")?;
+    Ok(())
+}
+
+/// Everything after pivot_root: masks, read-only paths, read-only root.
+pub fn finish(ops: &[Op]) -> anyhow::Result<()> {
+    for op in ops.iter().filter(|o| o.after_pivot()) {
+        match op {
+            Op::Mask { path } => {
+                let Ok(md) = std::fs::symlink_metadata(path) else {
+                    continue;
+                };
+                if md.is_dir() {
+                    mount(
+                        Some("tmpfs"),
+                        *path,
+                        Some("tmpfs"),
+                        MsFlags::MS_RDONLY,
+                        Some("size=0"),
+                    )
+                    .map_err(mount_err("tmpfs", path))?;
+                } else {
+                    mount(
+                        Some("/dev/null"),
+                        *path,
+                        None::<&str>,
+                        MsFlags::MS_BIND,
+                        None::<&str>,
+                    )
+                    .map_err(mount_err("/dev/null", path))?;
+                }
+            }
+            Op::ReadOnly { path } => {
+                if std::fs::symlink_metadata(path).is_err() {
+                    continue;
+                }
+                mount(
+                    Some(*path),
+                    *path,
+                    None::<&str>,
+                    MsFlags::MS_BIND | MsFlags::MS_REC,
+                    None::<&str>,
+                )
+                .map_err(mount_err(path, path))?;
+                remount_ro(Path::new(path))?;
+            }
+            Op::RootReadOnly => remount_ro(Path::new("/"))?,
+            _ => {}
+        }
+    }
+    Ok(())
+}

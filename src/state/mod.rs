@@ -1,0 +1,9 @@
+//! Containers on disk: one record per container, written atomically under a lock, with the states a
+//! container can be in.
+
+pub mod names;
+pub mod record;
+pub mod store;
+
+pub use record::{Container, Status};
+pub use store::ContainerStore;
