@@ -158,9 +158,9 @@ complete -c skiff -n "__fish_skiff_using_subcommand run" -l security-opt -d 'Sec
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l network -d 'Network mode: none or host' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l ulimit -d 'Resource limits: NAME=SOFT[:HARD], e.g. nofile=1024:2048' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l umask -d 'umask of the container process (octal)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand run" -l userns -d 'User namespace mode: keep-id maps your uid/gid to the same ids inside' -r
-complete -c skiff -n "__fish_skiff_using_subcommand run" -l uidmap -d 'UID map: CONTAINER_ID:HOST_ID:SIZE (host ids as in your default mapping)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand run" -l gidmap -d 'GID map: CONTAINER_ID:HOST_ID:SIZE' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l userns -d 'User namespace mode (only the default mapping is supported so far)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l uidmap -d 'UID map (not supported yet)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l gidmap -d 'GID map (not supported yet)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l stop-signal -d 'Signal to stop the container with' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l pull -d 'When to pull the image' -r -f -a "missing\t'Pull only when the image is not in the store'
 always\t'Always pull (layers already present are not fetched again)'
@@ -205,9 +205,9 @@ complete -c skiff -n "__fish_skiff_using_subcommand create" -l security-opt -d '
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l network -d 'Network mode: none or host' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l ulimit -d 'Resource limits: NAME=SOFT[:HARD], e.g. nofile=1024:2048' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l umask -d 'umask of the container process (octal)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand create" -l userns -d 'User namespace mode: keep-id maps your uid/gid to the same ids inside' -r
-complete -c skiff -n "__fish_skiff_using_subcommand create" -l uidmap -d 'UID map: CONTAINER_ID:HOST_ID:SIZE (host ids as in your default mapping)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand create" -l gidmap -d 'GID map: CONTAINER_ID:HOST_ID:SIZE' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l userns -d 'User namespace mode (only the default mapping is supported so far)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l uidmap -d 'UID map (not supported yet)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l gidmap -d 'GID map (not supported yet)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l stop-signal -d 'Signal to stop the container with' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l pull -d 'When to pull the image' -r -f -a "missing\t'Pull only when the image is not in the store'
 always\t'Always pull (layers already present are not fetched again)'

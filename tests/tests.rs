@@ -5,4 +5,5 @@ mod util;
 mod cli;
 mod info;
 mod pull;
+mod run;
 mod testbed;

@@ -101,14 +101,14 @@ pub struct ContainerArgs {
     /// umask of the container process (octal).
     #[arg(long)]
     pub umask: Option<String>,
-    /// User namespace mode: keep-id maps your uid/gid to the same ids inside.
-    #[arg(long, value_name = "MODE")]
+    /// User namespace mode (only the default mapping is supported so far).
+    #[arg(long, value_name = "MODE", hide = true)]
     pub userns: Option<String>,
-    /// UID map: CONTAINER_ID:HOST_ID:SIZE (host ids as in your default mapping).
-    #[arg(long, value_name = "MAP")]
+    /// UID map (not supported yet).
+    #[arg(long, value_name = "MAP", hide = true)]
     pub uidmap: Vec<String>,
-    /// GID map: CONTAINER_ID:HOST_ID:SIZE.
-    #[arg(long, value_name = "MAP")]
+    /// GID map (not supported yet).
+    #[arg(long, value_name = "MAP", hide = true)]
     pub gidmap: Vec<String>,
     /// Signal to stop the container with.
     #[arg(long, value_name = "SIGNAL")]
@@ -170,15 +170,6 @@ pub struct StartArgs {
     pub container: String,
 }
 
-fn parse_map(flag: &str, v: &str) -> anyhow::Result<(u32, u32, u32)> {
-    let parts: Vec<&str> = v.split(':').collect();
-    let nums: Option<Vec<u32>> = parts.iter().map(|p| p.parse().ok()).collect();
-    match nums.as_deref() {
-        Some([c, h, n]) if *n > 0 => Ok((*c, *h, *n)),
-        _ => anyhow::bail!("invalid {flag} {v:?}: use CONTAINER_ID:HOST_ID:SIZE"),
-    }
-}
-
 /// Resolve the image (pulling per policy) and store a new container; returns its id.
 fn create_container(paths: &Paths, a: &ContainerArgs, auto_remove: bool) -> anyhow::Result<String> {
     let network = match a.network.as_str() {
@@ -217,40 +208,21 @@ fn create_container(paths: &Paths, a: &ContainerArgs, auto_remove: bool) -> anyh
         _ => pull(paths, &a.image, &pull_opts()?)?,
     };
     let config = store.config(&image.id)?;
-    let base = IdMapping::for_current_user()?;
-    let uid = rustix::process::geteuid().as_raw();
-    let gid = rustix::process::getegid().as_raw();
-    let mut user = a.user.clone();
-    let mapping = match a.userns.as_deref() {
-        None | Some("") | Some("host") => base.clone(),
-        Some("keep-id") => {
-            if user.is_none() {
-                user = Some(format!("{uid}:{gid}"));
-            }
-            base.keep_id(uid, gid)
-        }
-        Some(other) => anyhow::bail!("unsupported --userns {other:?}: use keep-id"),
-    };
-    let mapping = if a.uidmap.is_empty() && a.gidmap.is_empty() {
-        mapping
-    } else {
-        let u: Vec<_> = a
-            .uidmap
-            .iter()
-            .map(|v| parse_map("--uidmap", v))
-            .collect::<anyhow::Result<_>>()?;
-        let g: Vec<_> = a
-            .gidmap
-            .iter()
-            .map(|v| parse_map("--gidmap", v))
-            .collect::<anyhow::Result<_>>()?;
-        base.custom(&u, &g).ok_or_else(|| {
-            anyhow::anyhow!(
-                "--uidmap/--gidmap name ids outside your range ({} ids; see `skiff info`)",
-                base.uid_count()
-            )
-        })?
-    };
+    if a.userns
+        .as_deref()
+        .is_some_and(|u| !u.is_empty() && u != "host")
+        || !a.uidmap.is_empty()
+        || !a.gidmap.is_empty()
+    {
+        // The store's files carry the default mapping's owners; another mapping needs a chowned
+        // copy of the layers (podman) or idmapped mounts, which this version does not do yet.
+        anyhow::bail!(
+            "--userns, --uidmap and --gidmap are not supported by this version of skiff: containers \
+             always use your default mapping (container root = you, other ids from /etc/subuid)"
+        );
+    }
+    let mapping = IdMapping::for_current_user()?;
+    let user = a.user.clone();
     let id = names::random_id();
     let host_env: Vec<(String, String)> = std::env::vars().collect();
     let opts = spec::Options {

@@ -220,27 +220,19 @@ impl Store {
         manifest: &[u8],
         config: &[u8],
     ) -> Result<ImageRecord, StoreError> {
+        // Under the images lock, so the temp dir name can be fixed: a leftover from a killed pull
+        // of the same image is simply replaced.
+        let _g = self.lock_images(LockMode::Exclusive)?;
         let dir = self.image_dir(&rec.id);
         if !dir.join("config.json").exists() {
-            let tmp = self.root.join("images").join(format!(
-                ".tmp-{}-{}",
-                hex_of(&rec.id),
-                std::process::id()
-            ));
+            let tmp = self.root.join("images").join(format!(".tmp-{}", hex_of(&rec.id)));
             let _ = remove_tree(&tmp);
             std::fs::create_dir_all(&tmp).map_err(io_err("creating", &tmp))?;
             write_atomic(&tmp.join("manifest.json"), manifest)?;
             write_atomic(&tmp.join("config.json"), config)?;
-            match std::fs::rename(&tmp, &dir) {
-                Ok(()) => {}
-                // Another process stored the same image first: theirs is identical.
-                Err(_) if dir.join("config.json").exists() => {
-                    let _ = remove_tree(&tmp);
-                }
-                Err(e) => return Err(io_err("storing image", &dir)(e)),
-            }
+            let _ = remove_tree(&dir);
+            std::fs::rename(&tmp, &dir).map_err(io_err("storing image", &dir))?;
         }
-        let _g = self.lock_images(LockMode::Exclusive)?;
         let mut idx = self.load()?;
         for other in idx.images.iter_mut().filter(|i| i.id != rec.id) {
             other.names.retain(|n| !rec.names.contains(n));

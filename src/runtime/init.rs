@@ -136,7 +136,7 @@ fn run(a: &ChildArgs<'_>, sock: BorrowedFd<'_>) -> Result<Never, (i32, anyhow::E
         .map_err(|e| setup(anyhow!("entering working directory {}: {e}", spec.cwd)))?;
 
     if spec.init {
-        return run_init(spec, &env);
+        return run_init(spec, &env, sock);
     }
     Err(exec(&spec.args, &env))
 }
@@ -254,7 +254,11 @@ fn exec(args: &[String], env: &[String]) -> (i32, anyhow::Error) {
 
 /// `--init`: stay pid 1, run the command as our child, forward signals to it, reap every zombie,
 /// and exit with the command's status.
-fn run_init(spec: &Spec, env: &[String]) -> Result<Never, (i32, anyhow::Error)> {
+fn run_init(
+    spec: &Spec,
+    env: &[String],
+    sock: BorrowedFd<'_>,
+) -> Result<Never, (i32, anyhow::Error)> {
     use nix::sys::signal::Signal;
     use nix::sys::wait::{waitpid, WaitStatus};
     let mut mask = SigSet::all();
@@ -270,6 +274,9 @@ fn run_init(spec: &Spec, env: &[String]) -> Result<Never, (i32, anyhow::Error)> 
         code
     })
     .map_err(|e| (EXIT_SKIFF, e.into()))?;
+    // The command's process reports a failed exec on the socket itself, or closes it by exec'ing:
+    // our copy must go so that the parent sees that close.
+    crate::sys::close_in_child(sock.as_raw_fd());
     loop {
         let sig = mask.wait().map_err(|e| (EXIT_SKIFF, e.into()))?;
         if sig == Signal::SIGCHLD {

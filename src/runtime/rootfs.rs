@@ -22,70 +22,109 @@ enum Kind {
 }
 
 /// Open (creating when missing) `path` inside `root` as an O_PATH fd, every component confined to
-/// the root.
+/// the root. A dangling symlink on the way (an image whose /etc points at a host path) is followed
+/// inside the root and its target created there.
 fn open_in_root(root: &OwnedFd, path: &str, kind: Kind) -> anyhow::Result<OwnedFd> {
+    open_in_root_depth(root, path, kind, 0)
+}
+
+fn open_in_root_depth(
+    root: &OwnedFd,
+    path: &str,
+    kind: Kind,
+    depth: u32,
+) -> anyhow::Result<OwnedFd> {
+    if depth > 16 {
+        return Err(anyhow!(
+            "too many levels of symbolic links resolving {path} in the rootfs"
+        ));
+    }
     let rel = path.trim_start_matches('/');
-    let flags = OFlags::PATH | OFlags::CLOEXEC;
-    match rustix::fs::openat2(root, rel, flags, Mode::empty(), RESOLVE) {
+    let dir_flags = OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC;
+    match rustix::fs::openat2(
+        root,
+        rel,
+        OFlags::PATH | OFlags::CLOEXEC,
+        Mode::empty(),
+        RESOLVE,
+    ) {
         Ok(fd) => return Ok(fd),
         Err(Errno::NOENT) => {}
         Err(e) => return Err(anyhow!("resolving {path} in the rootfs: {e}")),
     }
-    let p = Path::new(rel);
-    let (parent, name) = (
-        p.parent().unwrap_or(Path::new("")),
-        p.file_name().ok_or_else(|| anyhow!("bad path {path}"))?,
-    );
-    let mut cur = rustix::fs::openat2(
-        root,
-        ".",
-        OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC,
-        Mode::empty(),
-        RESOLVE,
-    )?;
-    for comp in parent.components() {
-        let c = comp.as_os_str();
-        cur = match rustix::fs::openat2(
+    let comps: Vec<&str> = rel
+        .split('/')
+        .filter(|c| !c.is_empty() && *c != ".")
+        .collect();
+    let mut cur = rustix::fs::openat2(root, ".", dir_flags, Mode::empty(), RESOLVE)?;
+    let mut done: Vec<&str> = Vec::new();
+    for (i, c) in comps.iter().enumerate() {
+        let last = i + 1 == comps.len();
+        match rustix::fs::openat2(
             &cur,
-            c,
-            OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC,
+            *c,
+            OFlags::PATH | OFlags::CLOEXEC,
             Mode::empty(),
             RESOLVE,
         ) {
-            Ok(fd) => fd,
-            Err(Errno::NOENT) => {
-                rustix::fs::mkdirat(&cur, c, Mode::from_raw_mode(0o755))
-                    .with_context(|| format!("creating {path}"))?;
-                rustix::fs::openat2(
-                    &cur,
-                    c,
-                    OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC,
-                    Mode::empty(),
-                    RESOLVE,
-                )?
+            Ok(fd) if !last => {
+                cur = fd;
+                done.push(c);
+                continue;
             }
+            Ok(fd) => return Ok(fd),
+            Err(Errno::NOENT) => {}
             Err(e) => return Err(anyhow!("resolving {path} in the rootfs: {e}")),
-        };
-    }
-    match kind {
-        Kind::Dir => match rustix::fs::mkdirat(&cur, name, Mode::from_raw_mode(0o755)) {
-            Ok(()) | Err(Errno::EXIST) => {}
-            Err(e) => return Err(anyhow!("creating directory {path}: {e}")),
-        },
-        Kind::File => {
+        }
+        // Missing: a dangling symlink, or nothing at all.
+        let dir = rustix::fs::openat(
+            &cur,
+            ".",
+            OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
+            Mode::empty(),
+        )?;
+        if let Ok(target) = rustix::fs::readlinkat(&dir, *c, Vec::new()) {
+            let target = target.to_string_lossy().into_owned();
+            let base = if target.starts_with('/') {
+                String::new()
+            } else {
+                format!("/{}", done.join("/"))
+            };
+            let rest = comps[i + 1..].join("/");
+            let next = format!("{base}/{target}/{rest}");
+            return open_in_root_depth(root, next.trim_end_matches('/'), kind, depth + 1);
+        }
+        if last && kind == Kind::File {
             match rustix::fs::openat(
-                &cur,
-                name,
+                &dir,
+                *c,
                 OFlags::CREATE | OFlags::WRONLY | OFlags::NOFOLLOW | OFlags::CLOEXEC,
                 Mode::from_raw_mode(0o644),
             ) {
                 Ok(_) | Err(Errno::EXIST) => {}
                 Err(e) => return Err(anyhow!("creating file {path}: {e}")),
             }
+        } else {
+            match rustix::fs::mkdirat(&dir, *c, Mode::from_raw_mode(0o755)) {
+                Ok(()) | Err(Errno::EXIST) => {}
+                Err(e) => return Err(anyhow!("creating directory {path}: {e}")),
+            }
         }
+        let fd = rustix::fs::openat2(
+            &cur,
+            *c,
+            OFlags::PATH | OFlags::CLOEXEC,
+            Mode::empty(),
+            RESOLVE,
+        )
+        .with_context(|| format!("opening {path} in the rootfs"))?;
+        if last {
+            return Ok(fd);
+        }
+        cur = fd;
+        done.push(c);
     }
-    rustix::fs::openat2(&cur, name, flags, Mode::empty(), RESOLVE)
-        .with_context(|| format!("opening {path} in the rootfs"))
+    Ok(cur)
 }
 
 fn fd_path(fd: &OwnedFd) -> PathBuf {

@@ -84,7 +84,15 @@ impl TestEnv {
 
     /// As `user` when we are root; as ourselves otherwise.
     pub fn as_user(name: &str, user: &str) -> TestEnv {
-        let user = is_root().then(|| User::lookup(user));
+        TestEnv::with(name, is_root().then(|| User::lookup(user)))
+    }
+
+    /// As ourselves, whoever that is (root in CI: skiff must work as root too).
+    pub fn as_self(name: &str) -> TestEnv {
+        TestEnv::with(name, None)
+    }
+
+    fn with(name: &str, user: Option<User>) -> TestEnv {
         let base = workdir();
         std::fs::create_dir_all(&base).unwrap();
         let dir = tempfile::Builder::new()
@@ -261,4 +269,20 @@ pub fn free_port() -> u16 {
         .local_addr()
         .unwrap()
         .port()
+}
+
+/// Wait for a child with a deadline: a hung container must fail the test, not hang the suite.
+pub fn wait_with_timeout(mut child: std::process::Child, secs: u64) -> Run {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            return Run::from(child.wait_with_output().unwrap());
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let out = Run::from(child.wait_with_output().unwrap());
+            panic!("timed out after {secs}s:\n{}", out.describe());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
 }
