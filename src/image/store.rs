@@ -225,7 +225,10 @@ impl Store {
         let _g = self.lock_images(LockMode::Exclusive)?;
         let dir = self.image_dir(&rec.id);
         if !dir.join("config.json").exists() {
-            let tmp = self.root.join("images").join(format!(".tmp-{}", hex_of(&rec.id)));
+            let tmp = self
+                .root
+                .join("images")
+                .join(format!(".tmp-{}", hex_of(&rec.id)));
             let _ = remove_tree(&tmp);
             std::fs::create_dir_all(&tmp).map_err(io_err("creating", &tmp))?;
             write_atomic(&tmp.join("manifest.json"), manifest)?;

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::storage::{atomic::write_atomic, LockGuard, LockMode};
+use crate::storage::{atomic::write_atomic_nosync, LockGuard, LockMode};
 
 use super::record::Container;
 
@@ -93,9 +93,10 @@ impl ContainerStore {
         serde_json::from_slice(&b).map_err(|source| StateError::Corrupt { path: p, source })
     }
 
+    /// Replace the record (tmp + rename: a killed skiff leaves the old or the new record).
     pub fn save(&self, c: &Container) -> Result<(), StateError> {
         let data = serde_json::to_vec_pretty(c).expect("record serialises");
-        write_atomic(&self.record_path(&c.id), &data)?;
+        write_atomic_nosync(&self.record_path(&c.id), &data)?;
         Ok(())
     }
 

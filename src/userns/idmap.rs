@@ -282,8 +282,12 @@ impl IdMapping {
     pub fn apply(&self, pid: i32) -> Result<(), IdMapError> {
         match self.kind {
             MappingKind::SubIds => {
-                run_helper("newuidmap", pid, &self.uids)?;
-                run_helper("newgidmap", pid, &self.gids)
+                // Both helpers at once: each is a setuid exec of a few milliseconds.
+                let uid = spawn_helper("newuidmap", pid, &self.uids)?;
+                let gid = spawn_helper("newgidmap", pid, &self.gids);
+                let uid_result = finish_helper("newuidmap", pid, uid);
+                let gid_result = gid.and_then(|g| finish_helper("newgidmap", pid, g));
+                uid_result.and(gid_result)
             }
             MappingKind::SingleId => {
                 write_proc(pid, "setgroups", "deny")?;
@@ -316,7 +320,11 @@ fn write_proc(pid: i32, file: &str, content: &str) -> Result<(), IdMapError> {
     std::fs::write(&path, content).map_err(|source| IdMapError::WriteMap { path, source })
 }
 
-fn run_helper(prog: &'static str, pid: i32, maps: &[IdMap]) -> Result<(), IdMapError> {
+fn spawn_helper(
+    prog: &'static str,
+    pid: i32,
+    maps: &[IdMap],
+) -> Result<(PathBuf, std::process::Child), IdMapError> {
     let path = find_program(prog).ok_or(IdMapError::HelperMissing { prog })?;
     let mut cmd = Command::new(&path);
     cmd.arg(pid.to_string());
@@ -325,10 +333,27 @@ fn run_helper(prog: &'static str, pid: i32, maps: &[IdMap]) -> Result<(), IdMapE
             .arg(m.host_id.to_string())
             .arg(m.size.to_string());
     }
-    let out = cmd.output().map_err(|source| IdMapError::HelperSpawn {
+    cmd.stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped());
+    let child = cmd.spawn().map_err(|source| IdMapError::HelperSpawn {
         prog: path.clone(),
         source,
     })?;
+    Ok((path, child))
+}
+
+fn finish_helper(
+    prog: &'static str,
+    pid: i32,
+    (path, child): (PathBuf, std::process::Child),
+) -> Result<(), IdMapError> {
+    let out = child
+        .wait_with_output()
+        .map_err(|source| IdMapError::HelperSpawn {
+            prog: path.clone(),
+            source,
+        })?;
     if out.status.success() {
         return Ok(());
     }
