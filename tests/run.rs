@@ -568,3 +568,31 @@ fn runs_as_root_too() {
     assert_eq!(r.code, 0, "{}", r.describe());
     assert_eq!(r.stdout, "0\n1000\n1\n");
 }
+
+#[test]
+fn images_used_by_containers_are_kept() {
+    let t = TestEnv::new("rmi-in-use");
+    t.ok(["run", "--name", "user", &img("busybox"), "true"]);
+    let r = t.run(["rmi", &img("busybox")]);
+    assert_eq!(r.code, 125, "{}", r.describe());
+    assert!(
+        r.stderr.contains("in use by container user"),
+        "{}",
+        r.describe()
+    );
+    t.ok(["image", "prune", "-a", "-f"]);
+    assert_eq!(
+        t.ok(["images", "-q"]).stdout.lines().count(),
+        1,
+        "prune keeps images in use"
+    );
+    let r = t.ok(["rmi", "--force", &img("busybox")]);
+    assert!(r.stdout.contains("Deleted:"), "{}", r.describe());
+    assert_eq!(
+        std::fs::read_dir(t.root.join("containers"))
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().file_name().len() == 64)
+            .count(),
+        0
+    );
+}

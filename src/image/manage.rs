@@ -10,6 +10,7 @@ use anyhow::{bail, Context};
 use super::reference;
 use super::registries::RegistriesConf;
 use super::store::{find, hex_of, Index, Store};
+use crate::state::{Container, ContainerStore, Status};
 use crate::storage::{LockMode, Paths};
 use crate::userns::helper::remove_paths;
 use crate::userns::IdMapping;
@@ -65,6 +66,7 @@ pub fn tag(paths: &Paths, source: &str, targets: &[String]) -> anyhow::Result<()
 pub fn remove(paths: &Paths, inputs: &[String], force: bool) -> anyhow::Result<Vec<Removed>> {
     let store = Store::open(&paths.root)?;
     let search = RegistriesConf::load(&paths.config)?.search_registries();
+    let containers = ContainerStore::open(&paths.root, &paths.runroot)?;
     let mut events = Vec::new();
     let mut errors = Vec::new();
     {
@@ -101,6 +103,39 @@ pub fn remove(paths: &Paths, inputs: &[String], force: bool) -> anyhow::Result<V
                             img.names.join(", ")
                         ));
                         continue;
+                    }
+                    let users: Vec<Container> = containers
+                        .list()?
+                        .into_iter()
+                        .filter(|c| c.image_id == img.id)
+                        .collect();
+                    if !users.is_empty() {
+                        let shown: Vec<String> = users
+                            .iter()
+                            .map(|c| format!("{} ({})", c.name, c.short_id()))
+                            .collect();
+                        if !force {
+                            errors.push(format!(
+                                "{input}: image is in use by container {}; remove the container first \
+                                 (`skiff rm`) or use --force to remove it too",
+                                shown.join(", ")
+                            ));
+                            continue;
+                        }
+                        if let Some(running) =
+                            users.iter().find(|c| c.state.status == Status::Running)
+                        {
+                            errors.push(format!(
+                                "{input}: image is in use by running container {} ({}); stop it first",
+                                running.name,
+                                running.short_id()
+                            ));
+                            continue;
+                        }
+                        let _cl = containers.lock_all(LockMode::Exclusive)?;
+                        for c in &users {
+                            crate::runtime::container::remove(&containers, c)?;
+                        }
                     }
                     for n in &img.names {
                         events.push(Removed::Untagged(n.clone()));
@@ -153,12 +188,17 @@ fn name_matches(name: &str, input: &str, search: &[String]) -> bool {
 /// `image prune`: dangling images (no names), or every image with `all`.
 pub fn prune(paths: &Paths, all: bool) -> anyhow::Result<Vec<String>> {
     let store = Store::open(&paths.root)?;
+    let in_use: Vec<String> = ContainerStore::open(&paths.root, &paths.runroot)?
+        .list()?
+        .into_iter()
+        .map(|c| c.image_id)
+        .collect();
     let _g = store.lock_images(LockMode::Exclusive)?;
     let mut idx = store.load()?;
     let (gone, keep): (Vec<_>, Vec<_>) = idx
         .images
         .drain(..)
-        .partition(|i| all || i.names.is_empty());
+        .partition(|i| (all || i.names.is_empty()) && !in_use.contains(&i.id));
     idx.images = keep;
     store.save(&idx)?;
     gc(&store, &idx)?;
