@@ -610,7 +610,9 @@ fn throttled_and_failing_registry_requests_are_retried() {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     let t = TestEnv::new("retry");
+    let started = std::time::Instant::now();
     let r = t.run(["pull", "-q", &format!("127.0.0.1:{port}/busybox:latest")]);
+    let took = started.elapsed();
     let _ = proxy.kill();
     let out = proxy.wait_with_output().unwrap();
     let log = String::from_utf8_lossy(&out.stdout);
@@ -622,6 +624,64 @@ fn throttled_and_failing_registry_requests_are_retried() {
     assert!(log.contains("503 /v2/busybox/blobs/"), "{log}");
     assert!(log.contains("429 /v2/busybox/blobs/"), "{log}");
     assert!(log.contains("200 /v2/busybox/blobs/"), "{log}");
+    // Manifest, config and layer each waited 0.5 s (backoff) + 2 s (Retry-After: 2), one after the
+    // other for the manifest and config; backoff alone would be about 1.5 s each.
+    assert!(
+        took >= std::time::Duration::from_secs(5),
+        "Retry-After not honoured: {took:?}\n{log}"
+    );
+}
+
+#[test]
+fn redirects_to_blob_storage_do_not_carry_credentials() {
+    let reg = std::env::var("SKIFF_TEST_AUTH_REGISTRY").expect("run through tests/run.sh");
+    let user = std::env::var("SKIFF_TEST_AUTH_USER").unwrap();
+    let pass = std::env::var("SKIFF_TEST_AUTH_PASSWORD").unwrap();
+    let (front, store) = (crate::util::free_port(), crate::util::free_port());
+    let mut proxy = Command::new("python3")
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/redirect_proxy.py"
+        ))
+        .args([
+            reg.as_str(),
+            &front.to_string(),
+            &store.to_string(),
+            &user,
+            &pass,
+        ])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", front)).is_ok() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let t = TestEnv::new("redirect");
+    let docker = t.home.join(".docker");
+    std::fs::create_dir_all(&docker).unwrap();
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(format!("{user}:{pass}"));
+    std::fs::write(
+        docker.join("config.json"),
+        format!("{{\"auths\":{{\"127.0.0.1:{front}\":{{\"auth\":\"{b64}\"}}}}}}"),
+    )
+    .unwrap();
+    if let Some(u) = &t.user {
+        crate::util::chown_r(&t.home, u.uid, u.gid);
+    }
+    let r = t.run(["pull", "-q", &format!("127.0.0.1:{front}/busybox:latest")]);
+    let _ = proxy.kill();
+    let out = proxy.wait_with_output().unwrap();
+    let log = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(r.code, 0, "{}\nproxy log:\n{log}", r.describe());
+    assert!(log.contains("store auth=absent"), "{log}");
+    assert!(
+        !log.contains("store auth=present"),
+        "credentials leaked to the blob store:\n{log}"
+    );
 }
 
 #[test]

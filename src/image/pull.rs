@@ -82,7 +82,7 @@ async fn pull_async(paths: &Paths, input: &str, opts: &PullOptions) -> anyhow::R
             let remote = registries.remote(&ep, r)?;
             ctx.progress.message(&format!("Trying to pull {r}..."));
             match remote.manifest(r, None).await {
-                Ok(m) => return pull_from(&ctx, &remote, r, m.body, m.digest).await,
+                Ok(m) => return pull_from(&ctx, &remote, r, m).await,
                 Err(e) => {
                     tracing::debug!(error = %e, "pull candidate failed");
                     errors.push(e.to_string());
@@ -103,9 +103,9 @@ async fn pull_from(
     ctx: &Ctx<'_>,
     remote: &Remote,
     r: &Reference,
-    body: Vec<u8>,
-    top_digest: String,
+    top: super::registry::RawManifest,
 ) -> anyhow::Result<ImageRecord> {
+    let (body, top_digest) = (top.body, top.digest);
     let mut digests = vec![format!("{}@{}", r.repo_name(), top_digest)];
     let (manifest, manifest_body, manifest_digest) = match manifest::parse(
         &body,
@@ -292,14 +292,29 @@ async fn fetch_and_unpack(
     set_pipe_size(&stdin);
 
     let feed = async {
+        use sha2::Digest;
         let mut stdin = stdin;
+        let mut hasher = sha2::Sha256::new();
+        let mut size = 0u64;
         while let Some(chunk) = stream.next().await {
             let chunk =
                 chunk.map_err(|e| anyhow!("{r}: downloading layer {}: {e}", desc.digest))?;
+            hasher.update(&chunk);
+            size += chunk.len() as u64;
             if let Err(e) = stdin.write_all(&chunk).await {
                 return Err(anyhow!("unpack helper stopped reading: {e}"));
             }
             bp.inc(chunk.len() as u64);
+        }
+        // Verify before the helper sees EOF: on a mismatch it is killed with the stream unfinished,
+        // and nothing is published.
+        let actual = format!("sha256:{}", super::unpack::hex(&hasher.finalize()));
+        if actual != desc.digest || size != desc.size {
+            return Err(anyhow!(
+                "{r}: layer {} does not match its digest (got {actual}, {size} bytes; expected {} bytes)",
+                desc.digest,
+                desc.size
+            ));
         }
         drop(stdin);
         Ok::<(), anyhow::Error>(())

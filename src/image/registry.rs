@@ -73,8 +73,13 @@ impl RegistryError {
 #[derive(Clone)]
 pub struct Remote {
     pub endpoint: Endpoint,
+    /// oci-client does the auth dance (challenge, token endpoint, basic) and the login check.
     client: Arc<Client>,
     auth: RegistryAuth,
+    /// Manifests and blobs go through our own requests, which see Retry-After and stream.
+    http: reqwest::Client,
+    /// The Authorization header value, once known (None: anonymous access works).
+    authorization: Arc<tokio::sync::Mutex<Option<Option<String>>>>,
 }
 
 /// Builds and caches one oci-client per endpoint.
@@ -185,10 +190,28 @@ impl Registries {
             user_agent: concat!("skiff/", env!("CARGO_PKG_VERSION")),
             ..Default::default()
         };
+        let mut http = reqwest::Client::builder()
+            .user_agent(concat!("skiff/", env!("CARGO_PKG_VERSION")))
+            .connect_timeout(Duration::from_secs(30))
+            .read_timeout(Duration::from_secs(300));
+        for c in &config.extra_root_certificates {
+            let cert = reqwest::Certificate::from_pem(&c.data).map_err(|e| RegistryError::Ca {
+                path: PathBuf::from(&ep.host),
+                source: std::io::Error::other(e),
+            })?;
+            http = http.add_root_certificate(cert);
+        }
+        let http = http.build().map_err(|e| RegistryError::Other {
+            reference: String::new(),
+            host: ep.host.clone(),
+            message: error_chain(&e),
+        })?;
         Ok(Remote {
             endpoint: ep.clone(),
             client: Arc::new(Client::new(config)),
             auth,
+            http,
+            authorization: Arc::new(tokio::sync::Mutex::new(None)),
         })
     }
 }
@@ -197,6 +220,68 @@ impl Registries {
 pub struct RawManifest {
     pub body: Vec<u8>,
     pub digest: String,
+    pub content_type: Option<String>,
+}
+
+/// Retry-After as seconds or an HTTP date, capped at a minute.
+fn retry_after(h: &reqwest::header::HeaderMap) -> Option<Duration> {
+    let v = h
+        .get(reqwest::header::RETRY_AFTER)?
+        .to_str()
+        .ok()?
+        .trim()
+        .to_string();
+    let secs = match v.parse::<u64>() {
+        Ok(s) => s,
+        Err(_) => {
+            let when = httpdate_to_unix(&v)?;
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .ok()?
+                .as_secs() as i64;
+            (when - now).max(0) as u64
+        }
+    };
+    Some(Duration::from_secs(secs.min(60)))
+}
+
+/// `Sun, 06 Nov 1994 08:49:37 GMT` (IMF-fixdate) to unix seconds.
+fn httpdate_to_unix(s: &str) -> Option<i64> {
+    let p: Vec<&str> = s.split_whitespace().collect();
+    if p.len() != 6 {
+        return None;
+    }
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let month = MONTHS.iter().position(|m| *m == p[2])? + 1;
+    crate::cli::format::parse_rfc3339(&format!("{}-{month:02}-{:0>2}T{}Z", p[3], p[1], p[4]))
+}
+
+fn unreachable(r: &Reference, ep: &Endpoint, message: String) -> RegistryError {
+    let host = ep.host.clone();
+    let lower = message.to_lowercase();
+    let hint = if lower.contains("certificate") || lower.contains("unknownissuer") {
+        format!(
+            "\nhint: if {host} uses a private CA, put its certificate in \
+             ~/.config/containers/certs.d/{host}/ca.crt"
+        )
+    } else if !ep.insecure
+        && (lower.contains("invalidcontenttype") || lower.contains("wrong version"))
+    {
+        format!(
+            "\nhint: {host} answers plain HTTP; add it to registries.conf as \
+             [[registry]] location = \"{host}\" insecure = true"
+        )
+    } else {
+        String::new()
+    };
+    RegistryError::Unreachable {
+        reference: r.to_string(),
+        host,
+        message,
+        hint,
+    }
 }
 
 impl Remote {
@@ -240,58 +325,205 @@ impl Remote {
         }
     }
 
+    fn base_url(&self) -> String {
+        let scheme = if self.endpoint.insecure {
+            "http"
+        } else {
+            "https"
+        };
+        let host = match self.endpoint.host.as_str() {
+            "docker.io" => "registry-1.docker.io",
+            h => h,
+        };
+        format!("{scheme}://{host}")
+    }
+
+    /// The Authorization header to send: a bearer token from the registry's token server (fetched
+    /// once through oci-client), basic credentials, or nothing.
+    async fn authorization(
+        &self,
+        r: &Reference,
+        refresh: bool,
+    ) -> Result<Option<String>, RegistryError> {
+        let mut cached = self.authorization.lock().await;
+        if let (Some(v), false) = (cached.as_ref(), refresh) {
+            return Ok(v.clone());
+        }
+        let oref = self.oci_ref(r, None);
+        let token = self
+            .retry(r, || {
+                self.client.auth(&oref, &self.auth, RegistryOperation::Pull)
+            })
+            .await?;
+        let value = match (token, &self.auth) {
+            (Some(t), _) => Some(format!("Bearer {t}")),
+            (None, RegistryAuth::Basic(u, p)) => {
+                use base64::Engine;
+                Some(format!(
+                    "Basic {}",
+                    base64::engine::general_purpose::STANDARD.encode(format!("{u}:{p}"))
+                ))
+            }
+            (None, _) => None,
+        };
+        *cached = Some(value.clone());
+        Ok(value)
+    }
+
+    /// GET with retries: 429 and 5xx wait as long as Retry-After says (capped at a minute) or back
+    /// off exponentially; dropped connections and timeouts are retried; a 401 refreshes the token
+    /// once. Redirects (blob storage) are followed by reqwest, which drops Authorization when the
+    /// host, port or scheme changes.
+    async fn get(
+        &self,
+        r: &Reference,
+        url: &str,
+        accept: Option<&str>,
+    ) -> Result<reqwest::Response, RegistryError> {
+        let reference = r.to_string();
+        let host = self.endpoint.host.clone();
+        let mut refreshed = false;
+        let mut attempt = 0u32;
+        loop {
+            let auth = self.authorization(r, false).await?;
+            let mut req = self.http.get(url);
+            if let Some(a) = &auth {
+                req = req.header(reqwest::header::AUTHORIZATION, a);
+            }
+            if let Some(a) = accept {
+                req = req.header(reqwest::header::ACCEPT, a);
+            }
+            let wait = match req.send().await {
+                Ok(resp) => {
+                    let status = resp.status().as_u16();
+                    match status {
+                        200..=299 => return Ok(resp),
+                        401 | 403 if !refreshed && status == 401 => {
+                            refreshed = true;
+                            self.authorization(r, true).await?;
+                            continue;
+                        }
+                        401 | 403 => {
+                            return Err(RegistryError::Unauthorized {
+                                reference,
+                                host,
+                                detail: match &self.auth {
+                                    RegistryAuth::Anonymous => String::new(),
+                                    _ => " (the stored credentials were refused)".into(),
+                                },
+                            })
+                        }
+                        404 => return Err(RegistryError::NotFound { reference, host }),
+                        429 | 500..=599 if attempt + 1 < ATTEMPTS => retry_after(resp.headers())
+                            .unwrap_or(Duration::from_millis(500 << attempt)),
+                        _ => {
+                            let body = resp.text().await.unwrap_or_default();
+                            return Err(RegistryError::Other {
+                                reference,
+                                host,
+                                message: format!("{url}: HTTP {status}: {}", body.trim()),
+                            });
+                        }
+                    }
+                }
+                Err(e) => {
+                    let chain = error_chain(&e);
+                    let lower = chain.to_lowercase();
+                    let transient =
+                        e.is_timeout() || lower.contains("reset") || lower.contains("broken pipe");
+                    if !(transient && attempt + 1 < ATTEMPTS) {
+                        return Err(unreachable(r, &self.endpoint, chain));
+                    }
+                    Duration::from_millis(500 << attempt)
+                }
+            };
+            tracing::info!(%url, ?wait, "retrying registry request");
+            tokio::time::sleep(wait).await;
+            attempt += 1;
+        }
+    }
+
     /// Fetch the manifest for `r` (or for `digest` in its repository), verified against the digest
-    /// asked for or the registry's Docker-Content-Digest.
+    /// asked for and the registry's Docker-Content-Digest.
     pub async fn manifest(
         &self,
         r: &Reference,
         digest: Option<&str>,
     ) -> Result<RawManifest, RegistryError> {
-        let oref = self.oci_ref(r, digest);
-        let (body, got) = self
-            .retry(r, || {
-                self.client.pull_manifest_raw(&oref, &self.auth, ACCEPTED)
-            })
-            .await?;
-        // oci-client compares the body with the header and with a digest in the reference; compute
-        // it ourselves too so a registry that sends no header still gets checked.
+        let reference = digest
+            .or(r.digest.as_deref())
+            .map(str::to_string)
+            .unwrap_or_else(|| r.tag.clone().unwrap_or_else(|| "latest".into()));
+        let url = format!(
+            "{}/v2/{}/manifests/{reference}",
+            self.base_url(),
+            r.repository
+        );
+        let resp = self.get(r, &url, Some(&ACCEPTED.join(", "))).await?;
+        let header = resp
+            .headers()
+            .get("docker-content-digest")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        let content_type = resp
+            .headers()
+            .get(reqwest::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        let body = resp
+            .bytes()
+            .await
+            .map_err(|e| unreachable(r, &self.endpoint, error_chain(&e)))?;
         let actual = format!(
             "sha256:{}",
             super::unpack::hex(&sha2::Sha256::digest_bytes(&body))
         );
-        let expected = digest.or(r.digest.as_deref()).unwrap_or(&got);
-        if actual != expected || (got.starts_with("sha256:") && got != actual) {
-            return Err(RegistryError::DigestMismatch {
-                reference: r.to_string(),
-                host: self.endpoint.host.clone(),
-                message: format!("manifest is {actual}, expected {expected}"),
-            });
+        let expected = digest
+            .or(r.digest.as_deref())
+            .map(str::to_string)
+            .or(header.clone());
+        if let Some(exp) = expected.filter(|e| e.starts_with("sha256:")) {
+            if exp != actual
+                || header
+                    .as_ref()
+                    .is_some_and(|h| h.starts_with("sha256:") && *h != actual)
+            {
+                return Err(RegistryError::DigestMismatch {
+                    reference: r.to_string(),
+                    host: self.endpoint.host.clone(),
+                    message: format!("manifest is {actual}, expected {exp}"),
+                });
+            }
         }
         Ok(RawManifest {
             body: body.to_vec(),
             digest: actual,
+            content_type,
         })
     }
 
     /// A small blob (config) read whole and verified.
     pub async fn blob_bytes(&self, r: &Reference, digest: &str) -> Result<Vec<u8>, RegistryError> {
-        use futures_util::TryStreamExt;
-        let (_, stream) = self.blob_stream(r, digest).await?;
-        stream
-            .try_fold(Vec::new(), |mut acc, chunk| async move {
-                acc.extend_from_slice(&chunk);
-                Ok(acc)
-            })
+        let resp = self.blob_response(r, digest).await?;
+        let body = resp
+            .bytes()
             .await
-            .map_err(|e| RegistryError::DigestMismatch {
+            .map_err(|e| unreachable(r, &self.endpoint, error_chain(&e)))?;
+        let actual = format!(
+            "sha256:{}",
+            super::unpack::hex(&sha2::Sha256::digest_bytes(&body))
+        );
+        if actual != digest {
+            return Err(RegistryError::DigestMismatch {
                 reference: r.to_string(),
                 host: self.endpoint.host.clone(),
-                message: format!("blob {digest}: {e}"),
-            })
+                message: format!("blob {digest} has content {actual}"),
+            });
+        }
+        Ok(body.to_vec())
     }
 
-    /// A layer blob as a stream; the stream fails at its end when the content does not match
-    /// `digest`.
+    /// A layer blob as a stream of chunks. The caller verifies the digest as it consumes it.
     pub async fn blob_stream(
         &self,
         r: &Reference,
@@ -303,11 +535,22 @@ impl Remote {
         ),
         RegistryError,
     > {
-        let oref = self.oci_ref(r, None);
-        let s = self
-            .retry(r, || self.client.pull_blob_stream(&oref, digest))
-            .await?;
-        Ok((s.content_length, s.stream))
+        use futures_util::TryStreamExt;
+        let resp = self.blob_response(r, digest).await?;
+        let len = resp.content_length();
+        Ok((
+            len,
+            Box::pin(resp.bytes_stream().map_err(std::io::Error::other)),
+        ))
+    }
+
+    async fn blob_response(
+        &self,
+        r: &Reference,
+        digest: &str,
+    ) -> Result<reqwest::Response, RegistryError> {
+        let url = format!("{}/v2/{}/blobs/{digest}", self.base_url(), r.repository);
+        self.get(r, &url, None).await
     }
 
     async fn retry<T, F, Fut>(&self, r: &Reference, mut op: F) -> Result<T, RegistryError>
