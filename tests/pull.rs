@@ -98,6 +98,22 @@ fn index_picks_host_platform_or_the_one_asked_for() {
         assert_eq!(j[0]["Architecture"], "arm64");
         assert_eq!(j[0]["Variant"], "v8");
     }
+    // --arch/--os override the host's platform the same way.
+    let by_arch = t.ok([
+        "pull",
+        "-q",
+        "--arch",
+        "arm64",
+        "--os",
+        "linux",
+        &img("multiarch"),
+    ]);
+    assert_eq!(
+        format!("sha256:{}", by_arch.stdout.trim()),
+        fixtures()["multiarch"]["children"][1]["image_id"]
+            .as_str()
+            .unwrap()
+    );
     // -q prints nothing but the id.
     let q = t.ok(["pull", "-q", &img("multiarch")]);
     assert_eq!(q.stdout.trim().len(), 64, "{}", q.describe());
@@ -708,5 +724,45 @@ fn progress_bars_on_a_terminal() {
         r.stdout.contains("/s"),
         "expected a transfer rate: {}",
         r.describe()
+    );
+}
+
+#[test]
+fn token_auth_registry_with_a_bearer_token_server() {
+    let reg = std::env::var("SKIFF_TEST_TOKEN_REGISTRY").expect("run through tests/run.sh");
+    let log_path = std::env::var("SKIFF_TEST_TOKEN_LOG").unwrap();
+    let user = std::env::var("SKIFF_TEST_AUTH_USER").unwrap();
+    let pass = std::env::var("SKIFF_TEST_AUTH_PASSWORD").unwrap();
+    let t = TestEnv::new("token");
+    let image = format!("{reg}/busybox:latest");
+    // Anonymous: the token server hands out a token without access; the registry refuses.
+    let r = t.run(["pull", &image]);
+    assert_eq!(r.code, 125, "{}", r.describe());
+    assert!(r.stderr.contains("skiff login"), "{}", r.describe());
+    let mut c = t.cmd(["login", "-u", &user, "--password-stdin", &reg]);
+    c.stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut child = c.spawn().unwrap();
+    {
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(format!("{pass}\n").as_bytes())
+            .unwrap();
+    }
+    let login = Run::from(child.wait_with_output().unwrap());
+    assert_eq!(login.code, 0, "{}", login.describe());
+    let r = t.ok(["pull", "-q", &image]);
+    assert_eq!(
+        format!("sha256:{}", r.stdout.trim()),
+        fx("busybox", "image_id")
+    );
+    let log = std::fs::read_to_string(&log_path).unwrap();
+    assert!(
+        log.contains(&format!("token user={user} scope=repository:busybox:pull")),
+        "{log}"
     );
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Start or stop a private distribution registry (Debian's docker-registry) on loopback for the tests.
-#   registry.sh start DIR PORT [--htpasswd FILE] [--tls CERT KEY]   -> serves until `stop DIR`
+#   registry.sh start DIR PORT [--htpasswd FILE | --token REALM CERT] [--tls CERT KEY] [--storage DIR]
+#                                                                     -> serves until `stop DIR`
 #   registry.sh stop DIR
 # DIR holds the config, the storage and the pid file; nothing is written elsewhere.
 set -euo pipefail
@@ -8,20 +9,27 @@ cmd=$1 dir=$2
 case "$cmd" in
 start)
   port=$3; shift 3
-  auth="" tls="" scheme=http curl_opts=()
+  auth="" tls="" scheme=http curl_opts=() storage="$dir/storage"
   while [ $# -gt 0 ]; do
     case "$1" in
       --htpasswd) auth="auth:
   htpasswd:
     realm: skiff-test
     path: $2"; shift 2 ;;
+      --token) auth="auth:
+  token:
+    realm: $2
+    service: skiff-test
+    issuer: skiff-test-issuer
+    rootcertbundle: $3"; shift 3 ;;
+      --storage) storage=$2; shift 2 ;;
       --tls) tls="  tls:
     certificate: $2
     key: $3"; scheme=https; curl_opts+=(--cacert "$2"); shift 3 ;;
       *) echo "registry.sh: unknown option $1" >&2; exit 2 ;;
     esac
   done
-  mkdir -p "$dir/storage"
+  mkdir -p "$dir" "$storage"
   cat > "$dir/config.yml" <<YML
 version: 0.1
 log:
@@ -30,7 +38,7 @@ log:
     disabled: true
 storage:
   filesystem:
-    rootdirectory: $dir/storage
+    rootdirectory: $storage
   delete:
     enabled: true
 http:

@@ -18,6 +18,8 @@ cleanup() {
   bash tests/registry.sh stop "$work/registry" || true
   bash tests/registry.sh stop "$work/auth" || true
   bash tests/registry.sh stop "$work/tls" || true
+  bash tests/registry.sh stop "$work/token/registry" || true
+  [ -f "$work/token/server.pid" ] && kill "$(cat "$work/token/server.pid")" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -37,6 +39,19 @@ htpasswd -Bbn skiff s3cret-pass > "$work/auth/htpasswd"
 bash tests/registry.sh start "$work/auth" "$auth_port" --htpasswd "$work/auth/htpasswd"
 python3 tests/fixtures/build.py --registry "127.0.0.1:$auth_port" --user skiff --password s3cret-pass \
   --out "$work/auth/fixtures" --only-busybox
+
+# The same content behind token auth (the scheme of Docker Hub, GHCR, Quay): a token server of our
+# own signs JWTs for skiff/s3cret-pass; the registry reads the auth registry's storage.
+token_port=$(free_port) token_reg_port=$(free_port)
+mkdir -p "$work/token"
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=skiff token signer" \
+  -keyout "$work/token/key.pem" -out "$work/token/cert.pem" 2>/dev/null
+python3 tests/fixtures/token_server.py "$token_port" "$work/token/key.pem" "$work/token/cert.pem" \
+  skiff s3cret-pass skiff-test-issuer skiff-test > "$work/token/server.log" 2>&1 &
+echo $! > "$work/token/server.pid"
+bash tests/registry.sh start "$work/token/registry" "$token_reg_port" \
+  --token "http://127.0.0.1:$token_port/token" "$work/token/cert.pem" --storage "$work/auth/storage"
+export SKIFF_TEST_TOKEN_REGISTRY="127.0.0.1:$token_reg_port" SKIFF_TEST_TOKEN_LOG="$work/token/server.log"
 
 # A third one over TLS with a self-signed certificate for 127.0.0.1, with busybox only.
 tls_port=$(free_port)
