@@ -11,5 +11,6 @@ pub mod pull;
 pub mod reference;
 pub mod registries;
 pub mod registry;
+pub mod registry_error;
 pub mod store;
 pub mod unpack;

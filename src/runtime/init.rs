@@ -11,9 +11,9 @@ use anyhow::{anyhow, Context};
 use nix::sys::signal::{SigSet, SigmaskHow};
 
 use super::plan::Op;
-use super::security;
 use super::spec::{Network, Spec};
 use super::user;
+use super::{seccomp, security};
 use crate::error::{EXIT_NOT_EXECUTABLE, EXIT_NOT_FOUND, EXIT_SKIFF};
 
 /// Messages on the sync socket. Parent -> child: `M` maps written, `G` go (after the pty is set
@@ -91,9 +91,9 @@ fn run(a: &ChildArgs<'_>, sock: BorrowedFd<'_>) -> Result<Never, (i32, anyhow::E
 
     // Seccomp while still privileged in the user namespace (loading a filter needs CAP_SYS_ADMIN
     // or no_new_privs); the filters allow everything that follows.
-    let program = security::seccomp_program(&spec.seccomp).map_err(|e| setup(e.into()))?;
+    let program = seccomp::seccomp_program(&spec.seccomp).map_err(|e| setup(e.into()))?;
     let clone3 = if program.is_some() {
-        security::clone3_enosys().map_err(|e| setup(e.into()))?
+        seccomp::clone3_enosys().map_err(|e| setup(e.into()))?
     } else {
         None
     };
@@ -111,10 +111,10 @@ fn run(a: &ChildArgs<'_>, sock: BorrowedFd<'_>) -> Result<Never, (i32, anyhow::E
         nix::unistd::setgroups(&groups).map_err(|e| setup(anyhow!("setgroups: {e}")))?;
     }
     if let Some(p) = &program {
-        security::apply(p).map_err(|e| setup(e.into()))?;
+        seccomp::apply(p).map_err(|e| setup(e.into()))?;
     }
     if let Some(p) = &clone3 {
-        security::apply(p).map_err(|e| setup(e.into()))?;
+        seccomp::apply(p).map_err(|e| setup(e.into()))?;
     }
     let gid = nix::unistd::Gid::from_raw(u.gid);
     let uid = nix::unistd::Uid::from_raw(u.uid);
