@@ -4,6 +4,7 @@ mod util;
 
 mod cli;
 mod info;
+mod lifecycle;
 mod pull;
 mod run;
 mod testbed;

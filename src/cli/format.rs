@@ -274,6 +274,23 @@ pub fn rfc3339(unix: i64) -> String {
     )
 }
 
+/// Now as RFC 3339 with nanoseconds in UTC (log timestamps).
+pub fn rfc3339_nanos_now() -> String {
+    let d = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    let secs = d.as_secs() as i64;
+    let (y, m, day) = civil_from_days(secs.div_euclid(86400));
+    let s = secs.rem_euclid(86400);
+    format!(
+        "{y:04}-{m:02}-{day:02}T{:02}:{:02}:{:02}.{:09}Z",
+        s / 3600,
+        s % 3600 / 60,
+        s % 60,
+        d.subsec_nanos()
+    )
+}
+
 pub fn now_unix() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

@@ -71,3 +71,18 @@ pub fn rm(a: RmArgs) -> anyhow::Result<i32> {
 fn die_with_parent() {
     let _ = rustix::process::set_parent_process_death_signal(Some(rustix::process::Signal::KILL));
 }
+
+#[derive(Debug, Args)]
+pub struct SuperviseArgs {
+    /// The container to start and watch.
+    pub id: String,
+}
+
+/// The supervisor of a detached container. Readiness goes to stdout (the CLI reads it to EOF).
+pub fn supervise(g: &super::GlobalOpts, a: SuperviseArgs) -> anyhow::Result<i32> {
+    use std::os::fd::AsFd;
+    let paths = g.paths()?;
+    let store = crate::state::ContainerStore::open(&paths.root, &paths.runroot)?;
+    let ready = std::io::stdout().as_fd().try_clone_to_owned()?;
+    crate::runtime::supervisor::supervise(&store, &a.id, ready)
+}

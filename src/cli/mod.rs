@@ -8,8 +8,11 @@ pub mod image;
 pub mod images;
 pub mod info;
 pub mod internal;
+pub mod lifecycle;
 pub mod login;
+pub mod logs;
 pub mod output;
+pub mod ps;
 pub mod pull;
 pub mod run;
 pub mod system;
@@ -101,6 +104,16 @@ pub enum Command {
     Create(run::CreateArgs),
     /// Start a created or exited container
     Start(run::StartArgs),
+    /// List containers
+    Ps(ps::PsArgs),
+    /// Show a container's output
+    Logs(logs::LogsArgs),
+    /// Stop containers (stop signal, then SIGKILL after a timeout)
+    Stop(lifecycle::StopArgs),
+    /// Send a signal to containers
+    Kill(lifecycle::KillArgs),
+    /// Remove containers
+    Rm(lifecycle::RmArgs),
     /// List images
     Images(images::ImagesArgs),
     /// Manage images
@@ -119,6 +132,8 @@ pub enum Command {
     InternalUnpack(internal::UnpackArgs),
     #[command(hide = true, name = "internal-rm")]
     InternalRm(internal::RmArgs),
+    #[command(hide = true, name = "internal-supervise")]
+    InternalSupervise(internal::SuperviseArgs),
 }
 
 /// Run the parsed command; returns the process exit code.
@@ -142,6 +157,12 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Logout(a) => login::logout(g, a),
         Command::InternalUnpack(a) => internal::unpack(a),
         Command::InternalRm(a) => internal::rm(a),
+        Command::InternalSupervise(a) => internal::supervise(g, a),
+        Command::Ps(a) => ps::run(g, a),
+        Command::Logs(a) => logs::run(g, a),
+        Command::Stop(a) => lifecycle::stop(g, a),
+        Command::Kill(a) => lifecycle::kill(g, a),
+        Command::Rm(a) => lifecycle::rm(g, a),
     }
 }
 

@@ -135,6 +135,9 @@ pub struct ContainerArgs {
 
 #[derive(Debug, Args)]
 pub struct RunArgs {
+    /// Run in the background and print the container id.
+    #[arg(short, long)]
+    pub detach: bool,
     /// Remove the container when it exits.
     #[arg(long)]
     pub rm: bool,
@@ -156,8 +159,7 @@ pub struct CreateArgs {
 
 #[derive(Debug, Args)]
 pub struct StartArgs {
-    /// Attach to the container's output and wait for it (required for now: detached containers
-    /// come with the supervisor).
+    /// Attach to the container's output and wait for it.
     #[arg(short, long)]
     pub attach: bool,
     /// Attach stdin too.
@@ -267,14 +269,7 @@ fn create_container(paths: &Paths, a: &ContainerArgs, auto_remove: bool) -> anyh
         image_id: image.id.clone(),
         created: now_unix(),
         spec,
-        state: State {
-            status: Status::Created,
-            pid: 0,
-            exit_code: None,
-            started_at: None,
-            finished_at: None,
-            error: None,
-        },
+        state: State::new(),
         auto_remove,
     };
     container::create(&cstore, &c, a.replace)?;
@@ -285,7 +280,56 @@ pub fn run(g: &GlobalOpts, a: RunArgs) -> anyhow::Result<i32> {
     let paths = g.paths()?;
     let id = create_container(&paths, &a.c, a.rm)?;
     let cstore = ContainerStore::open(&paths.root, &paths.runroot)?;
+    if a.detach {
+        start_detached(&paths, &id)?;
+        super::output::print_text(&format!("{id}\n"))?;
+        return Ok(0);
+    }
     container::run_foreground(&cstore, &id, a.sig_proxy)
+}
+
+/// Start the container under its own supervisor (skiff re-executed, in a new session) and wait
+/// until the container runs, or report why it did not.
+pub fn start_detached(paths: &Paths, id: &str) -> anyhow::Result<()> {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let exe = std::env::current_exe()?;
+    let mut child = Command::new(exe)
+        .arg("--root")
+        .arg(&paths.root)
+        .arg("--runroot")
+        .arg(&paths.runroot)
+        .arg("internal-supervise")
+        .arg(id)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()?;
+    let mut msg = Vec::new();
+    child.stdout.take().unwrap().read_to_end(&mut msg)?;
+    match msg.first() {
+        Some(&crate::runtime::supervisor::READY_OK) => Ok(()),
+        Some(b'E') => {
+            let code = msg.get(1).copied().unwrap_or(125) as i32;
+            let _ = child.wait();
+            Err(crate::error::Coded::new(
+                code,
+                String::from_utf8_lossy(&msg[2.min(msg.len())..]).into_owned(),
+            )
+            .into())
+        }
+        _ => {
+            let mut err = String::new();
+            if let Some(mut e) = child.stderr.take() {
+                let _ = e.read_to_string(&mut err);
+            }
+            let _ = child.wait();
+            anyhow::bail!(
+                "the container's supervisor failed to start it: {}",
+                err.trim()
+            )
+        }
+    }
 }
 
 pub fn create(g: &GlobalOpts, a: CreateArgs) -> anyhow::Result<i32> {
@@ -299,21 +343,18 @@ pub fn start(g: &GlobalOpts, a: StartArgs) -> anyhow::Result<i32> {
     let paths = g.paths()?;
     let cstore = ContainerStore::open(&paths.root, &paths.runroot)?;
     let c = cstore.find(&a.container)?;
-    if !a.attach {
-        anyhow::bail!(
-            "{}: starting a container in the background needs its supervisor, which this version \
-             does not have yet; use `skiff start --attach {}`",
-            a.container,
-            a.container
-        );
-    }
-    if c.state.status == Status::Running {
+    if c.state.status == Status::Running && c.process_alive() {
         anyhow::bail!("{}: the container is already running", a.container);
     }
     if a.interactive && !c.spec.stdin {
         let mut c2 = c.clone();
         c2.spec.stdin = true;
         cstore.save(&c2)?;
+    }
+    if !a.attach {
+        start_detached(&paths, &c.id)?;
+        super::output::print_text(&format!("{}\n", a.container))?;
+        return Ok(0);
     }
     container::run_foreground(&cstore, &c.id, a.sig_proxy)
 }

@@ -58,42 +58,60 @@ pub fn resolv_conf(host: &str) -> String {
         .collect()
 }
 
-/// Start `id` and stay in the foreground until it exits; returns its exit code.
-pub fn run_foreground(store: &ContainerStore, id: &str, sig_proxy: bool) -> anyhow::Result<i32> {
-    let mut c = store.load(id)?;
-    let etc = write_etc(store, &c)?;
+/// The dirs a container's start needs: overlay upper/work, generated /etc files, rootfs mountpoint.
+pub fn launch_dirs(
+    store: &ContainerStore,
+    c: &Container,
+) -> anyhow::Result<(Dirs, std::path::PathBuf)> {
+    let etc = write_etc(store, c)?;
     let dirs = Dirs {
-        upper: store.path(id).join("upper"),
-        work: store.path(id).join("work"),
+        upper: store.path(&c.id).join("upper"),
+        work: store.path(&c.id).join("work"),
         etc,
     };
-    let rootfs = store.run_path(id).join("rootfs");
+    let rootfs = store.run_path(&c.id).join("rootfs");
     std::fs::create_dir_all(&rootfs)?;
-    let result = spawn::start(&c.spec, &dirs, rootfs);
-    let started = match result {
+    Ok((dirs, rootfs))
+}
+
+/// Start the container, recording it as running (or as failed to start).
+pub fn start_recorded(
+    store: &ContainerStore,
+    c: &mut Container,
+    supervisor_pid: i32,
+) -> anyhow::Result<spawn::Started> {
+    let (dirs, rootfs) = launch_dirs(store, c)?;
+    let started = match spawn::start(&c.spec, &dirs, rootfs) {
         Ok(s) => s,
         Err(e) => {
             let code = crate::error::exit_code_of(&e);
-            finish(store, &mut c, code, Some(format!("{e:#}")))?;
+            finish(store, c, code, Some(format!("{e:#}")))?;
             return Err(e);
         }
     };
     c.state = State {
         status: Status::Running,
         pid: started.pid.as_raw(),
-        exit_code: None,
         started_at: Some(now_unix()),
-        finished_at: None,
-        error: None,
+        pid_start: crate::state::record::process_start(started.pid.as_raw()).unwrap_or(0),
+        supervisor_pid,
+        ..State::new()
     };
-    store.save(&c)?;
+    store.save(c)?;
+    Ok(started)
+}
+
+/// Start `id` and stay in the foreground until it exits; returns its exit code.
+pub fn run_foreground(store: &ContainerStore, id: &str, sig_proxy: bool) -> anyhow::Result<i32> {
+    let mut c = store.load(id)?;
+    let started = start_recorded(store, &mut c, 0)?;
     let code = spawn::wait_foreground(started, sig_proxy)?;
     finish(store, &mut c, code, None)?;
     Ok(code)
 }
 
 /// Record the exit; with --rm, remove the container.
-fn finish(
+pub fn finish(
     store: &ContainerStore,
     c: &mut Container,
     code: i32,
@@ -103,8 +121,13 @@ fn finish(
         let _g = store.lock_all(LockMode::Exclusive)?;
         return remove(store, c);
     }
+    // Re-read: `stop` or `rm` may have changed the record meanwhile.
+    if let Ok(latest) = store.load(&c.id) {
+        c.state = latest.state;
+    }
     c.state.status = Status::Exited;
     c.state.pid = 0;
+    c.state.supervisor_pid = 0;
     c.state.exit_code = Some(code);
     c.state.finished_at = Some(now_unix());
     c.state.error = error;

@@ -9,5 +9,6 @@ pub mod seccomp;
 pub mod security;
 pub mod spawn;
 pub mod spec;
+pub mod supervisor;
 pub mod syscalls;
 pub mod user;

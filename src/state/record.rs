@@ -42,6 +42,63 @@ pub struct State {
     /// Why the container could not start, when it could not.
     #[serde(default)]
     pub error: Option<String>,
+    /// The supervisor of a detached container.
+    #[serde(default)]
+    pub supervisor_pid: i32,
+    /// Start time (clock ticks since boot, /proc/PID/stat field 22) of `pid`, so that a recycled
+    /// pid is never mistaken for the container.
+    #[serde(default)]
+    pub pid_start: u64,
+}
+
+impl State {
+    pub fn new() -> State {
+        State {
+            status: Status::Created,
+            pid: 0,
+            exit_code: None,
+            started_at: None,
+            finished_at: None,
+            error: None,
+            supervisor_pid: 0,
+            pid_start: 0,
+        }
+    }
+}
+
+impl Default for State {
+    fn default() -> State {
+        State::new()
+    }
+}
+
+/// Start time of a process (field 22 of /proc/PID/stat), None when it does not exist.
+pub fn process_start(pid: i32) -> Option<u64> {
+    if pid <= 0 {
+        return None;
+    }
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name (field 2) may contain spaces and parentheses: split after the last ')'.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    // `rest` starts at field 3 (state); a zombie has already exited.
+    if fields.first() == Some(&"Z") {
+        return None;
+    }
+    fields.get(19)?.parse().ok()
+}
+
+impl Container {
+    /// The container's first process still runs (and is the one we started).
+    pub fn process_alive(&self) -> bool {
+        self.state.pid > 0
+            && process_start(self.state.pid).is_some_and(|s| s == self.state.pid_start)
+    }
+
+    /// The supervisor of a detached container still runs.
+    pub fn supervisor_alive(&self) -> bool {
+        self.state.supervisor_pid > 0 && process_start(self.state.supervisor_pid).is_some()
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

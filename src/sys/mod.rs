@@ -252,3 +252,9 @@ pub fn install_seccomp(program: &[libc::sock_filter]) -> std::io::Result<()> {
     }
     Ok(())
 }
+
+/// Ignore a signal (SIG_IGN).
+pub fn ignore_signal(sig: nix::sys::signal::Signal) -> nix::Result<()> {
+    // SAFETY: SIG_IGN installs no handler code, so nothing can run in signal context.
+    unsafe { nix::sys::signal::signal(sig, nix::sys::signal::SigHandler::SigIgn).map(|_| ()) }
+}

@@ -189,6 +189,16 @@ impl TestEnv {
 
 impl Drop for TestEnv {
     fn drop(&mut self) {
+        // Containers a failed test left running: skiff removes them; whatever still runs with this
+        // test's dir on its command line (supervisors, helpers) is killed.
+        if self.root.join("containers").exists() {
+            let _ = self.cmd(["rm", "-f", "--all"]).output();
+        }
+        let _ = Command::new("pkill")
+            .arg("-9")
+            .arg("-f")
+            .arg(self.dir.to_str().unwrap())
+            .status();
         let mounts = std::fs::read_to_string("/proc/self/mountinfo").unwrap_or_default();
         let leaked: Vec<&str> = mounts
             .lines()

@@ -1,0 +1,216 @@
+//! `skiff logs`: the container's log (k8s-file format), stdout and stderr kept apart, with
+//! `--tail`, `--since`, `--until`, `-t`, and `-f` that ends when the container does.
+
+use std::io::{Read, Seek, SeekFrom, Write};
+
+use clap::Args;
+
+use super::format::{now_unix, parse_rfc3339};
+use super::GlobalOpts;
+use crate::runtime::supervisor::log_path;
+use crate::state::{ContainerStore, Status};
+
+#[derive(Debug, Args)]
+pub struct LogsArgs {
+    /// Keep printing new output until the container exits.
+    #[arg(short, long)]
+    pub follow: bool,
+    /// Only the last N lines ("all" for everything).
+    #[arg(long, value_name = "N")]
+    pub tail: Option<String>,
+    /// Only lines since TIME (RFC 3339, or a duration like 10m, 1h30s).
+    #[arg(long, value_name = "TIME")]
+    pub since: Option<String>,
+    /// Only lines before TIME.
+    #[arg(long, value_name = "TIME")]
+    pub until: Option<String>,
+    /// Prefix each line with its timestamp.
+    #[arg(short, long)]
+    pub timestamps: bool,
+    #[arg(value_name = "CONTAINER")]
+    pub container: String,
+}
+
+/// RFC 3339 or a Go-style duration before now (`90s`, `10m`, `1h30m`).
+fn parse_time(s: &str) -> anyhow::Result<f64> {
+    if let Some(t) = parse_rfc3339(s) {
+        return Ok(t as f64);
+    }
+    let mut total = 0f64;
+    let mut num = String::new();
+    for ch in s.chars() {
+        if ch.is_ascii_digit() || ch == '.' {
+            num.push(ch);
+            continue;
+        }
+        let n: f64 = num.parse().map_err(|_| {
+            anyhow::anyhow!("invalid time {s:?}: use RFC 3339 or a duration like 10m")
+        })?;
+        total += n * match ch {
+            's' => 1.0,
+            'm' => 60.0,
+            'h' => 3600.0,
+            _ => anyhow::bail!("invalid time {s:?}: use RFC 3339 or a duration like 10m"),
+        };
+        num.clear();
+    }
+    if !num.is_empty() {
+        // A bare number is unix seconds, as docker accepts.
+        return num
+            .parse::<f64>()
+            .map_err(|_| anyhow::anyhow!("invalid time {s:?}"));
+    }
+    Ok(now_unix() as f64 - total)
+}
+
+struct Record<'a> {
+    ts: &'a str,
+    stderr: bool,
+    partial: bool,
+    text: &'a [u8],
+}
+
+fn parse_line(line: &[u8]) -> Option<Record<'_>> {
+    let mut parts = line.splitn(4, |b| *b == b' ');
+    let ts = std::str::from_utf8(parts.next()?).ok()?;
+    let stream = parts.next()?;
+    let flag = parts.next()?;
+    let text = parts.next().unwrap_or(b"");
+    Some(Record {
+        ts,
+        stderr: stream == b"stderr",
+        partial: flag == b"P",
+        text,
+    })
+}
+
+fn ts_seconds(ts: &str) -> f64 {
+    let secs = parse_rfc3339(ts).unwrap_or(0) as f64;
+    let frac = ts
+        .split('.')
+        .nth(1)
+        .map(|f| f.trim_end_matches('Z'))
+        .and_then(|f| format!("0.{f}").parse::<f64>().ok())
+        .unwrap_or(0.0);
+    secs + frac
+}
+
+struct Printer {
+    timestamps: bool,
+    since: Option<f64>,
+    until: Option<f64>,
+}
+
+impl Printer {
+    fn print(&self, data: &[u8]) -> std::io::Result<()> {
+        let mut out = std::io::stdout().lock();
+        let mut err = std::io::stderr().lock();
+        for line in data.split(|b| *b == b'\n').filter(|l| !l.is_empty()) {
+            let Some(r) = parse_line(line) else { continue };
+            let t = ts_seconds(r.ts);
+            if self.since.is_some_and(|s| t < s) || self.until.is_some_and(|u| t > u) {
+                continue;
+            }
+            let w: &mut dyn Write = if r.stderr { &mut err } else { &mut out };
+            if self.timestamps {
+                w.write_all(r.ts.as_bytes())?;
+                w.write_all(b" ")?;
+            }
+            w.write_all(r.text)?;
+            if !r.partial {
+                w.write_all(b"\n")?;
+            }
+        }
+        out.flush()?;
+        err.flush()
+    }
+}
+
+pub fn run(g: &GlobalOpts, a: LogsArgs) -> anyhow::Result<i32> {
+    let paths = g.paths()?;
+    let store = ContainerStore::open(&paths.root, &paths.runroot)?;
+    let c = store.find(&a.container)?;
+    let path = log_path(&store, &c.id);
+    let printer = Printer {
+        timestamps: a.timestamps,
+        since: a.since.as_deref().map(parse_time).transpose()?,
+        until: a.until.as_deref().map(parse_time).transpose()?,
+    };
+    let mut file = match std::fs::File::open(&path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if a.follow {
+                anyhow::bail!(
+                    "{}: the container has no log: it was run in the foreground",
+                    a.container
+                );
+            }
+            return Ok(0);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let mut data = Vec::new();
+    file.read_to_end(&mut data)?;
+    let mut pos = data.len() as u64;
+    // Only complete records; a half-written last line waits for the next read.
+    let complete = data
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    pos -= (data.len() - complete) as u64;
+    data.truncate(complete);
+    if let Some(t) = a.tail.as_deref().filter(|t| *t != "all" && *t != "-1") {
+        let n: usize = t
+            .parse()
+            .map_err(|_| anyhow::anyhow!("invalid --tail {t:?}: a number or all"))?;
+        let lines: Vec<&[u8]> = data
+            .split(|b| *b == b'\n')
+            .filter(|l| !l.is_empty())
+            .collect();
+        let keep = &lines[lines.len().saturating_sub(n)..];
+        let mut joined = Vec::new();
+        for l in keep {
+            joined.extend_from_slice(l);
+            joined.push(b'\n');
+        }
+        data = joined;
+    }
+    printer.print(&data)?;
+    if !a.follow {
+        return Ok(0);
+    }
+    loop {
+        let running = store
+            .load(&c.id)
+            .map(|c| c.state.status == Status::Running && c.process_alive())
+            .unwrap_or(false);
+        file.seek(SeekFrom::Start(pos))?;
+        let mut more = Vec::new();
+        file.read_to_end(&mut more)?;
+        let complete = more
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map(|i| i + 1)
+            .unwrap_or(0);
+        if complete > 0 {
+            printer.print(&more[..complete])?;
+            pos += complete as u64;
+        }
+        if !running && complete == 0 {
+            // One last look after the supervisor's final flush.
+            let final_state = store
+                .load(&c.id)
+                .map(|c| c.state.status)
+                .unwrap_or(Status::Exited);
+            if final_state != Status::Running {
+                file.seek(SeekFrom::Start(pos))?;
+                let mut rest = Vec::new();
+                file.read_to_end(&mut rest)?;
+                printer.print(&rest)?;
+                return Ok(0);
+            }
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}

@@ -1,0 +1,157 @@
+//! `skiff ps`: containers with podman's columns, `--format`, `-a`, `-q`, filters. Status comes
+//! from the record checked against /proc, so a container whose supervisor was killed says so.
+
+use clap::Args;
+use serde_json::{json, Value};
+
+use super::format::{go_time, human_duration, now_unix, render_rows};
+use super::GlobalOpts;
+use crate::state::{Container, ContainerStore, Status};
+
+#[derive(Debug, Args)]
+pub struct PsArgs {
+    /// Show all containers (default: running only).
+    #[arg(short, long)]
+    pub all: bool,
+    /// Show only ids.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Show the latest created container.
+    #[arg(short, long)]
+    pub latest: bool,
+    /// Show the N latest created containers.
+    #[arg(short = 'n', long, value_name = "N")]
+    pub last: Option<usize>,
+    /// Do not truncate ids and commands.
+    #[arg(long)]
+    pub no_trunc: bool,
+    /// Filter: name=, id=, status=, label=, ancestor=.
+    #[arg(short, long, value_name = "FILTER")]
+    pub filter: Vec<String>,
+    /// Go template or json.
+    #[arg(long)]
+    pub format: Option<String>,
+}
+
+const HEADERS: &[(&str, &str)] = &[
+    ("ID", "CONTAINER ID"),
+    ("RunningFor", "CREATED"),
+    ("CreatedAt", "CREATED AT"),
+];
+
+/// The state a user should see: the record, corrected by what /proc says.
+pub fn effective(c: &Container) -> (String, String) {
+    let now = now_unix();
+    match c.state.status {
+        Status::Running if c.process_alive() => {
+            let up = human_duration(now - c.state.started_at.unwrap_or(now));
+            let note = if c.state.supervisor_pid > 0 && !c.supervisor_alive() {
+                " (supervisor gone)"
+            } else {
+                ""
+            };
+            ("running".into(), format!("Up {up}{note}"))
+        }
+        Status::Running => ("exited".into(), "Exited (unknown) (supervisor gone)".into()),
+        Status::Paused => ("paused".into(), "Paused".into()),
+        Status::Created => ("created".into(), "Created".into()),
+        Status::Exited | Status::Stopped => {
+            let ago = human_duration(now - c.state.finished_at.unwrap_or(now));
+            (
+                "exited".into(),
+                format!(
+                    "Exited ({}) {ago} ago",
+                    c.state
+                        .exit_code
+                        .map(|x| x.to_string())
+                        .unwrap_or_else(|| "unknown".into())
+                ),
+            )
+        }
+    }
+}
+
+pub fn row(c: &Container, no_trunc: bool) -> Value {
+    let (state, status) = effective(c);
+    let cmd = c.spec.args.join(" ");
+    let command = if no_trunc || cmd.chars().count() <= 20 {
+        cmd.clone()
+    } else {
+        format!("{}...", cmd.chars().take(17).collect::<String>())
+    };
+    json!({
+        "ID": if no_trunc { c.id.clone() } else { c.short_id().to_string() },
+        "Id": c.id,
+        "Names": c.name,
+        "Image": c.image,
+        "ImageID": c.image_id,
+        "Command": command,
+        "Created": c.created,
+        "CreatedAt": go_time(c.created),
+        "RunningFor": format!("{} ago", human_duration(now_unix() - c.created)),
+        "State": state,
+        "Status": status,
+        "Pid": if state == "running" { c.state.pid } else { 0 },
+        "ExitCode": c.state.exit_code.unwrap_or(0),
+        "Exited": state == "exited",
+        "Ports": "",
+        "Labels": Value::Null,
+        "AutoRemove": c.auto_remove,
+    })
+}
+
+fn keep(c: &Container, state: &str, filters: &[String]) -> anyhow::Result<bool> {
+    for f in filters {
+        let (k, v) = f
+            .split_once('=')
+            .ok_or_else(|| anyhow::anyhow!("invalid filter {f:?}: use KEY=VALUE"))?;
+        let ok = match k {
+            "name" => c.name.contains(v),
+            "id" => c.id.starts_with(v),
+            "status" => state == v,
+            "ancestor" => c.image == v || c.image_id.contains(v),
+            "label" => false,
+            other => {
+                anyhow::bail!("unsupported ps filter {other:?}: use name=, id=, status=, ancestor=")
+            }
+        };
+        if !ok {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+pub fn run(g: &GlobalOpts, a: PsArgs) -> anyhow::Result<i32> {
+    let paths = g.paths()?;
+    let store = ContainerStore::open(&paths.root, &paths.runroot)?;
+    let mut all = store.list()?;
+    let limit = if a.latest { Some(1) } else { a.last };
+    let mut rows = Vec::new();
+    if let Some(n) = limit {
+        all.truncate(n);
+    }
+    for c in &all {
+        let (state, _) = effective(c);
+        let shown = a.all || limit.is_some() || state == "running" || !a.filter.is_empty();
+        if shown && keep(c, &state, &a.filter)? {
+            rows.push(row(c, a.no_trunc));
+        }
+    }
+    if a.quiet {
+        let ids: String = rows
+            .iter()
+            .map(|r| format!("{}\n", r["ID"].as_str().unwrap_or("")))
+            .collect();
+        super::output::print_text(&ids)?;
+        return Ok(0);
+    }
+    let out = render_rows(
+        &rows,
+        a.format.as_deref(),
+        "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}",
+        HEADERS,
+    )?;
+    super::output::print_text(&out)?;
+    Ok(0)
+}

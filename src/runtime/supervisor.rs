@@ -1,0 +1,217 @@
+//! The supervisor of a detached container: skiff re-executed (`internal-supervise`), in its own
+//! session, single-threaded. It starts the container, reports readiness to the CLI, writes the log
+//! (k8s-file format, stdout and stderr kept apart), waits for the exit, records it, and applies
+//! --rm. It holds no lock while the container runs.
+
+use std::io::Write;
+use std::os::fd::{AsFd, OwnedFd};
+
+use anyhow::Context;
+use nix::sys::signal::{SigSet, Signal};
+
+use super::container::{finish, start_recorded};
+use crate::state::ContainerStore;
+
+/// Readiness messages on the fd the CLI reads: `O` started, `E` + code byte + message failed.
+pub const READY_OK: u8 = b'O';
+
+/// One log record per line: `2024-01-01T00:00:00.000000000Z stdout F text`; a line cut by a full
+/// read buffer is written with `P` (partial), the way podman's k8s-file driver does.
+pub struct LogWriter {
+    file: std::fs::File,
+    pending: [Vec<u8>; 2],
+}
+
+impl LogWriter {
+    pub fn open(path: &std::path::Path) -> std::io::Result<LogWriter> {
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)?;
+        Ok(LogWriter {
+            file,
+            pending: [Vec::new(), Vec::new()],
+        })
+    }
+
+    /// `stream` 0 = stdout, 1 = stderr.
+    pub fn write(&mut self, stream: usize, data: &[u8]) {
+        self.pending[stream].extend_from_slice(data);
+        let name = if stream == 0 { "stdout" } else { "stderr" };
+        let mut out = Vec::new();
+        while let Some(pos) = self.pending[stream].iter().position(|b| *b == b'\n') {
+            let line: Vec<u8> = self.pending[stream].drain(..=pos).collect();
+            out.extend_from_slice(
+                format!("{} {name} F ", crate::cli::format::rfc3339_nanos_now()).as_bytes(),
+            );
+            out.extend_from_slice(&line);
+        }
+        if self.pending[stream].len() >= 16 * 1024 {
+            let part: Vec<u8> = std::mem::take(&mut self.pending[stream]);
+            out.extend_from_slice(
+                format!("{} {name} P ", crate::cli::format::rfc3339_nanos_now()).as_bytes(),
+            );
+            out.extend_from_slice(&part);
+            out.push(b'\n');
+        }
+        if !out.is_empty() {
+            let _ = self.file.write_all(&out);
+        }
+    }
+
+    /// Write what is left of unterminated lines (as partial records).
+    pub fn flush_partial(&mut self) {
+        for stream in 0..2 {
+            if !self.pending[stream].is_empty() {
+                let part = std::mem::take(&mut self.pending[stream]);
+                let name = if stream == 0 { "stdout" } else { "stderr" };
+                let mut out =
+                    format!("{} {name} P ", crate::cli::format::rfc3339_nanos_now()).into_bytes();
+                out.extend_from_slice(&part);
+                out.push(b'\n');
+                let _ = self.file.write_all(&out);
+            }
+        }
+    }
+}
+
+pub fn log_path(store: &ContainerStore, id: &str) -> std::path::PathBuf {
+    store.path(id).join("ctr.log")
+}
+
+/// Runs in the supervisor process; returns its exit code.
+pub fn supervise(store: &ContainerStore, id: &str, ready: OwnedFd) -> anyhow::Result<i32> {
+    let _ = nix::unistd::setsid();
+    // A CLI that went away must not kill us through SIGPIPE or SIGHUP.
+    ignore(Signal::SIGPIPE);
+    ignore(Signal::SIGHUP);
+    let mut c = store.load(id)?;
+    let mut log = LogWriter::open(&log_path(store, id)).context("opening the container log")?;
+    let (out_r, out_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC)?;
+    let (err_r, err_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC)?;
+    let null = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/null")?;
+    // The container inherits fds 0, 1, 2 (dup2 clears CLOEXEC on the copies).
+    nix::unistd::dup2_stdin(&null)?;
+    nix::unistd::dup2_stdout(&out_w)?;
+    nix::unistd::dup2_stderr(&err_w)?;
+    drop(out_w);
+    drop(err_w);
+    let started = match start_recorded(store, &mut c, std::process::id() as i32) {
+        Ok(s) => s,
+        Err(e) => {
+            let code = crate::error::exit_code_of(&e);
+            let mut msg = vec![b'E', code as u8];
+            msg.extend_from_slice(format!("{e:#}").as_bytes());
+            let _ = nix::unistd::write(&ready, &msg);
+            return Ok(code);
+        }
+    };
+    // Our copies of the write ends go, so the pipes reach EOF when the container's processes end.
+    nix::unistd::dup2_stdout(&null)?;
+    nix::unistd::dup2_stderr(&null)?;
+    let _ = nix::unistd::write(&ready, &[READY_OK]);
+    drop(ready);
+
+    let code = relay_until_exit(&started, [out_r, err_r], &mut log)?;
+    log.flush_partial();
+    let mut c = store.load(id)?;
+    finish(store, &mut c, code, None)?;
+    Ok(0)
+}
+
+fn ignore(sig: Signal) {
+    // SIG_IGN installs no handler code.
+    let _ = crate::sys::ignore_signal(sig);
+}
+
+/// Copy the container's output into the log until it has exited and its pipes are drained.
+fn relay_until_exit(
+    started: &super::spawn::Started,
+    pipes: [OwnedFd; 2],
+    log: &mut LogWriter,
+) -> anyhow::Result<i32> {
+    use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
+    use nix::sys::signalfd::{SfdFlags, SignalFd};
+    let mut mask = SigSet::empty();
+    mask.add(Signal::SIGCHLD);
+    nix::sys::signal::sigprocmask(nix::sys::signal::SigmaskHow::SIG_BLOCK, Some(&mask), None)?;
+    let sfd = SignalFd::with_flags(&mask, SfdFlags::SFD_CLOEXEC)?;
+    // With a terminal (-t) the output comes from the pty master instead of the pipes.
+    let sources: Vec<(std::os::fd::BorrowedFd<'_>, usize)> = match &started.master {
+        Some(m) => vec![(m.as_fd(), 0)],
+        None => vec![(pipes[0].as_fd(), 0), (pipes[1].as_fd(), 1)],
+    };
+    let mut open = vec![true; sources.len()];
+    let mut code = None;
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        if let Some(c) = reap(started.pid)? {
+            code = Some(c);
+        }
+        if code.is_some() && !open.iter().any(|o| *o) {
+            break;
+        }
+        let mut fds = vec![PollFd::new(sfd.as_fd(), PollFlags::POLLIN)];
+        let idx: Vec<usize> = (0..sources.len()).filter(|i| open[*i]).collect();
+        for i in &idx {
+            fds.push(PollFd::new(sources[*i].0, PollFlags::POLLIN));
+        }
+        // After the exit, give leftover output (a background process holding the pipe) a moment.
+        let timeout = if code.is_some() {
+            PollTimeout::from(200u16)
+        } else {
+            PollTimeout::NONE
+        };
+        match poll(&mut fds, timeout) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(nix::Error::EINTR) => continue,
+            Err(e) => return Err(e.into()),
+        }
+        let ready: Vec<bool> = fds
+            .iter()
+            .map(|f| f.revents().is_some_and(|r| !r.is_empty()))
+            .collect();
+        if ready[0] {
+            let _ = sfd.read_signal();
+        }
+        for (k, i) in idx.iter().enumerate() {
+            if ready[k + 1] {
+                match nix::unistd::read(sources[*i].0, &mut buf) {
+                    Ok(0) | Err(nix::Error::EIO) => open[*i] = false,
+                    Ok(n) => log.write(sources[*i].1, &buf[..n]),
+                    Err(nix::Error::EINTR) | Err(nix::Error::EAGAIN) => {}
+                    Err(_) => open[*i] = false,
+                }
+            }
+        }
+    }
+    let code = match code {
+        Some(c) => c,
+        None => loop {
+            if let Some(c) = reap(started.pid)? {
+                break c;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        },
+    };
+    Ok(code)
+}
+
+fn reap(pid: nix::unistd::Pid) -> anyhow::Result<Option<i32>> {
+    use nix::sys::wait::{waitpid, WaitPidFlag, WaitStatus};
+    loop {
+        match waitpid(pid, Some(WaitPidFlag::WNOHANG)) {
+            Ok(WaitStatus::Exited(_, c)) => return Ok(Some(c)),
+            Ok(WaitStatus::Signaled(_, s, _)) => return Ok(Some(128 + s as i32)),
+            Ok(WaitStatus::StillAlive) => return Ok(None),
+            Ok(_) => continue,
+            Err(nix::Error::EINTR) => continue,
+            Err(nix::Error::ECHILD) => return Ok(Some(125)),
+            Err(e) => return Err(e.into()),
+        }
+    }
+}

@@ -1,0 +1,260 @@
+//! Detached containers without a daemon: run -d, ps, logs, stop, kill, rm, supervisor loss.
+
+use std::time::{Duration, Instant};
+
+use crate::util::{registry, Run, TestEnv};
+
+fn img(name: &str) -> String {
+    format!("{}/{name}:latest", registry())
+}
+
+fn wait_for(what: &str, secs: u64, mut f: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    while !f() {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn status(t: &TestEnv, name: &str) -> String {
+    t.ok([
+        "ps",
+        "-a",
+        "--filter",
+        &format!("name={name}"),
+        "--format",
+        "{{.State}} {{.Status}}",
+    ])
+    .stdout
+    .trim()
+    .to_string()
+}
+
+#[test]
+fn run_detached_ps_logs_stop_rm() {
+    let t = TestEnv::new("life-basic");
+    let r = t.ok([
+        "run",
+        "-d",
+        "--name",
+        "web",
+        &img("busybox"),
+        "sh",
+        "-c",
+        "echo to-out; echo to-err >&2; while :; do sleep 0.1; done",
+    ]);
+    let id = r.stdout.trim().to_string();
+    assert_eq!(id.len(), 64, "{}", r.describe());
+    let ps = t.ok(["ps"]);
+    assert!(
+        ps.stdout
+            .lines()
+            .next()
+            .unwrap()
+            .starts_with("CONTAINER ID  IMAGE"),
+        "{}",
+        ps.describe()
+    );
+    assert!(
+        ps.stdout.contains(&id[..12]) && ps.stdout.contains("Up "),
+        "{}",
+        ps.describe()
+    );
+    assert_eq!(t.ok(["ps", "-q"]).stdout.trim(), &id[..12]);
+    assert_eq!(t.ok(["ps", "-q", "--no-trunc"]).stdout.trim(), id);
+    let j: serde_json::Value = t.ok(["ps", "--format", "json"]).json();
+    assert_eq!(j[0]["Names"], "web");
+    assert_eq!(j[0]["State"], "running");
+    assert!(j[0]["Pid"].as_i64().unwrap() > 0);
+    wait_for("output", 10, || {
+        t.ok(["logs", "web"]).stdout.contains("to-out")
+    });
+    let logs = t.ok(["logs", "web"]);
+    assert_eq!(logs.stdout, "to-out\n");
+    assert_eq!(logs.stderr, "to-err\n");
+    assert!(
+        t.ok(["logs", "-t", &id[..6]]).stdout.starts_with("20"),
+        "timestamps"
+    );
+    // Running containers are not removed without -f.
+    let r = t.run(["rm", "web"]);
+    assert_eq!(r.code, 125);
+    assert!(r.stderr.contains("rm -f"), "{}", r.describe());
+    // PID 1 ignores SIGTERM (no handler in a pid namespace): stop waits -t then kills.
+    let started = Instant::now();
+    assert_eq!(t.ok(["stop", "-t", "1", "web"]).stdout, "web\n");
+    assert!(started.elapsed() >= Duration::from_secs(1));
+    assert!(
+        status(&t, "web").starts_with("exited Exited (137)"),
+        "{}",
+        status(&t, "web")
+    );
+    assert!(t.ok(["ps", "-q"]).stdout.is_empty());
+    // Logs survive the exit.
+    assert_eq!(t.ok(["logs", "web"]).stdout, "to-out\n");
+    assert_eq!(t.ok(["rm", "web"]).stdout, "web\n");
+    assert!(t.ok(["ps", "-aq"]).stdout.is_empty());
+    assert_eq!(
+        std::fs::read_dir(t.root.join("containers"))
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().file_name().len() == 64)
+            .count(),
+        0
+    );
+    let r = t.run(["logs", "web"]);
+    assert_eq!(r.code, 125);
+    assert!(
+        r.stderr.contains("no such container: web"),
+        "{}",
+        r.describe()
+    );
+}
+
+#[test]
+fn exit_codes_logs_follow_and_auto_remove() {
+    let t = TestEnv::new("life-exit");
+    t.ok([
+        "run",
+        "-d",
+        "--name",
+        "short",
+        &img("busybox"),
+        "sh",
+        "-c",
+        "for i in 1 2 3; do echo line$i; sleep 0.3; done; exit 3",
+    ]);
+    // -f streams until the container exits, then ends by itself.
+    let mut c = t.cmd(["logs", "-f", "short"]);
+    c.stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let r = crate::util::wait_with_timeout(c.spawn().unwrap(), 20);
+    assert_eq!(r.stdout, "line1\nline2\nline3\n", "{}", r.describe());
+    wait_for("exit recorded", 10, || {
+        status(&t, "short").starts_with("exited")
+    });
+    assert!(
+        status(&t, "short").starts_with("exited Exited (3)"),
+        "{}",
+        status(&t, "short")
+    );
+    assert_eq!(t.ok(["logs", "--tail", "1", "short"]).stdout, "line3\n");
+    // --rm -d: gone after the exit.
+    t.ok([
+        "run",
+        "-d",
+        "--rm",
+        "--name",
+        "gone",
+        &img("busybox"),
+        "true",
+    ]);
+    wait_for("--rm removal", 10, || {
+        !t.ok(["ps", "-a"]).stdout.contains("gone")
+    });
+    // A failing command is reported by run -d itself, with docker's code.
+    let r = t.run(["run", "-d", &img("busybox"), "no-such-binary"]);
+    assert_eq!(r.code, 127, "{}", r.describe());
+}
+
+#[test]
+fn killed_supervisor_is_reported_and_rm_f_cleans_up() {
+    let t = TestEnv::new("life-supervisor");
+    t.ok([
+        "run",
+        "-d",
+        "--name",
+        "orphan",
+        &img("busybox"),
+        "sleep",
+        "1000",
+    ]);
+    let rec = t.ok(["ps", "--format", "json"]).json();
+    let pid = rec[0]["Pid"].as_i64().unwrap() as i32;
+    let ps_out = std::process::Command::new("ps")
+        .args(["-o", "ppid=", "-p", &pid.to_string()])
+        .output()
+        .unwrap();
+    let supervisor: i32 = String::from_utf8_lossy(&ps_out.stdout)
+        .trim()
+        .parse()
+        .unwrap();
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(supervisor),
+        nix::sys::signal::Signal::SIGKILL,
+    )
+    .unwrap();
+    wait_for("supervisor gone", 10, || {
+        status(&t, "orphan").contains("supervisor gone")
+    });
+    let r = t.ok(["rm", "-f", "orphan"]);
+    assert_eq!(r.stdout, "orphan\n");
+    wait_for("container process gone", 10, || {
+        !std::path::Path::new(&format!("/proc/{pid}")).exists()
+    });
+    assert!(t.ok(["ps", "-aq"]).stdout.is_empty());
+}
+
+#[test]
+fn kill_sends_signals_and_start_runs_created_containers_detached() {
+    let t = TestEnv::new("life-kill");
+    t.ok([
+        "create",
+        "--name",
+        "c1",
+        &img("busybox"),
+        "sh",
+        "-c",
+        "trap 'echo got-usr1' USR1; while :; do sleep 0.1; done",
+    ]);
+    assert_eq!(status(&t, "c1"), "created Created");
+    assert_eq!(t.ok(["start", "c1"]).stdout, "c1\n");
+    wait_for("running", 10, || status(&t, "c1").starts_with("running"));
+    std::thread::sleep(Duration::from_millis(300));
+    t.ok(["kill", "-s", "USR1", "c1"]);
+    wait_for("trap output", 10, || {
+        t.ok(["logs", "c1"]).stdout.contains("got-usr1")
+    });
+    t.ok(["kill", "c1"]);
+    wait_for("killed", 10, || {
+        status(&t, "c1").starts_with("exited Exited (137)")
+    });
+    let r = t.run(["kill", "c1"]);
+    assert_eq!(r.code, 125);
+    assert!(r.stderr.contains("not running"), "{}", r.describe());
+}
+
+#[test]
+fn parallel_runs_ps_and_removals_do_not_corrupt_the_store() {
+    let t = TestEnv::new("life-parallel");
+    t.ok(["pull", "-q", &img("busybox")]);
+    let results: Vec<Run> = std::thread::scope(|s| {
+        let mut hs = Vec::new();
+        for i in 0..12 {
+            let t = &t;
+            hs.push(s.spawn(move || {
+                let name = format!("p{i}");
+                let a = Run::from(
+                    t.cmd([
+                        "run",
+                        "-d",
+                        "--name",
+                        &name,
+                        &img("busybox"),
+                        "sleep",
+                        "100",
+                    ])
+                    .output()
+                    .unwrap(),
+                );
+                let b = Run::from(t.cmd(["ps", "-a"]).output().unwrap());
+                let c = Run::from(t.cmd(["rm", "-f", &name]).output().unwrap());
+                vec![a, b, c]
+            }));
+        }
+        hs.into_iter().flat_map(|h| h.join().unwrap()).collect()
+    });
+    for r in &results {
+        assert_eq!(r.code, 0, "{}", r.describe());
+    }
+    assert!(t.ok(["ps", "-aq"]).stdout.is_empty());
+}
