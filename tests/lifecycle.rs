@@ -258,3 +258,65 @@ fn parallel_runs_ps_and_removals_do_not_corrupt_the_store() {
     }
     assert!(t.ok(["ps", "-aq"]).stdout.is_empty());
 }
+
+#[test]
+fn inspect_wait_rename_restart_prune() {
+    let t = TestEnv::new("life-misc");
+    t.ok([
+        "run",
+        "-d",
+        "--name",
+        "svc",
+        &img("busybox"),
+        "sleep",
+        "1000",
+    ]);
+    let r = t.ok([
+        "inspect",
+        "--format",
+        "{{.State.Status}} {{.Name}} {{.Config.Image}} {{.State.Running}}",
+        "svc",
+    ]);
+    assert_eq!(
+        r.stdout,
+        format!("running svc {} true\n", img("busybox")),
+        "{}",
+        r.describe()
+    );
+    let pid: i32 = t
+        .ok(["inspect", "--format", "{{.State.Pid}}", "svc"])
+        .stdout
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(std::path::Path::new(&format!("/proc/{pid}")).exists());
+    // inspect still finds images.
+    let r = t.ok(["inspect", "--format", "{{.Os}}", &img("busybox")]);
+    assert_eq!(r.stdout, "linux\n");
+    t.ok(["rename", "svc", "svc2"]);
+    assert_eq!(t.run(["inspect", "svc"]).code, 125);
+    t.ok(["restart", "-t", "0", "svc2"]);
+    let pid2: i32 = t
+        .ok(["inspect", "--format", "{{.State.Pid}}", "svc2"])
+        .stdout
+        .trim()
+        .parse()
+        .unwrap();
+    assert_ne!(pid, pid2);
+    t.ok([
+        "run",
+        "-d",
+        "--name",
+        "quick",
+        &img("busybox"),
+        "sh",
+        "-c",
+        "sleep 0.3; exit 9",
+    ]);
+    let r = t.ok(["wait", "quick"]);
+    assert_eq!(r.stdout, "9\n", "{}", r.describe());
+    let pruned = t.ok(["container", "prune", "-f"]);
+    assert_eq!(pruned.stdout.lines().count(), 1, "{}", pruned.describe());
+    assert_eq!(t.ok(["ps", "-aq"]).stdout.lines().count(), 1);
+    t.ok(["rm", "-f", "svc2"]);
+}

@@ -2,6 +2,7 @@
 //! completions) and dispatch. One file per command; each handler returns the exit code.
 
 pub mod completion;
+pub mod container;
 pub mod docs;
 pub mod format;
 pub mod image;
@@ -114,6 +115,14 @@ pub enum Command {
     Kill(lifecycle::KillArgs),
     /// Remove containers
     Rm(lifecycle::RmArgs),
+    /// Wait for containers to stop and print their exit codes
+    Wait(container::WaitArgs),
+    /// Rename a container
+    Rename(container::RenameArgs),
+    /// Restart containers
+    Restart(container::RestartArgs),
+    /// Manage containers
+    Container(container::ContainerArgs),
     /// List images
     Images(images::ImagesArgs),
     /// Manage images
@@ -122,7 +131,7 @@ pub enum Command {
     Rmi(image::RmiArgs),
     /// Add names to an image
     Tag(image::TagArgs),
-    /// Display details of images as JSON
+    /// Display details of containers or images as JSON
     Inspect(image::InspectArgs),
     /// Log in to a registry
     Login(login::LoginArgs),
@@ -152,7 +161,11 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Image(a) => image::run(g, a),
         Command::Rmi(a) => image::run_rmi(g, a),
         Command::Tag(a) => image::run_tag(g, a),
-        Command::Inspect(a) => image::run_inspect(g, a),
+        Command::Inspect(a) => container::inspect(g, a),
+        Command::Wait(a) => container::wait(g, a),
+        Command::Rename(a) => container::rename(g, a),
+        Command::Restart(a) => container::restart(g, a),
+        Command::Container(a) => container::run(g, a),
         Command::Login(a) => login::login(g, a),
         Command::Logout(a) => login::logout(g, a),
         Command::InternalUnpack(a) => internal::unpack(a),

@@ -1,0 +1,259 @@
+//! `skiff wait`, `skiff inspect` (containers), `skiff rename`, `skiff restart`,
+//! `skiff container prune`, and the `skiff container ...` group.
+
+use std::time::Duration;
+
+use clap::{Args, Subcommand};
+use serde_json::{json, Value};
+
+use super::format::{render_rows, rfc3339};
+use super::GlobalOpts;
+use crate::state::{names, Container, ContainerStore, Status};
+use crate::storage::LockMode;
+
+#[derive(Debug, Args)]
+pub struct WaitArgs {
+    /// Condition to wait for: stopped (exited) or running.
+    #[arg(long, default_value = "stopped", value_name = "STATE")]
+    pub condition: String,
+    #[arg(required = true, value_name = "CONTAINER")]
+    pub containers: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RenameArgs {
+    #[arg(value_name = "CONTAINER")]
+    pub container: String,
+    #[arg(value_name = "NEW_NAME")]
+    pub name: String,
+}
+
+#[derive(Debug, Args)]
+pub struct RestartArgs {
+    /// Seconds to wait for the stop before killing.
+    #[arg(short, long, default_value_t = 10, value_name = "SECONDS")]
+    pub time: u64,
+    #[arg(required = true, value_name = "CONTAINER")]
+    pub containers: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PruneArgs {
+    /// Do not ask for confirmation.
+    #[arg(short, long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ContainerArgs {
+    #[command(subcommand)]
+    pub command: ContainerCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ContainerCommand {
+    /// List containers
+    #[command(alias = "list")]
+    Ls(super::ps::PsArgs),
+    /// Display a container's details as JSON
+    Inspect(super::image::InspectArgs),
+    /// Remove all stopped containers
+    Prune(PruneArgs),
+    /// Remove containers
+    Rm(super::lifecycle::RmArgs),
+    /// Stop containers
+    Stop(super::lifecycle::StopArgs),
+    /// Rename a container
+    Rename(RenameArgs),
+    /// Wait for containers to stop and print their exit codes
+    Wait(WaitArgs),
+}
+
+pub fn run(g: &GlobalOpts, a: ContainerArgs) -> anyhow::Result<i32> {
+    match a.command {
+        ContainerCommand::Ls(x) => super::ps::run(g, x),
+        ContainerCommand::Inspect(x) => inspect(g, x),
+        ContainerCommand::Prune(x) => prune(g, x),
+        ContainerCommand::Rm(x) => super::lifecycle::rm(g, x),
+        ContainerCommand::Stop(x) => super::lifecycle::stop(g, x),
+        ContainerCommand::Rename(x) => rename(g, x),
+        ContainerCommand::Wait(x) => wait(g, x),
+    }
+}
+
+fn store(g: &GlobalOpts) -> anyhow::Result<ContainerStore> {
+    let paths = g.paths()?;
+    Ok(ContainerStore::open(&paths.root, &paths.runroot)?)
+}
+
+pub fn wait(g: &GlobalOpts, a: WaitArgs) -> anyhow::Result<i32> {
+    let store = store(g)?;
+    let want_running = match a.condition.as_str() {
+        "stopped" | "exited" | "not-running" => false,
+        "running" => true,
+        other => anyhow::bail!("unsupported --condition {other:?}: stopped or running"),
+    };
+    let mut out = String::new();
+    for name in &a.containers {
+        let c = store.find(name)?;
+        loop {
+            let now = store.load(&c.id)?;
+            let (state, _) = super::ps::effective(&now);
+            if want_running && state == "running" {
+                out.push_str("-1\n");
+                break;
+            }
+            // Exited means recorded by the supervisor (with its code), or the supervisor is gone.
+            let ended = matches!(now.state.status, Status::Exited | Status::Stopped)
+                || (now.state.status == Status::Running
+                    && !now.process_alive()
+                    && !now.supervisor_alive());
+            if !want_running && ended {
+                out.push_str(&format!("{}\n", now.state.exit_code.unwrap_or(-1)));
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+    super::output::print_text(&out)?;
+    Ok(0)
+}
+
+/// docker's container inspect shape (the fields scripts read).
+pub fn inspect_json(c: &Container) -> Value {
+    let (state, _) = super::ps::effective(c);
+    let t = |x: Option<i64>| {
+        x.map(rfc3339)
+            .unwrap_or_else(|| "0001-01-01T00:00:00Z".into())
+    };
+    json!({
+        "Id": c.id,
+        "Created": rfc3339(c.created),
+        "Path": c.spec.args.first().cloned().unwrap_or_default(),
+        "Args": c.spec.args.get(1..).unwrap_or_default(),
+        "State": {
+            "Status": state,
+            "Running": state == "running",
+            "Paused": state == "paused",
+            "Restarting": false,
+            "OOMKilled": false,
+            "Dead": false,
+            "Pid": if state == "running" { c.state.pid } else { 0 },
+            "ExitCode": c.state.exit_code.unwrap_or(0),
+            "Error": c.state.error.clone().unwrap_or_default(),
+            "StartedAt": t(c.state.started_at),
+            "FinishedAt": t(c.state.finished_at),
+        },
+        "Image": c.image_id,
+        "ImageName": c.image,
+        "Name": c.name,
+        "RestartCount": 0,
+        "Config": {
+            "Hostname": c.spec.hostname,
+            "User": c.spec.user,
+            "Env": c.spec.env,
+            "Cmd": c.spec.args,
+            "Image": c.image,
+            "WorkingDir": c.spec.cwd,
+            "Tty": c.spec.tty,
+            "OpenStdin": c.spec.stdin,
+            "StopSignal": c.spec.stop_signal.clone().unwrap_or_else(|| "SIGTERM".into()),
+        },
+        "HostConfig": {
+            "AutoRemove": c.auto_remove,
+            "Privileged": c.spec.privileged,
+            "ReadonlyRootfs": c.spec.read_only,
+            "CapAdd": Value::Null,
+            "NetworkMode": match c.spec.network { crate::runtime::spec::Network::None => "none", crate::runtime::spec::Network::Host => "host" },
+        },
+    })
+}
+
+/// Containers first, then images (docker's `inspect` order).
+pub fn inspect(g: &GlobalOpts, a: super::image::InspectArgs) -> anyhow::Result<i32> {
+    let store = store(g)?;
+    let mut out = Vec::new();
+    let mut rest = Vec::new();
+    for name in &a.images {
+        match store.find(name) {
+            Ok(c) => out.push(inspect_json(&c)),
+            Err(_) => rest.push(name.clone()),
+        }
+    }
+    if !rest.is_empty() {
+        let paths = g.paths()?;
+        let istore = crate::image::store::Store::open(&paths.root)?;
+        let search =
+            crate::image::registries::RegistriesConf::load(&paths.config)?.search_registries();
+        let idx = istore.load()?;
+        for name in &rest {
+            let img = crate::image::store::find(&idx, name, &search)
+                .map_err(|_| anyhow::anyhow!("{name}: no such container or image"))?;
+            out.push(crate::image::inspect::inspect(&istore, img)?);
+        }
+    }
+    match a.format.as_deref() {
+        None | Some("json") => {
+            super::output::print_text(&(serde_json::to_string_pretty(&out)? + "\n"))?
+        }
+        Some(f) => super::output::print_text(&render_rows(&out, Some(f), "", &[])?)?,
+    }
+    Ok(0)
+}
+
+pub fn rename(g: &GlobalOpts, a: RenameArgs) -> anyhow::Result<i32> {
+    let store = store(g)?;
+    if !names::valid(&a.name) {
+        anyhow::bail!("invalid container name {:?}", a.name);
+    }
+    let _l = store.lock_all(LockMode::Exclusive)?;
+    if let Ok(other) = store.find(&a.name) {
+        if other.name == a.name {
+            anyhow::bail!(
+                "the container name \"{}\" is already in use by {}",
+                a.name,
+                other.short_id()
+            );
+        }
+    }
+    let mut c = store.find(&a.container)?;
+    c.name = a.name.clone();
+    store.save(&c)?;
+    Ok(0)
+}
+
+pub fn restart(g: &GlobalOpts, a: RestartArgs) -> anyhow::Result<i32> {
+    let paths = g.paths()?;
+    let store = ContainerStore::open(&paths.root, &paths.runroot)?;
+    for name in &a.containers {
+        let c = store.find(name)?;
+        super::lifecycle::stop_one(&store, &c, a.time)?;
+        super::run::start_detached(&paths, &c.id)?;
+        println!("{name}");
+    }
+    Ok(0)
+}
+
+pub fn prune(g: &GlobalOpts, a: PruneArgs) -> anyhow::Result<i32> {
+    use std::io::BufRead;
+    if !a.force {
+        eprint!("WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ");
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line)?;
+        if !matches!(line.trim(), "y" | "Y" | "yes") {
+            return Ok(0);
+        }
+    }
+    let store = store(g)?;
+    let _l = store.lock_all(LockMode::Exclusive)?;
+    let mut out = String::new();
+    for c in store.list()? {
+        let (state, _) = super::ps::effective(&c);
+        if state != "running" {
+            crate::runtime::container::remove(&store, &c)?;
+            out.push_str(&format!("{}\n", c.id));
+        }
+    }
+    super::output::print_text(&out)?;
+    Ok(0)
+}
