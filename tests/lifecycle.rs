@@ -320,3 +320,59 @@ fn inspect_wait_rename_restart_prune() {
     assert_eq!(t.ok(["ps", "-aq"]).stdout.lines().count(), 1);
     t.ok(["rm", "-f", "svc2"]);
 }
+
+#[test]
+fn exec_joins_the_running_container() {
+    let t = TestEnv::new("life-exec");
+    t.ok([
+        "run",
+        "-d",
+        "--name",
+        "box",
+        &img("busybox"),
+        "sh",
+        "-c",
+        "echo marker > /tmp/m; sleep 1000",
+    ]);
+    wait_for("marker", 10, || {
+        t.run(["exec", "box", "cat", "/tmp/m"]).stdout == "marker\n"
+    });
+    let r = t.run([
+        "exec",
+        "-e",
+        "X=1",
+        "-w",
+        "/tmp",
+        "box",
+        "sh",
+        "-c",
+        "echo $X $(pwd); ps -o pid,comm | awk '$1==1{print $2}'; exit 6",
+    ]);
+    assert_eq!(r.code, 6, "{}", r.describe());
+    assert_eq!(r.stdout, "1 /tmp\nsleep\n");
+    assert_eq!(
+        t.ok(["exec", "-u", "app", "box", "id", "-u"]).stdout,
+        "1000\n"
+    );
+    let r = t.run(["exec", "box", "no-such"]);
+    assert_eq!(r.code, 127, "{}", r.describe());
+    let caps = t
+        .ok(["exec", "box", "grep", "CapEff", "/proc/self/status"])
+        .stdout;
+    assert!(caps.contains("00000000a80425fb"), "{caps}");
+    let caps = t
+        .ok([
+            "exec",
+            "--privileged",
+            "box",
+            "grep",
+            "CapEff",
+            "/proc/self/status",
+        ])
+        .stdout;
+    assert!(caps.contains("000001ffffffffff"), "{caps}");
+    t.ok(["stop", "-t", "0", "box"]);
+    let r = t.run(["exec", "box", "true"]);
+    assert_eq!(r.code, 125);
+    assert!(r.stderr.contains("not running"), "{}", r.describe());
+}

@@ -4,6 +4,7 @@
 pub mod completion;
 pub mod container;
 pub mod docs;
+pub mod exec;
 pub mod format;
 pub mod image;
 pub mod images;
@@ -115,6 +116,8 @@ pub enum Command {
     Kill(lifecycle::KillArgs),
     /// Remove containers
     Rm(lifecycle::RmArgs),
+    /// Run a command in a running container
+    Exec(exec::ExecArgs),
     /// Wait for containers to stop and print their exit codes
     Wait(container::WaitArgs),
     /// Rename a container
@@ -163,6 +166,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Tag(a) => image::run_tag(g, a),
         Command::Inspect(a) => container::inspect(g, a),
         Command::Wait(a) => container::wait(g, a),
+        Command::Exec(a) => exec::run(g, a),
         Command::Rename(a) => container::rename(g, a),
         Command::Restart(a) => container::restart(g, a),
         Command::Container(a) => container::run(g, a),

@@ -89,49 +89,7 @@ fn run(a: &ChildArgs<'_>, sock: BorrowedFd<'_>) -> Result<Never, (i32, anyhow::E
         nix::unistd::dup2_stdin(&null).map_err(|e| setup(anyhow!("dup2: {e}")))?;
     }
 
-    // Seccomp while still privileged in the user namespace (loading a filter needs CAP_SYS_ADMIN
-    // or no_new_privs); the filters allow everything that follows.
-    let program = seccomp::seccomp_program(&spec.seccomp).map_err(|e| setup(e.into()))?;
-    let clone3 = if program.is_some() {
-        seccomp::clone3_enosys().map_err(|e| setup(e.into()))?
-    } else {
-        None
-    };
-    security::limit_bounding_set(&spec.caps)
-        .map_err(|e| setup(anyhow!("dropping capabilities: {e}")))?;
-    if spec.no_new_privileges {
-        security::set_no_new_privs().map_err(|e| setup(anyhow!("setting no_new_privs: {e}")))?;
-    }
-    let groups: Vec<nix::unistd::Gid> = u
-        .groups
-        .iter()
-        .map(|g| nix::unistd::Gid::from_raw(*g))
-        .collect();
-    if spec.mapping.kind != crate::userns::idmap::MappingKind::SingleId {
-        nix::unistd::setgroups(&groups).map_err(|e| setup(anyhow!("setgroups: {e}")))?;
-    }
-    if let Some(p) = &program {
-        seccomp::apply(p).map_err(|e| setup(e.into()))?;
-    }
-    if let Some(p) = &clone3 {
-        seccomp::apply(p).map_err(|e| setup(e.into()))?;
-    }
-    let gid = nix::unistd::Gid::from_raw(u.gid);
-    let uid = nix::unistd::Uid::from_raw(u.uid);
-    nix::unistd::setresgid(gid, gid, gid).map_err(|e| {
-        setup(anyhow!(
-            "switching to gid {} (is it mapped? see `skiff info`): {e}",
-            u.gid
-        ))
-    })?;
-    nix::unistd::setresuid(uid, uid, uid).map_err(|e| {
-        setup(anyhow!(
-            "switching to uid {} (is it mapped? see `skiff info`): {e}",
-            u.uid
-        ))
-    })?;
-    security::set_process_caps(&spec.caps, u.uid)
-        .map_err(|e| setup(anyhow!("setting capabilities: {e}")))?;
+    become_user(spec, &spec.caps, spec.no_new_privileges, &u).map_err(setup)?;
     std::env::set_current_dir(&spec.cwd)
         .map_err(|e| setup(anyhow!("entering working directory {}: {e}", spec.cwd)))?;
 
@@ -139,6 +97,57 @@ fn run(a: &ChildArgs<'_>, sock: BorrowedFd<'_>) -> Result<Never, (i32, anyhow::E
         return run_init(spec, &env, sock);
     }
     Err(exec(&spec.args, &env))
+}
+
+/// Drop to the container user with the configured security: seccomp (loaded while still
+/// privileged in the user namespace: a filter needs CAP_SYS_ADMIN or no_new_privs), bounding set,
+/// no_new_privs, groups, uid/gid, then the capability sets. Shared by the container init and exec.
+pub fn become_user(
+    spec: &Spec,
+    caps: &[String],
+    no_new_privs: bool,
+    u: &user::ExecUser,
+) -> anyhow::Result<()> {
+    let program = seccomp::seccomp_program(&spec.seccomp)?;
+    let clone3 = if program.is_some() {
+        seccomp::clone3_enosys()?
+    } else {
+        None
+    };
+    security::limit_bounding_set(caps).map_err(|e| anyhow!("dropping capabilities: {e}"))?;
+    if no_new_privs {
+        security::set_no_new_privs().map_err(|e| anyhow!("setting no_new_privs: {e}"))?;
+    }
+    let groups: Vec<nix::unistd::Gid> = u
+        .groups
+        .iter()
+        .map(|g| nix::unistd::Gid::from_raw(*g))
+        .collect();
+    if spec.mapping.kind != crate::userns::idmap::MappingKind::SingleId {
+        nix::unistd::setgroups(&groups).map_err(|e| anyhow!("setgroups: {e}"))?;
+    }
+    if let Some(p) = &program {
+        seccomp::apply(p)?;
+    }
+    if let Some(p) = &clone3 {
+        seccomp::apply(p)?;
+    }
+    let gid = nix::unistd::Gid::from_raw(u.gid);
+    let uid = nix::unistd::Uid::from_raw(u.uid);
+    nix::unistd::setresgid(gid, gid, gid).map_err(|e| {
+        anyhow!(
+            "switching to gid {} (is it mapped? see `skiff info`): {e}",
+            u.gid
+        )
+    })?;
+    nix::unistd::setresuid(uid, uid, uid).map_err(|e| {
+        anyhow!(
+            "switching to uid {} (is it mapped? see `skiff info`): {e}",
+            u.uid
+        )
+    })?;
+    security::set_process_caps(caps, u.uid).map_err(|e| anyhow!("setting capabilities: {e}"))?;
+    Ok(())
 }
 
 fn become_root() -> anyhow::Result<()> {
@@ -179,7 +188,7 @@ fn set_rlimits(spec: &Spec) -> anyhow::Result<()> {
 
 /// A pty from the container's own devpts: the master goes to the parent, the slave becomes our
 /// controlling terminal and stdio. Waits for the parent's go (it sets the window size first).
-fn setup_tty(sock: BorrowedFd<'_>) -> anyhow::Result<()> {
+pub fn setup_tty(sock: BorrowedFd<'_>) -> anyhow::Result<()> {
     use rustix::fs::{Mode, OFlags};
     let master = rustix::fs::open(
         "/dev/ptmx",
@@ -210,7 +219,7 @@ fn setup_tty(sock: BorrowedFd<'_>) -> anyhow::Result<()> {
 }
 
 /// execvpe with docker's errors: 127 when the command is not found, 126 when it cannot run.
-fn exec(args: &[String], env: &[String]) -> (i32, anyhow::Error) {
+pub fn exec(args: &[String], env: &[String]) -> (i32, anyhow::Error) {
     let path_var = env
         .iter()
         .find_map(|e| e.strip_prefix("PATH="))

@@ -2,6 +2,7 @@
 //! out: clone into namespaces, root filesystem, security, exec, and the foreground relay.
 
 pub mod container;
+pub mod exec;
 pub mod init;
 pub mod plan;
 pub mod rootfs;

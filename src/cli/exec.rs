@@ -1,0 +1,63 @@
+//! `skiff exec`
+
+use clap::Args;
+
+use super::GlobalOpts;
+use crate::runtime::exec::{start, ExecOptions};
+use crate::runtime::spawn::wait_foreground;
+use crate::state::ContainerStore;
+
+#[derive(Debug, Args)]
+pub struct ExecArgs {
+    /// Keep stdin open.
+    #[arg(short, long)]
+    pub interactive: bool,
+    /// Allocate a pseudo-terminal.
+    #[arg(short, long)]
+    pub tty: bool,
+    /// Run in the background.
+    #[arg(short, long)]
+    pub detach: bool,
+    /// Set environment variables (NAME=VALUE, or NAME to pass the host's value).
+    #[arg(short, long, value_name = "NAME[=VALUE]")]
+    pub env: Vec<String>,
+    /// User to run as: name|uid[:group|gid].
+    #[arg(short, long, value_name = "USER[:GROUP]")]
+    pub user: Option<String>,
+    /// Working directory.
+    #[arg(short, long, value_name = "DIR")]
+    pub workdir: Option<String>,
+    /// Give the process all capabilities.
+    #[arg(long)]
+    pub privileged: bool,
+    #[arg(value_name = "CONTAINER")]
+    pub container: String,
+    /// Command and arguments.
+    #[arg(
+        required = true,
+        value_name = "COMMAND",
+        trailing_var_arg = true,
+        allow_hyphen_values = true
+    )]
+    pub command: Vec<String>,
+}
+
+pub fn run(g: &GlobalOpts, a: ExecArgs) -> anyhow::Result<i32> {
+    let paths = g.paths()?;
+    let store = ContainerStore::open(&paths.root, &paths.runroot)?;
+    let c = store.find(&a.container)?;
+    let opts = ExecOptions {
+        args: a.command,
+        env: a.env,
+        user: a.user,
+        workdir: a.workdir,
+        tty: a.tty && !a.detach,
+        interactive: a.interactive && !a.detach,
+        privileged: a.privileged,
+    };
+    let started = start(&c, &opts)?;
+    if a.detach {
+        return Ok(0);
+    }
+    wait_foreground(started, true)
+}

@@ -1,0 +1,214 @@
+//! `skiff exec`: join every namespace of a running container (user first, which gives us the
+//! capabilities to join the rest), fork into its pid namespace, and run the command as the
+//! container's (or the given) user with the container's security settings. An intermediate
+//! process stays outside the pid namespace to forward signals and pass the exit status back.
+
+use std::os::fd::{AsFd, AsRawFd, OwnedFd};
+
+use anyhow::{anyhow, Context};
+use nix::sched::CloneFlags;
+use nix::sys::signal::{SigSet, SigmaskHow, Signal};
+use nix::sys::socket::{socketpair, AddressFamily, SockFlag, SockType};
+
+use super::init::{self, FAILED, GO};
+use super::spawn::Started;
+use super::user;
+use crate::error::{Coded, EXIT_SKIFF};
+use crate::state::Container;
+
+pub struct ExecOptions {
+    pub args: Vec<String>,
+    pub env: Vec<String>,
+    pub user: Option<String>,
+    pub workdir: Option<String>,
+    pub tty: bool,
+    pub interactive: bool,
+    pub privileged: bool,
+}
+
+const NAMESPACES: &[(&str, CloneFlags)] = &[
+    ("user", CloneFlags::CLONE_NEWUSER),
+    ("mnt", CloneFlags::CLONE_NEWNS),
+    ("uts", CloneFlags::CLONE_NEWUTS),
+    ("ipc", CloneFlags::CLONE_NEWIPC),
+    ("net", CloneFlags::CLONE_NEWNET),
+    ("cgroup", CloneFlags::CLONE_NEWCGROUP),
+    ("pid", CloneFlags::CLONE_NEWPID),
+];
+
+/// Start the command in `c`; returns the intermediate process and the pty master (with -t).
+pub fn start(c: &Container, o: &ExecOptions) -> anyhow::Result<Started> {
+    if !c.process_alive() {
+        anyhow::bail!("{}: the container is not running", c.name);
+    }
+    let mut ns = Vec::new();
+    for (name, flag) in NAMESPACES {
+        let path = format!("/proc/{}/ns/{name}", c.state.pid);
+        let fd: OwnedFd = std::fs::File::open(&path)
+            .with_context(|| format!("opening {path}"))?
+            .into();
+        ns.push((fd, *flag));
+    }
+    // The pid could have been recycled between the check and the opens: check again.
+    if !c.process_alive() {
+        anyhow::bail!("{}: the container stopped", c.name);
+    }
+    let (parent_sock, child_sock) = socketpair(
+        AddressFamily::Unix,
+        SockType::SeqPacket,
+        None,
+        SockFlag::SOCK_CLOEXEC,
+    )?;
+    let mut relayed = SigSet::empty();
+    for s in [
+        Signal::SIGINT,
+        Signal::SIGTERM,
+        Signal::SIGHUP,
+        Signal::SIGQUIT,
+        Signal::SIGUSR1,
+        Signal::SIGUSR2,
+        Signal::SIGWINCH,
+        Signal::SIGCHLD,
+    ] {
+        relayed.add(s);
+    }
+    nix::sys::signal::sigprocmask(SigmaskHow::SIG_BLOCK, Some(&relayed), None)?;
+    let parent_raw = parent_sock.as_raw_fd();
+    let child_raw = child_sock.as_raw_fd();
+    let pid = crate::sys::fork_child(|| {
+        crate::sys::close_in_child(parent_raw);
+        let sock = crate::sys::borrow_raw(child_raw);
+        match intermediate(c, o, &ns, child_raw) {
+            Ok(code) => code,
+            Err(e) => {
+                let mut msg = vec![FAILED, EXIT_SKIFF as u8];
+                msg.extend_from_slice(format!("{e:#}").as_bytes());
+                let _ = nix::unistd::write(sock, &msg);
+                EXIT_SKIFF
+            }
+        }
+    })?;
+    drop(child_sock);
+    drop(ns);
+    let mut master = None;
+    loop {
+        let (msg, fd) = crate::sys::recv_with_fd(parent_sock.as_fd())
+            .map_err(|e| anyhow!("waiting for exec: {e}"))?;
+        match msg.first() {
+            None => break,
+            Some(b'F') => {
+                let m = fd.ok_or_else(|| anyhow!("exec sent no terminal"))?;
+                if let Some(ws) = crate::sys::get_winsize(0) {
+                    crate::sys::set_winsize(m.as_raw_fd(), &ws);
+                }
+                master = Some(m);
+                nix::unistd::write(&parent_sock, &[GO])?;
+            }
+            Some(&FAILED) => {
+                let code = msg.get(1).copied().unwrap_or(125) as i32;
+                let text = String::from_utf8_lossy(msg.get(2..).unwrap_or_default()).into_owned();
+                let _ = nix::sys::wait::waitpid(pid, None);
+                return Err(Coded::new(code, text).into());
+            }
+            Some(other) => anyhow::bail!("unexpected message {other} from exec"),
+        }
+    }
+    Ok(Started { pid, master })
+}
+
+/// Outside the container's pid namespace: join the namespaces, fork the command into it, relay
+/// signals to it and exit with its status.
+fn intermediate(
+    c: &Container,
+    o: &ExecOptions,
+    ns: &[(OwnedFd, CloneFlags)],
+    sock: i32,
+) -> anyhow::Result<i32> {
+    for (fd, flag) in ns {
+        nix::sched::setns(fd.as_fd(), *flag)
+            .with_context(|| format!("joining the container's {flag:?} namespace"))?;
+    }
+    let mut all = SigSet::all();
+    all.remove(Signal::SIGKILL);
+    all.remove(Signal::SIGSTOP);
+    nix::sys::signal::sigprocmask(SigmaskHow::SIG_BLOCK, Some(&all), None)?;
+    let child = crate::sys::fork_child(|| {
+        let _ =
+            nix::sys::signal::sigprocmask(SigmaskHow::SIG_SETMASK, Some(&SigSet::empty()), None);
+        let s = crate::sys::borrow_raw(sock);
+        let (code, e) = match command(c, o, sock) {
+            Ok(never) => match never {},
+            Err(x) => x,
+        };
+        let mut msg = vec![FAILED, code as u8];
+        msg.extend_from_slice(format!("{e:#}").as_bytes());
+        let _ = nix::unistd::write(s, &msg);
+        code
+    })?;
+    crate::sys::close_in_child(sock);
+    loop {
+        let sig = all.wait()?;
+        if sig == Signal::SIGCHLD {
+            use nix::sys::wait::{waitpid, WaitPidFlag, WaitStatus};
+            match waitpid(child, Some(WaitPidFlag::WNOHANG)) {
+                Ok(WaitStatus::Exited(_, code)) => return Ok(code),
+                Ok(WaitStatus::Signaled(_, s, _)) => return Ok(128 + s as i32),
+                _ => {}
+            }
+        } else {
+            let _ = nix::sys::signal::kill(child, sig);
+        }
+    }
+}
+
+enum Never {}
+
+/// Inside every namespace of the container: become its user and exec.
+fn command(c: &Container, o: &ExecOptions, sock: i32) -> Result<Never, (i32, anyhow::Error)> {
+    let setup = |e: anyhow::Error| (EXIT_SKIFF, e);
+    let root = nix::unistd::Uid::from_raw(0);
+    let rootg = nix::unistd::Gid::from_raw(0);
+    nix::unistd::setresgid(rootg, rootg, rootg).map_err(|e| setup(e.into()))?;
+    nix::unistd::setresuid(root, root, root).map_err(|e| setup(e.into()))?;
+    let spec = &c.spec;
+    let passwd = std::fs::read_to_string("/etc/passwd").unwrap_or_default();
+    let group = std::fs::read_to_string("/etc/group").unwrap_or_default();
+    let who = o.user.clone().unwrap_or_else(|| spec.user.clone());
+    let u = user::resolve(&who, &spec.group_add, &passwd, &group)
+        .map_err(|e| setup(anyhow!("resolving user {who:?}: {e}")))?;
+    let mut env: Vec<String> = spec.env.clone();
+    for e in &o.env {
+        let key = e.split('=').next().unwrap_or(e);
+        env.retain(|x| x.split('=').next() != Some(key));
+        if e.contains('=') {
+            env.push(e.clone());
+        } else if let Ok(v) = std::env::var(e) {
+            env.push(format!("{e}={v}"));
+        }
+    }
+    if o.tty && !env.iter().any(|e| e.starts_with("TERM=")) {
+        env.push("TERM=xterm".into());
+    }
+    if !env.iter().any(|e| e.starts_with("HOME=")) {
+        env.push(format!("HOME={}", u.home));
+    }
+    let cwd = o.workdir.clone().unwrap_or_else(|| spec.cwd.clone());
+    if o.tty {
+        init::setup_tty(crate::sys::borrow_raw(sock)).map_err(setup)?;
+    } else if !o.interactive {
+        let null = std::fs::File::open("/dev/null").map_err(|e| setup(e.into()))?;
+        nix::unistd::dup2_stdin(&null).map_err(|e| setup(e.into()))?;
+    }
+    let caps: Vec<String> = if o.privileged {
+        super::security::ALL_CAPS
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+    } else {
+        spec.caps.clone()
+    };
+    init::become_user(spec, &caps, spec.no_new_privileges, &u).map_err(setup)?;
+    std::env::set_current_dir(&cwd)
+        .map_err(|e| setup(anyhow!("entering working directory {cwd}: {e}")))?;
+    Err(init::exec(&o.args, &env))
+}
