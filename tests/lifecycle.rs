@@ -376,3 +376,73 @@ fn exec_joins_the_running_container() {
     assert_eq!(r.code, 125);
     assert!(r.stderr.contains("not running"), "{}", r.describe());
 }
+
+#[test]
+fn top_stats_and_pause_work_without_cgroups() {
+    let t = TestEnv::new("life-top");
+    t.ok([
+        "run",
+        "-d",
+        "--name",
+        "busy",
+        &img("busybox"),
+        "sh",
+        "-c",
+        "su app -c 'sleep 1000' & while :; do :; done",
+    ]);
+    wait_for("two processes", 10, || {
+        t.ok(["top", "busy"]).stdout.lines().count() == 3
+    });
+    let top = t.ok(["top", "busy"]);
+    let lines: Vec<&str> = top.stdout.lines().collect();
+    assert!(
+        lines[0].starts_with("USER") && lines[0].contains("COMMAND"),
+        "{}",
+        top.describe()
+    );
+    assert!(
+        lines[1].starts_with("root") && lines[1].contains(" 1 "),
+        "{}",
+        top.describe()
+    );
+    assert!(
+        lines[2].starts_with("app") && lines[2].ends_with("sleep 1000"),
+        "{}",
+        top.describe()
+    );
+    let r = t.ok(["top", "busy", "pid,comm"]);
+    assert_eq!(
+        r.stdout
+            .lines()
+            .nth(2)
+            .map(|l| l.split_whitespace().collect::<Vec<_>>()),
+        Some(vec!["2", "sleep"])
+    );
+    let j = t
+        .ok(["stats", "--no-stream", "--format", "json", "busy"])
+        .json();
+    assert_eq!(j[0]["PIDs"], 2);
+    assert!(j[0]["MemBytes"].as_u64().unwrap() > 0);
+    let cpu: f64 = j[0]["CPUPerc"]
+        .as_str()
+        .unwrap()
+        .trim_end_matches('%')
+        .parse()
+        .unwrap();
+    assert!(cpu > 20.0, "a busy loop shows CPU use: {cpu}");
+    t.ok(["pause", "busy"]);
+    assert!(t.ok(["ps"]).stdout.contains("Paused"));
+    let j = t
+        .ok(["stats", "--no-stream", "--format", "json", "busy"])
+        .json();
+    let cpu: f64 = j[0]["CPUPerc"]
+        .as_str()
+        .unwrap()
+        .trim_end_matches('%')
+        .parse()
+        .unwrap();
+    assert!(cpu < 5.0, "a paused container uses no CPU: {cpu}");
+    t.ok(["unpause", "busy"]);
+    assert!(t.ok(["ps"]).stdout.contains("Up "));
+    t.ok(["rm", "-f", "busy"]);
+}

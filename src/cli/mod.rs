@@ -18,6 +18,7 @@ pub mod ps;
 pub mod pull;
 pub mod run;
 pub mod system;
+pub mod top;
 pub mod version;
 
 use std::path::PathBuf;
@@ -120,6 +121,14 @@ pub enum Command {
     Exec(exec::ExecArgs),
     /// Wait for containers to stop and print their exit codes
     Wait(container::WaitArgs),
+    /// Show a container's processes
+    Top(top::TopArgs),
+    /// Show containers' resource use
+    Stats(top::StatsArgs),
+    /// Pause all processes of containers
+    Pause(top::PauseArgs),
+    /// Resume paused containers
+    Unpause(top::PauseArgs),
     /// Rename a container
     Rename(container::RenameArgs),
     /// Restart containers
@@ -167,6 +176,10 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Inspect(a) => container::inspect(g, a),
         Command::Wait(a) => container::wait(g, a),
         Command::Exec(a) => exec::run(g, a),
+        Command::Top(a) => top::top(g, a),
+        Command::Stats(a) => top::stats(g, a),
+        Command::Pause(a) => top::pause(g, a, true),
+        Command::Unpause(a) => top::pause(g, a, false),
         Command::Rename(a) => container::rename(g, a),
         Command::Restart(a) => container::restart(g, a),
         Command::Container(a) => container::run(g, a),

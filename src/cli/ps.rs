@@ -133,7 +133,11 @@ pub fn run(g: &GlobalOpts, a: PsArgs) -> anyhow::Result<i32> {
     }
     for c in &all {
         let (state, _) = effective(c);
-        let shown = a.all || limit.is_some() || state == "running" || !a.filter.is_empty();
+        let shown = a.all
+            || limit.is_some()
+            || state == "running"
+            || state == "paused"
+            || !a.filter.is_empty();
         if shown && keep(c, &state, &a.filter)? {
             rows.push(row(c, a.no_trunc));
         }

@@ -5,6 +5,7 @@ pub mod container;
 pub mod exec;
 pub mod init;
 pub mod plan;
+pub mod procs;
 pub mod rootfs;
 pub mod seccomp;
 pub mod security;

@@ -1,0 +1,299 @@
+//! `skiff top`, `skiff stats`, `skiff pause`, `skiff unpause`: from /proc of the container's
+//! processes, so they work without cgroup delegation.
+
+use clap::Args;
+use serde_json::{json, Value};
+
+use super::format::render_rows;
+use super::GlobalOpts;
+use crate::runtime::procs::{self, clock_ticks, uptime, Proc};
+use crate::state::{Container, ContainerStore, Status};
+
+#[derive(Debug, Args)]
+pub struct TopArgs {
+    #[arg(value_name = "CONTAINER")]
+    pub container: String,
+    /// ps-style descriptors (user, pid, ppid, pcpu, etime, tty, time, args, comm, rss).
+    #[arg(value_name = "DESCRIPTOR")]
+    pub descriptors: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Print one sample and exit.
+    #[arg(long)]
+    pub no_stream: bool,
+    /// Go template or json.
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Containers (default: all running).
+    #[arg(value_name = "CONTAINER")]
+    pub containers: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PauseArgs {
+    #[arg(required = true, value_name = "CONTAINER")]
+    pub containers: Vec<String>,
+}
+
+fn running(store: &ContainerStore, name: &str) -> anyhow::Result<Container> {
+    let c = store.find(name)?;
+    if !c.process_alive() || !matches!(c.state.status, Status::Running | Status::Paused) {
+        anyhow::bail!("{name}: the container is not running");
+    }
+    Ok(c)
+}
+
+fn secs(ticks: u64) -> f64 {
+    ticks as f64 / clock_ticks() as f64
+}
+
+fn duration(s: f64) -> String {
+    if s >= 60.0 {
+        format!("{}m{:.3}s", (s / 60.0) as u64, s % 60.0)
+    } else {
+        format!("{s:.3}s")
+    }
+}
+
+fn user_names(c: &Container) -> Vec<(u32, String)> {
+    std::fs::read_to_string(format!("/proc/{}/root/etc/passwd", c.state.pid))
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split(':').collect();
+            Some((f.get(2)?.parse().ok()?, f[0].to_string()))
+        })
+        .collect()
+}
+
+pub fn top(g: &GlobalOpts, a: TopArgs) -> anyhow::Result<i32> {
+    let paths = g.paths()?;
+    let store = ContainerStore::open(&paths.root, &paths.runroot)?;
+    let c = running(&store, &a.container)?;
+    let descs: Vec<String> = if a.descriptors.is_empty() {
+        [
+            "user", "pid", "ppid", "pcpu", "etime", "tty", "time", "args",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+    } else {
+        a.descriptors
+            .iter()
+            .flat_map(|d| d.split(',').map(str::to_string))
+            .collect()
+    };
+    let users = user_names(&c);
+    let now = uptime();
+    let header = |d: &str| -> anyhow::Result<&'static str> {
+        Ok(match d {
+            "user" => "USER",
+            "pid" => "PID",
+            "ppid" => "PPID",
+            "pcpu" => "%CPU",
+            "etime" => "ELAPSED",
+            "tty" => "TTY",
+            "time" => "TIME",
+            "args" => "COMMAND",
+            "comm" => "COMMAND",
+            "rss" => "RSS",
+            other => anyhow::bail!("unsupported descriptor {other:?}: user, pid, ppid, pcpu, etime, tty, time, args, comm, rss"),
+        })
+    };
+    let cell = |p: &Proc, d: &str| -> String {
+        let elapsed = (now - secs(p.start_ticks)).max(0.0);
+        match d {
+            "user" => users
+                .iter()
+                .find(|(u, _)| *u == p.uid)
+                .map(|(_, n)| n.clone())
+                .unwrap_or_else(|| p.uid.to_string()),
+            "pid" => p.ns_pid.to_string(),
+            "ppid" => p.ns_ppid.to_string(),
+            "pcpu" => format!(
+                "{:.3}",
+                if elapsed > 0.0 {
+                    secs(p.cpu_ticks) / elapsed * 100.0
+                } else {
+                    0.0
+                }
+            ),
+            "etime" => duration(elapsed),
+            "tty" => p.tty.clone().unwrap_or_else(|| "?".into()),
+            "time" => duration(secs(p.cpu_ticks)),
+            "args" => {
+                if p.cmdline.is_empty() {
+                    format!("[{}]", p.comm)
+                } else {
+                    p.cmdline.clone()
+                }
+            }
+            "comm" => p.comm.clone(),
+            "rss" => (p.rss_bytes / 1024).to_string(),
+            _ => String::new(),
+        }
+    };
+    let mut lines = vec![descs
+        .iter()
+        .map(|d| header(d))
+        .collect::<anyhow::Result<Vec<_>>>()?
+        .join("\t")];
+    for p in procs::list(c.state.pid) {
+        lines.push(
+            descs
+                .iter()
+                .map(|d| cell(&p, d))
+                .collect::<Vec<_>>()
+                .join("\t"),
+        );
+    }
+    super::output::print_text(&super::format::tabwrite(&lines))?;
+    Ok(0)
+}
+
+fn mem_total() -> u64 {
+    std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("MemTotal:"))
+                .and_then(|v| v.split_whitespace().next()?.parse::<u64>().ok())
+        })
+        .map(|kb| kb * 1024)
+        .unwrap_or(0)
+}
+
+/// (rx, tx) bytes of the container's interfaces other than lo.
+fn net_io(pid: i32) -> (u64, u64) {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/net/dev")).unwrap_or_default();
+    text.lines()
+        .skip(2)
+        .filter_map(|l| {
+            let (name, rest) = l.split_once(':')?;
+            if name.trim() == "lo" {
+                return None;
+            }
+            let v: Vec<u64> = rest
+                .split_whitespace()
+                .filter_map(|x| x.parse().ok())
+                .collect();
+            Some((*v.first()?, *v.get(8)?))
+        })
+        .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
+}
+
+fn block_io(ps: &[Proc]) -> (u64, u64) {
+    ps.iter()
+        .filter_map(|p| {
+            let s = std::fs::read_to_string(format!("/proc/{}/io", p.pid)).ok()?;
+            let get = |k: &str| {
+                s.lines()
+                    .find_map(|l| l.strip_prefix(k))
+                    .and_then(|v| v.trim().parse::<u64>().ok())
+                    .unwrap_or(0)
+            };
+            Some((get("read_bytes:"), get("write_bytes:")))
+        })
+        .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
+}
+
+fn sample(cs: &[Container]) -> Vec<(u64, f64)> {
+    cs.iter()
+        .map(|c| {
+            (
+                procs::list(c.state.pid)
+                    .iter()
+                    .map(|p| p.cpu_ticks)
+                    .sum::<u64>(),
+                uptime(),
+            )
+        })
+        .collect()
+}
+
+pub fn stats(g: &GlobalOpts, a: StatsArgs) -> anyhow::Result<i32> {
+    use crate::image::progress::human_size;
+    let paths = g.paths()?;
+    let store = ContainerStore::open(&paths.root, &paths.runroot)?;
+    let cs: Vec<Container> = if a.containers.is_empty() {
+        store
+            .list()?
+            .into_iter()
+            .filter(|c| c.state.status == Status::Running && c.process_alive())
+            .collect()
+    } else {
+        a.containers
+            .iter()
+            .map(|n| running(&store, n))
+            .collect::<anyhow::Result<_>>()?
+    };
+    let total = mem_total();
+    loop {
+        let before = sample(&cs);
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        let after = sample(&cs);
+        let mut rows: Vec<Value> = Vec::new();
+        for (i, c) in cs.iter().enumerate() {
+            let ps = procs::list(c.state.pid);
+            let mem: u64 = ps.iter().map(|p| p.rss_bytes).sum();
+            let dt = (after[i].1 - before[i].1).max(0.001);
+            let cpu = secs(after[i].0.saturating_sub(before[i].0)) / dt * 100.0;
+            let (rx, tx) = net_io(c.state.pid);
+            let (br, bw) = block_io(&ps);
+            rows.push(json!({
+                "ID": c.short_id(),
+                "Name": c.name,
+                "CPUPerc": format!("{cpu:.2}%"),
+                "MemUsage": format!("{} / {}", human_size(mem), human_size(total)),
+                "MemPerc": format!("{:.2}%", if total > 0 { mem as f64 / total as f64 * 100.0 } else { 0.0 }),
+                "NetIO": format!("{} / {}", human_size(rx), human_size(tx)),
+                "BlockIO": format!("{} / {}", human_size(br), human_size(bw)),
+                "PIDs": ps.len(),
+                "MemBytes": mem,
+            }));
+        }
+        let out = render_rows(
+            &rows,
+            a.format.as_deref(),
+            "table {{.ID}}\t{{.Name}}\t{{.CPUPerc}}\t{{.MemUsage}}\t{{.MemPerc}}\t{{.NetIO}}\t{{.BlockIO}}\t{{.PIDs}}",
+            &[("CPUPerc", "CPU %"), ("MemUsage", "MEM USAGE / LIMIT"), ("MemPerc", "MEM %"), ("NetIO", "NET IO"), ("BlockIO", "BLOCK IO"), ("PIDs", "PIDS")],
+        )?;
+        super::output::print_text(&out)?;
+        if a.no_stream {
+            return Ok(0);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(500));
+    }
+}
+
+fn signal_all(c: &Container, sig: nix::sys::signal::Signal) {
+    for p in procs::list(c.state.pid) {
+        let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(p.pid), sig);
+    }
+}
+
+pub fn pause(g: &GlobalOpts, a: PauseArgs, pause: bool) -> anyhow::Result<i32> {
+    let paths = g.paths()?;
+    let store = ContainerStore::open(&paths.root, &paths.runroot)?;
+    for name in &a.containers {
+        let mut c = running(&store, name)?;
+        let _l = store.lock(&c.id, crate::storage::LockMode::Exclusive)?;
+        match (pause, c.state.status) {
+            (true, Status::Running) => {
+                signal_all(&c, nix::sys::signal::Signal::SIGSTOP);
+                c.state.status = Status::Paused;
+            }
+            (false, Status::Paused) => {
+                signal_all(&c, nix::sys::signal::Signal::SIGCONT);
+                c.state.status = Status::Running;
+            }
+            (true, _) => anyhow::bail!("{name}: the container is already paused"),
+            (false, _) => anyhow::bail!("{name}: the container is not paused"),
+        }
+        store.save(&c)?;
+        println!("{name}");
+    }
+    Ok(0)
+}
