@@ -363,10 +363,7 @@ impl Remote {
             .bytes()
             .await
             .map_err(|e| unreachable(r, &self.endpoint, error_chain(&e)))?;
-        let actual = format!(
-            "sha256:{}",
-            super::unpack::hex(&sha2::Sha256::digest_bytes(&body))
-        );
+        let actual = sha256_digest(&body);
         let expected = digest
             .or(r.digest.as_deref())
             .map(str::to_string)
@@ -398,10 +395,7 @@ impl Remote {
             .bytes()
             .await
             .map_err(|e| unreachable(r, &self.endpoint, error_chain(&e)))?;
-        let actual = format!(
-            "sha256:{}",
-            super::unpack::hex(&sha2::Sha256::digest_bytes(&body))
-        );
+        let actual = sha256_digest(&body);
         if actual != digest {
             return Err(RegistryError::DigestMismatch {
                 reference: r.to_string(),
@@ -526,29 +520,7 @@ impl Remote {
                 message: d.to_string(),
             },
             OciDistributionError::RequestError(ref re) if re.is_connect() || re.is_timeout() => {
-                let message = error_chain(&e);
-                let lower = message.to_lowercase();
-                let hint = if lower.contains("certificate") || lower.contains("unknownissuer") {
-                    format!(
-                        "\nhint: if {host} uses a private CA, put its certificate in \
-                         ~/.config/containers/certs.d/{host}/ca.crt"
-                    )
-                } else if !self.endpoint.insecure
-                    && (lower.contains("invalidcontenttype") || lower.contains("wrong version"))
-                {
-                    format!(
-                        "\nhint: {host} answers plain HTTP; add it to registries.conf as \
-                         [[registry]] location = \"{host}\" insecure = true"
-                    )
-                } else {
-                    String::new()
-                };
-                RegistryError::Unreachable {
-                    reference,
-                    host,
-                    message,
-                    hint,
-                }
+                unreachable(r, &self.endpoint, error_chain(&e))
             }
             other => RegistryError::Other {
                 reference,
@@ -577,14 +549,8 @@ fn retryable(e: &OciDistributionError) -> bool {
     }
 }
 
-/// sha2 helper: digest of a byte slice.
-trait DigestBytes {
-    fn digest_bytes(data: &[u8]) -> Vec<u8>;
-}
-
-impl DigestBytes for sha2::Sha256 {
-    fn digest_bytes(data: &[u8]) -> Vec<u8> {
-        use sha2::Digest;
-        sha2::Sha256::digest(data).to_vec()
-    }
+/// `sha256:<hex>` of a byte slice.
+fn sha256_digest(data: &[u8]) -> String {
+    use sha2::Digest;
+    format!("sha256:{}", super::unpack::hex(&sha2::Sha256::digest(data)))
 }

@@ -59,19 +59,7 @@ pub fn start(c: &Container, o: &ExecOptions) -> anyhow::Result<Started> {
         None,
         SockFlag::SOCK_CLOEXEC,
     )?;
-    let mut relayed = SigSet::empty();
-    for s in [
-        Signal::SIGINT,
-        Signal::SIGTERM,
-        Signal::SIGHUP,
-        Signal::SIGQUIT,
-        Signal::SIGUSR1,
-        Signal::SIGUSR2,
-        Signal::SIGWINCH,
-        Signal::SIGCHLD,
-    ] {
-        relayed.add(s);
-    }
+    let relayed = super::spawn::relayed();
     nix::sys::signal::sigprocmask(SigmaskHow::SIG_BLOCK, Some(&relayed), None)?;
     let parent_raw = parent_sock.as_raw_fd();
     let child_raw = child_sock.as_raw_fd();

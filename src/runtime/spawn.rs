@@ -23,7 +23,7 @@ pub struct Started {
 }
 
 /// Signals the foreground parent relays to the container (and SIGCHLD, SIGWINCH it handles).
-fn relayed() -> SigSet {
+pub(crate) fn relayed() -> SigSet {
     let mut s = SigSet::empty();
     for sig in [
         Signal::SIGINT,
@@ -259,7 +259,7 @@ fn write_all(fd: std::os::fd::BorrowedFd<'_>, mut data: &[u8]) {
 }
 
 /// The exit code once `pid` has ended.
-fn reap(pid: Pid) -> anyhow::Result<Option<i32>> {
+pub(crate) fn reap(pid: Pid) -> anyhow::Result<Option<i32>> {
     loop {
         match waitpid(pid, Some(WaitPidFlag::WNOHANG)) {
             Ok(WaitStatus::Exited(_, c)) => return Ok(Some(c)),

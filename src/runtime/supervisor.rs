@@ -10,6 +10,7 @@ use anyhow::Context;
 use nix::sys::signal::{SigSet, Signal};
 
 use super::container::{finish, start_recorded};
+use super::spawn::reap;
 use crate::state::ContainerStore;
 
 /// Readiness messages on the fd the CLI reads: `O` started, `E` + code byte + message failed.
@@ -199,19 +200,4 @@ fn relay_until_exit(
         },
     };
     Ok(code)
-}
-
-fn reap(pid: nix::unistd::Pid) -> anyhow::Result<Option<i32>> {
-    use nix::sys::wait::{waitpid, WaitPidFlag, WaitStatus};
-    loop {
-        match waitpid(pid, Some(WaitPidFlag::WNOHANG)) {
-            Ok(WaitStatus::Exited(_, c)) => return Ok(Some(c)),
-            Ok(WaitStatus::Signaled(_, s, _)) => return Ok(Some(128 + s as i32)),
-            Ok(WaitStatus::StillAlive) => return Ok(None),
-            Ok(_) => continue,
-            Err(nix::Error::EINTR) => continue,
-            Err(nix::Error::ECHILD) => return Ok(Some(125)),
-            Err(e) => return Err(e.into()),
-        }
-    }
 }
