@@ -177,6 +177,9 @@ complete -c skiff -n "__fish_skiff_using_subcommand run" -l userns -d 'User name
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l uidmap -d 'UID map (not supported yet)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l gidmap -d 'GID map (not supported yet)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l stop-signal -d 'Signal to stop the container with' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l restart -d 'Restart policy for detached containers: no, on-failure[:N], always, unless-stopped' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -s l -l label -d 'Set a label (KEY=VALUE)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l cidfile -d 'Write the container id to FILE (which must not exist)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l pull -d 'When to pull the image' -r -f -a "missing\t'Pull only when the image is not in the store'
 always\t'Always pull (layers already present are not fetched again)'
 never\t'Never pull; fail when the image is missing'
@@ -225,6 +228,9 @@ complete -c skiff -n "__fish_skiff_using_subcommand create" -l userns -d 'User n
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l uidmap -d 'UID map (not supported yet)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l gidmap -d 'GID map (not supported yet)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l stop-signal -d 'Signal to stop the container with' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l restart -d 'Restart policy for detached containers: no, on-failure[:N], always, unless-stopped' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -s l -l label -d 'Set a label (KEY=VALUE)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l cidfile -d 'Write the container id to FILE (which must not exist)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l pull -d 'When to pull the image' -r -f -a "missing\t'Pull only when the image is not in the store'
 always\t'Always pull (layers already present are not fetched again)'
 never\t'Never pull; fail when the image is missing'

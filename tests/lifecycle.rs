@@ -446,3 +446,100 @@ fn top_stats_and_pause_work_without_cgroups() {
     assert!(t.ok(["ps"]).stdout.contains("Up "));
     t.ok(["rm", "-f", "busy"]);
 }
+
+#[test]
+fn restart_policies_labels_and_cidfile() {
+    let t = TestEnv::new("life-restart");
+    let cid = t.dir.join("cid");
+    t.ok([
+        "run",
+        "-d",
+        "--name",
+        "flaky",
+        "--restart",
+        "on-failure:2",
+        "-l",
+        "tier=test",
+        "--cidfile",
+        cid.to_str().unwrap(),
+        &img("busybox"),
+        "sh",
+        "-c",
+        "echo run; exit 1",
+    ]);
+    let id = std::fs::read_to_string(&cid).unwrap();
+    assert_eq!(id.len(), 64);
+    // Two restarts, then it stays exited with the command's code.
+    wait_for("restarts to run out", 30, || {
+        status(&t, "flaky").starts_with("exited Exited (1)")
+    });
+    let r = t.ok([
+        "inspect",
+        "--format",
+        "{{.RestartCount}} {{.HostConfig.RestartPolicy.Name}} {{.Config.Labels.tier}}",
+        "flaky",
+    ]);
+    assert_eq!(r.stdout, "2 on-failure:2 test\n", "{}", r.describe());
+    assert_eq!(t.ok(["logs", "flaky"]).stdout, "run\nrun\nrun\n");
+    assert_eq!(
+        t.ok(["ps", "-aq", "--filter", "label=tier=test"])
+            .stdout
+            .trim(),
+        &id[..12]
+    );
+    assert!(t
+        .ok(["ps", "-aq", "--filter", "label=tier=prod"])
+        .stdout
+        .is_empty());
+    let r = t.run([
+        "create",
+        "--cidfile",
+        cid.to_str().unwrap(),
+        &img("busybox"),
+        "true",
+    ]);
+    assert_eq!(
+        r.code,
+        125,
+        "an existing cidfile is refused: {}",
+        r.describe()
+    );
+    // always: restarts a clean exit too, until stopped.
+    t.ok([
+        "run",
+        "-d",
+        "--name",
+        "again",
+        "--restart",
+        "always",
+        &img("busybox"),
+        "sh",
+        "-c",
+        "sleep 0.2",
+    ]);
+    wait_for("a restart", 20, || {
+        t.ok(["inspect", "--format", "{{.RestartCount}}", "again"])
+            .stdout
+            .trim()
+            .parse::<u32>()
+            .unwrap_or(0)
+            >= 2
+    });
+    t.ok(["stop", "-t", "1", "again"]);
+    std::thread::sleep(Duration::from_millis(800));
+    assert!(
+        status(&t, "again").starts_with("exited"),
+        "{}",
+        status(&t, "again")
+    );
+    let r = t.run([
+        "run",
+        "--rm",
+        "-d",
+        "--restart",
+        "always",
+        &img("busybox"),
+        "true",
+    ]);
+    assert_eq!(r.code, 125);
+}

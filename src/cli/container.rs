@@ -147,7 +147,7 @@ pub fn inspect_json(c: &Container) -> Value {
         "Image": c.image_id,
         "ImageName": c.image,
         "Name": c.name,
-        "RestartCount": 0,
+        "RestartCount": c.state.restart_count,
         "Config": {
             "Hostname": c.spec.hostname,
             "User": c.spec.user,
@@ -158,9 +158,11 @@ pub fn inspect_json(c: &Container) -> Value {
             "Tty": c.spec.tty,
             "OpenStdin": c.spec.stdin,
             "StopSignal": c.spec.stop_signal.clone().unwrap_or_else(|| "SIGTERM".into()),
+            "Labels": c.labels,
         },
         "HostConfig": {
             "AutoRemove": c.auto_remove,
+            "RestartPolicy": { "Name": c.restart_policy.clone().unwrap_or_else(|| "no".into()) },
             "Privileged": c.spec.privileged,
             "ReadonlyRootfs": c.spec.read_only,
             "CapAdd": Value::Null,

@@ -52,6 +52,16 @@ pub fn effective(c: &Container) -> (String, String) {
             };
             ("running".into(), format!("Up {up}{note}"))
         }
+        Status::Running if c.supervisor_alive() => (
+            "restarting".into(),
+            format!(
+                "Restarting ({})",
+                c.state
+                    .exit_code
+                    .map(|x| x.to_string())
+                    .unwrap_or_else(|| "unknown".into())
+            ),
+        ),
         Status::Running => ("exited".into(), "Exited (unknown) (supervisor gone)".into()),
         Status::Paused => ("paused".into(), "Paused".into()),
         Status::Created => ("created".into(), "Created".into()),
@@ -95,7 +105,8 @@ pub fn row(c: &Container, no_trunc: bool) -> Value {
         "ExitCode": c.state.exit_code.unwrap_or(0),
         "Exited": state == "exited",
         "Ports": "",
-        "Labels": Value::Null,
+        "Labels": c.labels,
+        "RestartCount": c.state.restart_count,
         "AutoRemove": c.auto_remove,
     })
 }
@@ -110,7 +121,10 @@ fn keep(c: &Container, state: &str, filters: &[String]) -> anyhow::Result<bool> 
             "id" => c.id.starts_with(v),
             "status" => state == v,
             "ancestor" => c.image == v || c.image_id.contains(v),
-            "label" => false,
+            "label" => match v.split_once('=') {
+                Some((lk, lv)) => c.labels.get(lk).is_some_and(|x| x == lv),
+                None => c.labels.contains_key(v),
+            },
             other => {
                 anyhow::bail!("unsupported ps filter {other:?}: use name=, id=, status=, ancestor=")
             }

@@ -113,6 +113,15 @@ pub struct ContainerArgs {
     /// Signal to stop the container with.
     #[arg(long, value_name = "SIGNAL")]
     pub stop_signal: Option<String>,
+    /// Restart policy for detached containers: no, on-failure[:N], always, unless-stopped.
+    #[arg(long, value_name = "POLICY")]
+    pub restart: Option<String>,
+    /// Set a label (KEY=VALUE).
+    #[arg(short, long = "label", value_name = "KEY=VALUE")]
+    pub labels: Vec<String>,
+    /// Write the container id to FILE (which must not exist).
+    #[arg(long, value_name = "FILE")]
+    pub cidfile: Option<std::path::PathBuf>,
     /// When to pull the image.
     #[arg(long, value_enum, default_value_t = PullPolicy::Missing)]
     pub pull: PullPolicy,
@@ -225,6 +234,22 @@ fn create_container(paths: &Paths, a: &ContainerArgs, auto_remove: bool) -> anyh
     }
     let mapping = IdMapping::for_current_user()?;
     let user = a.user.clone();
+    if let Some(p) = &a.restart {
+        if !crate::state::record::valid_restart_policy(p) {
+            anyhow::bail!("invalid --restart {p:?}: no, on-failure[:N], always or unless-stopped");
+        }
+        if auto_remove && p != "no" {
+            anyhow::bail!("--restart and --rm cannot be combined");
+        }
+    }
+    let mut labels = std::collections::BTreeMap::new();
+    for l in &a.labels {
+        let (k, v) = l.split_once('=').unwrap_or((l, ""));
+        labels.insert(k.to_string(), v.to_string());
+    }
+    for (k, v) in config.config.labels.iter().flatten() {
+        labels.entry(k.clone()).or_insert_with(|| v.clone());
+    }
     let id = names::random_id();
     let host_env: Vec<(String, String)> = std::env::vars().collect();
     let opts = spec::Options {
@@ -271,8 +296,22 @@ fn create_container(paths: &Paths, a: &ContainerArgs, auto_remove: bool) -> anyh
         spec,
         state: State::new(),
         auto_remove,
+        restart_policy: a.restart.clone().filter(|p| p != "no"),
+        labels,
     };
+    if let Some(f) = &a.cidfile {
+        if f.exists() {
+            anyhow::bail!(
+                "--cidfile {}: the file exists; remove it first",
+                f.display()
+            );
+        }
+    }
     container::create(&cstore, &c, a.replace)?;
+    if let Some(f) = &a.cidfile {
+        std::fs::write(f, &id)
+            .map_err(|e| anyhow::anyhow!("writing --cidfile {}: {e}", f.display()))?;
+    }
     Ok(id)
 }
 

@@ -95,6 +95,7 @@ pub fn start_recorded(
         started_at: Some(now_unix()),
         pid_start: crate::state::record::process_start(started.pid.as_raw()).unwrap_or(0),
         supervisor_pid,
+        restart_count: c.state.restart_count,
         ..State::new()
     };
     store.save(c)?;

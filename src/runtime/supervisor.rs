@@ -11,6 +11,7 @@ use nix::sys::signal::{SigSet, Signal};
 
 use super::container::{finish, start_recorded};
 use super::spawn::reap;
+use crate::state::record::should_restart;
 use crate::state::ContainerStore;
 
 /// Readiness messages on the fd the CLI reads: `O` started, `E` + code byte + message failed.
@@ -88,39 +89,70 @@ pub fn supervise(store: &ContainerStore, id: &str, ready: OwnedFd) -> anyhow::Re
     ignore(Signal::SIGHUP);
     let mut c = store.load(id)?;
     let mut log = LogWriter::open(&log_path(store, id)).context("opening the container log")?;
-    let (out_r, out_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC)?;
-    let (err_r, err_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC)?;
     let null = std::fs::OpenOptions::new()
         .read(true)
         .write(true)
         .open("/dev/null")?;
-    // The container inherits fds 0, 1, 2 (dup2 clears CLOEXEC on the copies).
-    nix::unistd::dup2_stdin(&null)?;
-    nix::unistd::dup2_stdout(&out_w)?;
-    nix::unistd::dup2_stderr(&err_w)?;
-    drop(out_w);
-    drop(err_w);
-    let started = match start_recorded(store, &mut c, std::process::id() as i32) {
-        Ok(s) => s,
-        Err(e) => {
-            let code = crate::error::exit_code_of(&e);
-            let mut msg = vec![b'E', code as u8];
-            msg.extend_from_slice(format!("{e:#}").as_bytes());
-            let _ = nix::unistd::write(&ready, &msg);
-            return Ok(code);
+    let mut ready = Some(ready);
+    loop {
+        let (out_r, out_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC)?;
+        let (err_r, err_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC)?;
+        // The container inherits fds 0, 1, 2 (dup2 clears CLOEXEC on the copies).
+        nix::unistd::dup2_stdin(&null)?;
+        nix::unistd::dup2_stdout(&out_w)?;
+        nix::unistd::dup2_stderr(&err_w)?;
+        drop(out_w);
+        drop(err_w);
+        let started = match start_recorded(store, &mut c, std::process::id() as i32) {
+            Ok(s) => s,
+            Err(e) => {
+                let code = crate::error::exit_code_of(&e);
+                if let Some(r) = ready.take() {
+                    let mut msg = vec![b'E', code as u8];
+                    msg.extend_from_slice(format!("{e:#}").as_bytes());
+                    let _ = nix::unistd::write(&r, &msg);
+                }
+                return Ok(code);
+            }
+        };
+        // Our copies of the write ends go, so the pipes reach EOF when the container's processes end.
+        nix::unistd::dup2_stdout(&null)?;
+        nix::unistd::dup2_stderr(&null)?;
+        if let Some(r) = ready.take() {
+            let _ = nix::unistd::write(&r, &[READY_OK]);
         }
-    };
-    // Our copies of the write ends go, so the pipes reach EOF when the container's processes end.
-    nix::unistd::dup2_stdout(&null)?;
-    nix::unistd::dup2_stderr(&null)?;
-    let _ = nix::unistd::write(&ready, &[READY_OK]);
-    drop(ready);
-
-    let code = relay_until_exit(&started, [out_r, err_r], &mut log)?;
-    log.flush_partial();
-    let mut c = store.load(id)?;
-    finish(store, &mut c, code, None)?;
-    Ok(0)
+        let code = relay_until_exit(&started, [out_r, err_r], &mut log)?;
+        log.flush_partial();
+        // `rm -f` may have removed the record meanwhile: then there is nothing left to do.
+        let Ok(mut latest) = store.load(id) else {
+            return Ok(0);
+        };
+        let restart = !latest.state.stop_requested
+            && should_restart(
+                latest.restart_policy.as_deref(),
+                code,
+                latest.state.restart_count,
+            );
+        if !restart {
+            finish(store, &mut latest, code, None)?;
+            return Ok(0);
+        }
+        latest.state.restart_count += 1;
+        latest.state.exit_code = Some(code);
+        store.save(&latest)?;
+        // Back off: 100 ms, doubling up to about 6 s.
+        let delay = std::time::Duration::from_millis(100 << latest.state.restart_count.min(6));
+        std::thread::sleep(delay);
+        // A `stop` during the back-off ends it here.
+        let Ok(mut latest) = store.load(id) else {
+            return Ok(0);
+        };
+        if latest.state.stop_requested {
+            finish(store, &mut latest, code, None)?;
+            return Ok(0);
+        }
+        c = latest;
+    }
 }
 
 fn ignore(sig: Signal) {

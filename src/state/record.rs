@@ -49,6 +49,11 @@ pub struct State {
     /// pid is never mistaken for the container.
     #[serde(default)]
     pub pid_start: u64,
+    /// `stop`/`rm` asked for the exit: no restart policy applies.
+    #[serde(default)]
+    pub stop_requested: bool,
+    #[serde(default)]
+    pub restart_count: u32,
 }
 
 impl State {
@@ -62,6 +67,8 @@ impl State {
             error: None,
             supervisor_pid: 0,
             pid_start: 0,
+            stop_requested: false,
+            restart_count: 0,
         }
     }
 }
@@ -115,10 +122,54 @@ pub struct Container {
     /// Remove everything when the container exits.
     #[serde(default)]
     pub auto_remove: bool,
+    /// `--restart`: no, on-failure[:N], always, unless-stopped.
+    #[serde(default)]
+    pub restart_policy: Option<String>,
+    #[serde(default)]
+    pub labels: std::collections::BTreeMap<String, String>,
+}
+
+/// Whether a container that exited with `code` restarts under `policy` after `count` restarts.
+pub fn should_restart(policy: Option<&str>, code: i32, count: u32) -> bool {
+    match policy.unwrap_or("no") {
+        "always" | "unless-stopped" => true,
+        p if p == "on-failure" || p.starts_with("on-failure:") => {
+            let max: u32 = p
+                .strip_prefix("on-failure:")
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(0);
+            code != 0 && (max == 0 || count < max)
+        }
+        _ => false,
+    }
+}
+
+/// Validate a --restart value.
+pub fn valid_restart_policy(p: &str) -> bool {
+    matches!(p, "no" | "always" | "unless-stopped" | "on-failure")
+        || p.strip_prefix("on-failure:")
+            .is_some_and(|n| n.parse::<u32>().is_ok())
 }
 
 impl Container {
     pub fn short_id(&self) -> &str {
         &self.id[..12]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn restart_policies() {
+        assert!(!should_restart(None, 1, 0));
+        assert!(!should_restart(Some("no"), 1, 0));
+        assert!(should_restart(Some("always"), 0, 100));
+        assert!(should_restart(Some("on-failure"), 1, 100));
+        assert!(!should_restart(Some("on-failure"), 0, 0));
+        assert!(should_restart(Some("on-failure:2"), 3, 1));
+        assert!(!should_restart(Some("on-failure:2"), 3, 2));
+        assert!(valid_restart_policy("on-failure:3") && !valid_restart_policy("sometimes"));
     }
 }
