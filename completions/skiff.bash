@@ -28,6 +28,9 @@ _skiff() {
             skiff,exec)
                 cmd="skiff__subcmd__exec"
                 ;;
+            skiff,healthcheck)
+                cmd="skiff__subcmd__healthcheck"
+                ;;
             skiff,image)
                 cmd="skiff__subcmd__image"
                 ;;
@@ -133,6 +136,9 @@ _skiff() {
             skiff__subcmd__container,wait)
                 cmd="skiff__subcmd__container__subcmd__wait"
                 ;;
+            skiff__subcmd__healthcheck,run)
+                cmd="skiff__subcmd__healthcheck__subcmd__run"
+                ;;
             skiff__subcmd__image,history)
                 cmd="skiff__subcmd__image__subcmd__history"
                 ;;
@@ -170,7 +176,7 @@ _skiff() {
 
     case "${cmd}" in
         skiff)
-            opts="-h -V --root --runroot --log-level --help --version info version completion system pull run create start ps logs stop kill rm exec wait top stats pause unpause rename restart container images image rmi tag inspect login logout internal-unpack internal-rm internal-supervise"
+            opts="-h -V --root --runroot --log-level --help --version info version completion system pull run create start ps logs stop kill rm exec wait top healthcheck stats pause unpause rename restart container images image rmi tag inspect login logout internal-unpack internal-rm internal-supervise"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -478,7 +484,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__create)
-            opts="-i -t -e -w -u -l -q -h -V --rm --name --replace --interactive --tty --env --env-file --env-host --entrypoint --workdir --user --group-add --hostname --read-only --read-only-tmpfs --tmpfs --cap-add --cap-drop --privileged --security-opt --network --ulimit --init --umask --userns --uidmap --gidmap --stop-signal --restart --label --cidfile --pull --quiet --platform --arch --os --variant --root --runroot --log-level --help --version"
+            opts="-i -t -e -w -u -l -q -h -V --rm --name --replace --interactive --tty --env --env-file --env-host --entrypoint --workdir --user --group-add --hostname --read-only --read-only-tmpfs --tmpfs --cap-add --cap-drop --privileged --security-opt --network --ulimit --init --umask --userns --uidmap --gidmap --stop-signal --restart --label --health-cmd --health-interval --health-retries --health-start-period --health-timeout --no-healthcheck --cidfile --pull --quiet --platform --arch --os --variant --root --runroot --log-level --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -588,6 +594,26 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --health-cmd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-start-period)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cidfile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -662,6 +688,58 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__healthcheck)
+            opts="-h -V --root --runroot --log-level --help --version run"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__healthcheck__subcmd__run)
+            opts="-h -V --root --runroot --log-level --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1496,7 +1574,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__run)
-            opts="-d -i -t -e -w -u -l -q -h -V --detach --rm --sig-proxy --name --replace --interactive --tty --env --env-file --env-host --entrypoint --workdir --user --group-add --hostname --read-only --read-only-tmpfs --tmpfs --cap-add --cap-drop --privileged --security-opt --network --ulimit --init --umask --userns --uidmap --gidmap --stop-signal --restart --label --cidfile --pull --quiet --platform --arch --os --variant --root --runroot --log-level --help --version"
+            opts="-d -i -t -e -w -u -l -q -h -V --detach --rm --sig-proxy --name --replace --interactive --tty --env --env-file --env-host --entrypoint --workdir --user --group-add --hostname --read-only --read-only-tmpfs --tmpfs --cap-add --cap-drop --privileged --security-opt --network --ulimit --init --umask --userns --uidmap --gidmap --stop-signal --restart --label --health-cmd --health-interval --health-retries --health-start-period --health-timeout --no-healthcheck --cidfile --pull --quiet --platform --arch --os --variant --root --runroot --log-level --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1607,6 +1685,26 @@ _skiff() {
                     return 0
                     ;;
                 -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-cmd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-start-period)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -49,6 +49,7 @@ complete -c skiff -n "__fish_skiff_needs_command" -f -a "rm" -d 'Remove containe
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "exec" -d 'Run a command in a running container'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "wait" -d 'Wait for containers to stop and print their exit codes'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "top" -d 'Show a container\'s processes'
+complete -c skiff -n "__fish_skiff_needs_command" -f -a "healthcheck" -d 'Run containers\' healthchecks'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "stats" -d 'Show containers\' resource use'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "pause" -d 'Pause all processes of containers'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "unpause" -d 'Resume paused containers'
@@ -179,6 +180,11 @@ complete -c skiff -n "__fish_skiff_using_subcommand run" -l gidmap -d 'GID map (
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l stop-signal -d 'Signal to stop the container with' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l restart -d 'Restart policy for detached containers: no, on-failure[:N], always, unless-stopped' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s l -l label -d 'Set a label (KEY=VALUE)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l health-cmd -d 'Healthcheck command (shell form, or a JSON array)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l health-interval -d 'Time between healthchecks (e.g. 30s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l health-retries -d 'Failures in a row before the container is unhealthy' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l health-start-period -d 'Time after start during which failures do not count' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l health-timeout -d 'Time a check may take' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l cidfile -d 'Write the container id to FILE (which must not exist)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l pull -d 'When to pull the image' -r -f -a "missing\t'Pull only when the image is not in the store'
 always\t'Always pull (layers already present are not fetched again)'
@@ -204,6 +210,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand run" -l env-host -d 'Pass th
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l read-only -d 'Mount the root filesystem read-only'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l privileged -d 'Give all capabilities, no seccomp, no masked paths'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l init -d 'Run an init as PID 1 that forwards signals and reaps zombies'
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l no-healthcheck -d 'Disable the image\'s healthcheck'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s q -l quiet -d 'Do not print pull progress'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s V -l version -d 'Print version'
@@ -230,6 +237,11 @@ complete -c skiff -n "__fish_skiff_using_subcommand create" -l gidmap -d 'GID ma
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l stop-signal -d 'Signal to stop the container with' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l restart -d 'Restart policy for detached containers: no, on-failure[:N], always, unless-stopped' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s l -l label -d 'Set a label (KEY=VALUE)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l health-cmd -d 'Healthcheck command (shell form, or a JSON array)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l health-interval -d 'Time between healthchecks (e.g. 30s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l health-retries -d 'Failures in a row before the container is unhealthy' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l health-start-period -d 'Time after start during which failures do not count' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l health-timeout -d 'Time a check may take' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l cidfile -d 'Write the container id to FILE (which must not exist)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l pull -d 'When to pull the image' -r -f -a "missing\t'Pull only when the image is not in the store'
 always\t'Always pull (layers already present are not fetched again)'
@@ -254,6 +266,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand create" -l env-host -d 'Pass
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l read-only -d 'Mount the root filesystem read-only'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l privileged -d 'Give all capabilities, no seccomp, no masked paths'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l init -d 'Run an init as PID 1 that forwards signals and reaps zombies'
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l no-healthcheck -d 'Disable the image\'s healthcheck'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s q -l quiet -d 'Do not print pull progress'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s V -l version -d 'Print version'
@@ -368,6 +381,25 @@ debug\t''
 trace\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand top" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand top" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -f -a "run" -d 'Run a container\'s healthcheck now: prints healthy or unhealthy, exits 0 or 1'
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -l format -d 'Go template or json' -r
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F

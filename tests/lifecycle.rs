@@ -543,3 +543,42 @@ fn restart_policies_labels_and_cidfile() {
     ]);
     assert_eq!(r.code, 125);
 }
+
+#[test]
+fn healthchecks_go_healthy_then_unhealthy() {
+    let t = TestEnv::new("life-health");
+    t.ok([
+        "run",
+        "-d",
+        "--name",
+        "hc",
+        "--health-cmd",
+        "test -f /tmp/ok",
+        "--health-interval",
+        "0.3s",
+        "--health-retries",
+        "2",
+        &img("busybox"),
+        "sh",
+        "-c",
+        "touch /tmp/ok; sleep 2; rm /tmp/ok; sleep 1000",
+    ]);
+    let health = || {
+        t.ok(["inspect", "--format", "{{.State.Health.Status}}", "hc"])
+            .stdout
+            .trim()
+            .to_string()
+    };
+    wait_for("healthy", 10, || health() == "healthy");
+    assert!(t.ok(["ps"]).stdout.contains("(healthy)"));
+    assert_eq!(t.ok(["healthcheck", "run", "hc"]).stdout, "healthy\n");
+    wait_for("unhealthy", 15, || health() == "unhealthy");
+    let r = t.run(["healthcheck", "run", "hc"]);
+    assert_eq!(
+        (r.code, r.stdout.as_str()),
+        (1, "unhealthy\n"),
+        "{}",
+        r.describe()
+    );
+    t.ok(["rm", "-f", "hc"]);
+}

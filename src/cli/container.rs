@@ -142,6 +142,10 @@ pub fn inspect_json(c: &Container) -> Value {
             "ExitCode": c.state.exit_code.unwrap_or(0),
             "Error": c.state.error.clone().unwrap_or_default(),
             "StartedAt": t(c.state.started_at),
+            "Health": {
+                "Status": c.state.health_status.clone().unwrap_or_else(|| if c.health.is_some() { "starting".into() } else { String::new() }),
+                "FailingStreak": c.state.failing_streak,
+            },
             "FinishedAt": t(c.state.finished_at),
         },
         "Image": c.image_id,
@@ -258,4 +262,37 @@ pub fn prune(g: &GlobalOpts, a: PruneArgs) -> anyhow::Result<i32> {
     }
     super::output::print_text(&out)?;
     Ok(0)
+}
+
+#[derive(Debug, Args)]
+pub struct HealthcheckArgs {
+    #[command(subcommand)]
+    pub command: HealthcheckCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HealthcheckCommand {
+    /// Run a container's healthcheck now: prints healthy or unhealthy, exits 0 or 1
+    Run {
+        #[arg(value_name = "CONTAINER")]
+        container: String,
+    },
+}
+
+pub fn healthcheck(g: &GlobalOpts, a: HealthcheckArgs) -> anyhow::Result<i32> {
+    let HealthcheckCommand::Run { container } = a.command;
+    let store = store(g)?;
+    let c = store.find(&container)?;
+    let h = c
+        .health
+        .clone()
+        .ok_or_else(|| anyhow::anyhow!("{container}: the container has no healthcheck"))?;
+    if !c.process_alive() {
+        anyhow::bail!("{container}: the container is not running");
+    }
+    let ok = crate::runtime::health::check(&c, &h);
+    let status = crate::runtime::health::record(&store, &c.id, ok, false)?;
+    super::output::print_text(if ok { "healthy\n" } else { "unhealthy\n" })?;
+    let _ = status;
+    Ok(if ok { 0 } else { 1 })
 }

@@ -123,6 +123,8 @@ pub enum Command {
     Wait(container::WaitArgs),
     /// Show a container's processes
     Top(top::TopArgs),
+    /// Run containers' healthchecks
+    Healthcheck(container::HealthcheckArgs),
     /// Show containers' resource use
     Stats(top::StatsArgs),
     /// Pause all processes of containers
@@ -177,6 +179,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Wait(a) => container::wait(g, a),
         Command::Exec(a) => exec::run(g, a),
         Command::Top(a) => top::top(g, a),
+        Command::Healthcheck(a) => container::healthcheck(g, a),
         Command::Stats(a) => top::stats(g, a),
         Command::Pause(a) => top::pause(g, a, true),
         Command::Unpause(a) => top::pause(g, a, false),

@@ -50,7 +50,19 @@ pub fn effective(c: &Container) -> (String, String) {
             } else {
                 ""
             };
-            ("running".into(), format!("Up {up}{note}"))
+            let health = c
+                .state
+                .health_status
+                .as_deref()
+                .map(|h| format!(" ({h})"))
+                .unwrap_or_else(|| {
+                    if c.health.is_some() {
+                        " (starting)".into()
+                    } else {
+                        String::new()
+                    }
+                });
+            ("running".into(), format!("Up {up}{health}{note}"))
         }
         Status::Running if c.supervisor_alive() => (
             "restarting".into(),

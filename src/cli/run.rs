@@ -119,6 +119,24 @@ pub struct ContainerArgs {
     /// Set a label (KEY=VALUE).
     #[arg(short, long = "label", value_name = "KEY=VALUE")]
     pub labels: Vec<String>,
+    /// Healthcheck command (shell form, or a JSON array).
+    #[arg(long, value_name = "CMD")]
+    pub health_cmd: Option<String>,
+    /// Time between healthchecks (e.g. 30s).
+    #[arg(long, value_name = "DURATION")]
+    pub health_interval: Option<String>,
+    /// Failures in a row before the container is unhealthy.
+    #[arg(long, value_name = "N")]
+    pub health_retries: Option<u32>,
+    /// Time after start during which failures do not count.
+    #[arg(long, value_name = "DURATION")]
+    pub health_start_period: Option<String>,
+    /// Time a check may take.
+    #[arg(long, value_name = "DURATION")]
+    pub health_timeout: Option<String>,
+    /// Disable the image's healthcheck.
+    #[arg(long)]
+    pub no_healthcheck: bool,
     /// Write the container id to FILE (which must not exist).
     #[arg(long, value_name = "FILE")]
     pub cidfile: Option<std::path::PathBuf>,
@@ -250,6 +268,15 @@ fn create_container(paths: &Paths, a: &ContainerArgs, auto_remove: bool) -> anyh
     for (k, v) in config.config.labels.iter().flatten() {
         labels.entry(k.clone()).or_insert_with(|| v.clone());
     }
+    let health = crate::runtime::health::from_flags(
+        a.health_cmd.as_deref(),
+        a.health_interval.as_deref(),
+        a.health_timeout.as_deref(),
+        a.health_start_period.as_deref(),
+        a.health_retries,
+        a.no_healthcheck,
+        config.config.healthcheck.as_ref(),
+    )?;
     let id = names::random_id();
     let host_env: Vec<(String, String)> = std::env::vars().collect();
     let opts = spec::Options {
@@ -298,6 +325,7 @@ fn create_container(paths: &Paths, a: &ContainerArgs, auto_remove: bool) -> anyh
         auto_remove,
         restart_policy: a.restart.clone().filter(|p| p != "no"),
         labels,
+        health,
     };
     if let Some(f) = &a.cidfile {
         if f.exists() {

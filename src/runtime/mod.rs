@@ -3,6 +3,7 @@
 
 pub mod container;
 pub mod exec;
+pub mod health;
 pub mod init;
 pub mod plan;
 pub mod procs;

@@ -121,7 +121,8 @@ pub fn supervise(store: &ContainerStore, id: &str, ready: OwnedFd) -> anyhow::Re
         if let Some(r) = ready.take() {
             let _ = nix::unistd::write(&r, &[READY_OK]);
         }
-        let code = relay_until_exit(&started, [out_r, err_r], &mut log)?;
+        let health = c.health.clone().map(|h| (c.clone(), h));
+        let code = relay_until_exit(&started, [out_r, err_r], &mut log, store, health)?;
         log.flush_partial();
         // `rm -f` may have removed the record meanwhile: then there is nothing left to do.
         let Ok(mut latest) = store.load(id) else {
@@ -165,7 +166,13 @@ fn relay_until_exit(
     started: &super::spawn::Started,
     pipes: [OwnedFd; 2],
     log: &mut LogWriter,
+    store: &ContainerStore,
+    health: Option<(crate::state::Container, super::health::Health)>,
 ) -> anyhow::Result<i32> {
+    let began = std::time::Instant::now();
+    let mut next_check = health
+        .as_ref()
+        .map(|(_, h)| began + std::time::Duration::from_millis(h.interval_ms.max(100)));
     use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
     use nix::sys::signalfd::{SfdFlags, SignalFd};
     let mut mask = SigSet::empty();
@@ -192,14 +199,36 @@ fn relay_until_exit(
         for i in &idx {
             fds.push(PollFd::new(sources[*i].0, PollFlags::POLLIN));
         }
-        // After the exit, give leftover output (a background process holding the pipe) a moment.
+        // After the exit, give leftover output (a background process holding the pipe) a moment;
+        // before it, wake up for the next healthcheck.
         let timeout = if code.is_some() {
             PollTimeout::from(200u16)
+        } else if let Some(at) = next_check {
+            let ms = at
+                .saturating_duration_since(std::time::Instant::now())
+                .as_millis()
+                .min(60_000) as u16;
+            PollTimeout::from(ms)
         } else {
             PollTimeout::NONE
         };
         match poll(&mut fds, timeout) {
-            Ok(0) => break,
+            Ok(0) if code.is_some() => break,
+            Ok(0) => {
+                if let (Some((c, h)), Some(at)) = (&health, next_check) {
+                    if std::time::Instant::now() >= at {
+                        let ok = super::health::check(c, h);
+                        let in_start =
+                            began.elapsed() < std::time::Duration::from_millis(h.start_period_ms);
+                        let _ = super::health::record(store, &c.id, ok, in_start);
+                        next_check = Some(
+                            std::time::Instant::now()
+                                + std::time::Duration::from_millis(h.interval_ms.max(100)),
+                        );
+                    }
+                }
+                continue;
+            }
             Ok(_) => {}
             Err(nix::Error::EINTR) => continue,
             Err(e) => return Err(e.into()),

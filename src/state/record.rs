@@ -54,6 +54,11 @@ pub struct State {
     pub stop_requested: bool,
     #[serde(default)]
     pub restart_count: u32,
+    /// starting, healthy or unhealthy (None without a healthcheck).
+    #[serde(default)]
+    pub health_status: Option<String>,
+    #[serde(default)]
+    pub failing_streak: u32,
 }
 
 impl State {
@@ -69,6 +74,8 @@ impl State {
             pid_start: 0,
             stop_requested: false,
             restart_count: 0,
+            health_status: None,
+            failing_streak: 0,
         }
     }
 }
@@ -127,6 +134,8 @@ pub struct Container {
     pub restart_policy: Option<String>,
     #[serde(default)]
     pub labels: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
+    pub health: Option<crate::runtime::health::Health>,
 }
 
 /// Whether a container that exited with `code` restarts under `policy` after `count` restarts.
