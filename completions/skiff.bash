@@ -22,6 +22,9 @@ _skiff() {
             skiff,container)
                 cmd="skiff__subcmd__container"
                 ;;
+            skiff,cp)
+                cmd="skiff__subcmd__cp"
+                ;;
             skiff,create)
                 cmd="skiff__subcmd__create"
                 ;;
@@ -176,7 +179,7 @@ _skiff() {
 
     case "${cmd}" in
         skiff)
-            opts="-h -V --root --runroot --log-level --help --version info version completion system pull run create start ps logs stop kill rm exec wait top healthcheck stats pause unpause rename restart container images image rmi tag inspect login logout internal-unpack internal-rm internal-supervise"
+            opts="-h -V --root --runroot --log-level --help --version info version completion system pull run create start ps logs stop kill rm exec cp wait top healthcheck stats pause unpause rename restart container images image rmi tag inspect login logout internal-unpack internal-rm internal-supervise"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -464,6 +467,32 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__cp)
+            opts="-h -V --root --runroot --log-level --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -47,6 +47,7 @@ complete -c skiff -n "__fish_skiff_needs_command" -f -a "stop" -d 'Stop containe
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "kill" -d 'Send a signal to containers'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "rm" -d 'Remove containers'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "exec" -d 'Run a command in a running container'
+complete -c skiff -n "__fish_skiff_needs_command" -f -a "cp" -d 'Copy files between a running container and the host'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "wait" -d 'Wait for containers to stop and print their exit codes'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "top" -d 'Show a container\'s processes'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "healthcheck" -d 'Run containers\' healthchecks'
@@ -362,6 +363,15 @@ complete -c skiff -n "__fish_skiff_using_subcommand exec" -s d -l detach -d 'Run
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -l privileged -d 'Give the process all capabilities'
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand cp" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand cp" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand cp" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand cp" -s h -l help -d 'Print help'
+complete -c skiff -n "__fish_skiff_using_subcommand cp" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -l condition -d 'Condition to wait for: stopped (exited) or running' -r
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F

@@ -582,3 +582,65 @@ fn healthchecks_go_healthy_then_unhealthy() {
     );
     t.ok(["rm", "-f", "hc"]);
 }
+
+#[test]
+fn cp_both_ways_with_owners_mapped() {
+    let t = TestEnv::new("life-cp");
+    t.ok([
+        "run",
+        "-d",
+        "--name",
+        "files",
+        &img("layers"),
+        "sh",
+        "-c",
+        "mkdir -p /out/sub; echo data > /out/sub/f; ln -s /etc/passwd /out/link; sleep 1000",
+    ]);
+    wait_for("files", 10, || {
+        t.run(["exec", "files", "cat", "/out/sub/f"]).stdout == "data\n"
+    });
+    // Out: a tree, with the symlink kept as a link (not followed to a host file).
+    let dest = t.home.join("got");
+    let r = t.run(["cp", "files:/out", dest.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    assert_eq!(
+        std::fs::read_to_string(dest.join("sub/f")).unwrap(),
+        "data\n"
+    );
+    assert_eq!(
+        std::fs::read_link(dest.join("link")).unwrap(),
+        std::path::Path::new("/etc/passwd")
+    );
+    if let Some(u) = &t.user {
+        use std::os::unix::fs::MetadataExt;
+        assert_eq!(
+            std::fs::metadata(dest.join("sub/f")).unwrap().uid(),
+            u.uid,
+            "copied out files are yours"
+        );
+    }
+    // In: into an existing directory owned by another container user (app, uid 1000).
+    let src = t.home.join("in.txt");
+    std::fs::write(&src, "from host\n").unwrap();
+    if let Some(u) = &t.user {
+        crate::util::chown_r(&src, u.uid, u.gid);
+    }
+    t.ok(["cp", src.to_str().unwrap(), "files:/home/app"]);
+    let r = t.ok(["exec", "files", "stat", "-c", "%u %n", "/home/app/in.txt"]);
+    assert_eq!(r.stdout, "0 /home/app/in.txt\n");
+    assert_eq!(
+        t.ok(["exec", "files", "cat", "/home/app/in.txt"]).stdout,
+        "from host\n"
+    );
+    // A container symlink to a host path leads inside the container, never to the host.
+    // (refused: the final component is never followed)
+    let r = t.run(["cp", src.to_str().unwrap(), "files:/out/link"]);
+    assert_eq!(r.code, 125, "{}", r.describe());
+    assert_ne!(
+        std::fs::read_to_string("/etc/passwd").unwrap(),
+        "from host\n"
+    );
+    let r = t.run(["cp", "files:/nope", dest.to_str().unwrap()]);
+    assert_eq!(r.code, 125);
+    t.ok(["rm", "-f", "files"]);
+}

@@ -3,6 +3,7 @@
 
 pub mod completion;
 pub mod container;
+pub mod cp;
 pub mod docs;
 pub mod exec;
 pub mod format;
@@ -119,6 +120,8 @@ pub enum Command {
     Rm(lifecycle::RmArgs),
     /// Run a command in a running container
     Exec(exec::ExecArgs),
+    /// Copy files between a running container and the host
+    Cp(cp::CpArgs),
     /// Wait for containers to stop and print their exit codes
     Wait(container::WaitArgs),
     /// Show a container's processes
@@ -178,6 +181,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Inspect(a) => container::inspect(g, a),
         Command::Wait(a) => container::wait(g, a),
         Command::Exec(a) => exec::run(g, a),
+        Command::Cp(a) => cp::run(g, a),
         Command::Top(a) => top::top(g, a),
         Command::Healthcheck(a) => container::healthcheck(g, a),
         Command::Stats(a) => top::stats(g, a),

@@ -2,6 +2,7 @@
 //! out: clone into namespaces, root filesystem, security, exec, and the foreground relay.
 
 pub mod container;
+pub mod copy;
 pub mod exec;
 pub mod health;
 pub mod init;

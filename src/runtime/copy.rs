@@ -1,0 +1,231 @@
+//! `skiff cp` for running containers. A forked child joins only the container's user namespace
+//! (so it may write files owned by any of the container's ids), opens the container's root as
+//! /proc/PID/root, and resolves every container path with openat2(RESOLVE_IN_ROOT) against it: a
+//! symlink inside the container can never lead to a host path. Host paths are used as usual.
+//! Files copied in belong to the container's root; files copied out belong to you.
+
+use std::fs;
+use std::io::{self, Read, Write};
+use std::os::fd::{AsFd, AsRawFd, OwnedFd};
+use std::os::unix::ffi::OsStrExt;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+
+use anyhow::{anyhow, Context};
+use rustix::fs::{AtFlags, FileType, Mode, OFlags, ResolveFlags};
+use rustix::io::Errno;
+
+use crate::state::Container;
+
+pub enum Direction {
+    /// host path -> container path
+    In { host: PathBuf, container: String },
+    /// container path -> host path
+    Out { container: String, host: PathBuf },
+}
+
+const RESOLVE: ResolveFlags = ResolveFlags::IN_ROOT.union(ResolveFlags::NO_MAGICLINKS);
+
+fn ioerr(e: Errno) -> io::Error {
+    io::Error::from_raw_os_error(e.raw_os_error())
+}
+
+/// Copy a file or a directory tree, docker-style: into `dest` when it is an existing directory,
+/// else to that name.
+pub fn copy(c: &Container, dir: &Direction) -> anyhow::Result<()> {
+    if !c.process_alive() {
+        anyhow::bail!(
+            "{}: skiff cp needs a running container (its filesystem is mounted only while it runs)",
+            c.name
+        );
+    }
+    let userns: OwnedFd = fs::File::open(format!("/proc/{}/ns/user", c.state.pid))?.into();
+    let pid = c.state.pid;
+    let (r, w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC)?;
+    let wraw = w.as_raw_fd();
+    let child = crate::sys::fork_child(|| {
+        let result = (|| -> anyhow::Result<()> {
+            nix::sched::setns(userns.as_fd(), nix::sched::CloneFlags::CLONE_NEWUSER)
+                .context("joining the container's user namespace")?;
+            let root_id = nix::unistd::Uid::from_raw(0);
+            let root_gid = nix::unistd::Gid::from_raw(0);
+            nix::unistd::setresgid(root_gid, root_gid, root_gid)?;
+            nix::unistd::setresuid(root_id, root_id, root_id)?;
+            let root = rustix::fs::open(
+                format!("/proc/{pid}/root"),
+                OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC,
+                Mode::empty(),
+            )
+            .map_err(ioerr)
+            .context("opening the container's root")?;
+            match dir {
+                Direction::In { host, container } => {
+                    let name = host
+                        .file_name()
+                        .ok_or_else(|| anyhow!("cannot copy {}", host.display()))?;
+                    let dest = if is_dir(&root, container) {
+                        format!(
+                            "{}/{}",
+                            container.trim_end_matches('/'),
+                            name.to_string_lossy()
+                        )
+                    } else {
+                        container.clone()
+                    };
+                    copy_in(&root, host, &dest)
+                }
+                Direction::Out { container, host } => {
+                    let name = Path::new(container)
+                        .file_name()
+                        .map(|n| n.to_os_string())
+                        .unwrap_or_else(|| ".".into());
+                    let dest = if host.is_dir() {
+                        host.join(name)
+                    } else {
+                        host.clone()
+                    };
+                    copy_out(&root, container, &dest)
+                }
+            }
+        })();
+        match result {
+            Ok(()) => 0,
+            Err(e) => {
+                let _ =
+                    nix::unistd::write(crate::sys::borrow_raw(wraw), format!("{e:#}").as_bytes());
+                1
+            }
+        }
+    })?;
+    drop(w);
+    let mut msg = Vec::new();
+    let _ = fs::File::from(r).read_to_end(&mut msg);
+    if crate::userns::enter::wait_code(child)? != 0 {
+        anyhow::bail!("{}", String::from_utf8_lossy(&msg));
+    }
+    Ok(())
+}
+
+fn open_in(root: &OwnedFd, path: &str, flags: OFlags) -> io::Result<OwnedFd> {
+    let rel = path.trim_start_matches('/');
+    let rel = if rel.is_empty() { "." } else { rel };
+    rustix::fs::openat2(root, rel, flags | OFlags::CLOEXEC, Mode::empty(), RESOLVE).map_err(ioerr)
+}
+
+fn is_dir(root: &OwnedFd, path: &str) -> bool {
+    open_in(root, path, OFlags::PATH | OFlags::DIRECTORY).is_ok()
+}
+
+/// (parent dir fd, final name) of a container path.
+fn parent_of(root: &OwnedFd, path: &str) -> anyhow::Result<(OwnedFd, Vec<u8>)> {
+    let p = Path::new(path);
+    let parent = p
+        .parent()
+        .map(|x| x.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "/".into());
+    let name = p
+        .file_name()
+        .ok_or_else(|| anyhow!("bad container path {path}"))?;
+    let fd = open_in(root, &parent, OFlags::RDONLY | OFlags::DIRECTORY)
+        .with_context(|| format!("{parent}: no such directory in the container"))?;
+    Ok((fd, name.as_bytes().to_vec()))
+}
+
+fn copy_in(root: &OwnedFd, src: &Path, dest: &str) -> anyhow::Result<()> {
+    let md = fs::symlink_metadata(src)
+        .with_context(|| format!("{}: no such file or directory", src.display()))?;
+    let (parent, name) = parent_of(root, dest)?;
+    let name = std::ffi::OsStr::from_bytes(&name);
+    let mode = Mode::from_raw_mode(md.permissions().mode() & 0o7777);
+    if md.is_dir() {
+        match rustix::fs::mkdirat(&parent, name, mode) {
+            Ok(()) | Err(Errno::EXIST) => {}
+            Err(e) => return Err(anyhow!("creating {dest}: {e}")),
+        }
+        for e in fs::read_dir(src)? {
+            let e = e?;
+            copy_in(
+                root,
+                &e.path(),
+                &format!(
+                    "{}/{}",
+                    dest.trim_end_matches('/'),
+                    e.file_name().to_string_lossy()
+                ),
+            )?;
+        }
+    } else if md.file_type().is_symlink() {
+        let to = fs::read_link(src)?;
+        let _ = rustix::fs::unlinkat(&parent, name, AtFlags::empty());
+        rustix::fs::symlinkat(&to, &parent, name).map_err(|e| anyhow!("creating {dest}: {e}"))?;
+    } else if md.is_file() {
+        let fd = rustix::fs::openat(
+            &parent,
+            name,
+            OFlags::CREATE | OFlags::TRUNC | OFlags::WRONLY | OFlags::NOFOLLOW | OFlags::CLOEXEC,
+            mode,
+        )
+        .map_err(|e| anyhow!("creating {dest}: {e}"))?;
+        let mut out = fs::File::from(fd);
+        io::copy(&mut fs::File::open(src)?, &mut out).with_context(|| format!("writing {dest}"))?;
+        rustix::fs::fchmod(&out, mode).map_err(ioerr)?;
+    }
+    Ok(())
+}
+
+fn copy_out(root: &OwnedFd, src: &str, dest: &Path) -> anyhow::Result<()> {
+    let (parent, name) = parent_of(root, src)?;
+    let name_os = std::ffi::OsStr::from_bytes(&name);
+    let st = rustix::fs::statat(&parent, name_os, AtFlags::SYMLINK_NOFOLLOW)
+        .map_err(|e| anyhow!("{src}: {e} (in the container)"))?;
+    let mode = st.st_mode & 0o7777;
+    match FileType::from_raw_mode(st.st_mode) {
+        FileType::Directory => {
+            match fs::create_dir(dest) {
+                Ok(()) => {}
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists && dest.is_dir() => {}
+                Err(e) => return Err(anyhow!("creating {}: {e}", dest.display())),
+            }
+            let dir = open_in(root, src, OFlags::RDONLY | OFlags::DIRECTORY)?;
+            let mut names = Vec::new();
+            for ent in rustix::fs::Dir::read_from(&dir).map_err(ioerr)? {
+                let ent = ent.map_err(ioerr)?;
+                let n = ent.file_name().to_bytes().to_vec();
+                if n != b"." && n != b".." {
+                    names.push(n);
+                }
+            }
+            for n in names {
+                let child = format!(
+                    "{}/{}",
+                    src.trim_end_matches('/'),
+                    String::from_utf8_lossy(&n)
+                );
+                copy_out(root, &child, &dest.join(std::ffi::OsStr::from_bytes(&n)))?;
+            }
+            fs::set_permissions(dest, fs::Permissions::from_mode(mode))?;
+        }
+        FileType::Symlink => {
+            let to = rustix::fs::readlinkat(&parent, name_os, Vec::new()).map_err(ioerr)?;
+            let _ = fs::remove_file(dest);
+            std::os::unix::fs::symlink(std::ffi::OsStr::from_bytes(to.as_bytes()), dest)?;
+        }
+        FileType::RegularFile => {
+            let fd = rustix::fs::openat(
+                &parent,
+                name_os,
+                OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::CLOEXEC,
+                Mode::empty(),
+            )
+            .map_err(|e| anyhow!("reading {src}: {e}"))?;
+            let mut input = fs::File::from(fd);
+            let mut out =
+                fs::File::create(dest).with_context(|| format!("creating {}", dest.display()))?;
+            io::copy(&mut input, &mut out)?;
+            out.flush()?;
+            fs::set_permissions(dest, fs::Permissions::from_mode(mode))?;
+        }
+        _ => tracing::debug!(path = %src, "skipping special file"),
+    }
+    Ok(())
+}
