@@ -250,28 +250,23 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
     (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
-/// Go's default time format in UTC, as podman prints CreatedAt: `2023-11-14 22:13:20 +0000 UTC`.
-pub fn go_time(unix: i64) -> String {
+/// (year, month, day, hour, minute, second) in UTC.
+fn utc(unix: i64) -> (i64, i64, i64, i64, i64, i64) {
     let (y, m, d) = civil_from_days(unix.div_euclid(86400));
     let s = unix.rem_euclid(86400);
-    format!(
-        "{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02} +0000 UTC",
-        s / 3600,
-        s % 3600 / 60,
-        s % 60
-    )
+    (y, m, d, s / 3600, s % 3600 / 60, s % 60)
+}
+
+/// Go's default time format in UTC, as podman prints CreatedAt: `2023-11-14 22:13:20 +0000 UTC`.
+pub fn go_time(unix: i64) -> String {
+    let (y, m, d, h, mi, s) = utc(unix);
+    format!("{y:04}-{m:02}-{d:02} {h:02}:{mi:02}:{s:02} +0000 UTC")
 }
 
 /// RFC 3339 in UTC with seconds, for JSON.
 pub fn rfc3339(unix: i64) -> String {
-    let (y, m, d) = civil_from_days(unix.div_euclid(86400));
-    let s = unix.rem_euclid(86400);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-        s / 3600,
-        s % 3600 / 60,
-        s % 60
-    )
+    let (y, m, d, h, mi, s) = utc(unix);
+    format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")
 }
 
 /// Now as RFC 3339 with nanoseconds in UTC (log timestamps).
@@ -279,14 +274,9 @@ pub fn rfc3339_nanos_now() -> String {
     let d = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap_or_default();
-    let secs = d.as_secs() as i64;
-    let (y, m, day) = civil_from_days(secs.div_euclid(86400));
-    let s = secs.rem_euclid(86400);
+    let (y, m, day, h, mi, s) = utc(d.as_secs() as i64);
     format!(
-        "{y:04}-{m:02}-{day:02}T{:02}:{:02}:{:02}.{:09}Z",
-        s / 3600,
-        s % 3600 / 60,
-        s % 60,
+        "{y:04}-{m:02}-{day:02}T{h:02}:{mi:02}:{s:02}.{:09}Z",
         d.subsec_nanos()
     )
 }

@@ -307,14 +307,9 @@ fn create_container(paths: &Paths, a: &ContainerArgs, auto_remove: bool) -> anyh
     let layers = image.layers.iter().map(|l| store.layer_diff(l)).collect();
     let spec = spec::build(&config.config, &opts, layers, mapping, &id[..12], &host_env)?;
     let cstore = ContainerStore::open(&paths.root, &paths.runroot)?;
-    let name = match &a.name {
-        Some(n) => n.clone(),
-        None => {
-            let taken: Vec<String> = cstore.list()?.into_iter().map(|c| c.name).collect();
-            names::generate(|n| taken.iter().any(|t| t == n))
-        }
-    };
-    let c = Container {
+    // Empty: the store generates a free name under its lock.
+    let name = a.name.clone().unwrap_or_default();
+    let mut c = Container {
         id: id.clone(),
         name,
         image: a.image.clone(),
@@ -335,7 +330,7 @@ fn create_container(paths: &Paths, a: &ContainerArgs, auto_remove: bool) -> anyh
             );
         }
     }
-    container::create(&cstore, &c, a.replace)?;
+    container::create(&cstore, &mut c, a.replace)?;
     if let Some(f) = &a.cidfile {
         std::fs::write(f, &id)
             .map_err(|e| anyhow::anyhow!("writing --cidfile {}: {e}", f.display()))?;

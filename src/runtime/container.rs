@@ -13,9 +13,9 @@ use crate::state::{Container, ContainerStore, Status};
 use crate::storage::LockMode;
 
 /// Register a new container (status created) with a unique name.
-pub fn create(store: &ContainerStore, c: &Container, replace: bool) -> anyhow::Result<()> {
+pub fn create(store: &ContainerStore, c: &mut Container, replace: bool) -> anyhow::Result<()> {
     let _g = store.lock_all(LockMode::Exclusive)?;
-    if replace {
+    if replace && !c.name.is_empty() {
         if let Ok(old) = store.find(&c.name) {
             if old.name == c.name {
                 remove(store, &old)?;

@@ -102,8 +102,13 @@ impl ContainerStore {
 
     /// Create the dirs and first record of a new container; fails when the name is taken. The
     /// caller holds `lock_all(Exclusive)`.
-    pub fn create(&self, c: &Container) -> Result<(), StateError> {
-        if let Some(other) = self.list()?.into_iter().find(|o| o.name == c.name) {
+    /// An empty name is replaced by a generated one that no container uses (chosen under the same
+    /// lock, from the same listing, as the uniqueness check).
+    pub fn create(&self, c: &mut Container) -> Result<(), StateError> {
+        let all = self.list()?;
+        if c.name.is_empty() {
+            c.name = super::names::generate(|n| all.iter().any(|o| o.name == n));
+        } else if let Some(other) = all.into_iter().find(|o| o.name == c.name) {
             return Err(StateError::NameInUse {
                 name: c.name.clone(),
                 id: other.id,
