@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod error;
 pub mod image;
+pub mod network;
 pub mod runtime;
 pub mod state;
 pub mod storage;

@@ -49,6 +49,8 @@ fn process_sees_itself_as_pid_1_with_its_own_hostname_and_no_network() {
     let r = run(
         &t,
         &[
+            "--network",
+            "none",
             "--hostname",
             "boat",
             &img("busybox"),
@@ -63,6 +65,8 @@ fn process_sees_itself_as_pid_1_with_its_own_hostname_and_no_network() {
     let r = run(
         &t,
         &[
+            "--network",
+            "none",
             &img("busybox"),
             "sh",
             "-c",

@@ -5,6 +5,7 @@ mod util;
 mod cli;
 mod info;
 mod lifecycle;
+mod network;
 mod pull;
 mod run;
 mod testbed;

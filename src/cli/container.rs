@@ -67,6 +67,8 @@ pub enum ContainerCommand {
     Rename(RenameArgs),
     /// Wait for containers to stop and print their exit codes
     Wait(WaitArgs),
+    /// List a container's published ports
+    Port(super::port::PortArgs),
 }
 
 pub fn run(g: &GlobalOpts, a: ContainerArgs) -> anyhow::Result<i32> {
@@ -78,6 +80,7 @@ pub fn run(g: &GlobalOpts, a: ContainerArgs) -> anyhow::Result<i32> {
         ContainerCommand::Stop(x) => super::lifecycle::stop(g, x),
         ContainerCommand::Rename(x) => rename(g, x),
         ContainerCommand::Wait(x) => wait(g, x),
+        ContainerCommand::Port(x) => super::port::run(g, x),
     }
 }
 
@@ -170,9 +173,29 @@ pub fn inspect_json(c: &Container) -> Value {
             "Privileged": c.spec.privileged,
             "ReadonlyRootfs": c.spec.read_only,
             "CapAdd": Value::Null,
-            "NetworkMode": match c.spec.network { crate::runtime::spec::Network::None => "none", crate::runtime::spec::Network::Host => "host" },
+            "NetworkMode": c.spec.network.name(),
+            "PortBindings": port_json(&c.spec.net.ports),
+        },
+        "NetworkSettings": {
+            "Ports": port_json(&super::port::ports_of(c)),
         },
     })
+}
+
+/// `{"80/tcp": [{"HostIp": "", "HostPort": "8080"}]}`, docker's shape.
+fn port_json(ports: &[crate::network::PortMapping]) -> Value {
+    let mut map = serde_json::Map::new();
+    for m in ports {
+        let key = format!("{}/{}", m.container_port, m.protocol.as_str());
+        let entry = map.entry(key).or_insert_with(|| Value::Array(Vec::new()));
+        if let Value::Array(v) = entry {
+            v.push(json!({
+                "HostIp": m.host_ip,
+                "HostPort": if m.host_port == 0 { String::new() } else { m.host_port.to_string() },
+            }));
+        }
+    }
+    Value::Object(map)
 }
 
 /// Containers first, then images (docker's `inspect` order).

@@ -15,6 +15,7 @@ pub mod lifecycle;
 pub mod login;
 pub mod logs;
 pub mod output;
+pub mod port;
 pub mod ps;
 pub mod pull;
 pub mod run;
@@ -136,6 +137,8 @@ pub enum Command {
     Unpause(top::PauseArgs),
     /// Rename a container
     Rename(container::RenameArgs),
+    /// List a container's published ports
+    Port(port::PortArgs),
     /// Restart containers
     Restart(container::RestartArgs),
     /// Manage containers
@@ -188,6 +191,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Pause(a) => top::pause(g, a, true),
         Command::Unpause(a) => top::pause(g, a, false),
         Command::Rename(a) => container::rename(g, a),
+        Command::Port(a) => port::run(g, a),
         Command::Restart(a) => container::restart(g, a),
         Command::Container(a) => container::run(g, a),
         Command::Login(a) => login::login(g, a),

@@ -116,7 +116,12 @@ pub fn row(c: &Container, no_trunc: bool) -> Value {
         "Pid": if state == "running" { c.state.pid } else { 0 },
         "ExitCode": c.state.exit_code.unwrap_or(0),
         "Exited": state == "exited",
-        "Ports": "",
+        "Ports": super::port::ports_of(c)
+            .iter()
+            .filter(|m| m.host_port != 0)
+            .map(|m| m.ps_form())
+            .collect::<Vec<_>>()
+            .join(", "),
         "Labels": c.labels,
         "RestartCount": c.state.restart_count,
         "AutoRemove": c.auto_remove,

@@ -9,8 +9,9 @@ use crate::cli::format::now_unix;
 use crate::image::pull::{pull, PullOptions};
 use crate::image::registries::RegistriesConf;
 use crate::image::store::{find, Store};
+use crate::network::Network;
 use crate::runtime::container;
-use crate::runtime::spec::{self, Network};
+use crate::runtime::spec;
 use crate::state::names;
 use crate::state::record::State;
 use crate::state::{Container, ContainerStore, Status};
@@ -89,9 +90,33 @@ pub struct ContainerArgs {
     /// Security options: seccomp=unconfined|PROFILE.json, no-new-privileges.
     #[arg(long, value_name = "OPT")]
     pub security_opt: Vec<String>,
-    /// Network mode: none or host.
-    #[arg(long, alias = "net", default_value = "none", value_name = "MODE")]
+    /// Network mode: pasta (default when installed), slirp4netns, none, host or container:NAME.
+    #[arg(
+        long,
+        alias = "net",
+        default_value = "",
+        hide_default_value = true,
+        value_name = "MODE"
+    )]
     pub network: String,
+    /// Publish a container port on the host: [IP:][HOST_PORT:]CONTAINER_PORT[/tcp|udp].
+    #[arg(short = 'p', long = "publish", value_name = "PORTS")]
+    pub publish: Vec<String>,
+    /// Publish every port the image exposes on a free host port.
+    #[arg(short = 'P', long)]
+    pub publish_all: bool,
+    /// DNS server for the container's resolv.conf.
+    #[arg(long, value_name = "IP")]
+    pub dns: Vec<String>,
+    /// DNS search domain.
+    #[arg(long, value_name = "DOMAIN")]
+    pub dns_search: Vec<String>,
+    /// DNS resolver option (e.g. ndots:2).
+    #[arg(long = "dns-option", alias = "dns-opt", value_name = "OPT")]
+    pub dns_option: Vec<String>,
+    /// Add an /etc/hosts entry: NAME:IP (IP may be host-gateway).
+    #[arg(long, value_name = "NAME:IP")]
+    pub add_host: Vec<String>,
     /// Resource limits: NAME=SOFT[:HARD], e.g. nofile=1024:2048.
     #[arg(long, value_name = "LIMIT")]
     pub ulimit: Vec<String>,
@@ -201,14 +226,27 @@ pub struct StartArgs {
 
 /// Resolve the image (pulling per policy) and store a new container; returns its id.
 fn create_container(paths: &Paths, a: &ContainerArgs, auto_remove: bool) -> anyhow::Result<String> {
-    let network = match a.network.as_str() {
-        "none" => Network::None,
-        "host" => Network::Host,
-        other => anyhow::bail!(
-            "unsupported --network {other:?}: this version supports none and host (pasta/slirp4netns \
-             networking and published ports are tracked in the networking issue)"
-        ),
+    let network = match Network::parse(&a.network)? {
+        None => Network::default_mode()?,
+        Some(Network::Container(target)) => {
+            let cstore = ContainerStore::open(&paths.root, &paths.runroot)?;
+            let t = cstore.find(&target)?;
+            Network::Container(t.id)
+        }
+        Some(n) => n,
     };
+    let mut ports = Vec::new();
+    for p in &a.publish {
+        ports.extend(crate::network::portspec::parse(p).map_err(|e| anyhow::anyhow!(e))?);
+    }
+    for h in &a.add_host {
+        crate::network::etc::parse_add_host(h).map_err(|e| anyhow::anyhow!(e))?;
+    }
+    for d in &a.dns {
+        if d.parse::<std::net::IpAddr>().is_err() {
+            anyhow::bail!("invalid --dns {d:?}: give the IP address of a DNS server");
+        }
+    }
     if let Some(n) = &a.name {
         if !names::valid(n) {
             anyhow::bail!("invalid container name {n:?}: use letters, digits and _ . - (starting with a letter or digit)");
@@ -237,6 +275,30 @@ fn create_container(paths: &Paths, a: &ContainerArgs, auto_remove: bool) -> anyh
         _ => pull(paths, &a.image, &pull_opts()?)?,
     };
     let config = store.config(&image.id)?;
+    if a.publish_all {
+        let keys: Vec<String> = config
+            .config
+            .exposed_ports
+            .iter()
+            .flatten()
+            .map(|(k, _)| k.clone())
+            .collect();
+        for m in crate::network::portspec::exposed(&keys) {
+            if !ports
+                .iter()
+                .any(|p| p.container_port == m.container_port && p.protocol == m.protocol)
+            {
+                ports.push(m);
+            }
+        }
+    }
+    if !ports.is_empty() && !network.can_publish() {
+        anyhow::bail!(
+            "ports cannot be published with --network {}: use the default network (pasta or \
+             slirp4netns)",
+            network.name()
+        );
+    }
     if a.userns
         .as_deref()
         .is_some_and(|u| !u.is_empty() && u != "host")
@@ -299,6 +361,13 @@ fn create_container(paths: &Paths, a: &ContainerArgs, auto_remove: bool) -> anyh
         privileged: a.privileged,
         security_opt: a.security_opt.clone(),
         network,
+        net: crate::network::NetConfig {
+            ports,
+            dns: a.dns.clone(),
+            dns_search: a.dns_search.clone(),
+            dns_options: a.dns_option.clone(),
+            add_hosts: a.add_host.clone(),
+        },
         ulimits: a.ulimit.clone(),
         init: a.init,
         umask: a.umask.clone(),

@@ -8,6 +8,7 @@ use anyhow::Context;
 use super::plan::Dirs;
 use super::spawn;
 use crate::cli::format::now_unix;
+use crate::network::Network;
 use crate::state::record::State;
 use crate::state::{Container, ContainerStore, Status};
 use crate::storage::LockMode;
@@ -26,36 +27,45 @@ pub fn create(store: &ContainerStore, c: &mut Container, replace: bool) -> anyho
     Ok(())
 }
 
-/// The generated /etc files of a container.
+/// The generated /etc files of a container. With `--network container:X`, X's hosts and
+/// resolv.conf (they share the network).
 pub fn write_etc(store: &ContainerStore, c: &Container) -> anyhow::Result<std::path::PathBuf> {
-    let etc = store.run_path(&c.id).join("etc");
-    std::fs::create_dir_all(&etc).with_context(|| format!("creating {}", etc.display()))?;
+    use crate::network::etc;
+    let dir = store.run_path(&c.id).join("etc");
+    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
     let h = &c.spec.hostname;
-    let hosts = format!(
-        "127.0.0.1\tlocalhost localhost.localdomain\n::1\tlocalhost ip6-localhost ip6-loopback\n127.0.1.1\t{h}{}\n",
-        if c.name != *h { format!(" {}", c.name) } else { String::new() }
-    );
-    std::fs::write(etc.join("hosts"), hosts)?;
-    std::fs::write(etc.join("hostname"), format!("{h}\n"))?;
-    std::fs::write(
-        etc.join("resolv.conf"),
-        resolv_conf(&std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default()),
-    )?;
-    Ok(etc)
-}
-
-/// The host's resolv.conf without loopback nameservers (they do not answer inside a network
-/// namespace).
-pub fn resolv_conf(host: &str) -> String {
-    host.lines()
-        .filter(|l| {
-            let mut w = l.split_whitespace();
-            !(w.next() == Some("nameserver")
-                && w.next()
-                    .is_some_and(|ip| ip.starts_with("127.") || ip == "::1"))
-        })
-        .map(|l| format!("{l}\n"))
-        .collect()
+    let net = &c.spec.network;
+    let (hosts, resolv) = match net {
+        Network::Container(target) => {
+            let t = store.find(target)?;
+            let tdir = store.run_path(&t.id).join("etc");
+            (
+                std::fs::read_to_string(tdir.join("hosts")).unwrap_or_default(),
+                std::fs::read_to_string(tdir.join("resolv.conf")).unwrap_or_default(),
+            )
+        }
+        _ => {
+            let route = std::fs::read_to_string("/proc/net/route").unwrap_or_default();
+            let gateway = etc::host_gateway(net, &route);
+            let host_hosts = (*net == Network::Host)
+                .then(|| std::fs::read_to_string("/etc/hosts").unwrap_or_default());
+            let host_resolv = std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
+            (
+                etc::hosts(
+                    h,
+                    &c.name,
+                    &c.spec.net,
+                    gateway.as_deref(),
+                    host_hosts.as_deref(),
+                ),
+                etc::resolv_conf(&host_resolv, net, &c.spec.net),
+            )
+        }
+    };
+    std::fs::write(dir.join("hosts"), hosts)?;
+    std::fs::write(dir.join("hostname"), format!("{h}\n"))?;
+    std::fs::write(dir.join("resolv.conf"), resolv)?;
+    Ok(dir)
 }
 
 /// The dirs a container's start needs: overlay upper/work, generated /etc files, rootfs mountpoint.
@@ -81,7 +91,20 @@ pub fn start_recorded(
     supervisor_pid: i32,
 ) -> anyhow::Result<spawn::Started> {
     let (dirs, rootfs) = launch_dirs(store, c)?;
-    let started = match spawn::start(&c.spec, &dirs, rootfs) {
+    let rundir = store.run_path(&c.id);
+    let launch = (|| -> anyhow::Result<spawn::Launch<'_>> {
+        let join = match &c.spec.network {
+            Network::Container(target) => Some(running_pid(store, target)?),
+            _ => None,
+        };
+        Ok(spawn::Launch {
+            rootfs,
+            rundir: &rundir,
+            bound: crate::network::forward::bind(&c.spec.net.ports)?,
+            join,
+        })
+    })();
+    let started = match launch.and_then(|l| spawn::start(&c.spec, &dirs, l)) {
         Ok(s) => s,
         Err(e) => {
             let code = crate::error::exit_code_of(&e);
@@ -96,10 +119,27 @@ pub fn start_recorded(
         pid_start: crate::state::record::process_start(started.pid.as_raw()).unwrap_or(0),
         supervisor_pid,
         restart_count: c.state.restart_count,
+        ports: started.net.ports(),
+        net_helper_pid: started.net.helper.as_ref().map_or(0, |h| h.pid()),
         ..State::new()
     };
     store.save(c)?;
     Ok(started)
+}
+
+/// The pid of the running container `target` (for `--network container:NAME`).
+fn running_pid(store: &ContainerStore, target: &str) -> anyhow::Result<i32> {
+    let t = store.find(target).map_err(|_| {
+        anyhow::anyhow!("--network container:{target}: no such container (it was removed?)")
+    })?;
+    if !t.process_alive() {
+        anyhow::bail!(
+            "--network container:{target}: that container is not running; start it first \
+             (`skiff start {}`)",
+            t.name
+        );
+    }
+    Ok(t.state.pid)
 }
 
 /// Start `id` and stay in the foreground until it exits; returns its exit code.
@@ -129,6 +169,8 @@ pub fn finish(
     c.state.status = Status::Exited;
     c.state.pid = 0;
     c.state.supervisor_pid = 0;
+    c.state.ports.clear();
+    c.state.net_helper_pid = 0;
     c.state.exit_code = Some(code);
     c.state.finished_at = Some(now_unix());
     c.state.error = error;
@@ -141,6 +183,8 @@ pub fn finish(
 pub fn remove(store: &ContainerStore, c: &Container) -> anyhow::Result<()> {
     let run = store.run_path(&c.id);
     let dir = store.path(&c.id);
+    // A supervisor killed with -9 leaves its network helper behind.
+    crate::network::helper::kill_recorded(c.state.net_helper_pid);
     let _ = crate::storage::remove_tree(&run);
     // The record goes first: a half-removed container must not be listed.
     let _ = std::fs::remove_file(dir.join("container.json"));

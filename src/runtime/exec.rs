@@ -101,7 +101,11 @@ pub fn start(c: &Container, o: &ExecOptions) -> anyhow::Result<Started> {
             Some(other) => anyhow::bail!("unexpected message {other} from exec"),
         }
     }
-    Ok(Started { pid, master })
+    Ok(Started {
+        pid,
+        master,
+        net: Default::default(),
+    })
 }
 
 /// Outside the container's pid namespace: join the namespaces, fork the command into it, relay

@@ -11,7 +11,7 @@ use anyhow::{anyhow, Context};
 use nix::sys::signal::{SigSet, SigmaskHow};
 
 use super::plan::Op;
-use super::spec::{Network, Spec};
+use super::spec::Spec;
 use super::user;
 use super::{seccomp, security};
 use crate::error::{EXIT_NOT_EXECUTABLE, EXIT_NOT_FOUND, EXIT_SKIFF};
@@ -61,7 +61,7 @@ fn run(a: &ChildArgs<'_>, sock: BorrowedFd<'_>) -> Result<Never, (i32, anyhow::E
     super::rootfs::prepare(a.ops, &a.rootfs).map_err(setup)?;
     super::rootfs::pivot(&a.rootfs).map_err(setup)?;
     super::rootfs::finish(a.ops).map_err(setup)?;
-    if spec.network == Network::None {
+    if spec.network.own_netns() {
         crate::sys::loopback_up().map_err(|e| setup(anyhow!("bringing up lo: {e}")))?;
     }
     set_rlimits(spec).map_err(setup)?;

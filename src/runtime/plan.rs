@@ -224,6 +224,7 @@ mod tests {
             no_new_privileges: false,
             seccomp: Seccomp::Default,
             network: Network::None,
+            net: Default::default(),
             rlimits: vec![],
             init: false,
             mapping: IdMapping::single(1000, 1000),

@@ -3,7 +3,7 @@
 //! the terminal and signals until the container exits.
 
 use std::os::fd::{AsFd, AsRawFd, OwnedFd};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, Context};
 use nix::sched::CloneFlags;
@@ -14,12 +14,53 @@ use nix::unistd::Pid;
 
 use super::init::{child_main, ChildArgs, FAILED, GO, MAPPED};
 use super::plan::{plan, Dirs};
-use super::spec::{Network, Spec};
+use super::spec::Spec;
 use crate::error::Coded;
+use crate::network::forward::Bound;
+use crate::network::helper::NetHelper;
 
 pub struct Started {
     pub pid: Pid,
     pub master: Option<OwnedFd>,
+    /// Network plumbing that lives as long as the container: stopped when this is dropped.
+    pub net: NetRuntime,
+}
+
+/// The container's network helper (pasta/slirp4netns), port forwarder and host sockets. Dropping
+/// it stops the processes and closes the sockets, which frees the host ports at once.
+#[derive(Default)]
+pub struct NetRuntime {
+    pub helper: Option<NetHelper>,
+    pub forwarder: Option<Pid>,
+    pub bound: Vec<Bound>,
+}
+
+impl NetRuntime {
+    pub fn ports(&self) -> Vec<crate::network::PortMapping> {
+        self.bound.iter().map(|b| b.mapping.clone()).collect()
+    }
+}
+
+impl Drop for NetRuntime {
+    fn drop(&mut self) {
+        if let Some(f) = self.forwarder.take() {
+            let _ = nix::sys::signal::kill(f, Signal::SIGKILL);
+            let _ = waitpid(f, None);
+        }
+        self.bound.clear();
+        self.helper.take();
+    }
+}
+
+/// Where a new container's namespaces come from.
+pub struct Launch<'a> {
+    pub rootfs: PathBuf,
+    /// Runtime dir for helper files (pasta's pid file, slirp4netns's log).
+    pub rundir: &'a Path,
+    /// Host sockets of its published ports, already bound.
+    pub bound: Vec<Bound>,
+    /// `--network container:X`: the pid of X, whose user and network namespaces it joins.
+    pub join: Option<i32>,
 }
 
 /// Signals the foreground parent relays to the container (and SIGCHLD, SIGWINCH it handles).
@@ -42,7 +83,8 @@ pub(crate) fn relayed() -> SigSet {
 
 /// Clone the container and take it up to a successful exec (or return why it failed, with the
 /// exit code docker would use).
-pub fn start(spec: &Spec, dirs: &Dirs, rootfs: PathBuf) -> anyhow::Result<Started> {
+pub fn start(spec: &Spec, dirs: &Dirs, launch: Launch<'_>) -> anyhow::Result<Started> {
+    let rootfs = launch.rootfs.clone();
     let ops = plan(spec, dirs);
     let (parent_sock, child_sock) = socketpair(
         AddressFamily::Unix,
@@ -51,20 +93,22 @@ pub fn start(spec: &Spec, dirs: &Dirs, rootfs: PathBuf) -> anyhow::Result<Starte
         SockFlag::SOCK_CLOEXEC,
     )
     .context("creating the sync socket")?;
-    let mut flags = CloneFlags::CLONE_NEWUSER
-        | CloneFlags::CLONE_NEWNS
+    let mut flags = CloneFlags::CLONE_NEWNS
         | CloneFlags::CLONE_NEWPID
         | CloneFlags::CLONE_NEWUTS
         | CloneFlags::CLONE_NEWIPC
         | CloneFlags::CLONE_NEWCGROUP;
-    if spec.network != Network::Host {
-        flags |= CloneFlags::CLONE_NEWNET;
+    if launch.join.is_none() {
+        flags |= CloneFlags::CLONE_NEWUSER;
+        if spec.network.own_netns() {
+            flags |= CloneFlags::CLONE_NEWNET;
+        }
     }
     // Block the relayed signals before the clone so none is lost; the child unblocks them.
     nix::sys::signal::sigprocmask(SigmaskHow::SIG_BLOCK, Some(&relayed()), None)?;
     let parent_raw = parent_sock.as_raw_fd();
     let child_raw = child_sock.as_raw_fd();
-    let pid = crate::sys::clone_child(flags, || {
+    let body = || {
         crate::sys::close_in_child(parent_raw);
         child_main(ChildArgs {
             spec,
@@ -73,17 +117,31 @@ pub fn start(spec: &Spec, dirs: &Dirs, rootfs: PathBuf) -> anyhow::Result<Starte
             sock: child_raw,
             stdin_null: !spec.stdin && !spec.tty,
         })
-    })
-    .context("creating the container process")?;
+    };
+    let pid = match launch.join {
+        None => crate::sys::clone_child(flags, body).context("creating the container process")?,
+        Some(target) => clone_joined(target, flags, body)?,
+    };
     drop(child_sock);
     let fail = |e: anyhow::Error| {
         let _ = nix::sys::signal::kill(pid, Signal::SIGKILL);
         let _ = waitpid(pid, None);
         e
     };
-    spec.mapping
-        .apply(pid.as_raw())
-        .map_err(|e| fail(e.into()))?;
+    let mut net = NetRuntime::default();
+    net.bound = launch.bound;
+    if launch.join.is_none() {
+        spec.mapping
+            .apply(pid.as_raw())
+            .map_err(|e| fail(e.into()))?;
+        // The network is up before the container's command runs.
+        net.helper = crate::network::helper::start(&spec.network, pid.as_raw(), launch.rundir)
+            .map_err(fail)?;
+    }
+    if !net.bound.is_empty() {
+        net.forwarder =
+            Some(crate::network::forward::spawn(&net.bound, pid.as_raw()).map_err(fail)?);
+    }
     nix::unistd::write(&parent_sock, &[MAPPED])
         .map_err(|e| fail(anyhow!("starting the container: {e}")))?;
     let mut master = None;
@@ -115,7 +173,64 @@ pub fn start(spec: &Spec, dirs: &Dirs, rootfs: PathBuf) -> anyhow::Result<Starte
             }
         }
     }
-    Ok(Started { pid, master })
+    Ok(Started { pid, master, net })
+}
+
+/// `--network container:X`: the container joins X's user and network namespaces. An intermediate
+/// process joins them (a process cannot leave its own user namespace) and clones the container
+/// with CLONE_PARENT, so that the container is still our child; it reports the pid and exits.
+fn clone_joined(target: i32, flags: CloneFlags, body: impl FnOnce() -> i32) -> anyhow::Result<Pid> {
+    let mut ns = Vec::new();
+    for (name, flag) in [
+        ("user", CloneFlags::CLONE_NEWUSER),
+        ("net", CloneFlags::CLONE_NEWNET),
+    ] {
+        let path = format!("/proc/{target}/ns/{name}");
+        let fd: OwnedFd = std::fs::File::open(&path)
+            .with_context(|| format!("opening {path} (is the container still running?)"))?
+            .into();
+        ns.push((fd, flag));
+    }
+    let (r, w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC)?;
+    let w_raw = w.as_raw_fd();
+    let mid = crate::sys::fork_child(|| {
+        let w = crate::sys::borrow_raw(w_raw);
+        for (fd, flag) in &ns {
+            if let Err(e) = nix::sched::setns(fd, *flag) {
+                let _ = nix::unistd::write(w, format!("E{e}").as_bytes());
+                return 1;
+            }
+        }
+        let body = || {
+            crate::sys::close_in_child(w_raw);
+            body()
+        };
+        match crate::sys::clone_child(flags | CloneFlags::CLONE_PARENT, body) {
+            Ok(pid) => {
+                let _ = nix::unistd::write(w, format!("P{pid}").as_bytes());
+                0
+            }
+            Err(e) => {
+                let _ = nix::unistd::write(w, format!("E{e}").as_bytes());
+                1
+            }
+        }
+    })
+    .context("creating the container process")?;
+    drop(w);
+    // One short write: a single read has all of it.
+    let mut buf = [0u8; 256];
+    let n = nix::unistd::read(&r, &mut buf).unwrap_or(0);
+    let _ = waitpid(mid, None);
+    let text = String::from_utf8_lossy(&buf[..n]);
+    match text.strip_prefix('P').and_then(|p| p.parse::<i32>().ok()) {
+        Some(p) => Ok(Pid::from_raw(p)),
+        None => anyhow::bail!(
+            "joining the other container's namespaces: {}",
+            text.strip_prefix('E')
+                .unwrap_or("the helper process failed")
+        ),
+    }
 }
 
 /// Restores the terminal mode when dropped.

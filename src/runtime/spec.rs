@@ -42,13 +42,7 @@ pub enum Seccomp {
     Profile(String),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "kebab-case")]
-pub enum Network {
-    #[default]
-    None,
-    Host,
-}
+pub use crate::network::{NetConfig, Network};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tmpfs {
@@ -86,6 +80,9 @@ pub struct Spec {
     pub no_new_privileges: bool,
     pub seccomp: Seccomp,
     pub network: Network,
+    /// Published ports, DNS and /etc/hosts settings.
+    #[serde(default)]
+    pub net: NetConfig,
     pub rlimits: Vec<Rlimit>,
     /// Run a tiny init as pid 1 that reaps zombies and forwards signals.
     pub init: bool,
@@ -116,6 +113,7 @@ pub struct Options {
     pub privileged: bool,
     pub security_opt: Vec<String>,
     pub network: Network,
+    pub net: NetConfig,
     pub ulimits: Vec<String>,
     pub init: bool,
     pub umask: Option<String>,
@@ -203,6 +201,7 @@ pub fn build(
         no_new_privileges,
         seccomp,
         network: opts.network.clone(),
+        net: opts.net.clone(),
         rlimits: opts
             .ulimits
             .iter()

@@ -123,6 +123,8 @@ pub fn supervise(store: &ContainerStore, id: &str, ready: OwnedFd) -> anyhow::Re
         }
         let health = c.health.clone().map(|h| (c.clone(), h));
         let code = relay_until_exit(&started, [out_r, err_r], &mut log, store, health)?;
+        // Host ports, forwarder and network helper go the moment the container has exited.
+        drop(started);
         log.flush_partial();
         // `rm -f` may have removed the record meanwhile: then there is nothing left to do.
         let Ok(mut latest) = store.load(id) else {

@@ -59,6 +59,12 @@ pub struct State {
     pub health_status: Option<String>,
     #[serde(default)]
     pub failing_streak: u32,
+    /// Published ports as bound while it runs (random host ports resolved).
+    #[serde(default)]
+    pub ports: Vec<crate::network::PortMapping>,
+    /// pasta or slirp4netns serving its network namespace.
+    #[serde(default)]
+    pub net_helper_pid: i32,
 }
 
 impl State {
@@ -76,6 +82,8 @@ impl State {
             restart_count: 0,
             health_status: None,
             failing_streak: 0,
+            ports: Vec::new(),
+            net_helper_pid: 0,
         }
     }
 }

@@ -69,6 +69,40 @@ pub fn close_in_child(fd: std::os::fd::RawFd) {
     }
 }
 
+/// In a forked child that stays alive without exec (the port forwarder): close every inherited
+/// descriptor above 2 except `keep`, so that it holds no pipe end another process waits on.
+pub fn close_inherited_except(keep: &[std::os::fd::RawFd]) {
+    let fds: Vec<std::os::fd::RawFd> = match std::fs::read_dir("/proc/self/fd") {
+        Ok(d) => d
+            .filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok())
+            .collect(),
+        Err(_) => return,
+    };
+    for fd in fds.into_iter().filter(|fd| *fd > 2 && !keep.contains(fd)) {
+        close_in_child(fd);
+    }
+}
+
+/// Start `cmd` with no signal blocked: std's `Command` passes the parent's signal mask on, and
+/// our callers block the signals they relay (a helper that inherits a blocked SIGTERM would
+/// outlive its container).
+pub fn unblock_signals_on_exec(cmd: &mut std::process::Command) {
+    use std::os::unix::process::CommandExt;
+    // SAFETY: the closure runs between fork and exec and only calls sigprocmask, which is
+    // async-signal-safe; it touches no memory shared with other threads.
+    unsafe {
+        cmd.pre_exec(|| {
+            let empty = nix::sys::signal::SigSet::empty();
+            nix::sys::signal::sigprocmask(
+                nix::sys::signal::SigmaskHow::SIG_SETMASK,
+                Some(&empty),
+                None,
+            )
+            .map_err(std::io::Error::from)
+        });
+    }
+}
+
 /// Borrow a descriptor number that stays open until the process exits (a forked child's inherited
 /// pipe ends, whose owners in the parent frame are never dropped in the child).
 pub fn borrow_raw(fd: std::os::fd::RawFd) -> std::os::fd::BorrowedFd<'static> {

@@ -1,0 +1,157 @@
+//! Outbound connectivity for a container's network namespace: pasta (daemonizes once the
+//! namespace is configured, so its exit is the ready signal) or slirp4netns (stays our child,
+//! writes to --ready-fd when ready and exits when --exit-fd closes). Stopped on drop.
+
+use std::io::Read;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+use anyhow::{anyhow, Context};
+
+use super::{etc, Network};
+use crate::userns::helpers::find_program;
+
+pub enum NetHelper {
+    /// The daemonized pasta's pid.
+    Pasta(i32),
+    Slirp(Child),
+}
+
+fn missing(program: &str, package: &str) -> anyhow::Error {
+    anyhow!(
+        "{program} is not installed: install it (`sudo apt install {package}`), or choose another \
+         --network (pasta, slirp4netns, none, host)"
+    )
+}
+
+/// Connect the network namespace of `pid` to the outside; `None` for modes that need no helper.
+pub fn start(net: &Network, pid: i32, rundir: &Path) -> anyhow::Result<Option<NetHelper>> {
+    match net {
+        Network::Pasta => start_pasta(pid, rundir).map(Some),
+        Network::Slirp4netns => start_slirp(pid, rundir).map(Some),
+        _ => Ok(None),
+    }
+}
+
+fn start_pasta(pid: i32, rundir: &Path) -> anyhow::Result<NetHelper> {
+    let pasta = find_program("pasta").ok_or_else(|| missing("pasta", "passt"))?;
+    let pidfile = rundir.join("pasta.pid");
+    let _ = std::fs::remove_file(&pidfile);
+    // No port forwarding by pasta itself (-t/-u/-T/-U none): published ports go through our own
+    // forwarder. Connections to the gateway address reach the host's loopback (pasta's default).
+    let mut cmd = Command::new(pasta);
+    crate::sys::unblock_signals_on_exec(&mut cmd);
+    let out = cmd
+        .args(["--config-net", "--quiet"])
+        .args(["-t", "none", "-u", "none", "-T", "none", "-U", "none"])
+        .args(["--dns-forward", etc::PASTA_DNS])
+        .arg("--pid")
+        .arg(&pidfile)
+        .arg(pid.to_string())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .output()
+        .context("running pasta")?;
+    if !out.status.success() {
+        let err = String::from_utf8_lossy(&out.stderr);
+        let err: Vec<&str> = err
+            .lines()
+            .filter(|l| !l.starts_with("Failed to send") && !l.trim().is_empty())
+            .collect();
+        anyhow::bail!(
+            "pasta could not set up the container's network ({}): {}; try --network slirp4netns \
+             or --network none",
+            out.status,
+            err.join("; ")
+        );
+    }
+    let text = std::fs::read_to_string(&pidfile)
+        .with_context(|| format!("reading pasta's pid file {}", pidfile.display()))?;
+    let helper_pid = text
+        .trim()
+        .parse()
+        .map_err(|_| anyhow!("pasta wrote an invalid pid file: {text:?}"))?;
+    Ok(NetHelper::Pasta(helper_pid))
+}
+
+fn start_slirp(pid: i32, rundir: &Path) -> anyhow::Result<NetHelper> {
+    let slirp = find_program("slirp4netns").ok_or_else(|| missing("slirp4netns", "slirp4netns"))?;
+    let log_path = rundir.join("slirp4netns.log");
+    let log = std::fs::File::create(&log_path)
+        .with_context(|| format!("creating {}", log_path.display()))?;
+    // Ready: slirp4netns writes to its stdout (--ready-fd=1). Exit: its stdin (--exit-fd=0)
+    // reaches EOF when we drop our end.
+    let mut cmd = Command::new(slirp);
+    crate::sys::unblock_signals_on_exec(&mut cmd);
+    let mut child = cmd
+        .args([
+            "--configure",
+            "--mtu=65520",
+            "--ready-fd=1",
+            "--exit-fd=0",
+            "--enable-ipv6",
+        ])
+        .arg(format!("--userns-path=/proc/{pid}/ns/user"))
+        .arg(pid.to_string())
+        .arg("tap0")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(log)
+        .spawn()
+        .context("running slirp4netns")?;
+    let mut b = [0u8; 1];
+    let ready = child
+        .stdout
+        .take()
+        .map(|mut o| o.read(&mut b).unwrap_or(0) == 1)
+        .unwrap_or(false);
+    if !ready {
+        let _ = child.kill();
+        let status = child.wait();
+        let log = std::fs::read_to_string(&log_path).unwrap_or_default();
+        anyhow::bail!(
+            "slirp4netns could not set up the container's network ({}): {}",
+            status.map(|s| s.to_string()).unwrap_or_default(),
+            log.trim().lines().last().unwrap_or("no message")
+        );
+    }
+    Ok(NetHelper::Slirp(child))
+}
+
+impl NetHelper {
+    pub fn pid(&self) -> i32 {
+        match self {
+            NetHelper::Pasta(p) => *p,
+            NetHelper::Slirp(c) => c.id() as i32,
+        }
+    }
+}
+
+impl Drop for NetHelper {
+    fn drop(&mut self) {
+        match self {
+            NetHelper::Pasta(pid) => kill_recorded(*pid),
+            NetHelper::Slirp(child) => {
+                drop(child.stdin.take());
+                let _ = child.kill();
+                let _ = child.wait();
+            }
+        }
+    }
+}
+
+/// Stop a helper recorded in a container's state, if that pid is still a network helper (a
+/// supervisor killed with -9 leaves it behind).
+pub fn kill_recorded(pid: i32) {
+    if pid <= 0 {
+        return;
+    }
+    let comm = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+    if comm.starts_with("pasta") || comm.starts_with("passt") || comm.starts_with("slirp4netns") {
+        let _ = nix::sys::signal::kill(
+            nix::unistd::Pid::from_raw(pid),
+            nix::sys::signal::Signal::SIGKILL,
+        );
+    }
+}
