@@ -55,6 +55,7 @@ complete -c skiff -n "__fish_skiff_needs_command" -f -a "stats" -d 'Show contain
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "pause" -d 'Pause all processes of containers'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "unpause" -d 'Resume paused containers'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "rename" -d 'Rename a container'
+complete -c skiff -n "__fish_skiff_needs_command" -f -a "port" -d 'List a container\'s published ports'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "restart" -d 'Restart containers'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "container" -d 'Manage containers'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "images" -d 'List images'
@@ -172,7 +173,12 @@ complete -c skiff -n "__fish_skiff_using_subcommand run" -l tmpfs -d 'Mount a tm
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l cap-add -d 'Add a capability (NET_ADMIN, ALL, ...)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l cap-drop -d 'Drop a capability (NET_RAW, ALL, ...)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges' -r
-complete -c skiff -n "__fish_skiff_using_subcommand run" -l network -d 'Network mode: none or host' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l network -d 'Network mode: pasta (default when installed), slirp4netns, none, host or container:NAME' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -s p -l publish -d 'Publish a container port on the host: [IP:][HOST_PORT:]CONTAINER_PORT[/tcp|udp]' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l dns -d 'DNS server for the container\'s resolv.conf' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l dns-search -d 'DNS search domain' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l dns-option -d 'DNS resolver option (e.g. ndots:2)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l add-host -d 'Add an /etc/hosts entry: NAME:IP (IP may be host-gateway)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l ulimit -d 'Resource limits: NAME=SOFT[:HARD], e.g. nofile=1024:2048' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l umask -d 'umask of the container process (octal)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l userns -d 'User namespace mode (only the default mapping is supported so far)' -r
@@ -210,6 +216,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand run" -s t -l tty -d 'Allocat
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l env-host -d 'Pass the whole host environment'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l read-only -d 'Mount the root filesystem read-only'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l privileged -d 'Give all capabilities, no seccomp, no masked paths'
+complete -c skiff -n "__fish_skiff_using_subcommand run" -s P -l publish-all -d 'Publish every port the image exposes on a free host port'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l init -d 'Run an init as PID 1 that forwards signals and reaps zombies'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l no-healthcheck -d 'Disable the image\'s healthcheck'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s q -l quiet -d 'Do not print pull progress'
@@ -229,7 +236,12 @@ complete -c skiff -n "__fish_skiff_using_subcommand create" -l tmpfs -d 'Mount a
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l cap-add -d 'Add a capability (NET_ADMIN, ALL, ...)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l cap-drop -d 'Drop a capability (NET_RAW, ALL, ...)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges' -r
-complete -c skiff -n "__fish_skiff_using_subcommand create" -l network -d 'Network mode: none or host' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l network -d 'Network mode: pasta (default when installed), slirp4netns, none, host or container:NAME' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -s p -l publish -d 'Publish a container port on the host: [IP:][HOST_PORT:]CONTAINER_PORT[/tcp|udp]' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l dns -d 'DNS server for the container\'s resolv.conf' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l dns-search -d 'DNS search domain' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l dns-option -d 'DNS resolver option (e.g. ndots:2)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l add-host -d 'Add an /etc/hosts entry: NAME:IP (IP may be host-gateway)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l ulimit -d 'Resource limits: NAME=SOFT[:HARD], e.g. nofile=1024:2048' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l umask -d 'umask of the container process (octal)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l userns -d 'User namespace mode (only the default mapping is supported so far)' -r
@@ -266,6 +278,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand create" -s t -l tty -d 'Allo
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l env-host -d 'Pass the whole host environment'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l read-only -d 'Mount the root filesystem read-only'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l privileged -d 'Give all capabilities, no seccomp, no masked paths'
+complete -c skiff -n "__fish_skiff_using_subcommand create" -s P -l publish-all -d 'Publish every port the image exposes on a free host port'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l init -d 'Run an init as PID 1 that forwards signals and reaps zombies'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l no-healthcheck -d 'Disable the image\'s healthcheck'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s q -l quiet -d 'Do not print pull progress'
@@ -448,6 +461,17 @@ debug\t''
 trace\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand port" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand port" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand port" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand port" -s a -l all -d 'Show the ports of every running container'
+complete -c skiff -n "__fish_skiff_using_subcommand port" -s l -l latest -d 'Show the ports of the latest container'
+complete -c skiff -n "__fish_skiff_using_subcommand port" -s h -l help -d 'Print help'
+complete -c skiff -n "__fish_skiff_using_subcommand port" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -s t -l time -d 'Seconds to wait for the stop before killing' -r
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
@@ -458,22 +482,23 @@ debug\t''
 trace\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
 warn\t''
 info\t''
 debug\t''
 trace\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait" -s h -l help -d 'Print help'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait" -f -a "ls" -d 'List containers'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait" -f -a "inspect" -d 'Display a container\'s details as JSON'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait" -f -a "prune" -d 'Remove all stopped containers'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait" -f -a "rm" -d 'Remove containers'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait" -f -a "stop" -d 'Stop containers'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait" -f -a "rename" -d 'Rename a container'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait" -f -a "wait" -d 'Wait for containers to stop and print their exit codes'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -s h -l help -d 'Print help'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -f -a "ls" -d 'List containers'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -f -a "inspect" -d 'Display a container\'s details as JSON'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -f -a "prune" -d 'Remove all stopped containers'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -f -a "rm" -d 'Remove containers'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -f -a "stop" -d 'Stop containers'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -f -a "rename" -d 'Rename a container'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -f -a "wait" -d 'Wait for containers to stop and print their exit codes'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -f -a "port" -d 'List a container\'s published ports'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s n -l last -d 'Show the N latest created containers' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: name=, id=, status=, label=, ancestor=' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l format -d 'Go template or json' -r
@@ -552,6 +577,17 @@ debug\t''
 trace\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -s a -l all -d 'Show the ports of every running container'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -s l -l latest -d 'Show the ports of the latest container'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -s h -l help -d 'Print help'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -s f -l filter -d 'Filter: reference=PATTERN (glob), dangling=true|false' -r
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l format -d 'Go template (e.g. \'{{.Repository}}:{{.Tag}}\', \'table {{.ID}}\\t{{.Size}}\') or json' -r
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F

@@ -41,6 +41,11 @@ fn start_pasta(pid: i32, rundir: &Path) -> anyhow::Result<NetHelper> {
     // forwarder. Connections to the gateway address reach the host's loopback (pasta's default).
     let mut cmd = Command::new(pasta);
     crate::sys::unblock_signals_on_exec(&mut cmd);
+    if nix::unistd::geteuid().is_root() {
+        // pasta started as root switches to nobody, who cannot enter the container's user
+        // namespace: keep root (which owns that namespace).
+        cmd.args(["--runas", "0:0"]);
+    }
     let out = cmd
         .args(["--config-net", "--quiet"])
         .args(["-t", "none", "-u", "none", "-T", "none", "-U", "none"])

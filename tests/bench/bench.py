@@ -142,6 +142,19 @@ def main():
         if hasattr(mod, "setup"):
             mod.setup(ctx)
         rows = []
+        if hasattr(mod, "report"):
+            # Throughput sets measure rates themselves: higher is better, ratio to their baseline.
+            try:
+                rates = mod.report(ctx, a.runs)
+            finally:
+                if hasattr(mod, "teardown"):
+                    mod.teardown(ctx)
+            print(f"\n{'case':<28} {'tool':<10} {'value':>12} {'unit':<6}  of direct")
+            for name, tool, value, unit, ratio in rates:
+                print(f"{name:<28} {tool:<10} {value:>12.1f} {unit:<6}  {ratio * 100:5.1f}%")
+            for n in ctx.notes:
+                print(f"note: {n}")
+            return
         try:
             for case in mod.cases(ctx):
                 cmds = {t: c for t, c in case["commands"].items() if c}
