@@ -1,22 +1,19 @@
 //! Published ports without a user-mode TCP stack: the host-side sockets are bound here, in the
 //! host's network namespace; a forwarder process joins the container's user and network
 //! namespaces, accepts on those sockets, connects to the container port from inside, and moves the
-//! bytes both ways with splice(2) (TCP), or relays datagrams per client with an idle timeout (UDP).
+//! bytes both ways (`tcp`), or relays datagrams per client with an idle timeout (`udp`).
 
-use std::collections::HashMap;
 use std::io;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
-use std::os::fd::{AsFd, AsRawFd, OwnedFd};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::os::fd::{AsRawFd, OwnedFd};
+use std::sync::Arc;
 
 use anyhow::{anyhow, Context};
-use nix::fcntl::{splice, SpliceFFlags};
 use nix::sched::CloneFlags;
 use nix::unistd::Pid;
 use socket2::{Domain, Protocol, SockAddr, Socket, Type};
 use tokio::io::Interest;
-use tokio::net::{TcpStream, UdpSocket};
+use tokio::net::UdpSocket;
 
 use super::{PortMapping, Proto};
 
@@ -25,8 +22,6 @@ pub struct Bound {
     pub mapping: PortMapping,
     pub fd: OwnedFd,
 }
-
-const UDP_IDLE: Duration = Duration::from_secs(60);
 
 fn unprivileged_port_start() -> u16 {
     std::fs::read_to_string("/proc/sys/net/ipv4/ip_unprivileged_port_start")
@@ -141,6 +136,8 @@ pub fn spawn(bound: &[Bound], pid: i32) -> anyhow::Result<Pid> {
     }
     let child = crate::sys::fork_child(|| {
         let _ = nix::sys::prctl::set_pdeathsig(nix::sys::signal::Signal::SIGKILL);
+        // A peer that went away must cost one connection, not the forwarder.
+        let _ = crate::sys::ignore_signal(nix::sys::signal::Signal::SIGPIPE);
         // Our stdio may be the container's log pipes: they must reach EOF when it exits.
         if let Ok(null) = std::fs::OpenOptions::new()
             .read(true)
@@ -183,12 +180,12 @@ fn serve(bound: &[Bound]) -> anyhow::Result<()> {
             let port = b.mapping.container_port;
             match b.mapping.protocol {
                 Proto::Tcp => {
-                    let l = tokio::net::TcpListener::from_std(std::net::TcpListener::from(fd))?;
-                    tasks.push(tokio::spawn(serve_tcp(l, port)));
+                    let l = crate::sys::async_fd(fd, Interest::READABLE)?;
+                    tasks.push(tokio::spawn(super::tcp::serve(l, port)));
                 }
                 Proto::Udp => {
                     let s = UdpSocket::from_std(std::net::UdpSocket::from(fd))?;
-                    tasks.push(tokio::spawn(serve_udp(Arc::new(s), port)));
+                    tasks.push(tokio::spawn(super::udp::serve(Arc::new(s), port)));
                 }
             }
         }
@@ -197,172 +194,4 @@ fn serve(bound: &[Bound]) -> anyhow::Result<()> {
         }
         Ok(())
     })
-}
-
-/// The container side: loopback inside its namespace (IPv4, then IPv6 for v6-only servers).
-async fn connect_inside(port: u16) -> io::Result<TcpStream> {
-    match TcpStream::connect((Ipv4Addr::LOCALHOST, port)).await {
-        Ok(s) => Ok(s),
-        Err(e) => TcpStream::connect((Ipv6Addr::LOCALHOST, port))
-            .await
-            .map_err(|_| e),
-    }
-}
-
-async fn serve_tcp(l: tokio::net::TcpListener, port: u16) {
-    loop {
-        let client = match l.accept().await {
-            Ok((c, _)) => c,
-            Err(_) => {
-                // EMFILE and the like: back off instead of spinning.
-                tokio::time::sleep(Duration::from_millis(20)).await;
-                continue;
-            }
-        };
-        tokio::spawn(async move {
-            let Ok(upstream) = connect_inside(port).await else {
-                return; // dropping the client closes it: the container port is not listening
-            };
-            let _ = client.set_nodelay(true);
-            let _ = upstream.set_nodelay(true);
-            let _ = tokio::join!(pump(&client, &upstream), pump(&upstream, &client));
-        });
-    }
-}
-
-const CHUNK: usize = 1 << 20;
-
-/// Move bytes from `src` to `dst` through a pipe with splice until EOF (then half-close `dst`),
-/// or until an error (then shut both down, which also ends the other direction).
-async fn pump(src: &TcpStream, dst: &TcpStream) -> io::Result<()> {
-    let r = pump_inner(src, dst).await;
-    match &r {
-        Ok(()) => {
-            let _ = nix::sys::socket::shutdown(dst.as_raw_fd(), nix::sys::socket::Shutdown::Write);
-        }
-        Err(_) => {
-            for s in [src, dst] {
-                let _ = nix::sys::socket::shutdown(s.as_raw_fd(), nix::sys::socket::Shutdown::Both);
-            }
-        }
-    }
-    r
-}
-
-async fn pump_inner(src: &TcpStream, dst: &TcpStream) -> io::Result<()> {
-    let (pr, pw) =
-        nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC | nix::fcntl::OFlag::O_NONBLOCK)?;
-    let flags = SpliceFFlags::SPLICE_F_MOVE | SpliceFFlags::SPLICE_F_NONBLOCK;
-    let mut cap = 64 * 1024;
-    let mut grown = false;
-    loop {
-        src.readable().await?;
-        let n = match src.try_io(Interest::READABLE, || {
-            splice(src.as_fd(), None, &pw, None, cap, flags).map_err(io::Error::from)
-        }) {
-            Ok(0) => return Ok(()),
-            Ok(n) => n,
-            Err(e) if e.kind() == io::ErrorKind::WouldBlock => continue,
-            Err(e) => return Err(e),
-        };
-        let mut left = n;
-        while left > 0 {
-            dst.writable().await?;
-            match dst.try_io(Interest::WRITABLE, || {
-                splice(&pr, None, dst.as_fd(), None, left, flags).map_err(io::Error::from)
-            }) {
-                Ok(m) => left -= m,
-                Err(e) if e.kind() == io::ErrorKind::WouldBlock => {}
-                Err(e) => return Err(e),
-            }
-        }
-        // A bulk transfer filled the pipe: a bigger one means fewer syscalls. Small exchanges
-        // keep the default, so that many connections stay within the per-user pipe budget.
-        if n == cap && !grown {
-            grown = true;
-            if let Ok(sz) = nix::fcntl::fcntl(&pw, nix::fcntl::FcntlArg::F_SETPIPE_SZ(CHUNK as i32))
-            {
-                cap = sz as usize;
-            }
-        }
-    }
-}
-
-struct Session {
-    sock: Arc<UdpSocket>,
-    last: Arc<Mutex<Instant>>,
-}
-
-async fn serve_udp(host: Arc<UdpSocket>, port: u16) {
-    let sessions: Arc<Mutex<HashMap<SocketAddr, Session>>> = Arc::default();
-    let mut buf = vec![0u8; 65536];
-    loop {
-        let Ok((n, peer)) = host.recv_from(&mut buf).await else {
-            tokio::time::sleep(Duration::from_millis(20)).await;
-            continue;
-        };
-        let existing = sessions.lock().unwrap().get(&peer).map(|s| {
-            *s.last.lock().unwrap() = Instant::now();
-            s.sock.clone()
-        });
-        let sock = match existing {
-            Some(s) => s,
-            None => {
-                let Ok(s) = new_session(port).await else {
-                    continue;
-                };
-                let s = Arc::new(s);
-                let last = Arc::new(Mutex::new(Instant::now()));
-                sessions.lock().unwrap().insert(
-                    peer,
-                    Session {
-                        sock: s.clone(),
-                        last: last.clone(),
-                    },
-                );
-                tokio::spawn(replies(
-                    s.clone(),
-                    host.clone(),
-                    peer,
-                    last,
-                    sessions.clone(),
-                ));
-                s
-            }
-        };
-        let _ = sock.send(&buf[..n]).await;
-    }
-}
-
-async fn new_session(port: u16) -> io::Result<UdpSocket> {
-    let s = UdpSocket::bind((Ipv4Addr::LOCALHOST, 0)).await?;
-    s.connect((Ipv4Addr::LOCALHOST, port)).await?;
-    Ok(s)
-}
-
-/// Send the container's answers back to `peer` until the session has been idle for UDP_IDLE.
-async fn replies(
-    sock: Arc<UdpSocket>,
-    host: Arc<UdpSocket>,
-    peer: SocketAddr,
-    last: Arc<Mutex<Instant>>,
-    sessions: Arc<Mutex<HashMap<SocketAddr, Session>>>,
-) {
-    let mut buf = vec![0u8; 65536];
-    loop {
-        match tokio::time::timeout(UDP_IDLE, sock.recv(&mut buf)).await {
-            Ok(Ok(n)) => {
-                *last.lock().unwrap() = Instant::now();
-                let _ = host.send_to(&buf[..n], peer).await;
-            }
-            // ECONNREFUSED from an earlier datagram nobody received: keep the session.
-            Ok(Err(_)) => tokio::time::sleep(Duration::from_millis(10)).await,
-            Err(_) => {
-                if last.lock().unwrap().elapsed() >= UDP_IDLE {
-                    sessions.lock().unwrap().remove(&peer);
-                    return;
-                }
-            }
-        }
-    }
 }

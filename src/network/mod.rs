@@ -6,6 +6,8 @@ pub mod etc;
 pub mod forward;
 pub mod helper;
 pub mod portspec;
+mod tcp;
+mod udp;
 
 use serde::{Deserialize, Serialize};
 
