@@ -78,9 +78,10 @@ async fn pull_async(paths: &Paths, input: &str, opts: &PullOptions) -> anyhow::R
     };
     let mut errors = Vec::new();
     for r in &candidates {
+        // Once per name, as podman says it (a loopback registry has two endpoints: HTTPS, HTTP).
+        ctx.progress.message(&format!("Trying to pull {r}..."));
         for ep in registries.endpoints(r)? {
             let remote = registries.remote(&ep, r)?;
-            ctx.progress.message(&format!("Trying to pull {r}..."));
             match remote.manifest(r, None).await {
                 Ok(m) => return pull_from(&ctx, &remote, r, m).await,
                 Err(e) => {

@@ -120,10 +120,12 @@ async fn copy(src: &Sock, dst: &Sock) {
 }
 
 async fn copy_inner(src: &Sock, dst: &Sock) -> io::Result<()> {
-    let mut buf = vec![0u8; BUF];
+    // Uninitialized capacity: no 16 KiB memset per direction per connection.
+    let mut buf: Vec<u8> = Vec::with_capacity(BUF);
     loop {
         let mut ready = src.readable().await?;
-        let n = match rustix::io::read(src.get_ref(), &mut buf[..]) {
+        buf.clear();
+        let n = match rustix::io::read(src.get_ref(), rustix::buffer::spare_capacity(&mut buf)) {
             Ok(0) => return Ok(()),
             Ok(n) => {
                 // A short read emptied the receive queue: wait for the next event.
