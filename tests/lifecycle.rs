@@ -227,27 +227,33 @@ fn kill_sends_signals_and_start_runs_created_containers_detached() {
 fn parallel_runs_ps_and_removals_do_not_corrupt_the_store() {
     let t = TestEnv::new("life-parallel");
     t.ok(["pull", "-q", &img("busybox")]);
+    // A deadlock fails the test (each command has a deadline) instead of hanging the suite.
+    let timed = |args: &[&str]| -> Run {
+        let child = t
+            .cmd(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        crate::util::wait_with_timeout(child, 120)
+    };
     let results: Vec<Run> = std::thread::scope(|s| {
         let mut hs = Vec::new();
-        for i in 0..12 {
-            let t = &t;
+        for i in 0..20 {
+            let timed = &timed;
             hs.push(s.spawn(move || {
                 let name = format!("p{i}");
-                let a = Run::from(
-                    t.cmd([
-                        "run",
-                        "-d",
-                        "--name",
-                        &name,
-                        &img("busybox"),
-                        "sleep",
-                        "100",
-                    ])
-                    .output()
-                    .unwrap(),
-                );
-                let b = Run::from(t.cmd(["ps", "-a"]).output().unwrap());
-                let c = Run::from(t.cmd(["rm", "-f", &name]).output().unwrap());
+                let a = timed(&[
+                    "run",
+                    "-d",
+                    "--name",
+                    &name,
+                    &img("busybox"),
+                    "sleep",
+                    "100",
+                ]);
+                let b = timed(&["ps", "-a", "--format", "json"]);
+                let c = timed(&["rm", "-f", &name]);
                 vec![a, b, c]
             }));
         }
@@ -255,6 +261,10 @@ fn parallel_runs_ps_and_removals_do_not_corrupt_the_store() {
     });
     for r in &results {
         assert_eq!(r.code, 0, "{}", r.describe());
+    }
+    // Every listing was whole JSON: no half-written record was ever read.
+    for r in results.iter().skip(1).step_by(3) {
+        assert!(r.json().is_array(), "{}", r.describe());
     }
     assert!(t.ok(["ps", "-aq"]).stdout.is_empty());
 }

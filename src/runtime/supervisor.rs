@@ -120,6 +120,8 @@ pub fn supervise(store: &ContainerStore, id: &str, ready: OwnedFd) -> anyhow::Re
         nix::unistd::dup2_stderr(&null)?;
         if let Some(r) = ready.take() {
             let _ = nix::unistd::write(&r, &[READY_OK]);
+            // Starting touched most of the binary; the relay loop needs little of it.
+            crate::sys::trim_memory();
         }
         let health = c.health.clone().map(|h| (c.clone(), h));
         let code = relay_until_exit(&started, [out_r, err_r], &mut log, store, health)?;
@@ -172,6 +174,7 @@ fn relay_until_exit(
     health: Option<(crate::state::Container, super::health::Health)>,
 ) -> anyhow::Result<i32> {
     let began = std::time::Instant::now();
+    let mut trim_at = Some(began + std::time::Duration::from_secs(3));
     let mut next_check = health
         .as_ref()
         .map(|(_, h)| began + std::time::Duration::from_millis(h.interval_ms.max(100)));
@@ -203,9 +206,18 @@ fn relay_until_exit(
         }
         // After the exit, give leftover output (a background process holding the pipe) a moment;
         // before it, wake up for the next healthcheck.
+        // Once, a few seconds in: drop what only the first log lines and checks touched.
+        if trim_at.is_some_and(|t| std::time::Instant::now() >= t) {
+            trim_at = None;
+            crate::sys::trim_memory();
+        }
+        let wake = match (next_check, trim_at) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         let timeout = if code.is_some() {
             PollTimeout::from(200u16)
-        } else if let Some(at) = next_check {
+        } else if let Some(at) = wake {
             let ms = at
                 .saturating_duration_since(std::time::Instant::now())
                 .as_millis()

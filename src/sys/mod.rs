@@ -103,6 +103,58 @@ pub fn unblock_signals_on_exec(cmd: &mut std::process::Command) {
     }
 }
 
+/// Give back memory a long-lived, mostly idle process (the supervisor) no longer needs: free heap
+/// pages return to the kernel, and clean file-backed pages (code and read-only data touched only
+/// while starting) leave its resident set; the few it still uses fault back in from the page
+/// cache. Mappings with any private (copied-on-write) page are left alone.
+pub fn trim_memory() {
+    // SAFETY: malloc_trim only returns free heap memory to the kernel.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+    let Ok(smaps) = std::fs::read_to_string("/proc/self/smaps") else {
+        return;
+    };
+    let mut clean: Vec<(usize, usize)> = Vec::new();
+    let mut current: Option<(usize, usize)> = None;
+    for line in smaps.lines() {
+        let mut f = line.split_whitespace();
+        let first = f.next().unwrap_or_default();
+        if let Some((a, b)) = first.split_once('-') {
+            if let (Ok(a), Ok(b)) = (usize::from_str_radix(a, 16), usize::from_str_radix(b, 16)) {
+                let perms = f.next().unwrap_or_default();
+                let _offset = f.next();
+                let _dev = f.next();
+                let inode = f.next().unwrap_or("0");
+                // Private, not writable, backed by a file.
+                current = (perms.starts_with('r')
+                    && perms.as_bytes().get(1) == Some(&b'-')
+                    && perms.ends_with('p')
+                    && inode != "0")
+                    .then_some((a, b));
+                continue;
+            }
+        }
+        // A mapping whose pages were all read from the file: no anonymous (COW) page in it,
+        // e.g. not the relocated .data.rel.ro that is read-only now.
+        if first == "Anonymous:" {
+            if let (Some(range), Some("0")) = (current.take(), f.next()) {
+                clean.push(range);
+            }
+        }
+    }
+    for (a, b) in clean {
+        // SAFETY: the range is a whole private, read-only, file-backed mapping without anonymous
+        // pages: dropping its pages loses nothing, a later access re-reads them from the file.
+        // MADV_RANDOM first: without it every later fault maps 64 KiB around the page it needs.
+        unsafe {
+            let addr = std::ptr::NonNull::new_unchecked(a as *mut libc::c_void);
+            let _ = nix::sys::mman::madvise(addr, b - a, nix::sys::mman::MmapAdvise::MADV_RANDOM);
+            let _ = nix::sys::mman::madvise(addr, b - a, nix::sys::mman::MmapAdvise::MADV_DONTNEED);
+        }
+    }
+}
+
 /// Register an owned descriptor with the current tokio runtime for readiness events.
 pub fn async_fd(
     fd: std::os::fd::OwnedFd,
