@@ -54,6 +54,7 @@ complete -c skiff -n "__fish_skiff_needs_command" -f -a "healthcheck" -d 'Run co
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "stats" -d 'Show containers\' resource use'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "pause" -d 'Pause all processes of containers'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "unpause" -d 'Resume paused containers'
+complete -c skiff -n "__fish_skiff_needs_command" -f -a "attach" -d 'Attach to a running detached container\'s output and input'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "rename" -d 'Rename a container'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "port" -d 'List a container\'s published ports'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "restart" -d 'Restart containers'
@@ -452,6 +453,19 @@ debug\t''
 trace\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand unpause" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand unpause" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand attach" -l detach-keys -d 'Keys that detach and leave the container running (empty: none)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand attach" -l sig-proxy -d 'Forward signals to the container' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand attach" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand attach" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand attach" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand attach" -l no-stdin -d 'Do not attach stdin'
+complete -c skiff -n "__fish_skiff_using_subcommand attach" -s h -l help -d 'Print help'
+complete -c skiff -n "__fish_skiff_using_subcommand attach" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''

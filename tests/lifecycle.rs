@@ -654,3 +654,105 @@ fn cp_both_ways_with_owners_mapped() {
     assert_eq!(r.code, 125);
     t.ok(["rm", "-f", "files"]);
 }
+
+#[test]
+fn attach_streams_output_input_and_detaches() {
+    let t = TestEnv::new("life-attach");
+    // Output (stdout and stderr apart) and the exit code.
+    t.ok([
+        "run",
+        "-d",
+        "--name",
+        "talk",
+        &img("busybox"),
+        "sh",
+        "-c",
+        "sleep 1; echo out-line; echo err-line >&2; sleep 0.3; exit 7",
+    ]);
+    let child = t
+        .cmd(["attach", "talk"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let r = crate::util::wait_with_timeout(child, 20);
+    assert_eq!(r.code, 7, "{}", r.describe());
+    assert!(
+        r.stdout.contains("out-line") && !r.stdout.contains("err-line"),
+        "{}",
+        r.describe()
+    );
+    assert!(r.stderr.contains("err-line"), "{}", r.describe());
+
+    // -i: input reaches the container's stdin, EOF included.
+    t.ok([
+        "run",
+        "-d",
+        "-i",
+        "--name",
+        "echoer",
+        &img("busybox"),
+        "sh",
+        "-c",
+        "while read l; do echo got:$l; done; echo bye; exit 3",
+    ]);
+    let mut child = t
+        .cmd(["attach", "echoer"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(b"one\ntwo\n").unwrap();
+    }
+    let r = crate::util::wait_with_timeout(child, 20);
+    assert_eq!(r.code, 3, "{}", r.describe());
+    assert!(
+        r.stdout.contains("got:one\ngot:two\nbye\n"),
+        "{}",
+        r.describe()
+    );
+
+    // -t: a terminal session, left with the detach keys; the container keeps running.
+    t.ok(["run", "-d", "-it", "--name", "term", &img("busybox"), "sh"]);
+    let inner = format!(
+        "'{}' --root '{}' --runroot '{}' attach term",
+        crate::util::skiff_bin().display(),
+        t.root.display(),
+        t.runroot.display(),
+    );
+    let mut child = t
+        .bare_cmd("script")
+        .args(["-qec", &inner, "/dev/null"])
+        .env("TERM", "xterm")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        std::thread::sleep(Duration::from_millis(700));
+        stdin.write_all(b"echo marker-$((40+2))\n").unwrap();
+        std::thread::sleep(Duration::from_millis(500));
+        stdin.write_all(&[0x10, 0x11]).unwrap();
+        std::thread::sleep(Duration::from_millis(500));
+    }
+    let r = crate::util::wait_with_timeout(child, 20);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    assert!(r.stdout.contains("marker-42"), "{}", r.describe());
+    assert!(
+        status(&t, "term").starts_with("running"),
+        "{}",
+        status(&t, "term")
+    );
+    // Not running: a clear error.
+    t.ok(["stop", "-t", "0", "term"]);
+    let r = t.run(["attach", "term"]);
+    assert_eq!(r.code, 125, "{}", r.describe());
+    assert!(r.stderr.contains("not running"), "{}", r.describe());
+}

@@ -1,6 +1,7 @@
 //! Command-line definitions (clap derive: the single source for parsing, --help, man pages and
 //! completions) and dispatch. One file per command; each handler returns the exit code.
 
+pub mod attach;
 pub mod completion;
 pub mod container;
 pub mod cp;
@@ -135,6 +136,8 @@ pub enum Command {
     Pause(top::PauseArgs),
     /// Resume paused containers
     Unpause(top::PauseArgs),
+    /// Attach to a running detached container's output and input
+    Attach(attach::AttachArgs),
     /// Rename a container
     Rename(container::RenameArgs),
     /// List a container's published ports
@@ -192,6 +195,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Unpause(a) => top::pause(g, a, false),
         Command::Rename(a) => container::rename(g, a),
         Command::Port(a) => port::run(g, a),
+        Command::Attach(a) => attach::run(g, a),
         Command::Restart(a) => container::restart(g, a),
         Command::Container(a) => container::run(g, a),
         Command::Login(a) => login::login(g, a),

@@ -1,6 +1,7 @@
 //! Running containers: spec building (pure), the mount plan (pure), and the code that carries them
 //! out: clone into namespaces, root filesystem, security, exec, and the foreground relay.
 
+pub mod attach;
 pub mod container;
 pub mod copy;
 pub mod exec;

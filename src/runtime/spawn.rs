@@ -234,12 +234,12 @@ fn clone_joined(target: i32, flags: CloneFlags, body: impl FnOnce() -> i32) -> a
 }
 
 /// Restores the terminal mode when dropped.
-struct RawMode {
+pub(crate) struct RawMode {
     saved: Option<nix::sys::termios::Termios>,
 }
 
 impl RawMode {
-    fn enter() -> RawMode {
+    pub(crate) fn enter() -> RawMode {
         use nix::sys::termios::{cfmakeraw, tcgetattr, tcsetattr, SetArg};
         let stdin = std::io::stdin();
         let Ok(saved) = tcgetattr(&stdin) else {
@@ -363,7 +363,7 @@ pub fn wait_foreground(started: Started, sig_proxy: bool) -> anyhow::Result<i32>
     }
 }
 
-fn write_all(fd: std::os::fd::BorrowedFd<'_>, mut data: &[u8]) {
+pub(crate) fn write_all(fd: std::os::fd::BorrowedFd<'_>, mut data: &[u8]) {
     while !data.is_empty() {
         match nix::unistd::write(fd, data) {
             Ok(n) => data = &data[n..],

@@ -94,11 +94,21 @@ pub fn supervise(store: &ContainerStore, id: &str, ready: OwnedFd) -> anyhow::Re
         .write(true)
         .open("/dev/null")?;
     let mut ready = Some(ready);
+    // `skiff attach` clients connect here; without it the container still runs.
+    let mut attach = super::attach::Server::bind(&store.run_path(id)).ok();
     loop {
         let (out_r, out_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC)?;
         let (err_r, err_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC)?;
+        // With -i (no terminal), stdin is a pipe that attach clients write to.
+        let mut stdin_w = None;
         // The container inherits fds 0, 1, 2 (dup2 clears CLOEXEC on the copies).
-        nix::unistd::dup2_stdin(&null)?;
+        if c.spec.stdin && !c.spec.tty {
+            let (in_r, in_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC)?;
+            nix::unistd::dup2_stdin(&in_r)?;
+            stdin_w = Some(in_w);
+        } else {
+            nix::unistd::dup2_stdin(&null)?;
+        }
         nix::unistd::dup2_stdout(&out_w)?;
         nix::unistd::dup2_stderr(&err_w)?;
         drop(out_w);
@@ -116,6 +126,7 @@ pub fn supervise(store: &ContainerStore, id: &str, ready: OwnedFd) -> anyhow::Re
             }
         };
         // Our copies of the write ends go, so the pipes reach EOF when the container's processes end.
+        nix::unistd::dup2_stdin(&null)?;
         nix::unistd::dup2_stdout(&null)?;
         nix::unistd::dup2_stderr(&null)?;
         if let Some(r) = ready.take() {
@@ -124,7 +135,20 @@ pub fn supervise(store: &ContainerStore, id: &str, ready: OwnedFd) -> anyhow::Re
             crate::sys::trim_memory();
         }
         let health = c.health.clone().map(|h| (c.clone(), h));
-        let code = relay_until_exit(&started, [out_r, err_r], &mut log, store, health)?;
+        let code = relay_until_exit(
+            &started,
+            [out_r, err_r],
+            &mut log,
+            store,
+            health,
+            Io {
+                attach: attach.as_mut(),
+                stdin: stdin_w,
+            },
+        )?;
+        if let Some(a) = attach.as_mut() {
+            a.exit(code);
+        }
         // Host ports, forwarder and network helper go the moment the container has exited.
         drop(started);
         log.flush_partial();
@@ -165,6 +189,12 @@ fn ignore(sig: Signal) {
     let _ = crate::sys::ignore_signal(sig);
 }
 
+/// Attach clients and the container's stdin pipe (with -i).
+struct Io<'a> {
+    attach: Option<&'a mut super::attach::Server>,
+    stdin: Option<OwnedFd>,
+}
+
 /// Copy the container's output into the log until it has exited and its pipes are drained.
 fn relay_until_exit(
     started: &super::spawn::Started,
@@ -172,6 +202,7 @@ fn relay_until_exit(
     log: &mut LogWriter,
     store: &ContainerStore,
     health: Option<(crate::state::Container, super::health::Health)>,
+    mut io: Io<'_>,
 ) -> anyhow::Result<i32> {
     let began = std::time::Instant::now();
     let mut trim_at = Some(began + std::time::Duration::from_secs(3));
@@ -203,6 +234,14 @@ fn relay_until_exit(
         let idx: Vec<usize> = (0..sources.len()).filter(|i| open[*i]).collect();
         for i in &idx {
             fds.push(PollFd::new(sources[*i].0, PollFlags::POLLIN));
+        }
+        let attach_fds: Vec<std::os::fd::BorrowedFd<'_>> = match (&io.attach, code) {
+            (Some(a), None) => a.fds(),
+            _ => Vec::new(),
+        };
+        let first_attach = fds.len();
+        for f in &attach_fds {
+            fds.push(PollFd::new(*f, PollFlags::POLLIN));
         }
         // After the exit, give leftover output (a background process holding the pipe) a moment;
         // before it, wake up for the next healthcheck.
@@ -254,11 +293,34 @@ fn relay_until_exit(
         if ready[0] {
             let _ = sfd.read_signal();
         }
+        drop(fds);
+        drop(attach_fds);
+        if let Some(a) = io.attach.as_mut() {
+            if ready.len() > first_attach {
+                let input = match &started.master {
+                    Some(m) => Some(m.as_fd()),
+                    None => io.stdin.as_ref().map(|s| s.as_fd()),
+                };
+                if a.handle(&ready[first_attach..], input, started.master.is_some()) {
+                    io.stdin = None; // EOF for the container's stdin
+                }
+            }
+        }
         for (k, i) in idx.iter().enumerate() {
             if ready[k + 1] {
                 match nix::unistd::read(sources[*i].0, &mut buf) {
                     Ok(0) | Err(nix::Error::EIO) => open[*i] = false,
-                    Ok(n) => log.write(sources[*i].1, &buf[..n]),
+                    Ok(n) => {
+                        log.write(sources[*i].1, &buf[..n]);
+                        if let Some(a) = io.attach.as_mut() {
+                            let kind = if sources[*i].1 == 0 {
+                                super::attach::STDOUT
+                            } else {
+                                super::attach::STDERR
+                            };
+                            a.broadcast(kind, &buf[..n]);
+                        }
+                    }
                     Err(nix::Error::EINTR) | Err(nix::Error::EAGAIN) => {}
                     Err(_) => open[*i] = false,
                 }
