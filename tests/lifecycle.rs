@@ -756,3 +756,55 @@ fn attach_streams_output_input_and_detaches() {
     assert_eq!(r.code, 125, "{}", r.describe());
     assert!(r.stderr.contains("not running"), "{}", r.describe());
 }
+
+#[test]
+fn cp_works_on_created_and_exited_containers() {
+    let t = TestEnv::new("life-cp-stopped");
+    // Into a container that never ran: the file is there when it starts.
+    t.ok([
+        "create",
+        "--name",
+        "fresh",
+        &img("busybox"),
+        "sh",
+        "-c",
+        "cat /etc/greeting; ls -ln /etc/greeting",
+    ]);
+    let src = t.home.join("greeting");
+    std::fs::write(&src, "hello from the host\n").unwrap();
+    crate::util::chown_r(
+        &src,
+        t.user.as_ref().unwrap().uid,
+        t.user.as_ref().unwrap().gid,
+    );
+    t.ok(["cp", src.to_str().unwrap(), "fresh:/etc/"]);
+    let r = t.ok(["start", "-a", "fresh"]);
+    assert!(
+        r.stdout.starts_with("hello from the host\n"),
+        "{}",
+        r.describe()
+    );
+    // Copied in as the container's root.
+    assert!(r.stdout.contains(" 0        0 "), "{}", r.describe());
+
+    // Out of an exited container: what it wrote before it ended.
+    t.ok([
+        "run",
+        "--name",
+        "done",
+        &img("busybox"),
+        "sh",
+        "-c",
+        "mkdir /out; echo written-inside > /out/f",
+    ]);
+    let dest = t.home.join("got");
+    t.ok(["cp", "done:/out", dest.to_str().unwrap()]);
+    assert_eq!(
+        std::fs::read_to_string(dest.join("f")).unwrap(),
+        "written-inside\n"
+    );
+    // A missing path is an error naming it; nothing stays mounted (the harness checks).
+    let r = t.run(["cp", "done:/nope", dest.to_str().unwrap()]);
+    assert_eq!(r.code, 125, "{}", r.describe());
+    assert!(r.stderr.contains("/nope"), "{}", r.describe());
+}

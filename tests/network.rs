@@ -42,7 +42,7 @@ fn port_is_free(port: u16) -> bool {
 }
 
 #[test]
-fn published_tcp_ports_fixed_random_and_concurrent() {
+fn published_tcp_ports_fixed_and_random() {
     let t = TestEnv::new("net-tcp");
     let port = free_port();
     let id = t
@@ -104,23 +104,62 @@ fn published_tcp_ports_fixed_random_and_concurrent() {
     assert_eq!(none.code, 125, "{}", none.describe());
     assert!(none.stderr.contains("81/tcp"), "{}", none.describe());
 
-    // 200 connections at once through the one forwarded port all complete.
+    // rm -f releases the host ports at once.
+    t.ok(["rm", "-f", &id]);
+    assert!(
+        port_is_free(port),
+        "host port {port} still taken after rm -f"
+    );
+    assert!(port_is_free(random_port));
+}
+
+#[test]
+fn two_hundred_concurrent_connections_through_one_port() {
+    let t = TestEnv::new("net-200");
+    let port = free_port();
+    t.ok([
+        "run",
+        "-d",
+        "-p",
+        &format!("{port}:7"),
+        &img("nettools"),
+        "netecho",
+        "tcp",
+        "7",
+    ]);
     let addr = format!("127.0.0.1:{port}");
+    // The echo server answers once it listens.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while echo_once(&addr, b"warm-up").is_err() {
+        assert!(Instant::now() < deadline, "no TCP echo through {addr}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let barrier = std::sync::Arc::new(std::sync::Barrier::new(200));
     let workers: Vec<_> = (0..200)
-        .map(|_| {
+        .map(|i| {
             let addr = addr.clone();
+            let barrier = barrier.clone();
             std::thread::spawn(move || -> Result<(), String> {
                 let mut s = TcpStream::connect(&addr).map_err(|e| e.to_string())?;
-                s.set_read_timeout(Some(Duration::from_secs(20)))
+                // All 200 open at once before any talks.
+                barrier.wait();
+                // A bulk-sized message for some, so both copy paths carry data.
+                let msg: Vec<u8> = if i % 10 == 0 {
+                    (0..200_000u32).map(|k| (k % 251) as u8).collect()
+                } else {
+                    format!("hello {i}").into_bytes()
+                };
+                s.set_read_timeout(Some(Duration::from_secs(30)))
                     .map_err(|e| e.to_string())?;
-                s.write_all(b"GET / HTTP/1.0\r\n\r\n")
+                s.write_all(&msg).map_err(|e| e.to_string())?;
+                s.shutdown(std::net::Shutdown::Write)
                     .map_err(|e| e.to_string())?;
-                let mut out = String::new();
-                s.read_to_string(&mut out).map_err(|e| e.to_string())?;
-                if out.contains("hello from skiff httpd") {
+                let mut back = Vec::new();
+                s.read_to_end(&mut back).map_err(|e| format!("{i}: {e}"))?;
+                if back == msg {
                     Ok(())
                 } else {
-                    Err(format!("short answer: {out:?}"))
+                    Err(format!("{i}: echoed {} of {} bytes", back.len(), msg.len()))
                 }
             })
         })
@@ -135,14 +174,20 @@ fn published_tcp_ports_fixed_random_and_concurrent() {
         failures.len(),
         &failures[..failures.len().min(5)]
     );
+}
 
-    // rm -f releases the host ports at once.
-    t.ok(["rm", "-f", &id]);
-    assert!(
-        port_is_free(port),
-        "host port {port} still taken after rm -f"
-    );
-    assert!(port_is_free(random_port));
+fn echo_once(addr: &str, msg: &[u8]) -> std::io::Result<()> {
+    let mut s = TcpStream::connect(addr)?;
+    s.set_read_timeout(Some(Duration::from_secs(2)))?;
+    s.write_all(msg)?;
+    s.shutdown(std::net::Shutdown::Write)?;
+    let mut back = Vec::new();
+    s.read_to_end(&mut back)?;
+    if back == msg {
+        Ok(())
+    } else {
+        Err(std::io::Error::other("short echo"))
+    }
 }
 
 #[test]
@@ -181,7 +226,8 @@ fn published_udp_port_echoes_per_client() {
         "-p",
         &format!("{port}:7/udp"),
         &img("nettools"),
-        "udpecho",
+        "netecho",
+        "udp",
         "7",
     ]);
     // Two clients at once: each gets its own answers.

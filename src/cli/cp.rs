@@ -49,6 +49,6 @@ pub fn run(g: &GlobalOpts, a: CpArgs) -> anyhow::Result<i32> {
         (None, None) => anyhow::bail!("one of SRC and DEST must be CONTAINER:PATH"),
     };
     let c = store.find(name)?;
-    copy(&c, &dir)?;
+    copy(&store, &c, &dir)?;
     Ok(0)
 }

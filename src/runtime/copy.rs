@@ -15,7 +15,7 @@ use anyhow::{anyhow, Context};
 use rustix::fs::{AtFlags, FileType, Mode, OFlags, ResolveFlags};
 use rustix::io::Errno;
 
-use crate::state::Container;
+use crate::state::{Container, ContainerStore};
 
 pub enum Direction {
     /// host path -> container path
@@ -31,79 +31,114 @@ fn ioerr(e: Errno) -> io::Error {
 }
 
 /// Copy a file or a directory tree, docker-style: into `dest` when it is an existing directory,
-/// else to that name.
-pub fn copy(c: &Container, dir: &Direction) -> anyhow::Result<()> {
-    if !c.process_alive() {
-        anyhow::bail!(
-            "{}: skiff cp needs a running container (its filesystem is mounted only while it runs)",
-            c.name
-        );
-    }
-    let userns: OwnedFd = fs::File::open(format!("/proc/{}/ns/user", c.state.pid))?.into();
-    let pid = c.state.pid;
+/// else to that name. A running container is reached through its user namespace and
+/// /proc/PID/root; a stopped one gets its overlay mounted in a private user and mount namespace
+/// for the copy (files copied in land in its upper dir, like writes of the container itself).
+pub fn copy(store: &ContainerStore, c: &Container, dir: &Direction) -> anyhow::Result<()> {
     let (r, w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC)?;
     let wraw = w.as_raw_fd();
-    let child = crate::sys::fork_child(|| {
-        let result = (|| -> anyhow::Result<()> {
-            nix::sched::setns(userns.as_fd(), nix::sched::CloneFlags::CLONE_NEWUSER)
-                .context("joining the container's user namespace")?;
-            let root_id = nix::unistd::Uid::from_raw(0);
-            let root_gid = nix::unistd::Gid::from_raw(0);
-            nix::unistd::setresgid(root_gid, root_gid, root_gid)?;
-            nix::unistd::setresuid(root_id, root_id, root_id)?;
-            let root = rustix::fs::open(
-                format!("/proc/{pid}/root"),
-                OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC,
-                Mode::empty(),
-            )
-            .map_err(ioerr)
-            .context("opening the container's root")?;
-            match dir {
-                Direction::In { host, container } => {
-                    let name = host
-                        .file_name()
-                        .ok_or_else(|| anyhow!("cannot copy {}", host.display()))?;
-                    let dest = if is_dir(&root, container) {
-                        format!(
-                            "{}/{}",
-                            container.trim_end_matches('/'),
-                            name.to_string_lossy()
-                        )
-                    } else {
-                        container.clone()
-                    };
-                    copy_in(&root, host, &dest)
-                }
-                Direction::Out { container, host } => {
-                    let name = Path::new(container)
-                        .file_name()
-                        .map(|n| n.to_os_string())
-                        .unwrap_or_else(|| ".".into());
-                    let dest = if host.is_dir() {
-                        host.join(name)
-                    } else {
-                        host.clone()
-                    };
-                    copy_out(&root, container, &dest)
-                }
-            }
-        })();
-        match result {
-            Ok(()) => 0,
-            Err(e) => {
-                let _ =
-                    nix::unistd::write(crate::sys::borrow_raw(wraw), format!("{e:#}").as_bytes());
-                1
-            }
+    let report = move |result: anyhow::Result<()>| match result {
+        Ok(()) => 0,
+        Err(e) => {
+            let _ = nix::unistd::write(crate::sys::borrow_raw(wraw), format!("{e:#}").as_bytes());
+            1
         }
-    })?;
-    drop(w);
+    };
+    let code = if c.process_alive() {
+        let userns: OwnedFd = fs::File::open(format!("/proc/{}/ns/user", c.state.pid))?.into();
+        let pid = c.state.pid;
+        let child = crate::sys::fork_child(|| {
+            report((|| -> anyhow::Result<()> {
+                nix::sched::setns(userns.as_fd(), nix::sched::CloneFlags::CLONE_NEWUSER)
+                    .context("joining the container's user namespace")?;
+                let root_id = nix::unistd::Uid::from_raw(0);
+                let root_gid = nix::unistd::Gid::from_raw(0);
+                nix::unistd::setresgid(root_gid, root_gid, root_gid)?;
+                nix::unistd::setresuid(root_id, root_id, root_id)?;
+                let root = open_root(Path::new(&format!("/proc/{pid}/root")))?;
+                copy_at(&root, dir)
+            })())
+        })?;
+        drop(w);
+        crate::userns::enter::wait_code(child)?
+    } else {
+        // Its own upper and work dirs; the mountpoint it uses while it runs.
+        let upper = store.path(&c.id).join("upper");
+        let work = store.path(&c.id).join("work");
+        let mountpoint = store.run_path(&c.id).join("rootfs");
+        let code = crate::userns::enter::run_in_userns(
+            &c.spec.mapping,
+            nix::sched::CloneFlags::CLONE_NEWNS,
+            || {
+                report((|| -> anyhow::Result<()> {
+                    nix::mount::mount(
+                        None::<&str>,
+                        "/",
+                        None::<&str>,
+                        nix::mount::MsFlags::MS_REC | nix::mount::MsFlags::MS_PRIVATE,
+                        None::<&str>,
+                    )?;
+                    for d in [&upper, &work, &mountpoint] {
+                        fs::create_dir_all(d)?;
+                    }
+                    let lower: Vec<PathBuf> = c.spec.layers.iter().rev().cloned().collect();
+                    super::rootfs::mount_overlay(&lower, &upper, &work, &mountpoint)?;
+                    let root = open_root(&mountpoint)?;
+                    copy_at(&root, dir)
+                })())
+            },
+        )?;
+        drop(w);
+        code
+    };
     let mut msg = Vec::new();
     let _ = fs::File::from(r).read_to_end(&mut msg);
-    if crate::userns::enter::wait_code(child)? != 0 {
+    if code != 0 {
         anyhow::bail!("{}", String::from_utf8_lossy(&msg));
     }
     Ok(())
+}
+
+fn open_root(p: &Path) -> anyhow::Result<OwnedFd> {
+    rustix::fs::open(
+        p,
+        OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC,
+        Mode::empty(),
+    )
+    .map_err(ioerr)
+    .context("opening the container's root")
+}
+
+fn copy_at(root: &OwnedFd, dir: &Direction) -> anyhow::Result<()> {
+    match dir {
+        Direction::In { host, container } => {
+            let name = host
+                .file_name()
+                .ok_or_else(|| anyhow!("cannot copy {}", host.display()))?;
+            let dest = if is_dir(root, container) {
+                format!(
+                    "{}/{}",
+                    container.trim_end_matches('/'),
+                    name.to_string_lossy()
+                )
+            } else {
+                container.clone()
+            };
+            copy_in(root, host, &dest)
+        }
+        Direction::Out { container, host } => {
+            let name = Path::new(container)
+                .file_name()
+                .map(|n| n.to_os_string())
+                .unwrap_or_else(|| ".".into());
+            let dest = if host.is_dir() {
+                host.join(name)
+            } else {
+                host.clone()
+            };
+            copy_out(root, container, &dest)
+        }
+    }
 }
 
 fn open_in(root: &OwnedFd, path: &str, flags: OFlags) -> io::Result<OwnedFd> {

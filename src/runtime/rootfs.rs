@@ -254,7 +254,7 @@ pub fn prepare(ops: &[Op], rootfs: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn mount_overlay(
+pub(crate) fn mount_overlay(
     lower: &[PathBuf],
     upper: &Path,
     work: &Path,
