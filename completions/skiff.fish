@@ -182,9 +182,9 @@ complete -c skiff -n "__fish_skiff_using_subcommand run" -l dns-option -d 'DNS r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l add-host -d 'Add an /etc/hosts entry: NAME:IP (IP may be host-gateway)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l ulimit -d 'Resource limits: NAME=SOFT[:HARD], e.g. nofile=1024:2048' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l umask -d 'umask of the container process (octal)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand run" -l userns -d 'User namespace mode (only the default mapping is supported so far)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand run" -l uidmap -d 'UID map (not supported yet)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand run" -l gidmap -d 'GID map (not supported yet)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l userns -d 'User namespace: keep-id[:uid=N,gid=N] (your ids unchanged inside) or host (the default)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l uidmap -d 'UID map CONTAINER:HOST:SIZE, HOST counted in your default mapping (0 = you)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l gidmap -d 'GID map CONTAINER:HOST:SIZE, HOST counted in your default mapping (0 = you)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l stop-signal -d 'Signal to stop the container with' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l restart -d 'Restart policy for detached containers: no, on-failure[:N], always, unless-stopped' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s l -l label -d 'Set a label (KEY=VALUE)' -r
@@ -245,9 +245,9 @@ complete -c skiff -n "__fish_skiff_using_subcommand create" -l dns-option -d 'DN
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l add-host -d 'Add an /etc/hosts entry: NAME:IP (IP may be host-gateway)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l ulimit -d 'Resource limits: NAME=SOFT[:HARD], e.g. nofile=1024:2048' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l umask -d 'umask of the container process (octal)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand create" -l userns -d 'User namespace mode (only the default mapping is supported so far)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand create" -l uidmap -d 'UID map (not supported yet)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand create" -l gidmap -d 'GID map (not supported yet)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l userns -d 'User namespace: keep-id[:uid=N,gid=N] (your ids unchanged inside) or host (the default)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l uidmap -d 'UID map CONTAINER:HOST:SIZE, HOST counted in your default mapping (0 = you)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l gidmap -d 'GID map CONTAINER:HOST:SIZE, HOST counted in your default mapping (0 = you)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l stop-signal -d 'Signal to stop the container with' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l restart -d 'Restart policy for detached containers: no, on-failure[:N], always, unless-stopped' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s l -l label -d 'Set a label (KEY=VALUE)' -r

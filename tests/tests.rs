@@ -9,3 +9,4 @@ mod network;
 mod pull;
 mod run;
 mod testbed;
+mod userns;

@@ -126,14 +126,14 @@ pub struct ContainerArgs {
     /// umask of the container process (octal).
     #[arg(long)]
     pub umask: Option<String>,
-    /// User namespace mode (only the default mapping is supported so far).
-    #[arg(long, value_name = "MODE", hide = true)]
+    /// User namespace: keep-id[:uid=N,gid=N] (your ids unchanged inside) or host (the default).
+    #[arg(long, value_name = "MODE")]
     pub userns: Option<String>,
-    /// UID map (not supported yet).
-    #[arg(long, value_name = "MAP", hide = true)]
+    /// UID map CONTAINER:HOST:SIZE, HOST counted in your default mapping (0 = you).
+    #[arg(long, value_name = "MAP")]
     pub uidmap: Vec<String>,
-    /// GID map (not supported yet).
-    #[arg(long, value_name = "MAP", hide = true)]
+    /// GID map CONTAINER:HOST:SIZE, HOST counted in your default mapping (0 = you).
+    #[arg(long, value_name = "MAP")]
     pub gidmap: Vec<String>,
     /// Signal to stop the container with.
     #[arg(long, value_name = "SIGNAL")]
@@ -224,6 +224,96 @@ pub struct StartArgs {
     pub container: String,
 }
 
+/// `--userns`, `--uidmap`, `--gidmap` -> the container's mapping, and the user keep-id runs as.
+fn user_namespace(
+    a: &ContainerArgs,
+    default: &IdMapping,
+) -> anyhow::Result<(IdMapping, Option<String>)> {
+    let parse_maps = |flag: &str, values: &[String]| -> anyhow::Result<Vec<(u32, u32, u32)>> {
+        let mut out = Vec::new();
+        for v in values.iter().flat_map(|v| v.split(',')) {
+            let f: Vec<Option<u32>> = v.split(':').map(|x| x.parse().ok()).collect();
+            match f.as_slice() {
+                [Some(c), Some(h), Some(n)] if *n > 0 => out.push((*c, *h, *n)),
+                _ => anyhow::bail!(
+                    "invalid {flag} {v:?}: use CONTAINER_ID:HOST_ID:SIZE, where HOST_ID counts in \
+                     your default mapping (0 = you, 1.. = your subordinate ids)"
+                ),
+            }
+        }
+        Ok(out)
+    };
+    let uidmap = parse_maps("--uidmap", &a.uidmap)?;
+    let gidmap = parse_maps("--gidmap", &a.gidmap)?;
+    let needs_range = |what: &str| -> anyhow::Result<()> {
+        if default.kind != crate::userns::idmap::MappingKind::SubIds {
+            anyhow::bail!(
+                "{what} needs a subordinate id range (or root): add one for your user to \
+                 /etc/subuid and /etc/subgid (e.g. `sudo usermod --add-subuids 100000-165535 \
+                 --add-subgids 100000-165535 $USER`)"
+            );
+        }
+        Ok(())
+    };
+    let userns = a.userns.as_deref().unwrap_or("");
+    if !uidmap.is_empty() || !gidmap.is_empty() {
+        if !matches!(userns, "" | "host") {
+            anyhow::bail!("--userns={userns} cannot be combined with --uidmap/--gidmap");
+        }
+        if default.kind == crate::userns::idmap::MappingKind::SingleId {
+            needs_range("--uidmap/--gidmap")?;
+        }
+        let m = default.custom(&uidmap, &gidmap).ok_or_else(|| {
+            anyhow::anyhow!(
+                "--uidmap/--gidmap reach beyond your default mapping (0 = you, 1..{} = your \
+                 subordinate ids)",
+                default
+                    .uids
+                    .iter()
+                    .map(|m| m.size)
+                    .sum::<u32>()
+                    .saturating_sub(1)
+            )
+        })?;
+        // The container's filesystem is mounted from inside its namespace, through your
+        // private store dirs: that needs your own id (0 in the default mapping) mapped.
+        let own = |maps: &[(u32, u32, u32)]| maps.is_empty() || maps.iter().any(|m| m.1 == 0);
+        if !own(&uidmap) || !own(&gidmap) {
+            anyhow::bail!(
+                "--uidmap/--gidmap must map your own id (HOST_ID 0) somewhere, e.g. \
+                 --uidmap 0:1:1000 --uidmap 1000:0:1 --uidmap 1001:1001:64535: skiff mounts the \
+                 container's filesystem from inside its user namespace, through your private \
+                 store"
+            );
+        }
+        return Ok((m, None));
+    }
+    match userns.split_once(':').unwrap_or((userns, "")) {
+        ("" | "host", _) => Ok((default.clone(), None)),
+        ("keep-id", opts) => {
+            let mut uid = rustix::process::geteuid().as_raw();
+            let mut gid = rustix::process::getegid().as_raw();
+            if uid == 0 {
+                // Root keeps its ids anyway: the identity mapping.
+                return Ok((default.clone(), None));
+            }
+            needs_range("--userns=keep-id")?;
+            for o in opts.split(',').filter(|o| !o.is_empty()) {
+                match o.split_once('=') {
+                    Some(("uid", v)) => uid = v.parse()?,
+                    Some(("gid", v)) => gid = v.parse()?,
+                    _ => anyhow::bail!("invalid --userns=keep-id option {o:?}: use uid=N,gid=N"),
+                }
+            }
+            Ok((default.keep_id(uid, gid), Some(format!("{uid}:{gid}"))))
+        }
+        (other, _) => anyhow::bail!(
+            "unsupported --userns={other}: use keep-id[:uid=N,gid=N], host (your default \
+             mapping), or --uidmap/--gidmap"
+        ),
+    }
+}
+
 /// Resolve the image (pulling per policy) and store a new container; returns its id.
 fn create_container(paths: &Paths, a: &ContainerArgs, auto_remove: bool) -> anyhow::Result<String> {
     let network = match Network::parse(&a.network)? {
@@ -299,21 +389,9 @@ fn create_container(paths: &Paths, a: &ContainerArgs, auto_remove: bool) -> anyh
             network.name()
         );
     }
-    if a.userns
-        .as_deref()
-        .is_some_and(|u| !u.is_empty() && u != "host")
-        || !a.uidmap.is_empty()
-        || !a.gidmap.is_empty()
-    {
-        // The store's files carry the default mapping's owners; another mapping needs a chowned
-        // copy of the layers (podman) or idmapped mounts, which this version does not do yet.
-        anyhow::bail!(
-            "--userns, --uidmap and --gidmap are not supported by this version of skiff: containers \
-             always use your default mapping (container root = you, other ids from /etc/subuid)"
-        );
-    }
-    let mapping = IdMapping::for_current_user()?;
-    let user = a.user.clone();
+    let default_mapping = IdMapping::for_current_user()?;
+    let (mapping, keep_id_user) = user_namespace(a, &default_mapping)?;
+    let user = a.user.clone().or(keep_id_user);
     if let Some(p) = &a.restart {
         if !crate::state::record::valid_restart_policy(p) {
             anyhow::bail!("invalid --restart {p:?}: no, on-failure[:N], always or unless-stopped");
@@ -373,7 +451,13 @@ fn create_container(paths: &Paths, a: &ContainerArgs, auto_remove: bool) -> anyh
         umask: a.umask.clone(),
         stop_signal: a.stop_signal.clone(),
     };
-    let layers = image.layers.iter().map(|l| store.layer_diff(l)).collect();
+    let layers: Vec<std::path::PathBuf> =
+        image.layers.iter().map(|l| store.layer_diff(l)).collect();
+    // Another mapping needs the layers with their owners moved (made once, then reused).
+    let layers = {
+        let _g = store.lock_images(LockMode::Shared)?;
+        crate::image::mapped::layers_for(&layers, &default_mapping, &mapping)?
+    };
     let spec = spec::build(&config.config, &opts, layers, mapping, &id[..12], &host_env)?;
     let cstore = ContainerStore::open(&paths.root, &paths.runroot)?;
     // Empty: the store generates a free name under its lock.

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod inspect;
 pub mod manage;
 pub mod manifest;
+pub mod mapped;
 pub mod platform;
 pub mod progress;
 pub mod pull;

@@ -152,6 +152,9 @@ pub fn prepare(ops: &[Op], rootfs: &Path) -> anyhow::Result<()> {
     for op in ops.iter().filter(|o| !o.after_pivot()) {
         match op {
             Op::Overlay { lower, upper, work } => {
+                // The upper dir is the container's `/`: its root owns it (a no-op with the default
+                // mapping, where that is you; with keep-id it is not).
+                let _ = std::os::unix::fs::chown(upper, Some(0), Some(0));
                 mount_overlay(lower, upper, work, rootfs)?;
                 root = Some(rustix::fs::open(
                     rootfs,

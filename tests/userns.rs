@@ -1,0 +1,151 @@
+//! User namespace choices: --userns=keep-id and --uidmap/--gidmap, with image owners intact (the
+//! layers are copied with moved owners once per mapping) and your own id where you expect it.
+
+use std::os::unix::fs::MetadataExt;
+
+use crate::util::{registry, TestEnv};
+
+fn img(name: &str) -> String {
+    format!("{}/{name}:latest", registry())
+}
+
+#[test]
+fn keep_id_keeps_your_ids_and_the_image_owners() {
+    let t = TestEnv::new("userns-keep-id");
+    let me = t.user.as_ref().unwrap().uid;
+    let id = t
+        .ok([
+            "run",
+            "--name",
+            "kid",
+            "--network",
+            "none",
+            "--userns=keep-id",
+            &img("layers"),
+            "sh",
+            "-c",
+            "id -u; id -g; ls -ldn / /bin/busybox /owned /nobody-file | awk '{print $3\":\"$4\" \"$NF}'; \
+             ls /data /opq | tr '\\n' ' '; echo; touch /tmp/mine",
+        ])
+        .stdout;
+    let lines: Vec<&str> = id.lines().collect();
+    assert_eq!(lines[0], me.to_string(), "{id}");
+    assert_eq!(lines[1], t.user.as_ref().unwrap().gid.to_string(), "{id}");
+    // Owners as in the image; / belongs to the container's root.
+    assert!(id.contains("0:0 /\n"), "{id}");
+    assert!(id.contains("0:0 /bin/busybox\n"), "{id}");
+    assert!(id.contains("1000:1000 /owned\n"), "{id}");
+    assert!(id.contains("65534:65534 /nobody-file\n"), "{id}");
+    // Whiteouts and opaque dirs still apply in the copied layers.
+    assert!(!id.contains(" a ") && id.contains("opq"), "{id}");
+    assert!(id.contains("b hard keep link"), "{id}");
+    // What you create inside is yours on the host.
+    let cid = t
+        .ok(["inspect", "--format", "{{.Id}}", "kid"])
+        .stdout
+        .trim()
+        .to_string();
+    let mine = t.root.join("containers").join(&cid).join("upper/tmp/mine");
+    assert_eq!(
+        std::fs::symlink_metadata(&mine)
+            .unwrap_or_else(|e| panic!("{}: {e}", mine.display()))
+            .uid(),
+        me
+    );
+    // A second container with the same mapping reuses the copies.
+    let r = t.ok([
+        "run",
+        "--rm",
+        "--network",
+        "none",
+        "--userns=keep-id",
+        &img("layers"),
+        "cat",
+        "/data/b",
+    ]);
+    assert_eq!(r.stdout, "b\n");
+    let copies = std::fs::read_dir(t.root.join("layers"))
+        .unwrap()
+        .filter_map(|e| std::fs::read_dir(e.ok()?.path().join("mapped")).ok())
+        .map(|d| d.count())
+        .collect::<Vec<_>>();
+    assert!(
+        !copies.is_empty() && copies.iter().all(|n| *n == 1),
+        "{copies:?}"
+    );
+    t.ok(["rm", "kid"]);
+}
+
+#[test]
+fn uidmap_and_gidmap_place_the_ids() {
+    let t = TestEnv::new("userns-uidmap");
+    let me = t.user.as_ref().unwrap().uid;
+    let maps = [
+        "--uidmap",
+        "0:1:1000",
+        "--uidmap",
+        "1000:0:1",
+        "--uidmap",
+        "1001:1001:2000",
+        "--gidmap",
+        "0:1:1000",
+        "--gidmap",
+        "1000:0:1",
+        "--gidmap",
+        "1001:1001:2000",
+    ];
+    let mut args = vec!["run", "--rm", "--network", "none"];
+    args.extend_from_slice(&maps);
+    let image = img("layers");
+    args.extend_from_slice(&[
+        &image,
+        "sh",
+        "-c",
+        "cat /proc/self/uid_map; ls -ln /bin/busybox /owned | awk '{print $3\":\"$4}'",
+    ]);
+    let r = t.ok(args);
+    let rows: Vec<Vec<u64>> = r
+        .stdout
+        .lines()
+        .take(3)
+        .map(|l| l.split_whitespace().map(|x| x.parse().unwrap()).collect())
+        .collect();
+    assert_eq!(rows[0], vec![0, 200000, 1000], "{}", r.describe());
+    assert_eq!(rows[1], vec![1000, me as u64, 1], "{}", r.describe());
+    assert_eq!(rows[2], vec![1001, 201000, 2000], "{}", r.describe());
+    assert!(r.stdout.ends_with("0:0\n1000:1000\n"), "{}", r.describe());
+}
+
+#[test]
+fn userns_errors_say_what_to_do() {
+    let t = TestEnv::new("userns-errors");
+    let r = t.run([
+        "run",
+        "--rm",
+        "--uidmap",
+        "0:1:65536",
+        &img("busybox"),
+        "true",
+    ]);
+    assert_eq!(r.code, 125, "{}", r.describe());
+    assert!(r.stderr.contains("HOST_ID 0"), "{}", r.describe());
+    let r = t.run(["run", "--rm", "--uidmap", "0:x:1", &img("busybox"), "true"]);
+    assert_eq!(r.code, 125, "{}", r.describe());
+    assert!(
+        r.stderr.contains("CONTAINER_ID:HOST_ID:SIZE"),
+        "{}",
+        r.describe()
+    );
+    let r = t.run(["run", "--rm", "--userns=auto", &img("busybox"), "true"]);
+    assert_eq!(r.code, 125, "{}", r.describe());
+    assert!(r.stderr.contains("keep-id"), "{}", r.describe());
+    // Without a subordinate range there is nothing to put below and above your id.
+    let n = TestEnv::as_user("userns-nosub", "skiff-nosub");
+    let r = n.run(["run", "--rm", "--userns=keep-id", &img("busybox"), "true"]);
+    assert_eq!(r.code, 125, "{}", r.describe());
+    assert!(
+        r.stderr.contains("subordinate id range"),
+        "{}",
+        r.describe()
+    );
+}
