@@ -84,7 +84,7 @@ fn make_copy(
 ) -> anyhow::Result<()> {
     let tmp = dest.with_extension("tmp");
     if tmp.exists() {
-        crate::userns::helper::remove_paths(default, &[tmp.clone()])?;
+        crate::userns::helper::remove_paths(default, std::slice::from_ref(&tmp))?;
     }
     std::fs::create_dir_all(&tmp)?;
     let (src, tmp2) = (src.to_path_buf(), tmp.join("diff"));
@@ -112,7 +112,7 @@ fn make_copy(
     let mut msg = String::new();
     let _ = std::io::Read::read_to_string(&mut std::fs::File::from(r), &mut msg);
     if code != 0 {
-        let _ = crate::userns::helper::remove_paths(default, &[tmp.clone()]);
+        let _ = crate::userns::helper::remove_paths(default, std::slice::from_ref(&tmp));
         anyhow::bail!("{msg}");
     }
     std::fs::rename(&tmp, dest).with_context(|| format!("renaming into {}", dest.display()))?;
