@@ -149,3 +149,76 @@ fn userns_errors_say_what_to_do() {
         r.describe()
     );
 }
+
+/// Where the kernel refuses native overlay, skiff mounts with fuse-overlayfs. This kernel allows
+/// native overlay, so the test forces the fallback with SKIFF_OVERLAY.
+#[test]
+fn fuse_overlayfs_fallback_serves_the_image_and_goes_away() {
+    let t = TestEnv::new("userns-fuse");
+    let run = |args: &[&str]| {
+        crate::util::Run::from(
+            t.cmd(args)
+                .env("SKIFF_OVERLAY", "fuse-overlayfs")
+                .output()
+                .unwrap(),
+        )
+    };
+    let image = img("layers");
+    let r = run(&[
+        "run",
+        "--rm",
+        "--network",
+        "none",
+        &image,
+        "sh",
+        "-c",
+        "grep ' / ' /proc/mounts | cut -d' ' -f3; ls /data /opq | tr '\\n' ' '; echo; \
+         ls -ln /owned | awk '{print $3}'; echo new > /data/new; cat /data/new; ps -o comm | grep -c fuse || true",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(lines[0], "fuse.fuse-overlayfs", "{}", r.describe());
+    // Whiteouts and opaque dirs of the layers apply; owners as in the image.
+    assert!(
+        lines[1].contains("b hard keep link") && lines[1].contains("/opq: z"),
+        "{}",
+        r.describe()
+    );
+    assert_eq!(lines[2], "1000", "{}", r.describe());
+    assert_eq!(lines[3], "new", "{}", r.describe());
+    // The daemon is not a process of the container.
+    assert_eq!(lines[4], "0", "{}", r.describe());
+    // With keep-id too, and the daemon stops with the container.
+    let r = run(&[
+        "run",
+        "-d",
+        "--name",
+        "fz",
+        "--network",
+        "none",
+        "--userns=keep-id",
+        &image,
+        "sleep",
+        "100",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    let daemons = || {
+        std::process::Command::new("pgrep")
+            .args(["-f", &format!("fuse-overlayfs.*{}", t.root.display())])
+            .output()
+            .unwrap()
+            .stdout
+            .len()
+    };
+    assert!(daemons() > 0, "no fuse-overlayfs while the container runs");
+    let r = run(&["rm", "-f", "fz"]);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while daemons() > 0 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "fuse-overlayfs outlived its container"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}

@@ -102,6 +102,10 @@ pub fn start_recorded(
             rundir: &rundir,
             bound: crate::network::forward::bind(&c.spec.net.ports)?,
             join,
+            fuse: rundir
+                .parent()
+                .and_then(Path::parent)
+                .is_some_and(super::fuse::wanted),
         })
     })();
     let started = match launch.and_then(|l| spawn::start(&c.spec, &dirs, l)) {
@@ -121,6 +125,7 @@ pub fn start_recorded(
         restart_count: c.state.restart_count,
         ports: started.net.ports(),
         net_helper_pid: started.net.helper.as_ref().map_or(0, |h| h.pid()),
+        fuse_pid: started.fuse.as_ref().map_or(0, |f| f.pid),
         ..State::new()
     };
     store.save(c)?;
@@ -171,6 +176,7 @@ pub fn finish(
     c.state.supervisor_pid = 0;
     c.state.ports.clear();
     c.state.net_helper_pid = 0;
+    c.state.fuse_pid = 0;
     c.state.exit_code = Some(code);
     c.state.finished_at = Some(now_unix());
     c.state.error = error;
@@ -185,6 +191,7 @@ pub fn remove(store: &ContainerStore, c: &Container) -> anyhow::Result<()> {
     let dir = store.path(&c.id);
     // A supervisor killed with -9 leaves its network helper behind.
     crate::network::helper::kill_recorded(c.state.net_helper_pid);
+    super::fuse::kill_recorded(c.state.fuse_pid);
     let _ = crate::storage::remove_tree(&run);
     // The record goes first: a half-removed container must not be listed.
     let _ = std::fs::remove_file(dir.join("container.json"));

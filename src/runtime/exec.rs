@@ -104,6 +104,7 @@ pub fn start(c: &Container, o: &ExecOptions) -> anyhow::Result<Started> {
     Ok(Started {
         pid,
         master,
+        fuse: None,
         net: Default::default(),
     })
 }

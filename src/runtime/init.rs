@@ -29,6 +29,8 @@ pub struct ChildArgs<'a> {
     pub sock: RawFd,
     /// stdin/stdout/stderr for a non-tty container (already the right fds in this process).
     pub stdin_null: bool,
+    /// The root is already mounted (fuse-overlayfs, by the parent).
+    pub premounted: bool,
 }
 
 /// Runs in the cloned child. Returns only on failure (the exit code), after telling the parent why.
@@ -58,7 +60,7 @@ fn run(a: &ChildArgs<'_>, sock: BorrowedFd<'_>) -> Result<Never, (i32, anyhow::E
     let spec = a.spec;
     nix::unistd::sethostname(&spec.hostname)
         .map_err(|e| setup(anyhow!("setting hostname: {e}")))?;
-    super::rootfs::prepare(a.ops, &a.rootfs).map_err(setup)?;
+    super::rootfs::prepare(a.ops, &a.rootfs, a.premounted).map_err(setup)?;
     super::rootfs::pivot(&a.rootfs).map_err(setup)?;
     super::rootfs::finish(a.ops).map_err(setup)?;
     if spec.network.own_netns() {

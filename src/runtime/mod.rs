@@ -5,6 +5,7 @@ pub mod attach;
 pub mod container;
 pub mod copy;
 pub mod exec;
+pub mod fuse;
 pub mod health;
 pub mod init;
 pub mod plan;

@@ -138,7 +138,7 @@ fn mount_err<'a>(what: &'a str, target: &'a str) -> impl FnOnce(nix::Error) -> a
 
 /// Everything before pivot_root. `rootfs` is the (empty) mountpoint; `layers_dir` is where the
 /// lowerdirs live (the overlay's option string names them relative to it, to stay short).
-pub fn prepare(ops: &[Op], rootfs: &Path) -> anyhow::Result<()> {
+pub fn prepare(ops: &[Op], rootfs: &Path, premounted: bool) -> anyhow::Result<()> {
     // Nothing we mount may propagate back to the host.
     mount(
         None::<&str>,
@@ -154,8 +154,10 @@ pub fn prepare(ops: &[Op], rootfs: &Path) -> anyhow::Result<()> {
             Op::Overlay { lower, upper, work } => {
                 // The upper dir is the container's `/`: its root owns it (a no-op with the default
                 // mapping, where that is you; with keep-id it is not).
-                let _ = std::os::unix::fs::chown(upper, Some(0), Some(0));
-                mount_overlay(lower, upper, work, rootfs)?;
+                if !premounted {
+                    let _ = std::os::unix::fs::chown(upper, Some(0), Some(0));
+                    mount_overlay(lower, upper, work, rootfs)?;
+                }
                 root = Some(rustix::fs::open(
                     rootfs,
                     OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC,

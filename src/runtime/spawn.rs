@@ -22,6 +22,8 @@ use crate::network::helper::NetHelper;
 pub struct Started {
     pub pid: Pid,
     pub master: Option<OwnedFd>,
+    /// The fuse-overlayfs daemon serving its root, when the kernel refuses native overlay.
+    pub fuse: Option<super::fuse::Fuse>,
     /// Network plumbing that lives as long as the container: stopped when this is dropped.
     pub net: NetRuntime,
 }
@@ -61,6 +63,8 @@ pub struct Launch<'a> {
     pub bound: Vec<Bound>,
     /// `--network container:X`: the pid of X, whose user and network namespaces it joins.
     pub join: Option<i32>,
+    /// Mount the root with fuse-overlayfs (the kernel refuses native overlay here).
+    pub fuse: bool,
 }
 
 /// Signals the foreground parent relays to the container (and SIGCHLD, SIGWINCH it handles).
@@ -116,6 +120,7 @@ pub fn start(spec: &Spec, dirs: &Dirs, launch: Launch<'_>) -> anyhow::Result<Sta
             rootfs: rootfs.clone(),
             sock: child_raw,
             stdin_null: !spec.stdin && !spec.tty,
+            premounted: launch.fuse,
         })
     };
     let pid = match launch.join {
@@ -134,6 +139,17 @@ pub fn start(spec: &Spec, dirs: &Dirs, launch: Launch<'_>) -> anyhow::Result<Sta
         spec.mapping
             .apply(pid.as_raw())
             .map_err(|e| fail(e.into()))?;
+    }
+    let mut fuse = None;
+    if launch.fuse {
+        if let Some(super::plan::Op::Overlay { lower, upper, work }) = ops.first() {
+            fuse = Some(
+                super::fuse::mount(pid.as_raw(), lower, upper, work, &launch.rootfs)
+                    .map_err(fail)?,
+            );
+        }
+    }
+    if launch.join.is_none() {
         // The network is up before the container's command runs.
         net.helper = crate::network::helper::start(&spec.network, pid.as_raw(), launch.rundir)
             .map_err(fail)?;
@@ -173,7 +189,12 @@ pub fn start(spec: &Spec, dirs: &Dirs, launch: Launch<'_>) -> anyhow::Result<Sta
             }
         }
     }
-    Ok(Started { pid, master, net })
+    Ok(Started {
+        pid,
+        master,
+        fuse,
+        net,
+    })
 }
 
 /// `--network container:X`: the container joins X's user and network namespaces. An intermediate

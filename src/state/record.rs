@@ -65,6 +65,9 @@ pub struct State {
     /// pasta or slirp4netns serving its network namespace.
     #[serde(default)]
     pub net_helper_pid: i32,
+    /// fuse-overlayfs serving its root (where native overlay is refused).
+    #[serde(default)]
+    pub fuse_pid: i32,
 }
 
 impl State {
@@ -84,6 +87,7 @@ impl State {
             failing_streak: 0,
             ports: Vec::new(),
             net_helper_pid: 0,
+            fuse_pid: 0,
         }
     }
 }

@@ -1,0 +1,225 @@
+//! fuse-overlayfs, where the kernel refuses a native overlay mount in a user namespace (kernels
+//! before 5.11, or filesystems overlay cannot sit on). The choice is probed once per runroot and
+//! cached; `SKIFF_OVERLAY=native|fuse-overlayfs` overrides it.
+//!
+//! The daemon must not live in the container's mount namespace: pivot_root there detaches the
+//! old root, and with it the paths the daemon works through. So a helper joins the container's
+//! user namespace, makes a private mount namespace, runs fuse-overlayfs in the foreground there,
+//! clones the finished mount (open_tree) and moves the clone onto the container's root mountpoint
+//! inside the container's mount namespace (move_mount). The daemon is stopped when the container
+//! has exited (the `Fuse` guard), or by `rm -f` from its recorded pid.
+
+use std::os::fd::{AsRawFd, OwnedFd};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{anyhow, Context};
+use nix::sched::CloneFlags;
+
+use crate::userns::helpers::find_program;
+
+const CACHE: &str = "overlay-driver";
+
+/// True when containers under `runroot` must use fuse-overlayfs.
+pub fn wanted(runroot: &Path) -> bool {
+    match std::env::var("SKIFF_OVERLAY").as_deref() {
+        Ok("fuse-overlayfs") => return true,
+        Ok("native") => return false,
+        _ => {}
+    }
+    let cache = runroot.join(CACHE);
+    if let Ok(s) = std::fs::read_to_string(&cache) {
+        return s.trim() == "fuse-overlayfs";
+    }
+    let scratch = runroot.join(format!("overlay-probe-{}", std::process::id()));
+    let probe = crate::system::probe::probe_overlay(&scratch);
+    let fuse = !probe.native_overlay && find_program("fuse-overlayfs").is_some();
+    let _ = crate::storage::atomic::write_atomic_nosync(
+        &cache,
+        if fuse {
+            b"fuse-overlayfs\n"
+        } else {
+            b"native\n"
+        },
+    );
+    fuse
+}
+
+/// The running fuse-overlayfs daemon of one container; stopped on drop.
+pub struct Fuse {
+    pub pid: i32,
+}
+
+impl Drop for Fuse {
+    fn drop(&mut self) {
+        kill_recorded(self.pid);
+        // Our child (see `helper`): reap it.
+        let _ = nix::sys::wait::waitpid(nix::unistd::Pid::from_raw(self.pid), None);
+    }
+}
+
+/// Stop a recorded daemon if that pid still is fuse-overlayfs.
+pub fn kill_recorded(pid: i32) {
+    if pid <= 0 {
+        return;
+    }
+    let comm = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+    if comm.starts_with("fuse-overlayfs") {
+        let _ = nix::sys::signal::kill(
+            nix::unistd::Pid::from_raw(pid),
+            nix::sys::signal::Signal::SIGKILL,
+        );
+    }
+}
+
+/// Mount the root of the container `pid` (cloned, waiting for us) at `rootfs`.
+pub fn mount(
+    pid: i32,
+    lower: &[PathBuf],
+    upper: &Path,
+    work: &Path,
+    rootfs: &Path,
+) -> anyhow::Result<Fuse> {
+    let program = find_program("fuse-overlayfs").ok_or_else(|| {
+        anyhow!(
+            "the kernel refuses overlay mounts in a user namespace here and fuse-overlayfs is not \
+             installed: install it (`sudo apt install fuse-overlayfs`)"
+        )
+    })?;
+    let open = |name: &str| -> anyhow::Result<OwnedFd> {
+        let path = format!("/proc/{pid}/ns/{name}");
+        Ok(std::fs::File::open(&path)
+            .with_context(|| format!("opening {path}"))?
+            .into())
+    };
+    let (userns, mntns) = (open("user")?, open("mnt")?);
+    let lowers: Vec<String> = lower.iter().map(|l| l.display().to_string()).collect();
+    // allow_other: the container's processes run as other ids than the mounter.
+    let opts = format!(
+        "allow_other,lowerdir={},upperdir={},workdir={}",
+        lowers.join(":"),
+        upper.display(),
+        work.display()
+    );
+    let (r, w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC)?;
+    let wraw = w.as_raw_fd();
+    let helper = crate::sys::fork_child(|| {
+        let w = crate::sys::borrow_raw(wraw);
+        match helper(&userns, &mntns, &program, &opts, upper, rootfs) {
+            Ok(daemon) => {
+                let _ = nix::unistd::write(w, format!("P{daemon}").as_bytes());
+                0
+            }
+            Err(e) => {
+                let _ = nix::unistd::write(w, format!("E{e:#}").as_bytes());
+                1
+            }
+        }
+    })?;
+    drop(w);
+    let mut msg = String::new();
+    let _ = std::io::Read::read_to_string(&mut std::fs::File::from(r), &mut msg);
+    let _ = crate::userns::enter::wait_code(helper);
+    match msg.strip_prefix('P').and_then(|p| p.parse().ok()) {
+        Some(pid) => Ok(Fuse { pid }),
+        None => anyhow::bail!(
+            "mounting the container's root with fuse-overlayfs: {}",
+            msg.strip_prefix('E').unwrap_or("the helper failed")
+        ),
+    }
+}
+
+/// In the forked helper: returns the daemon's pid once its mount sits on the container's root.
+fn helper(
+    userns: &OwnedFd,
+    mntns: &OwnedFd,
+    program: &Path,
+    opts: &str,
+    upper: &Path,
+    rootfs: &Path,
+) -> anyhow::Result<u32> {
+    nix::sched::setns(userns, CloneFlags::CLONE_NEWUSER)
+        .context("joining the container's user namespace")?;
+    let root = nix::unistd::Uid::from_raw(0);
+    let rootg = nix::unistd::Gid::from_raw(0);
+    nix::unistd::setresgid(rootg, rootg, rootg)?;
+    nix::unistd::setresuid(root, root, root)?;
+    nix::sched::unshare(CloneFlags::CLONE_NEWNS).context("creating a mount namespace")?;
+    nix::mount::mount(
+        None::<&str>,
+        "/",
+        None::<&str>,
+        nix::mount::MsFlags::MS_REC | nix::mount::MsFlags::MS_PRIVATE,
+        None::<&str>,
+    )?;
+    // The container's `/` belongs to its root.
+    let _ = std::os::unix::fs::chown(upper, Some(0), Some(0));
+    // Its messages go to a file next to the mountpoint: a pipe would outlive this helper.
+    let log_path = rootfs.with_file_name("fuse-overlayfs.log");
+    let log = std::fs::File::create(&log_path)
+        .with_context(|| format!("creating {}", log_path.display()))?;
+    // The daemon is cloned as a sibling of this helper (CLONE_PARENT): a child of whoever starts
+    // the container, which stops and reaps it when the container has exited.
+    let daemon = crate::sys::clone_child(CloneFlags::CLONE_PARENT, || {
+        use std::os::unix::process::CommandExt;
+        let mut cmd = Command::new(program);
+        crate::sys::unblock_signals_on_exec(&mut cmd);
+        let err = cmd
+            .arg("-f")
+            .arg("-o")
+            .arg(opts)
+            .arg(rootfs)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(log)
+            .exec();
+        let _ = std::fs::write(&log_path, format!("running fuse-overlayfs: {err}\n"));
+        127
+    })
+    .context("starting fuse-overlayfs")?;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let want = rootfs.display().to_string();
+    loop {
+        let info = std::fs::read_to_string("/proc/self/mountinfo").unwrap_or_default();
+        if info.lines().any(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            f.get(4) == Some(&want.as_str()) && l.contains(" - fuse")
+        }) {
+            break;
+        }
+        // Not our child: a zombie or a missing /proc entry means it ended.
+        let stat = std::fs::read_to_string(format!("/proc/{daemon}/stat")).unwrap_or_default();
+        let state = stat
+            .rsplit(')')
+            .next()
+            .and_then(|r| r.split_whitespace().next());
+        if matches!(state, None | Some("Z") | Some("X")) {
+            let err = std::fs::read_to_string(&log_path).unwrap_or_default();
+            anyhow::bail!("fuse-overlayfs exited: {}", err.trim());
+        }
+        if Instant::now() > deadline {
+            let _ = nix::sys::signal::kill(daemon, nix::sys::signal::Signal::SIGKILL);
+            anyhow::bail!("fuse-overlayfs did not mount within 10 s");
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    let tree = rustix::mount::open_tree(
+        rustix::fs::CWD,
+        rootfs,
+        rustix::mount::OpenTreeFlags::OPEN_TREE_CLONE
+            | rustix::mount::OpenTreeFlags::OPEN_TREE_CLOEXEC,
+    )
+    .map_err(|e| anyhow!("cloning the fuse-overlayfs mount: {e}"))?;
+    nix::sched::setns(mntns, CloneFlags::CLONE_NEWNS)
+        .context("joining the container's mount namespace")?;
+    rustix::mount::move_mount(
+        &tree,
+        "",
+        rustix::fs::CWD,
+        rootfs,
+        rustix::mount::MoveMountFlags::MOVE_MOUNT_F_EMPTY_PATH,
+    )
+    .map_err(|e| anyhow!("moving the mount onto {}: {e}", rootfs.display()))?;
+    Ok(daemon.as_raw() as u32)
+}
