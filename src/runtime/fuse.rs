@@ -32,8 +32,15 @@ pub fn wanted(runroot: &Path) -> bool {
     if let Ok(s) = std::fs::read_to_string(&cache) {
         return s.trim() == "fuse-overlayfs";
     }
+    // The probe forks; a threaded process cannot: assume native and decide another time.
+    if crate::sys::thread_count() > 1 {
+        return false;
+    }
     let scratch = runroot.join(format!("overlay-probe-{}", std::process::id()));
     let probe = crate::system::probe::probe_overlay(&scratch);
+    if !probe.native_overlay {
+        tracing::debug!(error = ?probe.error, "native overlay refused");
+    }
     let fuse = !probe.native_overlay && find_program("fuse-overlayfs").is_some();
     let _ = crate::storage::atomic::write_atomic_nosync(
         &cache,
