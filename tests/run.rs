@@ -502,14 +502,6 @@ fn signals_are_relayed_and_init_reaps() {
 }
 
 #[test]
-fn other_user_namespace_modes_are_refused_clearly() {
-    let t = TestEnv::new("run-keepid");
-    let r = run(&t, &["--userns", "keep-id", &img("busybox"), "true"]);
-    assert_eq!(r.code, 125);
-    assert!(r.stderr.contains("not supported"), "{}", r.describe());
-}
-
-#[test]
 fn create_then_start_attach() {
     let t = TestEnv::new("run-create");
     let id = t
