@@ -121,6 +121,9 @@ _skiff() {
             skiff,version)
                 cmd="skiff__subcmd__version"
                 ;;
+            skiff,volume)
+                cmd="skiff__subcmd__volume"
+                ;;
             skiff,wait)
                 cmd="skiff__subcmd__wait"
                 ;;
@@ -181,6 +184,21 @@ _skiff() {
             skiff__subcmd__system,reset)
                 cmd="skiff__subcmd__system__subcmd__reset"
                 ;;
+            skiff__subcmd__volume,create)
+                cmd="skiff__subcmd__volume__subcmd__create"
+                ;;
+            skiff__subcmd__volume,inspect)
+                cmd="skiff__subcmd__volume__subcmd__inspect"
+                ;;
+            skiff__subcmd__volume,ls)
+                cmd="skiff__subcmd__volume__subcmd__ls"
+                ;;
+            skiff__subcmd__volume,prune)
+                cmd="skiff__subcmd__volume__subcmd__prune"
+                ;;
+            skiff__subcmd__volume,rm)
+                cmd="skiff__subcmd__volume__subcmd__rm"
+                ;;
             *)
                 ;;
         esac
@@ -188,7 +206,7 @@ _skiff() {
 
     case "${cmd}" in
         skiff)
-            opts="-h -V --root --runroot --log-level --help --version info version completion system pull run create start ps logs stop kill rm exec cp wait top healthcheck stats pause unpause attach rename port restart container images image rmi tag inspect login logout internal-unpack internal-rm internal-supervise"
+            opts="-h -V --root --runroot --log-level --help --version info version completion system pull run create start ps logs stop kill rm exec cp wait top healthcheck stats pause unpause attach rename port restart container images image rmi tag inspect volume login logout internal-unpack internal-rm internal-supervise"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -582,7 +600,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__create)
-            opts="-i -t -e -w -u -p -P -l -q -h -V --rm --name --replace --interactive --tty --env --env-file --env-host --entrypoint --workdir --user --group-add --hostname --read-only --read-only-tmpfs --tmpfs --cap-add --cap-drop --privileged --security-opt --network --publish --publish-all --dns --dns-search --dns-option --add-host --ulimit --init --umask --userns --uidmap --gidmap --stop-signal --restart --label --health-cmd --health-interval --health-retries --health-start-period --health-timeout --no-healthcheck --cidfile --pull --quiet --platform --arch --os --variant --root --runroot --log-level --help --version"
+            opts="-i -t -e -w -u -v -p -P -l -q -h -V --rm --name --replace --interactive --tty --env --env-file --env-host --entrypoint --workdir --user --group-add --hostname --read-only --read-only-tmpfs --tmpfs --cap-add --cap-drop --privileged --security-opt --network --volume --mount --publish --publish-all --dns --dns-search --dns-option --add-host --ulimit --init --umask --userns --uidmap --gidmap --stop-signal --restart --label --health-cmd --health-interval --health-retries --health-start-period --health-timeout --no-healthcheck --cidfile --pull --quiet --platform --arch --os --variant --root --runroot --log-level --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -653,6 +671,18 @@ _skiff() {
                     return 0
                     ;;
                 --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volume)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mount)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1722,7 +1752,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__run)
-            opts="-d -i -t -e -w -u -p -P -l -q -h -V --detach --rm --sig-proxy --name --replace --interactive --tty --env --env-file --env-host --entrypoint --workdir --user --group-add --hostname --read-only --read-only-tmpfs --tmpfs --cap-add --cap-drop --privileged --security-opt --network --publish --publish-all --dns --dns-search --dns-option --add-host --ulimit --init --umask --userns --uidmap --gidmap --stop-signal --restart --label --health-cmd --health-interval --health-retries --health-start-period --health-timeout --no-healthcheck --cidfile --pull --quiet --platform --arch --os --variant --root --runroot --log-level --help --version"
+            opts="-d -i -t -e -w -u -v -p -P -l -q -h -V --detach --rm --sig-proxy --name --replace --interactive --tty --env --env-file --env-host --entrypoint --workdir --user --group-add --hostname --read-only --read-only-tmpfs --tmpfs --cap-add --cap-drop --privileged --security-opt --network --volume --mount --publish --publish-all --dns --dns-search --dns-option --add-host --ulimit --init --umask --userns --uidmap --gidmap --stop-signal --restart --label --health-cmd --health-interval --health-retries --health-start-period --health-timeout --no-healthcheck --cidfile --pull --quiet --platform --arch --os --variant --root --runroot --log-level --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1797,6 +1827,18 @@ _skiff() {
                     return 0
                     ;;
                 --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volume)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mount)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2222,6 +2264,190 @@ _skiff() {
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__volume)
+            opts="-h -V --root --runroot --log-level --help --version create ls inspect rm prune"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__volume__subcmd__create)
+            opts="-l -h -V --label --ignore --root --runroot --log-level --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__volume__subcmd__inspect)
+            opts="-f -h -V --format --root --runroot --log-level --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__volume__subcmd__ls)
+            opts="-q -f -h -V --quiet --filter --format --root --runroot --log-level --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__volume__subcmd__prune)
+            opts="-f -h -V --force --root --runroot --log-level --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__volume__subcmd__rm)
+            opts="-f -h -V --force --root --runroot --log-level --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -64,6 +64,7 @@ complete -c skiff -n "__fish_skiff_needs_command" -f -a "image" -d 'Manage image
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "rmi" -d 'Remove images'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "tag" -d 'Add names to an image'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "inspect" -d 'Display details of containers or images as JSON'
+complete -c skiff -n "__fish_skiff_needs_command" -f -a "volume" -d 'Manage volumes'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "login" -d 'Log in to a registry'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "logout" -d 'Log out of a registry'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "internal-unpack"
@@ -175,6 +176,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand run" -l cap-add -d 'Add a ca
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l cap-drop -d 'Drop a capability (NET_RAW, ALL, ...)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l network -d 'Network mode: pasta (default when installed), slirp4netns, none, host or container:NAME' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -s v -l volume -d 'Mount a host path or named volume: HOST_PATH|NAME:CONTAINER_PATH[:ro|rw|z|Z], or a new anonymous volume: CONTAINER_PATH' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l mount -d 'Mount: type=bind|volume|tmpfs,source=,target=[,readonly][,tmpfs-size=][,tmpfs-mode=]' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s p -l publish -d 'Publish a container port on the host: [IP:][HOST_PORT:]CONTAINER_PORT[/tcp|udp]' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l dns -d 'DNS server for the container\'s resolv.conf' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l dns-search -d 'DNS search domain' -r
@@ -238,6 +241,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand create" -l cap-add -d 'Add a
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l cap-drop -d 'Drop a capability (NET_RAW, ALL, ...)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l security-opt -d 'Security options: seccomp=unconfined|PROFILE.json, no-new-privileges' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l network -d 'Network mode: pasta (default when installed), slirp4netns, none, host or container:NAME' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -s v -l volume -d 'Mount a host path or named volume: HOST_PATH|NAME:CONTAINER_PATH[:ro|rw|z|Z], or a new anonymous volume: CONTAINER_PATH' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l mount -d 'Mount: type=bind|volume|tmpfs,source=,target=[,readonly][,tmpfs-size=][,tmpfs-mode=]' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s p -l publish -d 'Publish a container port on the host: [IP:][HOST_PORT:]CONTAINER_PORT[/tcp|udp]' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l dns -d 'DNS server for the container\'s resolv.conf' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l dns-search -d 'DNS search domain' -r
@@ -358,7 +363,7 @@ debug\t''
 trace\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s f -l force -d 'Kill running containers first'
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s a -l all -d 'Remove all containers'
-complete -c skiff -n "__fish_skiff_using_subcommand rm" -s v -l volumes -d 'Remove anonymous volumes too (none exist yet: accepted for compatibility)'
+complete -c skiff -n "__fish_skiff_using_subcommand rm" -s v -l volumes -d 'Remove the container\'s anonymous volumes too'
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass the host\'s value)' -r
@@ -558,7 +563,7 @@ debug\t''
 trace\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s f -l force -d 'Kill running containers first'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all containers'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove anonymous volumes too (none exist yet: accepted for compatibility)'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove the container\'s anonymous volumes too'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -s t -l time -d 'Seconds to wait before killing the container' -r
@@ -745,6 +750,73 @@ debug\t''
 trace\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -s h -l help -d 'Print help'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -f -a "create" -d 'Create a named volume'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -f -a "ls" -d 'List volumes'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -f -a "inspect" -d 'Display volumes\' details as JSON'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -f -a "rm" -d 'Remove volumes'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -f -a "prune" -d 'Remove every volume no container uses'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -s l -l label -d 'Set a label (KEY=VALUE)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l ignore -d 'Do not fail when the volume exists'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: name=, label=KEY[=VALUE], dangling=true|false' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l format -d 'Go template or json' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Only names'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Go template or json' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -s f -l force -d 'Also remove stopped containers that use the volumes'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand login" -s u -l username -d 'User name' -r
 complete -c skiff -n "__fish_skiff_using_subcommand login" -s p -l password -d 'Password (prefer --password-stdin: command lines are visible to other users)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand login" -l authfile -d 'Auth file to write (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F

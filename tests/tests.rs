@@ -10,3 +10,4 @@ mod pull;
 mod run;
 mod testbed;
 mod userns;
+mod volumes;

@@ -40,7 +40,7 @@ pub struct RmArgs {
     /// Remove all containers.
     #[arg(short, long)]
     pub all: bool,
-    /// Remove anonymous volumes too (none exist yet: accepted for compatibility).
+    /// Remove the container's anonymous volumes too.
     #[arg(short, long)]
     pub volumes: bool,
     #[arg(value_name = "CONTAINER")]
@@ -214,6 +214,9 @@ pub fn rm(g: &GlobalOpts, a: RmArgs) -> anyhow::Result<i32> {
             let _g = store.lock_all(LockMode::Exclusive)?;
             if let Ok(c) = store.load(&c.id) {
                 container::remove(&store, &c)?;
+                if a.volumes {
+                    container::remove_anonymous_volumes(&store, &c)?;
+                }
             }
             Ok(())
         })();

@@ -15,6 +15,7 @@ pub mod internal;
 pub mod lifecycle;
 pub mod login;
 pub mod logs;
+pub mod mounts;
 pub mod output;
 pub mod port;
 pub mod ps;
@@ -23,6 +24,7 @@ pub mod run;
 pub mod system;
 pub mod top;
 pub mod version;
+pub mod volume;
 
 use std::path::PathBuf;
 
@@ -156,6 +158,8 @@ pub enum Command {
     Tag(image::TagArgs),
     /// Display details of containers or images as JSON
     Inspect(image::InspectArgs),
+    /// Manage volumes
+    Volume(volume::VolumeArgs),
     /// Log in to a registry
     Login(login::LoginArgs),
     /// Log out of a registry
@@ -198,6 +202,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Attach(a) => attach::run(g, a),
         Command::Restart(a) => container::restart(g, a),
         Command::Container(a) => container::run(g, a),
+        Command::Volume(a) => volume::run(g, a),
         Command::Login(a) => login::login(g, a),
         Command::Logout(a) => login::logout(g, a),
         Command::InternalUnpack(a) => internal::unpack(a),

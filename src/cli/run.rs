@@ -99,6 +99,13 @@ pub struct ContainerArgs {
         value_name = "MODE"
     )]
     pub network: String,
+    /// Mount a host path or named volume: HOST_PATH|NAME:CONTAINER_PATH[:ro|rw|z|Z], or a new
+    /// anonymous volume: CONTAINER_PATH.
+    #[arg(short = 'v', long = "volume", value_name = "VOLUME")]
+    pub volumes: Vec<String>,
+    /// Mount: type=bind|volume|tmpfs,source=,target=[,readonly][,tmpfs-size=][,tmpfs-mode=].
+    #[arg(long = "mount", value_name = "MOUNT")]
+    pub mounts: Vec<String>,
     /// Publish a container port on the host: [IP:][HOST_PORT:]CONTAINER_PORT[/tcp|udp].
     #[arg(short = 'p', long = "publish", value_name = "PORTS")]
     pub publish: Vec<String>,
@@ -419,7 +426,17 @@ fn create_container(paths: &Paths, a: &ContainerArgs, auto_remove: bool) -> anyh
     )?;
     let id = names::random_id();
     let host_env: Vec<(String, String)> = std::env::vars().collect();
+    let image_volumes: Vec<String> = config
+        .config
+        .volumes
+        .iter()
+        .flatten()
+        .map(|(k, _)| k.clone())
+        .collect();
+    let vstore = crate::state::volume::VolumeStore::open(&paths.root)?;
+    let mounts = super::mounts::resolve(&vstore, &a.volumes, &a.mounts, &image_volumes)?;
     let opts = spec::Options {
+        mounts,
         command: a.command.clone(),
         entrypoint: a.entrypoint.clone(),
         env: a.env.clone(),

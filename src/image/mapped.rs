@@ -119,6 +119,24 @@ fn make_copy(
     Ok(())
 }
 
+/// Copy what is inside `src` into the existing dir `dst` (owners, modes, links, xattrs kept), and
+/// give `dst` the owner and mode of `src`: a new volume takes the image's content at its path.
+pub fn copy_contents(src: &Path, dst: &Path) -> anyhow::Result<()> {
+    let mut c = Copier {
+        uids: |k| k,
+        gids: |k| k,
+        links: HashMap::new(),
+    };
+    for e in std::fs::read_dir(src)? {
+        let e = e?;
+        c.tree(&e.path(), &dst.join(e.file_name()))?;
+    }
+    let md = std::fs::metadata(src)?;
+    std::os::unix::fs::lchown(dst, Some(md.uid()), Some(md.gid()))?;
+    std::fs::set_permissions(dst, std::fs::Permissions::from_mode(md.mode() & 0o7777))?;
+    Ok(())
+}
+
 struct Copier<U: Fn(u32) -> u32, G: Fn(u32) -> u32> {
     uids: U,
     gids: G,

@@ -165,7 +165,9 @@ pub fn finish(
 ) -> anyhow::Result<()> {
     if c.auto_remove {
         let _g = store.lock_all(LockMode::Exclusive)?;
-        return remove(store, c);
+        remove(store, c)?;
+        // docker: --rm takes the container's anonymous volumes with it.
+        return remove_anonymous_volumes(store, c);
     }
     // Re-read: `stop` or `rm` may have changed the record meanwhile.
     if let Ok(latest) = store.load(&c.id) {
@@ -181,6 +183,23 @@ pub fn finish(
     c.state.finished_at = Some(now_unix());
     c.state.error = error;
     store.save(c)?;
+    Ok(())
+}
+
+/// Remove the anonymous volumes (image VOLUMEs, `-v /path`) of a removed container that no other
+/// container uses. Call with the store lock held.
+pub fn remove_anonymous_volumes(store: &ContainerStore, c: &Container) -> anyhow::Result<()> {
+    let Some(root) = store.dir.parent() else {
+        return Ok(());
+    };
+    let vstore = crate::state::volume::VolumeStore::open(root)?;
+    let others = store.list()?;
+    for name in c.spec.mounts.iter().filter_map(|m| m.volume.as_deref()) {
+        let anonymous = vstore.get(name).map(|v| v.anonymous).unwrap_or(false);
+        if anonymous && crate::state::volume::VolumeStore::users(&others, name).is_empty() {
+            vstore.remove_dir(name)?;
+        }
+    }
     Ok(())
 }
 

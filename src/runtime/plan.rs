@@ -34,6 +34,13 @@ pub enum Op {
     },
     /// A tmpfs the user asked for (`--tmpfs`, read-only-tmpfs dirs).
     Tmpfs { target: String, data: String },
+    /// A named volume's data dir bound onto a container path; an empty volume is first filled
+    /// with what the image has there (docker's copy-up).
+    Volume {
+        source: PathBuf,
+        target: String,
+        readonly: bool,
+    },
     Symlink {
         link: &'static str,
         target: &'static str,
@@ -189,6 +196,25 @@ pub fn plan(spec: &Spec, dirs: &Dirs) -> Vec<Op> {
             data,
         });
     }
+    for m in &spec.mounts {
+        ops.push(match (&m.tmpfs, &m.volume) {
+            (Some(data), _) => Op::Tmpfs {
+                target: m.target.clone(),
+                data: data.clone(),
+            },
+            (None, Some(_)) => Op::Volume {
+                source: m.source.clone(),
+                target: m.target.clone(),
+                readonly: m.readonly,
+            },
+            (None, None) => Op::Bind {
+                source: m.source.clone(),
+                target: m.target.clone(),
+                file: m.file,
+                readonly: m.readonly,
+            },
+        });
+    }
     if !spec.privileged {
         ops.extend(MASKED.iter().map(|p| Op::Mask { path: p }));
         ops.extend(READ_ONLY.iter().map(|p| Op::ReadOnly { path: p }));
@@ -225,6 +251,7 @@ mod tests {
             seccomp: Seccomp::Default,
             network: Network::None,
             net: Default::default(),
+            mounts: Vec::new(),
             rlimits: vec![],
             init: false,
             mapping: IdMapping::single(1000, 1000),

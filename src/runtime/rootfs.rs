@@ -213,7 +213,8 @@ pub fn prepare(ops: &[Op], rootfs: &Path, premounted: bool) -> anyhow::Result<()
                 readonly,
             } => {
                 let r = root.as_ref().ok_or_else(|| anyhow!("rootfs not mounted"))?;
-                let fd = open_in_root(r, target, if *file { Kind::File } else { Kind::Dir })?;
+                let kind = if *file { Kind::File } else { Kind::Dir };
+                let fd = open_in_root(r, target, kind)?;
                 mount(
                     Some(source.as_path()),
                     &fd_path(&fd),
@@ -223,7 +224,38 @@ pub fn prepare(ops: &[Op], rootfs: &Path, premounted: bool) -> anyhow::Result<()
                 )
                 .map_err(mount_err(&source.display().to_string(), target))?;
                 if *readonly {
-                    remount_ro(&fd_path(&fd))?;
+                    // The fd above is the dir under the new mount: reopen to reach the mount.
+                    let on_top = open_in_root(r, target, kind)?;
+                    remount_ro(&fd_path(&on_top))?;
+                }
+            }
+            Op::Volume {
+                source,
+                target,
+                readonly,
+            } => {
+                let r = root.as_ref().ok_or_else(|| anyhow!("rootfs not mounted"))?;
+                let fd = open_in_root(r, target, Kind::Dir)?;
+                let empty = std::fs::read_dir(source)
+                    .map(|mut d| d.next().is_none())
+                    .unwrap_or(false);
+                if empty {
+                    crate::image::mapped::copy_contents(&fd_path(&fd), source).with_context(
+                        || format!("filling the volume at {target} from the image"),
+                    )?;
+                }
+                mount(
+                    Some(source.as_path()),
+                    &fd_path(&fd),
+                    None::<&str>,
+                    MsFlags::MS_BIND | MsFlags::MS_REC,
+                    None::<&str>,
+                )
+                .map_err(mount_err(&source.display().to_string(), target))?;
+                if *readonly {
+                    // The fd above is the dir under the new mount: reopen to reach the mount.
+                    let on_top = open_in_root(r, target, Kind::Dir)?;
+                    remount_ro(&fd_path(&on_top))?;
                 }
             }
             Op::Tmpfs { target, data } => {

@@ -50,6 +50,24 @@ pub struct Tmpfs {
     pub options: String,
 }
 
+/// A bind mount, named volume or tmpfs the user asked for (-v, --mount).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserMount {
+    /// Host path: the bound file or dir, or the volume's data dir; empty for tmpfs.
+    pub source: PathBuf,
+    pub target: String,
+    pub readonly: bool,
+    /// The source is a regular file.
+    #[serde(default)]
+    pub file: bool,
+    /// tmpfs options (size=, mode=) when this is a tmpfs.
+    #[serde(default)]
+    pub tmpfs: Option<String>,
+    /// The named volume behind `source`.
+    #[serde(default)]
+    pub volume: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rlimit {
     pub resource: String,
@@ -83,6 +101,9 @@ pub struct Spec {
     /// Published ports, DNS and /etc/hosts settings.
     #[serde(default)]
     pub net: NetConfig,
+    /// -v / --mount, in the order given.
+    #[serde(default)]
+    pub mounts: Vec<UserMount>,
     pub rlimits: Vec<Rlimit>,
     /// Run a tiny init as pid 1 that reaps zombies and forwards signals.
     pub init: bool,
@@ -114,6 +135,7 @@ pub struct Options {
     pub security_opt: Vec<String>,
     pub network: Network,
     pub net: NetConfig,
+    pub mounts: Vec<UserMount>,
     pub ulimits: Vec<String>,
     pub init: bool,
     pub umask: Option<String>,
@@ -202,6 +224,7 @@ pub fn build(
         seccomp,
         network: opts.network.clone(),
         net: opts.net.clone(),
+        mounts: opts.mounts.clone(),
         rlimits: opts
             .ulimits
             .iter()

@@ -4,6 +4,7 @@
 pub mod names;
 pub mod record;
 pub mod store;
+pub mod volume;
 
 pub use record::{Container, Status};
 pub use store::ContainerStore;
