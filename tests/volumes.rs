@@ -205,7 +205,21 @@ fn image_volumes_get_anonymous_volumes_removed_with_rm_v() {
         ])
         .stdout;
     assert_eq!(anon.trim(), "true");
-    // rm without -v keeps it; rm -v takes it.
+    // --volumes-from sees the same data (read-only when asked).
+    let r = t.run([
+        "run",
+        "--rm",
+        "--network",
+        "none",
+        "--volumes-from",
+        "keeper:ro",
+        &img("busybox"),
+        "sh",
+        "-c",
+        "cat /srv/data/x; echo y > /srv/data/y || echo refused",
+    ]);
+    assert_eq!(r.stdout, "x\nrefused\n", "{}", r.describe());
+    // rm -v takes it (no other container uses it).
     t.ok(["rm", "-v", "keeper"]);
     assert_eq!(t.ok(["volume", "ls", "-q"]).stdout, "");
     // --rm takes it too; a named volume at the same path replaces the anonymous one.

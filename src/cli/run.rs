@@ -106,6 +106,9 @@ pub struct ContainerArgs {
     /// Mount: type=bind|volume|tmpfs,source=,target=[,readonly][,tmpfs-size=][,tmpfs-mode=].
     #[arg(long = "mount", value_name = "MOUNT")]
     pub mounts: Vec<String>,
+    /// Mount every bind and volume of another container: CONTAINER[:ro|rw].
+    #[arg(long, value_name = "CONTAINER[:ro|rw]")]
+    pub volumes_from: Vec<String>,
     /// Publish a container port on the host: [IP:][HOST_PORT:]CONTAINER_PORT[/tcp|udp].
     #[arg(short = 'p', long = "publish", value_name = "PORTS")]
     pub publish: Vec<String>,
@@ -434,7 +437,25 @@ fn create_container(paths: &Paths, a: &ContainerArgs, auto_remove: bool) -> anyh
         .map(|(k, _)| k.clone())
         .collect();
     let vstore = crate::state::volume::VolumeStore::open(&paths.root)?;
-    let mounts = super::mounts::resolve(&vstore, &a.volumes, &a.mounts, &image_volumes)?;
+    let mut mounts = super::mounts::resolve(&vstore, &a.volumes, &a.mounts, &image_volumes)?;
+    for from in &a.volumes_from {
+        let (name, mode) = from.split_once(':').unwrap_or((from, ""));
+        if !matches!(mode, "" | "ro" | "rw") {
+            anyhow::bail!("invalid --volumes-from {from:?}: use CONTAINER[:ro|rw]");
+        }
+        let cstore = ContainerStore::open(&paths.root, &paths.runroot)?;
+        let other = cstore.find(name)?;
+        for m in other.spec.mounts.iter().filter(|m| m.tmpfs.is_none()) {
+            if mounts.iter().any(|x| x.target == m.target) {
+                continue; // an explicit mount at the same path wins
+            }
+            let mut m = m.clone();
+            if !mode.is_empty() {
+                m.readonly = mode == "ro";
+            }
+            mounts.push(m);
+        }
+    }
     let opts = spec::Options {
         mounts,
         command: a.command.clone(),
