@@ -123,17 +123,13 @@ pub fn bind(ports: &[PortMapping]) -> anyhow::Result<Vec<Bound>> {
 
 /// Fork the forwarder for the container whose init is `pid`. It dies with its parent.
 pub fn spawn(bound: &[Bound], pid: i32) -> anyhow::Result<Pid> {
-    let mut ns = Vec::new();
-    for (name, flag) in [
-        ("user", CloneFlags::CLONE_NEWUSER),
-        ("net", CloneFlags::CLONE_NEWNET),
-    ] {
-        let path = format!("/proc/{pid}/ns/{name}");
-        let fd: OwnedFd = std::fs::File::open(&path)
-            .with_context(|| format!("opening {path}"))?
-            .into();
-        ns.push((fd, flag));
-    }
+    let ns = crate::runtime::procs::namespaces(
+        pid,
+        &[
+            ("user", CloneFlags::CLONE_NEWUSER),
+            ("net", CloneFlags::CLONE_NEWNET),
+        ],
+    )?;
     let child = crate::sys::fork_child(|| {
         let _ = nix::sys::prctl::set_pdeathsig(nix::sys::signal::Signal::SIGKILL);
         // A peer that went away must cost one connection, not the forwarder.
@@ -148,10 +144,8 @@ pub fn spawn(bound: &[Bound], pid: i32) -> anyhow::Result<Pid> {
             let _ = nix::unistd::dup2_stdout(&null);
             let _ = nix::unistd::dup2_stderr(&null);
         }
-        for (fd, flag) in &ns {
-            if nix::sched::setns(fd, *flag).is_err() {
-                return 1;
-            }
+        if crate::runtime::procs::join(&ns).is_err() {
+            return 1;
         }
         // Nothing but the listeners: inherited pipe ends (the CLI's readiness pipe, the log
         // pipes) must reach EOF without us.

@@ -41,14 +41,7 @@ pub fn start(c: &Container, o: &ExecOptions) -> anyhow::Result<Started> {
     if !c.process_alive() {
         anyhow::bail!("{}: the container is not running", c.name);
     }
-    let mut ns = Vec::new();
-    for (name, flag) in NAMESPACES {
-        let path = format!("/proc/{}/ns/{name}", c.state.pid);
-        let fd: OwnedFd = std::fs::File::open(&path)
-            .with_context(|| format!("opening {path}"))?
-            .into();
-        ns.push((fd, *flag));
-    }
+    let ns = super::procs::namespaces(c.state.pid, NAMESPACES)?;
     // The pid could have been recycled between the check and the opens: check again.
     if !c.process_alive() {
         anyhow::bail!("{}: the container stopped", c.name);

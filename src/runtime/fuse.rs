@@ -94,13 +94,15 @@ pub fn mount(
              installed: install it (`sudo apt install fuse-overlayfs`)"
         )
     })?;
-    let open = |name: &str| -> anyhow::Result<OwnedFd> {
-        let path = format!("/proc/{pid}/ns/{name}");
-        Ok(std::fs::File::open(&path)
-            .with_context(|| format!("opening {path}"))?
-            .into())
-    };
-    let (userns, mntns) = (open("user")?, open("mnt")?);
+    let mut ns = super::procs::namespaces(
+        pid,
+        &[
+            ("user", CloneFlags::CLONE_NEWUSER),
+            ("mnt", CloneFlags::CLONE_NEWNS),
+        ],
+    )?;
+    let (mntns, _) = ns.pop().expect("two namespaces");
+    let (userns, _) = ns.pop().expect("two namespaces");
     let lowers: Vec<String> = lower.iter().map(|l| l.display().to_string()).collect();
     // allow_other: the container's processes run as other ids than the mounter.
     let opts = format!(

@@ -132,3 +132,27 @@ pub fn uptime() -> f64 {
         .and_then(|s| s.split_whitespace().next().and_then(|x| x.parse().ok()))
         .unwrap_or(0.0)
 }
+
+/// A process's namespaces, opened for setns: `names` pairs /proc/PID/ns entries with their flags.
+pub fn namespaces(
+    pid: i32,
+    names: &[(&str, nix::sched::CloneFlags)],
+) -> anyhow::Result<Vec<(std::os::fd::OwnedFd, nix::sched::CloneFlags)>> {
+    names
+        .iter()
+        .map(|(name, flag)| {
+            let path = format!("/proc/{pid}/ns/{name}");
+            let fd = std::fs::File::open(&path)
+                .map_err(|e| anyhow::anyhow!("opening {path}: {e} (is the container running?)"))?;
+            Ok((fd.into(), *flag))
+        })
+        .collect()
+}
+
+/// Join namespaces opened with [`namespaces`], in order (user first gives the rights for the rest).
+pub fn join(ns: &[(std::os::fd::OwnedFd, nix::sched::CloneFlags)]) -> nix::Result<()> {
+    for (fd, flag) in ns {
+        nix::sched::setns(fd, *flag)?;
+    }
+    Ok(())
+}

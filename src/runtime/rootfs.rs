@@ -214,20 +214,7 @@ pub fn prepare(ops: &[Op], rootfs: &Path, premounted: bool) -> anyhow::Result<()
             } => {
                 let r = root.as_ref().ok_or_else(|| anyhow!("rootfs not mounted"))?;
                 let kind = if *file { Kind::File } else { Kind::Dir };
-                let fd = open_in_root(r, target, kind)?;
-                mount(
-                    Some(source.as_path()),
-                    &fd_path(&fd),
-                    None::<&str>,
-                    MsFlags::MS_BIND | MsFlags::MS_REC,
-                    None::<&str>,
-                )
-                .map_err(mount_err(&source.display().to_string(), target))?;
-                if *readonly {
-                    // The fd above is the dir under the new mount: reopen to reach the mount.
-                    let on_top = open_in_root(r, target, kind)?;
-                    remount_ro(&fd_path(&on_top))?;
-                }
+                bind(r, source, target, kind, *readonly, false)?;
             }
             Op::Volume {
                 source,
@@ -235,28 +222,7 @@ pub fn prepare(ops: &[Op], rootfs: &Path, premounted: bool) -> anyhow::Result<()
                 readonly,
             } => {
                 let r = root.as_ref().ok_or_else(|| anyhow!("rootfs not mounted"))?;
-                let fd = open_in_root(r, target, Kind::Dir)?;
-                let empty = std::fs::read_dir(source)
-                    .map(|mut d| d.next().is_none())
-                    .unwrap_or(false);
-                if empty {
-                    crate::image::mapped::copy_contents(&fd_path(&fd), source).with_context(
-                        || format!("filling the volume at {target} from the image"),
-                    )?;
-                }
-                mount(
-                    Some(source.as_path()),
-                    &fd_path(&fd),
-                    None::<&str>,
-                    MsFlags::MS_BIND | MsFlags::MS_REC,
-                    None::<&str>,
-                )
-                .map_err(mount_err(&source.display().to_string(), target))?;
-                if *readonly {
-                    // The fd above is the dir under the new mount: reopen to reach the mount.
-                    let on_top = open_in_root(r, target, Kind::Dir)?;
-                    remount_ro(&fd_path(&on_top))?;
-                }
+                bind(r, source, target, Kind::Dir, *readonly, true)?;
             }
             Op::Tmpfs { target, data } => {
                 let r = root.as_ref().ok_or_else(|| anyhow!("rootfs not mounted"))?;
@@ -287,6 +253,37 @@ pub fn prepare(ops: &[Op], rootfs: &Path, premounted: bool) -> anyhow::Result<()
             }
             _ => {}
         }
+    }
+    Ok(())
+}
+
+/// Bind `source` onto `target` inside the rootfs; `fill` first copies what the image has at
+/// `target` into an empty `source` (a new volume).
+fn bind(
+    root: &OwnedFd,
+    source: &Path,
+    target: &str,
+    kind: Kind,
+    readonly: bool,
+    fill: bool,
+) -> anyhow::Result<()> {
+    let fd = open_in_root(root, target, kind)?;
+    if fill && std::fs::read_dir(source).is_ok_and(|mut d| d.next().is_none()) {
+        crate::image::mapped::copy_contents(&fd_path(&fd), source)
+            .with_context(|| format!("filling the volume at {target} from the image"))?;
+    }
+    mount(
+        Some(source),
+        &fd_path(&fd),
+        None::<&str>,
+        MsFlags::MS_BIND | MsFlags::MS_REC,
+        None::<&str>,
+    )
+    .map_err(mount_err(&source.display().to_string(), target))?;
+    if readonly {
+        // `fd` is the dir under the new mount: reopen to reach the mount itself.
+        let on_top = open_in_root(root, target, kind)?;
+        remount_ro(&fd_path(&on_top))?;
     }
     Ok(())
 }

@@ -201,26 +201,20 @@ pub fn start(spec: &Spec, dirs: &Dirs, launch: Launch<'_>) -> anyhow::Result<Sta
 /// process joins them (a process cannot leave its own user namespace) and clones the container
 /// with CLONE_PARENT, so that the container is still our child; it reports the pid and exits.
 fn clone_joined(target: i32, flags: CloneFlags, body: impl FnOnce() -> i32) -> anyhow::Result<Pid> {
-    let mut ns = Vec::new();
-    for (name, flag) in [
-        ("user", CloneFlags::CLONE_NEWUSER),
-        ("net", CloneFlags::CLONE_NEWNET),
-    ] {
-        let path = format!("/proc/{target}/ns/{name}");
-        let fd: OwnedFd = std::fs::File::open(&path)
-            .with_context(|| format!("opening {path} (is the container still running?)"))?
-            .into();
-        ns.push((fd, flag));
-    }
+    let ns = super::procs::namespaces(
+        target,
+        &[
+            ("user", CloneFlags::CLONE_NEWUSER),
+            ("net", CloneFlags::CLONE_NEWNET),
+        ],
+    )?;
     let (r, w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC)?;
     let w_raw = w.as_raw_fd();
     let mid = crate::sys::fork_child(|| {
         let w = crate::sys::borrow_raw(w_raw);
-        for (fd, flag) in &ns {
-            if let Err(e) = nix::sched::setns(fd, *flag) {
-                let _ = nix::unistd::write(w, format!("E{e}").as_bytes());
-                return 1;
-            }
+        if let Err(e) = super::procs::join(&ns) {
+            let _ = nix::unistd::write(w, format!("E{e}").as_bytes());
+            return 1;
         }
         let body = || {
             crate::sys::close_in_child(w_raw);
