@@ -130,6 +130,21 @@ fn named_volumes_fill_from_the_image_outlive_containers_and_refuse_removal_in_us
         "/data/state",
     ]);
     assert_eq!(r.stdout, "kept\n");
+    // Owners come along: busybox's /home/app belongs to 1000.
+    let r = t.ok([
+        "run",
+        "--rm",
+        "--network",
+        "none",
+        "-v",
+        "apphome:/home/app",
+        &img("busybox"),
+        "sh",
+        "-c",
+        "ls -ldn /home/app | awk '{print $3\":\"$4}'",
+    ]);
+    assert_eq!(r.stdout, "1000:1000\n", "{}", r.describe());
+    t.ok(["volume", "rm", "apphome"]);
     // create / ls / inspect / filters.
     t.ok(["volume", "create", "--label", "team=db", "dbdata"]);
     let again = t.run(["volume", "create", "dbdata"]);
@@ -246,7 +261,8 @@ fn bad_mounts_are_refused_and_targets_stay_inside() {
         (&["-v", "v:/proc/x"], "/proc"),
         (&["-v", "v:/dev"], "/dev"),
         (&["-v", "a:/x", "-v", "b:/x"], "twice"),
-        (&["-v", "v:/x:U"], "\"U\""),
+        (&["-v", "v:/x:X"], "\"X\""),
+        (&["-v", "v:/x:O"], "host directory"),
         (&["--mount", "type=bind,target=/x"], "source="),
     ];
     for (flags, want) in cases {
@@ -271,4 +287,69 @@ fn bad_mounts_are_refused_and_targets_stay_inside() {
     ]);
     assert_eq!(r.code, 0, "{}", r.describe());
     assert!(!std::path::Path::new("/tmp/skiff-escape-target/vol-escape-check").exists());
+}
+
+#[test]
+fn chown_overlay_and_propagation_options() {
+    let t = TestEnv::new("vol-opts");
+    let src = host_dir(&t, "owned");
+    let s = src.to_str().unwrap();
+    // :U gives the tree to the container's user (1000 here), read-only still holds after it.
+    let r = t.ok([
+        "run",
+        "--rm",
+        "--network",
+        "none",
+        "-u",
+        "1000:1000",
+        "-v",
+        &format!("{s}:/u:U,ro"),
+        &img("busybox"),
+        "sh",
+        "-c",
+        "ls -ln /u/f | awk '{print $3\":\"$4}'; echo x > /u/x || echo refused",
+    ]);
+    assert_eq!(r.stdout, "1000:1000\nrefused\n", "{}", r.describe());
+    // On the host that is the subordinate id the mapping gives container 1000.
+    assert_eq!(
+        std::fs::metadata(src.join("f")).unwrap().uid(),
+        200000 + 999
+    );
+
+    // :O: writes land in a scratch upper dir and never reach the host.
+    let ov = host_dir(&t, "lower");
+    let o = ov.to_str().unwrap();
+    let r = t.ok([
+        "run",
+        "--rm",
+        "--network",
+        "none",
+        "-v",
+        &format!("{o}:/o:O"),
+        &img("busybox"),
+        "sh",
+        "-c",
+        "echo changed > /o/f; touch /o/new; cat /o/f; ls /o | tr '\\n' ' '",
+    ]);
+    assert_eq!(r.stdout, "changed\nf new ", "{}", r.describe());
+    assert_eq!(
+        std::fs::read_to_string(ov.join("f")).unwrap(),
+        "from-host\n"
+    );
+    assert!(!ov.join("new").exists());
+
+    // Propagation: rshared is set on the mount inside the container.
+    let r = t.ok([
+        "run",
+        "--rm",
+        "--network",
+        "none",
+        "--mount",
+        &format!("type=bind,source={o},target=/p,bind-propagation=rshared"),
+        &img("busybox"),
+        "sh",
+        "-c",
+        "grep ' /p ' /proc/self/mountinfo",
+    ]);
+    assert!(r.stdout.contains(" shared:"), "{}", r.describe());
 }

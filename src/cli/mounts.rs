@@ -11,6 +11,10 @@ use crate::runtime::spec::UserMount;
 use crate::state::volume::VolumeStore;
 
 /// Container paths no mount may cover.
+const PROPAGATION: &[&str] = &[
+    "rprivate", "private", "rshared", "shared", "rslave", "slave",
+];
+
 fn check_target(t: &str, flag: &str) -> anyhow::Result<String> {
     if !t.starts_with('/') {
         bail!("invalid {flag} target {t:?}: the container path must be absolute");
@@ -81,6 +85,7 @@ fn volume_mount(
         file: false,
         tmpfs: None,
         volume: Some(name),
+        ..Default::default()
     })
 }
 
@@ -97,18 +102,37 @@ fn parse_volume(vstore: &VolumeStore, spec: &str) -> anyhow::Result<UserMount> {
     };
     let target = check_target(dst, "-v")?;
     let mut readonly = false;
+    let (mut chown, mut overlay, mut propagation) = (false, false, None);
     for o in opts.split(',').filter(|o| !o.is_empty()) {
         match o {
             "ro" => readonly = true,
             "rw" => readonly = false,
             // SELinux relabeling: nothing to do without SELinux.
             "z" | "Z" => {}
-            "rprivate" | "private" => {}
+            "U" => chown = true,
+            "O" => overlay = true,
+            p if PROPAGATION.contains(&p) => propagation = Some(p.to_string()),
             _ => bail!(
-                "unsupported -v option {o:?} in {spec:?}: supported are ro, rw, z, Z, rprivate"
+                "unsupported -v option {o:?} in {spec:?}: supported are ro, rw, z, Z, U, O, \
+                 {}",
+                PROPAGATION.join(", ")
             ),
         }
     }
+    let mut m = parse_volume_source(vstore, src, target, readonly)?;
+    if overlay && (m.volume.is_some() || m.file) {
+        bail!("-v {spec:?}: :O needs a host directory");
+    }
+    (m.chown, m.overlay, m.propagation) = (chown, overlay, propagation);
+    Ok(m)
+}
+
+fn parse_volume_source(
+    vstore: &VolumeStore,
+    src: Option<&str>,
+    target: String,
+    readonly: bool,
+) -> anyhow::Result<UserMount> {
     match src {
         None => volume_mount(vstore, None, target, readonly),
         Some(s) if s.starts_with('/') => {
@@ -120,6 +144,7 @@ fn parse_volume(vstore: &VolumeStore, spec: &str) -> anyhow::Result<UserMount> {
                 file,
                 tmpfs: None,
                 volume: None,
+                ..Default::default()
             })
         }
         Some(s) if s.starts_with('.') || s.contains('/') => bail!(
@@ -135,6 +160,7 @@ fn parse_mount(vstore: &VolumeStore, spec: &str) -> anyhow::Result<UserMount> {
     let mut kind = "volume".to_string();
     let (mut source, mut target, mut readonly) = (None::<String>, None::<String>, false);
     let mut tmpfs_opts = Vec::new();
+    let (mut chown, mut propagation) = (false, None::<String>);
     for kv in spec.split(',').filter(|k| !k.is_empty()) {
         let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
         match k {
@@ -144,7 +170,8 @@ fn parse_mount(vstore: &VolumeStore, spec: &str) -> anyhow::Result<UserMount> {
             "readonly" | "ro" => readonly = v.is_empty() || v == "true" || v == "1",
             "tmpfs-size" => tmpfs_opts.push(format!("size={v}")),
             "tmpfs-mode" => tmpfs_opts.push(format!("mode={v}")),
-            "bind-propagation" if v == "rprivate" || v == "private" => {}
+            "bind-propagation" if PROPAGATION.contains(&v) => propagation = Some(v.to_string()),
+            "U" | "chown" => chown = v.is_empty() || v == "true",
             "relabel" | "z" | "Z" => {}
             _ => bail!(
                 "unsupported --mount option {kv:?}: supported are type, source, target, readonly, \
@@ -158,7 +185,21 @@ fn parse_mount(vstore: &VolumeStore, spec: &str) -> anyhow::Result<UserMount> {
             .ok_or_else(|| anyhow::anyhow!("--mount {spec:?}: target= is required"))?,
         "--mount",
     )?;
-    match kind.as_str() {
+    let mut m = parse_mount_kind(vstore, spec, &kind, source, target, readonly, tmpfs_opts)?;
+    (m.chown, m.propagation) = (chown, propagation);
+    Ok(m)
+}
+
+fn parse_mount_kind(
+    vstore: &VolumeStore,
+    spec: &str,
+    kind: &str,
+    source: Option<String>,
+    target: String,
+    readonly: bool,
+    mut tmpfs_opts: Vec<String>,
+) -> anyhow::Result<UserMount> {
+    match kind {
         "bind" => {
             let s = source.ok_or_else(|| {
                 anyhow::anyhow!("--mount {spec:?}: source= is required for a bind")
@@ -174,6 +215,7 @@ fn parse_mount(vstore: &VolumeStore, spec: &str) -> anyhow::Result<UserMount> {
                 file,
                 tmpfs: None,
                 volume: None,
+                ..Default::default()
             })
         }
         "volume" => volume_mount(vstore, source.as_deref(), target, readonly),
@@ -188,6 +230,7 @@ fn parse_mount(vstore: &VolumeStore, spec: &str) -> anyhow::Result<UserMount> {
                 file: false,
                 tmpfs: Some(tmpfs_opts.join(",")),
                 volume: None,
+                ..Default::default()
             })
         }
         other => bail!("unsupported --mount type={other}: bind, volume or tmpfs"),
@@ -256,10 +299,13 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("create it first"));
-        assert!(parse_volume(&vs, "data:/x:U")
+        assert!(parse_volume(&vs, "data:/x:X")
             .unwrap_err()
             .to_string()
-            .contains("\"U\""));
+            .contains("\"X\""));
+        let u = parse_volume(&vs, &format!("{h}:/u:U,O,rshared")).unwrap();
+        assert!(u.chown && u.overlay && u.propagation.as_deref() == Some("rshared"));
+        assert!(parse_volume(&vs, "data:/o:O").is_err());
         let t = parse_mount(&vs, "type=tmpfs,target=/scratch,tmpfs-size=1m").unwrap();
         assert_eq!(t.tmpfs.as_deref(), Some("size=1m,mode=1777"));
         let b = parse_mount(&vs, &format!("type=bind,source={h},target=/s,readonly")).unwrap();

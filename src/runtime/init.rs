@@ -62,6 +62,17 @@ fn run(a: &ChildArgs<'_>, sock: BorrowedFd<'_>) -> Result<Never, (i32, anyhow::E
         .map_err(|e| setup(anyhow!("setting hostname: {e}")))?;
     super::rootfs::prepare(a.ops, &a.rootfs, a.premounted).map_err(setup)?;
     super::rootfs::pivot(&a.rootfs).map_err(setup)?;
+    // `:U` mounts belong to the container's user: chown before they may turn read-only.
+    if spec.mounts.iter().any(|m| m.chown) {
+        let passwd = std::fs::read_to_string("/etc/passwd").unwrap_or_default();
+        let group = std::fs::read_to_string("/etc/group").unwrap_or_default();
+        let u = user::resolve(&spec.user, &spec.group_add, &passwd, &group)
+            .map_err(|e| setup(anyhow!("resolving user {:?}: {e}", spec.user)))?;
+        for m in spec.mounts.iter().filter(|m| m.chown) {
+            chown_tree(Path::new(&m.target), u.uid, u.gid)
+                .map_err(|e| setup(anyhow!("chown of {} (:U): {e}", m.target)))?;
+        }
+    }
     super::rootfs::finish(a.ops).map_err(setup)?;
     if spec.network.own_netns() {
         crate::sys::loopback_up().map_err(|e| setup(anyhow!("bringing up lo: {e}")))?;
@@ -305,4 +316,15 @@ fn run_init(
             let _ = nix::sys::signal::kill(child, sig);
         }
     }
+}
+
+/// lchown a tree without following symlinks.
+fn chown_tree(p: &Path, uid: u32, gid: u32) -> std::io::Result<()> {
+    std::os::unix::fs::lchown(p, Some(uid), Some(gid))?;
+    if std::fs::symlink_metadata(p)?.is_dir() {
+        for e in std::fs::read_dir(p)? {
+            chown_tree(&e?.path(), uid, gid)?;
+        }
+    }
+    Ok(())
 }

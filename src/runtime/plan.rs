@@ -34,13 +34,15 @@ pub enum Op {
     },
     /// A tmpfs the user asked for (`--tmpfs`, read-only-tmpfs dirs).
     Tmpfs { target: String, data: String },
-    /// A named volume's data dir bound onto a container path; an empty volume is first filled
-    /// with what the image has there (docker's copy-up).
-    Volume {
-        source: PathBuf,
-        target: String,
-        readonly: bool,
+    /// A bind mount or volume the user asked for (read-only is applied after pivot_root, once
+    /// `:U` has chowned). A new volume is first filled with what the image has there (docker's
+    /// copy-up); `:O` mounts an overlay with `scratch` as upper and work dirs.
+    User {
+        mount: super::spec::UserMount,
+        scratch: PathBuf,
     },
+    /// After pivot_root: make a user mount read-only.
+    ReadOnlyPath { path: String },
     Symlink {
         link: &'static str,
         target: &'static str,
@@ -58,7 +60,7 @@ impl Op {
     pub fn after_pivot(&self) -> bool {
         matches!(
             self,
-            Op::Mask { .. } | Op::ReadOnly { .. } | Op::RootReadOnly
+            Op::Mask { .. } | Op::ReadOnly { .. } | Op::ReadOnlyPath { .. } | Op::RootReadOnly
         )
     }
 }
@@ -196,29 +198,35 @@ pub fn plan(spec: &Spec, dirs: &Dirs) -> Vec<Op> {
             data,
         });
     }
-    for m in &spec.mounts {
-        ops.push(match (&m.tmpfs, &m.volume) {
-            (Some(data), _) => Op::Tmpfs {
+    let mut user_ro = Vec::new();
+    for (i, m) in spec.mounts.iter().enumerate() {
+        match &m.tmpfs {
+            Some(data) => ops.push(Op::Tmpfs {
                 target: m.target.clone(),
                 data: data.clone(),
-            },
-            (None, Some(_)) => Op::Volume {
-                source: m.source.clone(),
-                target: m.target.clone(),
-                readonly: m.readonly,
-            },
-            (None, None) => Op::Bind {
-                source: m.source.clone(),
-                target: m.target.clone(),
-                file: m.file,
-                readonly: m.readonly,
-            },
-        });
+            }),
+            None => {
+                ops.push(Op::User {
+                    mount: m.clone(),
+                    scratch: dirs
+                        .etc
+                        .parent()
+                        .map(|p| p.join(format!("mount-{i}")))
+                        .unwrap_or_default(),
+                });
+                if m.readonly {
+                    user_ro.push(Op::ReadOnlyPath {
+                        path: m.target.clone(),
+                    });
+                }
+            }
+        }
     }
     if !spec.privileged {
         ops.extend(MASKED.iter().map(|p| Op::Mask { path: p }));
         ops.extend(READ_ONLY.iter().map(|p| Op::ReadOnly { path: p }));
     }
+    ops.extend(user_ro);
     if spec.read_only {
         ops.push(Op::RootReadOnly);
     }

@@ -216,13 +216,9 @@ pub fn prepare(ops: &[Op], rootfs: &Path, premounted: bool) -> anyhow::Result<()
                 let kind = if *file { Kind::File } else { Kind::Dir };
                 bind(r, source, target, kind, *readonly, false)?;
             }
-            Op::Volume {
-                source,
-                target,
-                readonly,
-            } => {
+            Op::User { mount: m, scratch } => {
                 let r = root.as_ref().ok_or_else(|| anyhow!("rootfs not mounted"))?;
-                bind(r, source, target, Kind::Dir, *readonly, true)?;
+                user_mount(r, m, scratch)?;
             }
             Op::Tmpfs { target, data } => {
                 let r = root.as_ref().ok_or_else(|| anyhow!("rootfs not mounted"))?;
@@ -253,6 +249,54 @@ pub fn prepare(ops: &[Op], rootfs: &Path, premounted: bool) -> anyhow::Result<()
             }
             _ => {}
         }
+    }
+    Ok(())
+}
+
+/// A user's bind mount, volume or `:O` overlay (read-only comes after pivot_root).
+fn user_mount(root: &OwnedFd, m: &super::spec::UserMount, scratch: &Path) -> anyhow::Result<()> {
+    let kind = if m.file { Kind::File } else { Kind::Dir };
+    if m.overlay {
+        let (upper, work) = (scratch.join("upper"), scratch.join("work"));
+        for d in [&upper, &work] {
+            std::fs::create_dir_all(d).with_context(|| format!("creating {}", d.display()))?;
+        }
+        let fd = open_in_root(root, &m.target, Kind::Dir)?;
+        let opts = format!(
+            "lowerdir={},upperdir={},workdir={},userxattr",
+            m.source.display(),
+            upper.display(),
+            work.display()
+        );
+        mount(
+            Some("overlay"),
+            &fd_path(&fd),
+            Some("overlay"),
+            MsFlags::empty(),
+            Some(opts.as_str()),
+        )
+        .map_err(mount_err("an overlay (:O)", &m.target))?;
+    } else {
+        bind(root, &m.source, &m.target, kind, false, m.volume.is_some())?;
+    }
+    if let Some(p) = &m.propagation {
+        let flags = match p.as_str() {
+            "shared" => MsFlags::MS_SHARED,
+            "rshared" => MsFlags::MS_SHARED | MsFlags::MS_REC,
+            "slave" => MsFlags::MS_SLAVE,
+            "rslave" => MsFlags::MS_SLAVE | MsFlags::MS_REC,
+            "private" => MsFlags::MS_PRIVATE,
+            _ => MsFlags::MS_PRIVATE | MsFlags::MS_REC,
+        };
+        let on_top = open_in_root(root, &m.target, kind)?;
+        mount(
+            None::<&str>,
+            &fd_path(&on_top),
+            None::<&str>,
+            flags,
+            None::<&str>,
+        )
+        .map_err(|e| anyhow!("setting {p} propagation on {}: {e}", m.target))?;
     }
     Ok(())
 }
@@ -398,6 +442,7 @@ pub fn finish(ops: &[Op]) -> anyhow::Result<()> {
                     .map_err(mount_err("/dev/null", path))?;
                 }
             }
+            Op::ReadOnlyPath { path } => remount_ro(Path::new(path))?,
             Op::ReadOnly { path } => {
                 if std::fs::symlink_metadata(path).is_err() {
                     continue;

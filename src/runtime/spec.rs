@@ -51,7 +51,7 @@ pub struct Tmpfs {
 }
 
 /// A bind mount, named volume or tmpfs the user asked for (-v, --mount).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct UserMount {
     /// Host path: the bound file or dir, or the volume's data dir; empty for tmpfs.
     pub source: PathBuf,
@@ -66,6 +66,15 @@ pub struct UserMount {
     /// The named volume behind `source`.
     #[serde(default)]
     pub volume: Option<String>,
+    /// `:U`: chown the content to the container's user (through the mapping).
+    #[serde(default)]
+    pub chown: bool,
+    /// `:O`: an overlay over the source; writes go to a scratch dir and are discarded.
+    #[serde(default)]
+    pub overlay: bool,
+    /// Mount propagation (shared, rshared, slave, rslave, private, rprivate).
+    #[serde(default)]
+    pub propagation: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
