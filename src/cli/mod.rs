@@ -23,6 +23,7 @@ pub mod pull;
 pub mod run;
 pub mod system;
 pub mod top;
+pub mod userns;
 pub mod version;
 pub mod volume;
 

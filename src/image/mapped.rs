@@ -88,32 +88,19 @@ fn make_copy(
     }
     std::fs::create_dir_all(&tmp)?;
     let (src, tmp2) = (src.to_path_buf(), tmp.join("diff"));
-    let (r, w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC)?;
-    let wraw = std::os::fd::AsRawFd::as_raw_fd(&w);
-    let code =
-        crate::userns::enter::run_in_userns(default, nix::sched::CloneFlags::empty(), || {
-            let mut c = Copier {
-                uids: |k| moved(&default.uids, &target.uids, k).unwrap_or(k),
-                gids: |k| moved(&default.gids, &target.gids, k).unwrap_or(k),
-                links: HashMap::new(),
-            };
-            match c.tree(&src, &tmp2) {
-                Ok(()) => 0,
-                Err(e) => {
-                    let _ = nix::unistd::write(
-                        crate::sys::borrow_raw(wraw),
-                        format!("{e:#}").as_bytes(),
-                    );
-                    1
-                }
-            }
-        })?;
-    drop(w);
-    let mut msg = String::new();
-    let _ = std::io::Read::read_to_string(&mut std::fs::File::from(r), &mut msg);
-    if code != 0 {
+    let report = crate::userns::enter::Report::new()?;
+    let w = report.writer();
+    crate::userns::enter::run_in_userns(default, nix::sched::CloneFlags::empty(), || {
+        let mut c = Copier {
+            uids: |k| moved(&default.uids, &target.uids, k).unwrap_or(k),
+            gids: |k| moved(&default.gids, &target.gids, k).unwrap_or(k),
+            links: HashMap::new(),
+        };
+        crate::userns::enter::Report::send(w, c.tree(&src, &tmp2).map(|()| String::new()))
+    })?;
+    if let Err(e) = report.receive() {
         let _ = crate::userns::helper::remove_paths(default, std::slice::from_ref(&tmp));
-        anyhow::bail!("{msg}");
+        return Err(e);
     }
     std::fs::rename(&tmp, dest).with_context(|| format!("renaming into {}", dest.display()))?;
     Ok(())

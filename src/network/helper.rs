@@ -149,14 +149,5 @@ impl Drop for NetHelper {
 /// Stop a helper recorded in a container's state, if that pid is still a network helper (a
 /// supervisor killed with -9 leaves it behind).
 pub fn kill_recorded(pid: i32) {
-    if pid <= 0 {
-        return;
-    }
-    let comm = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
-    if comm.starts_with("pasta") || comm.starts_with("passt") || comm.starts_with("slirp4netns") {
-        let _ = nix::sys::signal::kill(
-            nix::unistd::Pid::from_raw(pid),
-            nix::sys::signal::Signal::SIGKILL,
-        );
-    }
+    crate::runtime::procs::kill_if_named(pid, &["pasta", "passt", "slirp4netns"]);
 }

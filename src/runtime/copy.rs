@@ -5,8 +5,8 @@
 //! Files copied in belong to the container's root; files copied out belong to you.
 
 use std::fs;
-use std::io::{self, Read, Write};
-use std::os::fd::{AsFd, AsRawFd, OwnedFd};
+use std::io::{self, Write};
+use std::os::fd::{AsFd, OwnedFd};
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
@@ -16,6 +16,7 @@ use rustix::fs::{AtFlags, FileType, Mode, OFlags, ResolveFlags};
 use rustix::io::Errno;
 
 use crate::state::{Container, ContainerStore};
+use crate::userns::enter::Report;
 
 pub enum Direction {
     /// host path -> container path
@@ -35,16 +36,10 @@ fn ioerr(e: Errno) -> io::Error {
 /// /proc/PID/root; a stopped one gets its overlay mounted in a private user and mount namespace
 /// for the copy (files copied in land in its upper dir, like writes of the container itself).
 pub fn copy(store: &ContainerStore, c: &Container, dir: &Direction) -> anyhow::Result<()> {
-    let (r, w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC)?;
-    let wraw = w.as_raw_fd();
-    let report = move |result: anyhow::Result<()>| match result {
-        Ok(()) => 0,
-        Err(e) => {
-            let _ = nix::unistd::write(crate::sys::borrow_raw(wraw), format!("{e:#}").as_bytes());
-            1
-        }
-    };
-    let code = if c.process_alive() {
+    let outcome = Report::new()?;
+    let w = outcome.writer();
+    let report = move |result: anyhow::Result<()>| Report::send(w, result.map(|()| String::new()));
+    if c.process_alive() {
         let userns: OwnedFd = fs::File::open(format!("/proc/{}/ns/user", c.state.pid))?.into();
         let pid = c.state.pid;
         let child = crate::sys::fork_child(|| {
@@ -59,14 +54,13 @@ pub fn copy(store: &ContainerStore, c: &Container, dir: &Direction) -> anyhow::R
                 copy_at(&root, dir)
             })())
         })?;
-        drop(w);
-        crate::userns::enter::wait_code(child)?
+        crate::userns::enter::wait_code(child)?;
     } else {
         // Its own upper and work dirs; the mountpoint it uses while it runs.
         let upper = store.path(&c.id).join("upper");
         let work = store.path(&c.id).join("work");
         let mountpoint = store.run_path(&c.id).join("rootfs");
-        let code = crate::userns::enter::run_in_userns(
+        crate::userns::enter::run_in_userns(
             &c.spec.mapping,
             nix::sched::CloneFlags::CLONE_NEWNS,
             || {
@@ -88,15 +82,8 @@ pub fn copy(store: &ContainerStore, c: &Container, dir: &Direction) -> anyhow::R
                 })())
             },
         )?;
-        drop(w);
-        code
-    };
-    let mut msg = Vec::new();
-    let _ = fs::File::from(r).read_to_end(&mut msg);
-    if code != 0 {
-        anyhow::bail!("{}", String::from_utf8_lossy(&msg));
     }
-    Ok(())
+    outcome.receive().map(|_| ())
 }
 
 fn open_root(p: &Path) -> anyhow::Result<OwnedFd> {

@@ -9,7 +9,7 @@
 //! inside the container's mount namespace (move_mount). The daemon is stopped when the container
 //! has exited (the `Fuse` guard), or by `rm -f` from its recorded pid.
 
-use std::os::fd::{AsRawFd, OwnedFd};
+use std::os::fd::OwnedFd;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -17,6 +17,7 @@ use std::time::{Duration, Instant};
 use anyhow::{anyhow, Context};
 use nix::sched::CloneFlags;
 
+use crate::userns::enter::Report;
 use crate::userns::helpers::find_program;
 
 const CACHE: &str = "overlay-driver";
@@ -68,16 +69,7 @@ impl Drop for Fuse {
 
 /// Stop a recorded daemon if that pid still is fuse-overlayfs.
 pub fn kill_recorded(pid: i32) {
-    if pid <= 0 {
-        return;
-    }
-    let comm = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
-    if comm.starts_with("fuse-overlayfs") {
-        let _ = nix::sys::signal::kill(
-            nix::unistd::Pid::from_raw(pid),
-            nix::sys::signal::Signal::SIGKILL,
-        );
-    }
+    super::procs::kill_if_named(pid, &["fuse-overlayfs"]);
 }
 
 /// Mount the root of the container `pid` (cloned, waiting for us) at `rootfs`.
@@ -111,32 +103,19 @@ pub fn mount(
         upper.display(),
         work.display()
     );
-    let (r, w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC)?;
-    let wraw = w.as_raw_fd();
+    let report = Report::new()?;
+    let w = report.writer();
     let helper = crate::sys::fork_child(|| {
-        let w = crate::sys::borrow_raw(wraw);
-        match helper(&userns, &mntns, &program, &opts, upper, rootfs) {
-            Ok(daemon) => {
-                let _ = nix::unistd::write(w, format!("P{daemon}").as_bytes());
-                0
-            }
-            Err(e) => {
-                let _ = nix::unistd::write(w, format!("E{e:#}").as_bytes());
-                1
-            }
-        }
+        let r = helper(&userns, &mntns, &program, &opts, upper, rootfs);
+        Report::send(w, r.map(|daemon| daemon.to_string()))
     })?;
-    drop(w);
-    let mut msg = String::new();
-    let _ = std::io::Read::read_to_string(&mut std::fs::File::from(r), &mut msg);
+    let outcome = report.receive();
     let _ = crate::userns::enter::wait_code(helper);
-    match msg.strip_prefix('P').and_then(|p| p.parse().ok()) {
-        Some(pid) => Ok(Fuse { pid }),
-        None => anyhow::bail!(
-            "mounting the container's root with fuse-overlayfs: {}",
-            msg.strip_prefix('E').unwrap_or("the helper failed")
-        ),
-    }
+    let pid = outcome
+        .context("mounting the container's root with fuse-overlayfs")?
+        .parse()
+        .map_err(|_| anyhow!("fuse-overlayfs: the helper reported no pid"))?;
+    Ok(Fuse { pid })
 }
 
 /// In the forked helper: returns the daemon's pid once its mount sits on the container's root.

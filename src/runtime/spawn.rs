@@ -208,44 +208,29 @@ fn clone_joined(target: i32, flags: CloneFlags, body: impl FnOnce() -> i32) -> a
             ("net", CloneFlags::CLONE_NEWNET),
         ],
     )?;
-    let (r, w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC)?;
-    let w_raw = w.as_raw_fd();
+    let report = crate::userns::enter::Report::new()?;
+    let w = report.writer();
     let mid = crate::sys::fork_child(|| {
-        let w = crate::sys::borrow_raw(w_raw);
-        if let Err(e) = super::procs::join(&ns) {
-            let _ = nix::unistd::write(w, format!("E{e}").as_bytes());
-            return 1;
-        }
-        let body = || {
-            crate::sys::close_in_child(w_raw);
-            body()
-        };
-        match crate::sys::clone_child(flags | CloneFlags::CLONE_PARENT, body) {
-            Ok(pid) => {
-                let _ = nix::unistd::write(w, format!("P{pid}").as_bytes());
-                0
-            }
-            Err(e) => {
-                let _ = nix::unistd::write(w, format!("E{e}").as_bytes());
-                1
-            }
-        }
+        let result = super::procs::join(&ns)
+            .map_err(anyhow::Error::from)
+            .and_then(|()| {
+                // The container must not hold the report pipe: the parent reads it to EOF.
+                let body = || {
+                    crate::sys::close_in_child(w);
+                    body()
+                };
+                Ok(crate::sys::clone_child(flags | CloneFlags::CLONE_PARENT, body)?.to_string())
+            });
+        crate::userns::enter::Report::send(w, result)
     })
     .context("creating the container process")?;
-    drop(w);
-    // One short write: a single read has all of it.
-    let mut buf = [0u8; 256];
-    let n = nix::unistd::read(&r, &mut buf).unwrap_or(0);
+    let outcome = report.receive();
     let _ = waitpid(mid, None);
-    let text = String::from_utf8_lossy(&buf[..n]);
-    match text.strip_prefix('P').and_then(|p| p.parse::<i32>().ok()) {
-        Some(p) => Ok(Pid::from_raw(p)),
-        None => anyhow::bail!(
-            "joining the other container's namespaces: {}",
-            text.strip_prefix('E')
-                .unwrap_or("the helper process failed")
-        ),
-    }
+    let pid = outcome
+        .context("joining the other container's namespaces")?
+        .parse()
+        .map_err(|_| anyhow!("joining the other container's namespaces: no pid reported"))?;
+    Ok(Pid::from_raw(pid))
 }
 
 /// Restores the terminal mode when dropped.

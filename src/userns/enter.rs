@@ -121,3 +121,47 @@ pub fn wait_code(pid: nix::unistd::Pid) -> Result<i32, EnterError> {
         }
     }
 }
+
+/// The pipe on which a forked helper reports its outcome to the parent: `Ok(value)` or the
+/// error's text. The child gets [`Report::writer`] and ends with [`Report::send`]; the parent,
+/// once the child runs, calls [`Report::receive`] (EOF without a report = the child died).
+pub struct Report {
+    r: std::os::fd::OwnedFd,
+    w: std::os::fd::OwnedFd,
+}
+
+impl Report {
+    pub fn new() -> nix::Result<Report> {
+        let (r, w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC)?;
+        Ok(Report { r, w })
+    }
+
+    /// The write end's number, for the child (it stays open there until exit or exec).
+    pub fn writer(&self) -> RawFd {
+        self.w.as_raw_fd()
+    }
+
+    /// In the child: write the outcome; returns the child's exit code.
+    pub fn send(w: RawFd, result: anyhow::Result<String>) -> i32 {
+        let (msg, code) = match result {
+            Ok(v) => (format!("P{v}"), 0),
+            Err(e) => (format!("E{e:#}"), 1),
+        };
+        let _ = write(crate::sys::borrow_raw(w), msg.as_bytes());
+        code
+    }
+
+    /// In the parent: the child's value or its error.
+    pub fn receive(self) -> anyhow::Result<String> {
+        drop(self.w);
+        let mut msg = String::new();
+        let _ = std::io::Read::read_to_string(&mut std::fs::File::from(self.r), &mut msg);
+        match (msg.strip_prefix('P'), msg.strip_prefix('E')) {
+            (Some(v), _) => Ok(v.to_string()),
+            (_, Some(e)) => Err(anyhow::anyhow!("{e}")),
+            _ => Err(anyhow::anyhow!(
+                "the helper process ended without saying why"
+            )),
+        }
+    }
+}
