@@ -6,6 +6,7 @@ pub mod etc;
 pub mod forward;
 pub mod helper;
 pub mod portspec;
+mod relay;
 mod tcp;
 mod udp;
 

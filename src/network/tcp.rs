@@ -1,72 +1,62 @@
 //! TCP through the forwarder. Each accepted host connection gets a connection to the container
-//! port made from inside the container's network namespace, and the bytes are copied both ways
-//! in this one thread: small messages (requests, responses) with read/write through a small
-//! buffer, which costs fewer syscalls than a pipe; a stream that fills the buffer switches to
-//! splice(2) through a pipe, so bulk data never enters user space.
+//! port made from inside the container's network namespace, and the bytes are copied both ways:
+//! small messages (requests, responses) with read/send through a small buffer, which costs fewer
+//! syscalls than a pipe; a direction whose read fills the buffer switches to splice(2) through a
+//! pipe, so bulk data never enters user space.
 //!
-//! Readiness is handled with `AsyncFd` directly: a short read drains the socket, so readiness is
-//! cleared without the extra EAGAIN read a `TcpStream` would make.
+//! Readiness is tracked per socket from edge-triggered events: a short read means the receive
+//! queue was emptied, so no read is spent on EAGAIN; a short send means the send buffer is full.
 
 use std::io;
 use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::os::fd::OwnedFd;
 
-use nix::fcntl::{splice, SpliceFFlags};
+use rustix::event::epoll::EventFlags;
 use rustix::io::Errno;
-use rustix::net::{AddressFamily, SendFlags, SocketFlags, SocketType};
-use tokio::io::unix::AsyncFd;
-use tokio::io::Interest;
+use rustix::net::{AddressFamily, SendFlags, Shutdown, SocketFlags, SocketType};
+use rustix::pipe::SpliceFlags;
 
-type Sock = AsyncFd<OwnedFd>;
+use super::relay::{Relay, Slot};
 
 /// Small-message buffer per direction; a read that fills it means bulk.
 const BUF: usize = 16 * 1024;
 /// Pipe size for the splice path.
 const PIPE: usize = 1 << 20;
 
-pub async fn serve(listener: Sock, port: u16) {
+pub(super) struct Listener {
+    pub fd: OwnedFd,
+    /// The container port its connections go to.
+    pub port: u16,
+}
+
+/// Accept every pending connection on the listener in slot `i`.
+pub(super) fn accept(relay: &mut Relay, i: usize, l: &Listener) {
     loop {
-        let Ok(mut ready) = listener.readable().await else {
-            return;
-        };
-        loop {
-            match rustix::net::accept_with(
-                listener.get_ref(),
-                SocketFlags::NONBLOCK | SocketFlags::CLOEXEC,
-            ) {
-                Ok(fd) => {
-                    tokio::spawn(connection(fd, port));
-                }
-                Err(Errno::AGAIN) => {
-                    ready.clear_ready();
-                    break;
-                }
-                Err(Errno::INTR) | Err(Errno::CONNABORTED) => {}
-                Err(_) => {
-                    // EMFILE and the like: back off instead of spinning.
-                    drop(ready);
-                    tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-                    break;
-                }
+        match rustix::net::accept_with(&l.fd, SocketFlags::NONBLOCK | SocketFlags::CLOEXEC) {
+            Ok(client) => {
+                // Nothing listens on the container port: dropping the client closes it.
+                let Ok(upstream) = connect_inside(l.port) else {
+                    continue;
+                };
+                let conn = Slot::TcpConn(Box::new(Conn::new(client, upstream)));
+                let _ = relay.insert(conn, EventFlags::IN | EventFlags::OUT | EventFlags::RDHUP);
+            }
+            Err(Errno::AGAIN) => return,
+            Err(Errno::INTR) | Err(Errno::CONNABORTED) => {}
+            Err(_) => {
+                // EMFILE and the like: retry shortly (the edge that woke us is spent).
+                relay.retry.push(i);
+                return;
             }
         }
     }
 }
 
-async fn connection(client: OwnedFd, port: u16) {
-    let Ok(upstream) = connect_inside(port).await else {
-        return; // dropping the client closes it: nothing listens on the container port
-    };
-    let _ = rustix::net::sockopt::set_tcp_nodelay(&client, true);
-    let _ = rustix::net::sockopt::set_tcp_nodelay(upstream.get_ref(), true);
-    let Ok(client) = crate::sys::async_fd(client, Interest::READABLE | Interest::WRITABLE) else {
-        return;
-    };
-    let _ = tokio::join!(copy(&client, &upstream), copy(&upstream, &client));
-}
-
 /// The container side: its loopback, IPv4 first, then IPv6 for servers bound to [::1] only.
-async fn connect_inside(port: u16) -> io::Result<Sock> {
+/// A loopback handshake completes (or is refused) within connect(2) itself, so the result is
+/// read right away instead of after a round through epoll; a connection still pending (the
+/// server's backlog is full) finishes, or fails, later like any other socket event.
+fn connect_inside(port: u16) -> io::Result<OwnedFd> {
     let mut last = io::Error::from(io::ErrorKind::ConnectionRefused);
     for addr in [
         SocketAddr::from((Ipv4Addr::LOCALHOST, port)),
@@ -83,116 +73,197 @@ async fn connect_inside(port: u16) -> io::Result<Sock> {
             SocketFlags::NONBLOCK | SocketFlags::CLOEXEC,
             None,
         )?;
-        let pending = match rustix::net::connect(&fd, &addr) {
-            Ok(()) => false,
-            Err(Errno::INPROGRESS) => true,
+        match rustix::net::connect(&fd, &addr) {
+            Ok(()) => {}
+            Err(Errno::INPROGRESS) => {
+                if let Err(e) = rustix::net::sockopt::socket_error(&fd)? {
+                    last = e.into();
+                    continue;
+                }
+            }
             Err(e) => {
                 last = e.into();
                 continue;
             }
-        };
-        let sock = crate::sys::async_fd(fd, Interest::READABLE | Interest::WRITABLE)?;
-        if pending {
-            let mut ready = sock.writable().await?;
-            ready.retain_ready();
-            if let Err(e) = rustix::net::sockopt::socket_error(sock.get_ref())? {
-                last = e.into();
-                continue;
-            }
         }
-        return Ok(sock);
+        // The client socket has TCP_NODELAY from its listener.
+        let _ = rustix::net::sockopt::set_tcp_nodelay(&fd, true);
+        return Ok(fd);
     }
     Err(last)
 }
 
-/// Copy `src` to `dst` until EOF (then half-close `dst`, so the other direction can finish), or
-/// until an error (then shut both down, which also ends the other direction).
-async fn copy(src: &Sock, dst: &Sock) {
-    let how = match copy_inner(src, dst).await {
-        Ok(()) => {
-            let _ = rustix::net::shutdown(dst.get_ref(), rustix::net::Shutdown::Write);
-            return;
-        }
-        Err(_) => rustix::net::Shutdown::Both,
-    };
-    let _ = rustix::net::shutdown(src.get_ref(), how);
-    let _ = rustix::net::shutdown(dst.get_ref(), how);
+pub(super) enum State {
+    Open,
+    Closed,
 }
 
-async fn copy_inner(src: &Sock, dst: &Sock) -> io::Result<()> {
-    // Uninitialized capacity: no 16 KiB memset per direction per connection.
-    let mut buf: Vec<u8> = Vec::with_capacity(BUF);
-    loop {
-        let mut ready = src.readable().await?;
-        buf.clear();
-        let n = match rustix::io::read(src.get_ref(), rustix::buffer::spare_capacity(&mut buf)) {
-            Ok(0) => return Ok(()),
-            Ok(n) => {
-                // A short read emptied the receive queue: wait for the next event.
-                if n < BUF {
-                    ready.clear_ready();
+/// A proxied connection: side 0 is the host client, side 1 the container's server.
+pub(super) struct Conn {
+    pub fd: [OwnedFd; 2],
+    readable: [bool; 2],
+    writable: [bool; 2],
+    /// The peer on this side closed its end: whatever is left to read ends in EOF, and no
+    /// further edge will announce it.
+    closed: [bool; 2],
+    /// `dir[s]`: what was read from side `s`, on its way to the other side.
+    dir: [Dir; 2],
+}
+
+#[derive(Default)]
+struct Dir {
+    buf: Vec<u8>,
+    /// Start of the bytes in `buf` not yet sent.
+    sent: usize,
+    /// Set once a read filled the buffer: from then on, splice.
+    pipe: Option<Pipe>,
+    /// The source reached EOF.
+    eof: bool,
+    /// EOF seen and everything delivered: the direction is over.
+    done: bool,
+}
+
+struct Pipe {
+    r: OwnedFd,
+    w: OwnedFd,
+    cap: usize,
+    /// Bytes in the pipe not yet spliced out.
+    held: usize,
+}
+
+impl Dir {
+    fn pending(&self) -> bool {
+        self.sent < self.buf.len() || self.pipe.as_ref().is_some_and(|p| p.held > 0)
+    }
+}
+
+impl Conn {
+    fn new(client: OwnedFd, upstream: OwnedFd) -> Conn {
+        Conn {
+            fd: [client, upstream],
+            readable: [false; 2],
+            writable: [false; 2],
+            closed: [false; 2],
+            dir: [Dir::default(), Dir::default()],
+        }
+    }
+
+    pub fn on_event(&mut self, side: usize, flags: EventFlags) -> State {
+        let problem = EventFlags::HUP | EventFlags::ERR;
+        if flags.intersects(EventFlags::IN | EventFlags::RDHUP | problem) {
+            self.readable[side] = true;
+        }
+        if flags.intersects(EventFlags::RDHUP | problem) {
+            self.closed[side] = true;
+        }
+        if flags.intersects(EventFlags::OUT | problem) {
+            self.writable[side] = true;
+        }
+        for s in [0, 1] {
+            if self.pump(s).is_err() {
+                return State::Closed;
+            }
+        }
+        if self.dir[0].done && self.dir[1].done {
+            State::Closed
+        } else {
+            State::Open
+        }
+    }
+
+    /// Move bytes from side `s` to the other side as far as readiness allows.
+    fn pump(&mut self, s: usize) -> io::Result<()> {
+        let o = 1 - s;
+        loop {
+            if self.dir[s].pending() && (!self.writable[o] || !self.flush(s)?) {
+                return Ok(());
+            }
+            let d = &mut self.dir[s];
+            if d.eof {
+                if !d.done {
+                    d.done = true;
+                    // Half-close, so the other direction can still finish; when it already
+                    // has, both sockets are about to be closed, which sends the FIN anyway.
+                    if !self.dir[o].done {
+                        rustix::net::shutdown(&self.fd[o], Shutdown::Write)?;
+                    }
                 }
-                n
+                return Ok(());
             }
-            Err(Errno::AGAIN) => {
-                ready.clear_ready();
-                continue;
+            if !self.readable[s] {
+                return Ok(());
             }
-            Err(Errno::INTR) => continue,
-            Err(e) => return Err(e.into()),
-        };
-        drop(ready);
-        write_all(dst, &buf[..n]).await?;
-        if n == BUF {
-            return splice_all(src, dst).await;
-        }
-    }
-}
-
-async fn write_all(dst: &Sock, mut data: &[u8]) -> io::Result<()> {
-    while !data.is_empty() {
-        let mut ready = dst.writable().await?;
-        match rustix::net::send(dst.get_ref(), data, SendFlags::NOSIGNAL) {
-            Ok(n) => data = &data[n..],
-            Err(Errno::AGAIN) => ready.clear_ready(),
-            Err(Errno::INTR) => {}
-            Err(e) => return Err(e.into()),
-        }
-    }
-    Ok(())
-}
-
-/// The bulk path: socket -> pipe -> socket in the kernel.
-async fn splice_all(src: &Sock, dst: &Sock) -> io::Result<()> {
-    let (pr, pw) =
-        nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC | nix::fcntl::OFlag::O_NONBLOCK)?;
-    // Bigger is fewer syscalls; the per-user pipe budget may refuse, then the default stays.
-    let cap = nix::fcntl::fcntl(&pw, nix::fcntl::FcntlArg::F_SETPIPE_SZ(PIPE as i32))
-        .map(|c| c as usize)
-        .unwrap_or(64 * 1024);
-    let flags = SpliceFFlags::SPLICE_F_MOVE | SpliceFFlags::SPLICE_F_NONBLOCK;
-    loop {
-        let mut ready = src.readable().await?;
-        let n = match splice(src.get_ref(), None, &pw, None, cap, flags) {
-            Ok(0) => return Ok(()),
-            Ok(n) => n,
-            Err(nix::Error::EAGAIN) => {
-                ready.clear_ready();
-                continue;
-            }
-            Err(nix::Error::EINTR) => continue,
-            Err(e) => return Err(e.into()),
-        };
-        drop(ready);
-        let mut left = n;
-        while left > 0 {
-            let mut ready = dst.writable().await?;
-            match splice(&pr, None, dst.get_ref(), None, left, flags) {
-                Ok(m) => left -= m,
-                Err(nix::Error::EAGAIN) => ready.clear_ready(),
-                Err(nix::Error::EINTR) => {}
+            match self.fill(s) {
+                Ok(0) => self.dir[s].eof = true,
+                Ok(_) => {}
+                Err(Errno::AGAIN) => {
+                    self.readable[s] = false;
+                    return Ok(());
+                }
+                Err(Errno::INTR) => {}
                 Err(e) => return Err(e.into()),
             }
         }
     }
+
+    /// Read from side `s` into its direction's buffer or pipe (both empty).
+    fn fill(&mut self, s: usize) -> Result<usize, Errno> {
+        let d = &mut self.dir[s];
+        if let Some(p) = &mut d.pipe {
+            let n = rustix::pipe::splice(&self.fd[s], None, &p.w, None, p.cap, splice_flags())?;
+            p.held = n;
+            return Ok(n);
+        }
+        d.buf.clear();
+        d.buf.reserve(BUF);
+        d.sent = 0;
+        let n = rustix::io::read(&self.fd[s], rustix::buffer::spare_capacity(&mut d.buf))?;
+        if n < BUF && !self.closed[s] {
+            // A short read emptied the receive queue: wait for the next event.
+            self.readable[s] = false;
+        } else if n == BUF {
+            // Bulk: splice from now on (stay with the buffer if no pipe can be had).
+            d.pipe = new_pipe().ok();
+        }
+        Ok(n)
+    }
+
+    /// Send direction `s`'s pending bytes to the other side. False when they did not all fit.
+    fn flush(&mut self, s: usize) -> io::Result<bool> {
+        let o = 1 - s;
+        let d = &mut self.dir[s];
+        loop {
+            let r = if d.sent < d.buf.len() {
+                rustix::net::send(&self.fd[o], &d.buf[d.sent..], SendFlags::NOSIGNAL)
+                    .map(|n| d.sent += n)
+            } else if let Some(p) = d.pipe.as_mut().filter(|p| p.held > 0) {
+                rustix::pipe::splice(&p.r, None, &self.fd[o], None, p.held, splice_flags())
+                    .map(|n| p.held -= n)
+            } else {
+                return Ok(true);
+            };
+            match r {
+                Ok(()) => {}
+                Err(Errno::AGAIN) => {
+                    self.writable[o] = false;
+                    return Ok(false);
+                }
+                Err(Errno::INTR) => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+}
+
+fn splice_flags() -> SpliceFlags {
+    SpliceFlags::MOVE | SpliceFlags::NONBLOCK
+}
+
+fn new_pipe() -> Result<Pipe, Errno> {
+    let (r, w) = rustix::pipe::pipe_with(
+        rustix::pipe::PipeFlags::CLOEXEC | rustix::pipe::PipeFlags::NONBLOCK,
+    )?;
+    // Bigger is fewer syscalls; the per-user pipe budget may refuse, then the default stays.
+    let cap = rustix::pipe::fcntl_setpipe_size(&w, PIPE).unwrap_or(64 * 1024);
+    Ok(Pipe { r, w, cap, held: 0 })
 }

@@ -2,90 +2,152 @@
 //! that answers go back to the right client; a session ends after UDP_IDLE without traffic.
 
 use std::collections::HashMap;
-use std::io;
 use std::net::{Ipv4Addr, SocketAddr};
-use std::sync::{Arc, Mutex};
+use std::os::fd::OwnedFd;
+use std::rc::Rc;
 use std::time::{Duration, Instant};
 
-use tokio::net::UdpSocket;
+use rustix::event::epoll::EventFlags;
+use rustix::io::Errno;
+use rustix::net::{AddressFamily, RecvFlags, SendFlags, SocketAddrAny, SocketFlags, SocketType};
+
+use super::relay::{Relay, Slot};
 
 const UDP_IDLE: Duration = Duration::from_secs(60);
+/// The largest UDP payload.
+const DATAGRAM: usize = 65536;
 
-struct Session {
-    sock: Arc<UdpSocket>,
-    last: Arc<Mutex<Instant>>,
+pub(super) struct Listener {
+    pub fd: Rc<OwnedFd>,
+    /// The container port its datagrams go to.
+    pub port: u16,
+    /// Client address -> its session's slot.
+    sessions: HashMap<SocketAddrAny, usize>,
 }
 
-pub async fn serve(host: Arc<UdpSocket>, port: u16) {
-    let sessions: Arc<Mutex<HashMap<SocketAddr, Session>>> = Arc::default();
-    let mut buf = vec![0u8; 65536];
-    loop {
-        let Ok((n, peer)) = host.recv_from(&mut buf).await else {
-            tokio::time::sleep(Duration::from_millis(20)).await;
-            continue;
-        };
-        let existing = sessions.lock().unwrap().get(&peer).map(|s| {
-            *s.last.lock().unwrap() = Instant::now();
-            s.sock.clone()
-        });
-        let sock = match existing {
-            Some(s) => s,
-            None => {
-                let Ok(s) = new_session(port).await else {
-                    continue;
-                };
-                let s = Arc::new(s);
-                let last = Arc::new(Mutex::new(Instant::now()));
-                sessions.lock().unwrap().insert(
-                    peer,
-                    Session {
-                        sock: s.clone(),
-                        last: last.clone(),
-                    },
-                );
-                tokio::spawn(replies(
-                    s.clone(),
-                    host.clone(),
-                    peer,
-                    last,
-                    sessions.clone(),
-                ));
-                s
-            }
-        };
-        let _ = sock.send(&buf[..n]).await;
+pub(super) struct Session {
+    pub fd: OwnedFd,
+    /// The host socket the client talks to, to answer from.
+    host: Rc<OwnedFd>,
+    listener: usize,
+    peer: SocketAddrAny,
+    last: Instant,
+}
+
+impl Listener {
+    pub fn new(fd: OwnedFd, port: u16) -> Listener {
+        Listener {
+            fd: Rc::new(fd),
+            port,
+            sessions: HashMap::new(),
+        }
     }
 }
 
-async fn new_session(port: u16) -> io::Result<UdpSocket> {
-    let s = UdpSocket::bind((Ipv4Addr::LOCALHOST, 0)).await?;
-    s.connect((Ipv4Addr::LOCALHOST, port)).await?;
-    Ok(s)
+fn datagram_buf() -> Vec<u8> {
+    Vec::with_capacity(DATAGRAM)
 }
 
-/// Send the container's answers back to `peer` until the session has been idle for UDP_IDLE.
-async fn replies(
-    sock: Arc<UdpSocket>,
-    host: Arc<UdpSocket>,
-    peer: SocketAddr,
-    last: Arc<Mutex<Instant>>,
-    sessions: Arc<Mutex<HashMap<SocketAddr, Session>>>,
-) {
-    let mut buf = vec![0u8; 65536];
+/// Relay every datagram waiting on the host socket in slot `i` to its client's session.
+pub(super) fn from_clients(relay: &mut Relay, i: usize, l: &mut Listener) {
+    let mut buf = datagram_buf();
     loop {
-        match tokio::time::timeout(UDP_IDLE, sock.recv(&mut buf)).await {
-            Ok(Ok(n)) => {
-                *last.lock().unwrap() = Instant::now();
-                let _ = host.send_to(&buf[..n], peer).await;
-            }
-            // ECONNREFUSED from an earlier datagram nobody received: keep the session.
-            Ok(Err(_)) => tokio::time::sleep(Duration::from_millis(10)).await,
-            Err(_) => {
-                if last.lock().unwrap().elapsed() >= UDP_IDLE {
-                    sessions.lock().unwrap().remove(&peer);
-                    return;
+        buf.clear();
+        let peer = match rustix::net::recvfrom(
+            &*l.fd,
+            rustix::buffer::spare_capacity(&mut buf),
+            RecvFlags::empty(),
+        ) {
+            Ok((_, _, Some(peer))) => peer,
+            Ok(_) | Err(Errno::INTR) => continue,
+            Err(_) => return, // EAGAIN: drained
+        };
+        let j = match l.sessions.get(&peer) {
+            Some(&j) => j,
+            None => match open_session(relay, i, l, peer.clone()) {
+                Some(j) => j,
+                None => continue, // no socket to be had: drop the datagram, as UDP may
+            },
+        };
+        if let Slot::UdpSession(s) = &mut relay.slots[j] {
+            s.last = Instant::now();
+            // Errors (a refusal left over from an earlier datagram, a full buffer) lose this
+            // datagram only.
+            let _ = rustix::net::send(&s.fd, &buf, SendFlags::NOSIGNAL);
+        }
+    }
+}
+
+fn open_session(
+    relay: &mut Relay,
+    i: usize,
+    l: &mut Listener,
+    peer: SocketAddrAny,
+) -> Option<usize> {
+    let fd = rustix::net::socket_with(
+        AddressFamily::INET,
+        SocketType::DGRAM,
+        SocketFlags::NONBLOCK | SocketFlags::CLOEXEC,
+        None,
+    )
+    .ok()?;
+    rustix::net::connect(&fd, &SocketAddr::from((Ipv4Addr::LOCALHOST, l.port))).ok()?;
+    let session = Session {
+        fd,
+        host: l.fd.clone(),
+        listener: i,
+        peer: peer.clone(),
+        last: Instant::now(),
+    };
+    let j = relay
+        .insert(Slot::UdpSession(session), EventFlags::IN)
+        .ok()?;
+    l.sessions.insert(peer, j);
+    relay.udp_sessions += 1;
+    Some(j)
+}
+
+impl Session {
+    /// Send the container's answers back to the client.
+    pub fn answer(&mut self) {
+        let mut buf = datagram_buf();
+        loop {
+            buf.clear();
+            match rustix::net::recv(
+                &self.fd,
+                rustix::buffer::spare_capacity(&mut buf),
+                RecvFlags::empty(),
+            ) {
+                Ok(_) => {
+                    self.last = Instant::now();
+                    let _ = rustix::net::sendto(&*self.host, &buf, SendFlags::NOSIGNAL, &self.peer);
                 }
+                // A refusal from an earlier datagram nobody received: keep the session.
+                Err(Errno::CONNREFUSED) | Err(Errno::INTR) => {}
+                Err(_) => return,
             }
+        }
+    }
+}
+
+/// End the sessions idle for UDP_IDLE.
+pub(super) fn sweep(relay: &mut Relay) {
+    let idle: Vec<(usize, usize, SocketAddrAny)> = relay
+        .slots
+        .iter()
+        .enumerate()
+        .filter_map(|(j, slot)| match slot {
+            Slot::UdpSession(s) if s.last.elapsed() >= UDP_IDLE => {
+                Some((j, s.listener, s.peer.clone()))
+            }
+            _ => None,
+        })
+        .collect();
+    for (j, listener, peer) in idle {
+        relay.remove(j);
+        relay.udp_sessions -= 1;
+        if let Slot::UdpListener(l) = &mut relay.slots[listener] {
+            l.sessions.remove(&peer);
         }
     }
 }

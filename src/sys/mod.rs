@@ -155,16 +155,6 @@ pub fn trim_memory() {
     }
 }
 
-/// Register an owned descriptor with the current tokio runtime for readiness events.
-pub fn async_fd(
-    fd: std::os::fd::OwnedFd,
-    interest: tokio::io::Interest,
-) -> std::io::Result<tokio::io::unix::AsyncFd<std::os::fd::OwnedFd>> {
-    // SAFETY: the AsyncFd owns the OwnedFd, so the descriptor stays open (and is not reused for
-    // another file) for as long as it is registered; it is deregistered before being closed.
-    Ok(unsafe { tokio::io::unix::AsyncFd::register_with_interest(fd, interest) }?)
-}
-
 /// Borrow a descriptor number that stays open until the process exits (a forked child's inherited
 /// pipe ends, whose owners in the parent frame are never dropped in the child).
 pub fn borrow_raw(fd: std::os::fd::RawFd) -> std::os::fd::BorrowedFd<'static> {

@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -116,6 +117,9 @@ def main():
     ap.add_argument("set")
     ap.add_argument("--runs", type=int, default=20)
     ap.add_argument("--bin", help="skiff binary (default: cargo build --release)")
+    ap.add_argument("--hold", action="store_true",
+                    help="after setup, keep the set's servers up (for profiling) until the "
+                    "printed file is removed, then tear down")
     a = ap.parse_args()
     if os.geteuid() != 0:
         sys.exit("bench.py: run as root (it switches to the test user itself)")
@@ -142,6 +146,16 @@ def main():
         if hasattr(mod, "setup"):
             mod.setup(ctx)
         rows = []
+        if a.hold:
+            flag = os.path.join(work, "hold")
+            open(flag, "w").close()
+            print(f"holding: ports {getattr(ctx, 'ports', {})}; skiff as the test user: "
+                  f"{getattr(ctx, 'skiff_cmd', skiff)}; rm {flag} to tear down", flush=True)
+            while os.path.exists(flag):
+                time.sleep(0.5)
+            if hasattr(mod, "teardown"):
+                mod.teardown(ctx)
+            return
         if hasattr(mod, "report"):
             # Throughput sets measure rates themselves: higher is better, ratio to their baseline.
             try:
