@@ -37,8 +37,10 @@ fn http_get(addr: &str) -> String {
     }
 }
 
+/// Free for IPv4 and, where the host has IPv6, for IPv6 too (skiff binds one socket each).
 fn port_is_free(port: u16) -> bool {
-    TcpListener::bind(("0.0.0.0", port)).is_ok()
+    let v6 = TcpListener::bind("[::1]:0").is_err() || TcpListener::bind(("::", port)).is_ok();
+    TcpListener::bind(("0.0.0.0", port)).is_ok() && v6
 }
 
 #[test]
@@ -62,7 +64,7 @@ fn published_tcp_ports_fixed_and_random() {
         .to_string();
     let page = http_get(&format!("127.0.0.1:{port}"));
     assert!(page.contains("hello from skiff httpd"), "{page}");
-    // IPv6 on the same published port (one dual-stack socket), where the host has IPv6.
+    // IPv6 on the same published port (its own IPv6-only socket), where the host has IPv6.
     if std::net::TcpListener::bind("[::1]:0").is_ok() {
         assert!(http_get(&format!("[::1]:{port}")).contains("hello from skiff httpd"));
     }
