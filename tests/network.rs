@@ -471,3 +471,57 @@ fn port_errors_name_the_port_and_the_fix() {
     assert_eq!(bad.code, 125, "{}", bad.describe());
     assert!(bad.stderr.contains("sctp"), "{}", bad.describe());
 }
+
+/// With no pasta or slirp4netns to be found, the error names the package that installs it.
+/// SKIFF_HELPER_BINARIES_DIR (podman's helper_binaries_dir) hides the installed ones here.
+#[test]
+fn missing_network_helpers_name_their_package() {
+    let t = TestEnv::new("net-nohelper");
+    let helpers = t.dir.join("helpers");
+    std::fs::create_dir_all(&helpers).unwrap();
+    for prog in ["newuidmap", "newgidmap"] {
+        std::os::unix::fs::symlink(format!("/usr/bin/{prog}"), helpers.join(prog)).unwrap();
+    }
+    let run = |net: Option<&str>| {
+        let mut args = vec!["run", "--rm"];
+        if let Some(n) = net {
+            args.extend(["--network", n]);
+        }
+        let image = img("busybox");
+        args.extend([image.as_str(), "true"]);
+        crate::util::Run::from(
+            t.cmd(&args)
+                .env("SKIFF_HELPER_BINARIES_DIR", &helpers)
+                .output()
+                .unwrap(),
+        )
+    };
+    let r = run(Some("pasta"));
+    assert_eq!(r.code, 125, "{}", r.describe());
+    assert!(
+        r.stderr.contains("pasta is not installed") && r.stderr.contains("apt install passt"),
+        "{}",
+        r.describe()
+    );
+    let r = run(Some("slirp4netns"));
+    assert_eq!(r.code, 125, "{}", r.describe());
+    assert!(
+        r.stderr.contains("slirp4netns is not installed")
+            && r.stderr.contains("apt install slirp4netns"),
+        "{}",
+        r.describe()
+    );
+    // The default mode has neither to choose from.
+    let r = run(None);
+    assert_eq!(r.code, 125, "{}", r.describe());
+    assert!(
+        r.stderr.contains("no rootless network helper found")
+            && r.stderr.contains("apt install passt")
+            && r.stderr.contains("--network none"),
+        "{}",
+        r.describe()
+    );
+    // Without networking nothing else is missing.
+    let r = run(Some("none"));
+    assert_eq!(r.code, 0, "{}", r.describe());
+}

@@ -4,11 +4,26 @@
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
-/// Locate `name` in $PATH, then in the usual system dirs (sbin is often missing from a user's PATH).
+/// Where helper programs (newuidmap, pasta, slirp4netns, fuse-overlayfs) are looked for only,
+/// when set: a colon-separated list of directories, like podman's `helper_binaries_dir`.
+pub const HELPER_DIRS_ENV: &str = "SKIFF_HELPER_BINARIES_DIR";
+
+/// Locate `name` in SKIFF_HELPER_BINARIES_DIR when it is set; otherwise in $PATH, then in the
+/// usual system dirs (sbin is often missing from a user's PATH).
 pub fn find_program(name: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH").unwrap_or_default();
-    std::env::split_paths(&path)
-        .chain(["/usr/bin", "/usr/sbin", "/bin", "/sbin", "/usr/local/bin"].map(PathBuf::from))
+    let dirs: Vec<PathBuf> = match std::env::var_os(HELPER_DIRS_ENV) {
+        Some(dirs) => std::env::split_paths(&dirs).collect(),
+        None => {
+            let path = std::env::var_os("PATH").unwrap_or_default();
+            std::env::split_paths(&path)
+                .chain(
+                    ["/usr/bin", "/usr/sbin", "/bin", "/sbin", "/usr/local/bin"].map(PathBuf::from),
+                )
+                .collect()
+        }
+    };
+    dirs.into_iter()
+        .filter(|d| d.is_absolute())
         .map(|d| d.join(name))
         .find(|p| is_executable(p))
 }
