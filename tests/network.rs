@@ -115,11 +115,13 @@ fn published_tcp_ports_fixed_and_random() {
     assert!(port_is_free(random_port));
 }
 
+/// 600 at once: more than 200 (the figure), and more than the forwarder could hold
+/// (2 descriptors each) under a login session's default limit of 1024 open files.
 #[test]
-fn two_hundred_concurrent_connections_through_one_port() {
-    let t = TestEnv::new("net-200");
+fn six_hundred_concurrent_connections_through_one_port() {
+    let t = TestEnv::new("net-600");
     let port = free_port();
-    t.ok([
+    let mut cmd = t.cmd([
         "run",
         "-d",
         "-p",
@@ -129,6 +131,22 @@ fn two_hundred_concurrent_connections_through_one_port() {
         "tcp",
         "7",
     ]);
+    // Started from a session with the usual soft limit of 1024 open files.
+    // SAFETY: setrlimit is async-signal-safe; nothing else runs between fork and exec.
+    unsafe {
+        std::os::unix::process::CommandExt::pre_exec(&mut cmd, || {
+            let (_, hard) =
+                nix::sys::resource::getrlimit(nix::sys::resource::Resource::RLIMIT_NOFILE)?;
+            nix::sys::resource::setrlimit(
+                nix::sys::resource::Resource::RLIMIT_NOFILE,
+                1024.min(hard),
+                hard,
+            )?;
+            Ok(())
+        });
+    }
+    let r = crate::util::Run::from(cmd.output().unwrap());
+    assert_eq!(r.code, 0, "{}", r.describe());
     let addr = format!("127.0.0.1:{port}");
     // The echo server answers once it listens.
     let deadline = Instant::now() + Duration::from_secs(10);
@@ -136,14 +154,19 @@ fn two_hundred_concurrent_connections_through_one_port() {
         assert!(Instant::now() < deadline, "no TCP echo through {addr}");
         std::thread::sleep(Duration::from_millis(50));
     }
-    let barrier = std::sync::Arc::new(std::sync::Barrier::new(200));
-    let workers: Vec<_> = (0..200)
+    const N: usize = 600;
+    let barrier = std::sync::Arc::new(std::sync::Barrier::new(N));
+    // Every client holds its connection open until all have their echo: the forwarder must carry
+    // all N at once (a backlog that drains as others close would not do).
+    let echoed = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let workers: Vec<_> = (0..N)
         .map(|i| {
             let addr = addr.clone();
             let barrier = barrier.clone();
+            let echoed = echoed.clone();
             std::thread::spawn(move || -> Result<(), String> {
                 let mut s = TcpStream::connect(&addr).map_err(|e| e.to_string())?;
-                // All 200 open at once before any talks.
+                // All open at once before any talks.
                 barrier.wait();
                 // A bulk-sized message for some, so both copy paths carry data.
                 let msg: Vec<u8> = if i % 10 == 0 {
@@ -154,14 +177,26 @@ fn two_hundred_concurrent_connections_through_one_port() {
                 s.set_read_timeout(Some(Duration::from_secs(30)))
                     .map_err(|e| e.to_string())?;
                 s.write_all(&msg).map_err(|e| e.to_string())?;
+                let mut back = vec![0u8; msg.len()];
+                s.read_exact(&mut back).map_err(|e| format!("{i}: {e}"))?;
+                if back != msg {
+                    return Err(format!("{i}: echo differs"));
+                }
+                echoed.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                let deadline = Instant::now() + Duration::from_secs(40);
+                while echoed.load(std::sync::atomic::Ordering::SeqCst) < N
+                    && Instant::now() < deadline
+                {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
                 s.shutdown(std::net::Shutdown::Write)
                     .map_err(|e| e.to_string())?;
-                let mut back = Vec::new();
-                s.read_to_end(&mut back).map_err(|e| format!("{i}: {e}"))?;
-                if back == msg {
+                let mut rest = Vec::new();
+                s.read_to_end(&mut rest).map_err(|e| format!("{i}: {e}"))?;
+                if rest.is_empty() {
                     Ok(())
                 } else {
-                    Err(format!("{i}: echoed {} of {} bytes", back.len(), msg.len()))
+                    Err(format!("{i}: {} bytes after the echo", rest.len()))
                 }
             })
         })
@@ -172,7 +207,7 @@ fn two_hundred_concurrent_connections_through_one_port() {
         .collect();
     assert!(
         failures.is_empty(),
-        "{} of 200 failed: {:?}",
+        "{} of {N} failed: {:?}",
         failures.len(),
         &failures[..failures.len().min(5)]
     );

@@ -592,3 +592,46 @@ fn images_used_by_containers_are_kept() {
         0
     );
 }
+
+/// Open files: up to the hard limit by default (podman's default, at most 1048576), not a login
+/// session's 1024; `--ulimit` still wins.
+#[test]
+fn open_file_limit_defaults_to_the_hard_limit() {
+    let t = TestEnv::new("run-nofile");
+    let limits = std::fs::read_to_string("/proc/self/limits").unwrap();
+    let hard: u64 = limits
+        .lines()
+        .find(|l| l.starts_with("Max open files"))
+        .and_then(|l| l.split_whitespace().nth(4))
+        .and_then(|v| v.parse().ok())
+        .expect("Max open files in /proc/self/limits");
+    let want = hard.min(1 << 20);
+    let r = run(
+        &t,
+        &[
+            "--network",
+            "none",
+            &img("busybox"),
+            "sh",
+            "-c",
+            "ulimit -n; ulimit -Hn",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.describe());
+    assert_eq!(r.stdout, format!("{want}\n{want}\n"), "{}", r.describe());
+    let r = run(
+        &t,
+        &[
+            "--network",
+            "none",
+            "--ulimit",
+            "nofile=100:200",
+            &img("busybox"),
+            "sh",
+            "-c",
+            "ulimit -n; ulimit -Hn",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.describe());
+    assert_eq!(r.stdout, "100\n200\n", "{}", r.describe());
+}

@@ -150,6 +150,11 @@ pub fn spawn(bound: &[Bound], pid: i32) -> anyhow::Result<Pid> {
         // both in one group, nginx in the container served 60% of its direct keep-alive rate
         // through the forwarder; with a group each, 72% (2 cores, wrk -c32).
         let _ = nix::unistd::setsid();
+        // Two descriptors per connection: the default soft limit (1024) would refuse clients
+        // past ~500 at once. Take the hard limit, as a server would.
+        let mut limit = rustix::process::getrlimit(rustix::process::Resource::Nofile);
+        limit.current = limit.maximum;
+        let _ = rustix::process::setrlimit(rustix::process::Resource::Nofile, limit);
         // A peer that went away must cost one connection, not the forwarder.
         let _ = crate::sys::ignore_signal(nix::sys::signal::Signal::SIGPIPE);
         // Our stdio may be the container's log pipes: they must reach EOF when it exits.

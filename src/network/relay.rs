@@ -39,6 +39,8 @@ pub(super) struct Relay {
     /// Listeners whose accept failed for lack of resources.
     pub(super) retry: Vec<usize>,
     pub(super) udp_sessions: usize,
+    /// Where reads land (a datagram at most), shared by every socket.
+    pub(super) scratch: Vec<u8>,
 }
 
 impl Relay {
@@ -50,6 +52,7 @@ impl Relay {
             freed: Vec::new(),
             retry: Vec::new(),
             udp_sessions: 0,
+            scratch: vec![0; udp::DATAGRAM],
         })
     }
 
@@ -138,7 +141,7 @@ impl Relay {
                 tcp::accept(self, i, &l);
                 Slot::TcpListener(l)
             }
-            Slot::TcpConn(mut c) => match c.on_event(side, flags) {
+            Slot::TcpConn(mut c) => match c.on_event(side, flags, &mut self.scratch) {
                 tcp::State::Open => Slot::TcpConn(c),
                 tcp::State::Closed => {
                     self.freed.push(i);
@@ -150,7 +153,7 @@ impl Relay {
                 Slot::UdpListener(l)
             }
             Slot::UdpSession(mut s) => {
-                s.answer();
+                s.answer(&mut self.scratch);
                 Slot::UdpSession(s)
             }
         };

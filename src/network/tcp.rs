@@ -18,7 +18,7 @@ use rustix::pipe::SpliceFlags;
 
 use super::relay::{Relay, Slot};
 
-/// Small-message buffer per direction; a read that fills it means bulk.
+/// Largest read through user space; a read that fills it means bulk.
 const BUF: usize = 16 * 1024;
 /// Pipe size for the splice path.
 const PIPE: usize = 1 << 20;
@@ -112,8 +112,9 @@ pub(super) struct Conn {
 
 #[derive(Default)]
 struct Dir {
+    /// Bytes read but not yet taken by the other side (empty unless it pushed back).
     buf: Vec<u8>,
-    /// Start of the bytes in `buf` not yet sent.
+    /// How much of `buf` has been sent since.
     sent: usize,
     /// Set once a read filled the buffer: from then on, splice.
     pipe: Option<Pipe>,
@@ -148,7 +149,9 @@ impl Conn {
         }
     }
 
-    pub fn on_event(&mut self, side: usize, flags: EventFlags) -> State {
+    /// `scratch` (at least BUF bytes) is where reads land; only what cannot be sent at once is
+    /// kept, so an idle connection holds no buffer.
+    pub fn on_event(&mut self, side: usize, flags: EventFlags, scratch: &mut [u8]) -> State {
         let problem = EventFlags::HUP | EventFlags::ERR;
         if flags.intersects(EventFlags::IN | EventFlags::RDHUP | problem) {
             self.readable[side] = true;
@@ -160,7 +163,7 @@ impl Conn {
             self.writable[side] = true;
         }
         for s in [0, 1] {
-            if self.pump(s).is_err() {
+            if self.pump(s, scratch).is_err() {
                 return State::Closed;
             }
         }
@@ -172,7 +175,7 @@ impl Conn {
     }
 
     /// Move bytes from side `s` to the other side as far as readiness allows.
-    fn pump(&mut self, s: usize) -> io::Result<()> {
+    fn pump(&mut self, s: usize, scratch: &mut [u8]) -> io::Result<()> {
         let o = 1 - s;
         loop {
             if self.dir[s].pending() && (!self.writable[o] || !self.flush(s)?) {
@@ -193,7 +196,7 @@ impl Conn {
             if !self.readable[s] {
                 return Ok(());
             }
-            match self.fill(s) {
+            match self.fill(s, scratch) {
                 Ok(0) => self.dir[s].eof = true,
                 Ok(_) => {}
                 Err(Errno::AGAIN) => {
@@ -206,24 +209,36 @@ impl Conn {
         }
     }
 
-    /// Read from side `s` into its direction's buffer or pipe (both empty).
-    fn fill(&mut self, s: usize) -> Result<usize, Errno> {
+    /// Read from side `s` (nothing of it is pending) and pass it on: through the pipe in bulk
+    /// mode, else through `scratch`, sent at once as far as the other side takes it.
+    fn fill(&mut self, s: usize, scratch: &mut [u8]) -> Result<usize, Errno> {
+        let o = 1 - s;
         let d = &mut self.dir[s];
         if let Some(p) = &mut d.pipe {
             let n = rustix::pipe::splice(&self.fd[s], None, &p.w, None, p.cap, splice_flags())?;
             p.held = n;
             return Ok(n);
         }
-        d.buf.clear();
-        d.buf.reserve(BUF);
-        d.sent = 0;
-        let n = rustix::io::read(&self.fd[s], rustix::buffer::spare_capacity(&mut d.buf))?;
+        let n = rustix::io::read(&self.fd[s], &mut scratch[..BUF])?;
         if n < BUF && !self.closed[s] {
             // A short read emptied the receive queue: wait for the next event.
             self.readable[s] = false;
         } else if n == BUF {
             // Bulk: splice from now on (stay with the buffer if no pipe can be had).
             d.pipe = new_pipe().ok();
+        }
+        let mut sent = 0;
+        while sent < n && self.writable[o] {
+            match rustix::net::send(&self.fd[o], &scratch[sent..n], SendFlags::NOSIGNAL) {
+                Ok(m) => sent += m,
+                Err(Errno::AGAIN) => self.writable[o] = false,
+                Err(Errno::INTR) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        if sent < n {
+            d.buf.extend_from_slice(&scratch[sent..n]);
+            d.sent = 0;
         }
         Ok(n)
     }
@@ -234,8 +249,14 @@ impl Conn {
         let d = &mut self.dir[s];
         loop {
             let r = if d.sent < d.buf.len() {
-                rustix::net::send(&self.fd[o], &d.buf[d.sent..], SendFlags::NOSIGNAL)
-                    .map(|n| d.sent += n)
+                rustix::net::send(&self.fd[o], &d.buf[d.sent..], SendFlags::NOSIGNAL).map(|n| {
+                    d.sent += n;
+                    if d.sent == d.buf.len() {
+                        // Delivered: give the memory back (this only happens under backpressure).
+                        d.buf = Vec::new();
+                        d.sent = 0;
+                    }
+                })
             } else if let Some(p) = d.pipe.as_mut().filter(|p| p.held > 0) {
                 rustix::pipe::splice(&p.r, None, &self.fd[o], None, p.held, splice_flags())
                     .map(|n| p.held -= n)

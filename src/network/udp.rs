@@ -15,7 +15,7 @@ use super::relay::{Relay, Slot};
 
 const UDP_IDLE: Duration = Duration::from_secs(60);
 /// The largest UDP payload.
-const DATAGRAM: usize = 65536;
+pub(super) const DATAGRAM: usize = 65536;
 
 pub(super) struct Listener {
     pub fd: Rc<OwnedFd>,
@@ -44,21 +44,17 @@ impl Listener {
     }
 }
 
-fn datagram_buf() -> Vec<u8> {
-    Vec::with_capacity(DATAGRAM)
-}
-
 /// Relay every datagram waiting on the host socket in slot `i` to its client's session.
 pub(super) fn from_clients(relay: &mut Relay, i: usize, l: &mut Listener) {
-    let mut buf = datagram_buf();
+    let mut buf = std::mem::take(&mut relay.scratch);
+    relay_from_clients(relay, i, l, &mut buf);
+    relay.scratch = buf;
+}
+
+fn relay_from_clients(relay: &mut Relay, i: usize, l: &mut Listener, buf: &mut [u8]) {
     loop {
-        buf.clear();
-        let peer = match rustix::net::recvfrom(
-            &*l.fd,
-            rustix::buffer::spare_capacity(&mut buf),
-            RecvFlags::empty(),
-        ) {
-            Ok((_, _, Some(peer))) => peer,
+        let (n, peer) = match rustix::net::recvfrom(&*l.fd, &mut *buf, RecvFlags::empty()) {
+            Ok((n, _, Some(peer))) => (n, peer),
             Ok(_) | Err(Errno::INTR) => continue,
             Err(_) => return, // EAGAIN: drained
         };
@@ -73,7 +69,7 @@ pub(super) fn from_clients(relay: &mut Relay, i: usize, l: &mut Listener) {
             s.last = Instant::now();
             // Errors (a refusal left over from an earlier datagram, a full buffer) lose this
             // datagram only.
-            let _ = rustix::net::send(&s.fd, &buf, SendFlags::NOSIGNAL);
+            let _ = rustix::net::send(&s.fd, &buf[..n], SendFlags::NOSIGNAL);
         }
     }
 }
@@ -109,18 +105,17 @@ fn open_session(
 
 impl Session {
     /// Send the container's answers back to the client.
-    pub fn answer(&mut self) {
-        let mut buf = datagram_buf();
+    pub fn answer(&mut self, buf: &mut [u8]) {
         loop {
-            buf.clear();
-            match rustix::net::recv(
-                &self.fd,
-                rustix::buffer::spare_capacity(&mut buf),
-                RecvFlags::empty(),
-            ) {
-                Ok(_) => {
+            match rustix::net::recv(&self.fd, &mut *buf, RecvFlags::empty()) {
+                Ok((n, _)) => {
                     self.last = Instant::now();
-                    let _ = rustix::net::sendto(&*self.host, &buf, SendFlags::NOSIGNAL, &self.peer);
+                    let _ = rustix::net::sendto(
+                        &*self.host,
+                        &buf[..n],
+                        SendFlags::NOSIGNAL,
+                        &self.peer,
+                    );
                 }
                 // A refusal from an earlier datagram nobody received: keep the session.
                 Err(Errno::CONNREFUSED) | Err(Errno::INTR) => {}

@@ -174,7 +174,15 @@ fn become_root() -> anyhow::Result<()> {
 }
 
 fn set_rlimits(spec: &Spec) -> anyhow::Result<()> {
-    use nix::sys::resource::{setrlimit, Resource};
+    use nix::sys::resource::{getrlimit, setrlimit, Resource};
+    // podman's default: open files up to the hard limit (at most 1048576), not the 1024 soft
+    // limit of a login session, which caps a server at ~1000 clients.
+    if !spec.rlimits.iter().any(|r| r.resource == "nofile") {
+        if let Ok((_, hard)) = getrlimit(Resource::RLIMIT_NOFILE) {
+            let n = hard.min(1 << 20);
+            let _ = setrlimit(Resource::RLIMIT_NOFILE, n, n);
+        }
+    }
     for r in &spec.rlimits {
         let res = match r.resource.as_str() {
             "core" => Resource::RLIMIT_CORE,
