@@ -222,3 +222,58 @@ fn fuse_overlayfs_fallback_serves_the_image_and_goes_away() {
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
 }
+
+/// keep-id adds you to the container's /etc/passwd and /etc/group (name, group and home from the
+/// host) where the image has no such ids, so `id -un`, `whoami` and $HOME work; an image that
+/// already has your id keeps its own entry.
+#[test]
+fn keep_id_adds_your_account_where_the_image_has_none() {
+    let t = TestEnv::new("userns-keep-id-passwd");
+    let me = t.user.as_ref().unwrap();
+    let r = t.run([
+        "run",
+        "--rm",
+        "--network",
+        "none",
+        "--userns=keep-id",
+        &img("busybox"),
+        "sh",
+        "-c",
+        "id -un; id -gn; echo $HOME; grep -c \"^$(id -un):\" /etc/passwd",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    // Name, group and home as the host has them.
+    let field = |file: &str, id: u32, n: usize| -> String {
+        std::fs::read_to_string(file)
+            .unwrap()
+            .lines()
+            .map(|l| l.split(':').map(str::to_string).collect::<Vec<_>>())
+            .find(|f| f.get(2).map(String::as_str) == Some(id.to_string().as_str()))
+            .and_then(|f| f.get(n).cloned())
+            .unwrap_or_else(|| panic!("no id {id} in {file}"))
+    };
+    let (group, home) = (
+        field("/etc/group", me.gid, 0),
+        field("/etc/passwd", me.uid, 5),
+    );
+    assert_eq!(
+        r.stdout,
+        format!("{}\n{group}\n{home}\n1\n", me.name),
+        "{}",
+        r.describe()
+    );
+    // uid=1000 is the image's `app`: its entry stays, none is added.
+    let r = t.run([
+        "run",
+        "--rm",
+        "--network",
+        "none",
+        "--userns=keep-id:uid=1000,gid=1000",
+        &img("busybox"),
+        "sh",
+        "-c",
+        "id -un; grep -c ':1000:' /etc/passwd",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    assert_eq!(r.stdout, "app\n1\n", "{}", r.describe());
+}

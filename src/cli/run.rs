@@ -310,9 +310,13 @@ fn create_container(paths: &Paths, a: &ContainerArgs, auto_remove: bool) -> anyh
         );
     }
     let default_mapping = IdMapping::for_current_user()?;
-    let (mapping, keep_id_user) =
+    let (mapping, keep_id) =
         super::userns::mapping(a.userns.as_deref(), &a.uidmap, &a.gidmap, &default_mapping)?;
-    let user = a.user.clone().or(keep_id_user);
+    let user = a
+        .user
+        .clone()
+        .or(keep_id.map(|(uid, gid)| format!("{uid}:{gid}")));
+    let add_user = keep_id.and_then(|(uid, gid)| super::userns::host_account(uid, gid));
     if let Some(p) = &a.restart {
         if !crate::state::record::valid_restart_policy(p) {
             anyhow::bail!("invalid --restart {p:?}: no, on-failure[:N], always or unless-stopped");
@@ -369,6 +373,7 @@ fn create_container(paths: &Paths, a: &ContainerArgs, auto_remove: bool) -> anyh
     }
     let opts = spec::Options {
         mounts,
+        add_user,
         command: a.command.clone(),
         entrypoint: a.entrypoint.clone(),
         env: a.env.clone(),

@@ -8,7 +8,7 @@ pub fn mapping(
     uidmap: &[String],
     gidmap: &[String],
     default: &IdMapping,
-) -> anyhow::Result<(IdMapping, Option<String>)> {
+) -> anyhow::Result<(IdMapping, Option<(u32, u32)>)> {
     let parse_maps = |flag: &str, values: &[String]| -> anyhow::Result<Vec<(u32, u32, u32)>> {
         let mut out = Vec::new();
         for v in values.iter().flat_map(|v| v.split(',')) {
@@ -85,11 +85,28 @@ pub fn mapping(
                     _ => anyhow::bail!("invalid --userns=keep-id option {o:?}: use uid=N,gid=N"),
                 }
             }
-            Ok((default.keep_id(uid, gid), Some(format!("{uid}:{gid}"))))
+            Ok((default.keep_id(uid, gid), Some((uid, gid))))
         }
         (other, _) => anyhow::bail!(
             "unsupported --userns={other}: use keep-id[:uid=N,gid=N], host (your default \
              mapping), or --uidmap/--gidmap"
         ),
     }
+}
+
+/// You as an account for the container (name, primary group and home from the host), at the ids
+/// keep-id gives you there.
+pub fn host_account(uid: u32, gid: u32) -> Option<crate::runtime::spec::AddedUser> {
+    let me = nix::unistd::User::from_uid(nix::unistd::getuid()).ok()??;
+    let group = nix::unistd::Group::from_gid(nix::unistd::getgid())
+        .ok()
+        .flatten()
+        .map_or_else(|| me.name.clone(), |g| g.name);
+    Some(crate::runtime::spec::AddedUser {
+        name: me.name,
+        uid,
+        gid,
+        group,
+        home: me.dir.to_string_lossy().into_owned(),
+    })
 }

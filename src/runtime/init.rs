@@ -62,6 +62,10 @@ fn run(a: &ChildArgs<'_>, sock: BorrowedFd<'_>) -> Result<Never, (i32, anyhow::E
         .map_err(|e| setup(anyhow!("setting hostname: {e}")))?;
     super::rootfs::prepare(a.ops, &a.rootfs, a.premounted).map_err(setup)?;
     super::rootfs::pivot(&a.rootfs).map_err(setup)?;
+    if let Some(u) = &spec.add_user {
+        // Best effort, as in podman: an image without a writable /etc still runs.
+        let _ = add_user(u);
+    }
     // `:U` mounts belong to the container's user: chown before they may turn read-only.
     if spec.mounts.iter().any(|m| m.chown) {
         let passwd = std::fs::read_to_string("/etc/passwd").unwrap_or_default();
@@ -171,6 +175,51 @@ fn become_root() -> anyhow::Result<()> {
     nix::unistd::setresuid(root, root, root)
         .map_err(|e| anyhow!("becoming root in the user namespace: {e}"))?;
     Ok(())
+}
+
+/// Append `u` to the container's /etc/passwd and /etc/group where no entry has its id (nor its
+/// name): `id -un`, `whoami`, git and $HOME then work with `--userns=keep-id`. Runs as the
+/// container's root after pivot_root, so it can only touch the container's own files.
+fn add_user(u: &super::spec::AddedUser) -> std::io::Result<()> {
+    fn append_unless(path: &str, id: u32, name: &str, line: String) -> std::io::Result<()> {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let taken = text.lines().any(|l| {
+            let f: Vec<&str> = l.split(':').collect();
+            f.first() == Some(&name) || f.get(2) == Some(&id.to_string().as_str())
+        });
+        if taken {
+            return Ok(());
+        }
+        use std::io::Write;
+        use std::os::unix::fs::OpenOptionsExt;
+        let mut f = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .mode(0o644)
+            .custom_flags(libc::O_NOFOLLOW)
+            .open(path)?;
+        let sep = if text.is_empty() || text.ends_with('\n') {
+            ""
+        } else {
+            "\n"
+        };
+        f.write_all(format!("{sep}{line}\n").as_bytes())
+    }
+    append_unless(
+        "/etc/passwd",
+        u.uid,
+        &u.name,
+        format!(
+            "{}:*:{}:{}:{}:{}:/bin/sh",
+            u.name, u.uid, u.gid, u.name, u.home
+        ),
+    )?;
+    append_unless(
+        "/etc/group",
+        u.gid,
+        &u.group,
+        format!("{}:x:{}:", u.group, u.gid),
+    )
 }
 
 fn set_rlimits(spec: &Spec) -> anyhow::Result<()> {

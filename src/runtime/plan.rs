@@ -260,6 +260,7 @@ mod tests {
             network: Network::None,
             net: Default::default(),
             mounts: Vec::new(),
+            add_user: None,
             rlimits: vec![],
             init: false,
             mapping: IdMapping::single(1000, 1000),

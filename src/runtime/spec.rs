@@ -113,12 +113,26 @@ pub struct Spec {
     /// -v / --mount, in the order given.
     #[serde(default)]
     pub mounts: Vec<UserMount>,
+    /// You, added to the container's /etc/passwd and /etc/group at start where the image has no
+    /// such ids (`--userns=keep-id`, as podman does).
+    #[serde(default)]
+    pub add_user: Option<AddedUser>,
     pub rlimits: Vec<Rlimit>,
     /// Run a tiny init as pid 1 that reaps zombies and forwards signals.
     pub init: bool,
     pub mapping: IdMapping,
     pub umask: u32,
     pub stop_signal: Option<String>,
+}
+
+/// An account for the container's /etc/passwd and /etc/group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddedUser {
+    pub name: String,
+    pub uid: u32,
+    pub gid: u32,
+    pub group: String,
+    pub home: String,
 }
 
 /// Run flags that shape the spec, already parsed by the CLI.
@@ -145,6 +159,7 @@ pub struct Options {
     pub network: Network,
     pub net: NetConfig,
     pub mounts: Vec<UserMount>,
+    pub add_user: Option<AddedUser>,
     pub ulimits: Vec<String>,
     pub init: bool,
     pub umask: Option<String>,
@@ -234,6 +249,7 @@ pub fn build(
         network: opts.network.clone(),
         net: opts.net.clone(),
         mounts: opts.mounts.clone(),
+        add_user: opts.add_user.clone(),
         rlimits: opts
             .ulimits
             .iter()
