@@ -57,6 +57,7 @@ complete -c skiff -n "__fish_skiff_needs_command" -f -a "unpause" -d 'Resume pau
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "attach" -d 'Attach to a running detached container\'s output and input'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "rename" -d 'Rename a container'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "port" -d 'List a container\'s published ports'
+complete -c skiff -n "__fish_skiff_needs_command" -f -a "events" -d 'Show events: containers created, started, died, removed; images pulled and removed'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "restart" -d 'Restart containers'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "container" -d 'Manage containers'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "images" -d 'List images'
@@ -493,6 +494,21 @@ complete -c skiff -n "__fish_skiff_using_subcommand port" -s a -l all -d 'Show t
 complete -c skiff -n "__fish_skiff_using_subcommand port" -s l -l latest -d 'Show the ports of the latest container'
 complete -c skiff -n "__fish_skiff_using_subcommand port" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand port" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand events" -l since -d 'Show events since TIME (RFC 3339, unix seconds, or a duration before now like 10m)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand events" -l until -d 'Show events until TIME; with --stream, follow until then' -r
+complete -c skiff -n "__fish_skiff_using_subcommand events" -l stream -d 'Keep printing new events as they happen (the default); --stream=false prints the events so far and exits' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand events" -s f -l filter -d 'KEY=VALUE: type (container|image), event (create|start|died|remove|pull|untag), container (name or id), image, label (KEY or KEY=VALUE). The same key twice means either; different keys must all match' -r
+complete -c skiff -n "__fish_skiff_using_subcommand events" -l format -d '`json` (one object per line) or a Go template over its fields ({{.Status}}, {{.ID}}, {{.Name}}, {{.Image}}, {{.Type}}, {{.Time}}, {{.ContainerExitCode}})' -r
+complete -c skiff -n "__fish_skiff_using_subcommand events" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand events" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand events" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand events" -s h -l help -d 'Print help'
+complete -c skiff -n "__fish_skiff_using_subcommand events" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -s t -l time -d 'Seconds to wait for the stop before killing' -r
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F

@@ -808,3 +808,134 @@ fn cp_works_on_created_and_exited_containers() {
     assert_eq!(r.code, 125, "{}", r.describe());
     assert!(r.stderr.contains("/nope"), "{}", r.describe());
 }
+
+/// `events`: what happened to containers and images, from the log every command appends to,
+/// printed (`--stream=false`) or followed, filtered and formatted as podman does.
+#[test]
+fn events_are_recorded_filtered_and_followed() {
+    use std::io::BufRead;
+    let t = TestEnv::new("events");
+    // A follower started first sees the container's events as they happen.
+    let mut follower = t
+        .cmd([
+            "events",
+            "--format",
+            "{{.Status}} {{.Name}}",
+            "--filter",
+            "container=ev1",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let out = follower.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for l in std::io::BufReader::new(out).lines().map_while(Result::ok) {
+            let _ = tx.send(l);
+        }
+    });
+    t.ok(["pull", "-q", &img("busybox")]);
+    let r = t.run([
+        "run",
+        "--rm",
+        "--name",
+        "ev1",
+        "--network",
+        "none",
+        "--label",
+        "team=a",
+        &img("busybox"),
+        "sh",
+        "-c",
+        "exit 3",
+    ]);
+    assert_eq!(r.code, 3, "{}", r.describe());
+    let mut followed = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while followed.last().map(String::as_str) != Some("remove ev1") {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match rx.recv_timeout(left) {
+            Ok(l) => followed.push(l),
+            Err(_) => panic!("follower saw only {followed:?}"),
+        }
+    }
+    let _ = follower.kill();
+    let _ = follower.wait();
+    assert_eq!(
+        followed,
+        ["create ev1", "start ev1", "died ev1", "remove ev1"]
+    );
+
+    // The log as JSON: the container's life in order, with its exit code and label.
+    let r = t.ok([
+        "events",
+        "--stream=false",
+        "--format",
+        "json",
+        "--filter",
+        "type=container",
+    ]);
+    let events: Vec<serde_json::Value> = r
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    let statuses: Vec<&str> = events
+        .iter()
+        .map(|e| e["Status"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        statuses,
+        ["create", "start", "died", "remove"],
+        "{}",
+        r.stdout
+    );
+    assert_eq!(events[2]["ContainerExitCode"], 3, "{}", r.stdout);
+    assert_eq!(events[0]["Attributes"]["team"], "a", "{}", r.stdout);
+    assert!(events
+        .iter()
+        .all(|e| e["Name"] == "ev1" && e["ID"] == events[0]["ID"]));
+    // Filters: one event; a label; the image's pull; nothing before --since.
+    let r = t.ok([
+        "events",
+        "--stream=false",
+        "--filter",
+        "event=died",
+        "--format",
+        "{{.Name}} {{.ContainerExitCode}}",
+    ]);
+    assert_eq!(r.stdout, "ev1 3\n", "{}", r.describe());
+    let r = t.ok(["events", "--stream=false", "--filter", "label=team=b"]);
+    assert_eq!(r.stdout, "", "{}", r.describe());
+    let r = t.ok([
+        "events",
+        "--stream=false",
+        "--filter",
+        "type=image",
+        "--format",
+        "{{.Status}} {{.Name}}",
+    ]);
+    assert_eq!(
+        r.stdout,
+        format!("pull {}\n", img("busybox")),
+        "{}",
+        r.describe()
+    );
+    let r = t.ok([
+        "events",
+        "--stream=false",
+        "--since",
+        "1h",
+        "--filter",
+        "event=start",
+    ]);
+    assert!(
+        r.stdout.contains(" container start ") && r.stdout.contains("name=ev1"),
+        "{}",
+        r.describe()
+    );
+    let r = t.ok(["events", "--stream=false", "--until", "1h"]);
+    assert_eq!(r.stdout, "", "{}", r.describe());
+    let r = t.run(["events", "--stream=false", "--filter", "colour=red"]);
+    assert_eq!(r.code, 125, "{}", r.describe());
+}

@@ -271,9 +271,15 @@ pub fn rfc3339(unix: i64) -> String {
 
 /// Now as RFC 3339 with nanoseconds in UTC (log timestamps).
 pub fn rfc3339_nanos_now() -> String {
-    let d = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap_or_default();
+    rfc3339_nanos(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default(),
+    )
+}
+
+/// A time since the epoch as RFC 3339 with nanoseconds in UTC.
+pub fn rfc3339_nanos(d: std::time::Duration) -> String {
     let (y, m, day, h, mi, s) = utc(d.as_secs() as i64);
     format!(
         "{y:04}-{m:02}-{day:02}T{h:02}:{mi:02}:{s:02}.{:09}Z",

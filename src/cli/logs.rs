@@ -32,7 +32,7 @@ pub struct LogsArgs {
 }
 
 /// RFC 3339 or a Go-style duration before now (`90s`, `10m`, `1h30m`).
-fn parse_time(s: &str) -> anyhow::Result<f64> {
+pub(crate) fn parse_time(s: &str) -> anyhow::Result<f64> {
     if let Some(t) = parse_rfc3339(s) {
         return Ok(t as f64);
     }

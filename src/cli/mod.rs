@@ -6,6 +6,7 @@ pub mod completion;
 pub mod container;
 pub mod cp;
 pub mod docs;
+pub mod events;
 pub mod exec;
 pub mod format;
 pub mod image;
@@ -145,6 +146,8 @@ pub enum Command {
     Rename(container::RenameArgs),
     /// List a container's published ports
     Port(port::PortArgs),
+    /// Show events: containers created, started, died, removed; images pulled and removed
+    Events(events::EventsArgs),
     /// Restart containers
     Restart(container::RestartArgs),
     /// Manage containers
@@ -200,6 +203,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Unpause(a) => top::pause(g, a, false),
         Command::Rename(a) => container::rename(g, a),
         Command::Port(a) => port::run(g, a),
+        Command::Events(a) => events::run(g, a),
         Command::Attach(a) => attach::run(g, a),
         Command::Restart(a) => container::restart(g, a),
         Command::Container(a) => container::run(g, a),

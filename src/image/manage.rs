@@ -148,6 +148,18 @@ pub fn remove(paths: &Paths, inputs: &[String], force: bool) -> anyhow::Result<V
         store.save(&idx)?;
         gc(&store, &idx)?;
     }
+    for e in &events {
+        use crate::state::events::{record, Event};
+        let ev = match e {
+            Removed::Untagged(n) => {
+                let mut ev = Event::new("image", "untag", "");
+                ev.name = n.clone();
+                ev
+            }
+            Removed::Deleted(id) => Event::new("image", "remove", id),
+        };
+        record(&paths.runroot, &ev);
+    }
     if !errors.is_empty() {
         let msg = errors.join("\n");
         if events.is_empty() {

@@ -9,6 +9,7 @@ use super::plan::Dirs;
 use super::spawn;
 use crate::cli::format::now_unix;
 use crate::network::Network;
+use crate::state::events;
 use crate::state::record::State;
 use crate::state::{Container, ContainerStore, Status};
 use crate::storage::LockMode;
@@ -24,6 +25,7 @@ pub fn create(store: &ContainerStore, c: &mut Container, replace: bool) -> anyho
         }
     }
     store.create(c)?;
+    events::container(store.runroot(), c, "create", None);
     Ok(())
 }
 
@@ -129,6 +131,7 @@ pub fn start_recorded(
         ..State::new()
     };
     store.save(c)?;
+    events::container(store.runroot(), c, "start", None);
     Ok(started)
 }
 
@@ -163,6 +166,7 @@ pub fn finish(
     code: i32,
     error: Option<String>,
 ) -> anyhow::Result<()> {
+    events::container(store.runroot(), c, "died", Some(code));
     if c.auto_remove {
         let _g = store.lock_all(LockMode::Exclusive)?;
         remove(store, c)?;
@@ -220,5 +224,6 @@ pub fn remove(store: &ContainerStore, c: &Container) -> anyhow::Result<()> {
     if Path::new(&dir).exists() {
         anyhow::bail!("could not remove {}", dir.display());
     }
+    events::container(store.runroot(), c, "remove", None);
     Ok(())
 }

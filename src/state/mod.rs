@@ -1,6 +1,7 @@
 //! Containers on disk: one record per container, written atomically under a lock, with the states a
 //! container can be in.
 
+pub mod events;
 pub mod names;
 pub mod record;
 pub mod store;

@@ -57,6 +57,11 @@ impl ContainerStore {
         Ok(ContainerStore { dir, rundir })
     }
 
+    /// The runroot (volatile state: run dirs, the events log).
+    pub fn runroot(&self) -> &Path {
+        self.rundir.parent().unwrap_or(&self.rundir)
+    }
+
     /// Persistent dir of one container (record, overlay upper/work).
     pub fn path(&self, id: &str) -> PathBuf {
         self.dir.join(id)

@@ -1,0 +1,100 @@
+//! The events log behind `skiff events`: with no daemon, whichever process causes an event
+//! (the CLI, a supervisor) appends it as one JSON line to `<runroot>/events/events.log`, like
+//! podman's file backend. One `write` of one line on an O_APPEND file, so concurrent writers do not
+//! interleave. Volatile (the runroot), as podman's is. Recording is best effort: a full disk must
+//! not fail a container.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+/// One event, in podman's `--format json` shape.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct Event {
+    #[serde(rename = "ID")]
+    pub id: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub image: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    pub status: String,
+    /// RFC 3339 with nanoseconds, UTC.
+    pub time: String,
+    /// container or image.
+    #[serde(rename = "Type")]
+    pub kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub container_exit_code: Option<i32>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: BTreeMap<String, String>,
+    /// Unix time in nanoseconds (for --since/--until and ordering).
+    #[serde(rename = "timeNano")]
+    pub time_nano: i128,
+}
+
+impl Event {
+    pub fn new(kind: &str, status: &str, id: &str) -> Event {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default();
+        Event {
+            id: id.to_string(),
+            image: String::new(),
+            name: String::new(),
+            status: status.to_string(),
+            time: crate::cli::format::rfc3339_nanos(now),
+            kind: kind.to_string(),
+            container_exit_code: None,
+            attributes: BTreeMap::new(),
+            time_nano: now.as_nanos() as i128,
+        }
+    }
+}
+
+pub fn log_path(runroot: &Path) -> PathBuf {
+    runroot.join("events").join("events.log")
+}
+
+/// Append `ev` to the log under `runroot`.
+pub fn record(runroot: &Path, ev: &Event) {
+    let path = log_path(runroot);
+    let write = || -> std::io::Result<()> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let mut line = serde_json::to_vec(ev)?;
+        line.push(b'\n');
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)?
+            .write_all(&line)
+    };
+    if let Err(e) = write() {
+        tracing::debug!("recording event in {}: {e}", path.display());
+    }
+}
+
+/// A container event with podman's attributes (image, name, labels).
+pub fn container(runroot: &Path, c: &super::Container, status: &str, exit_code: Option<i32>) {
+    let mut ev = Event::new("container", status, &c.id);
+    ev.image = c.image.clone();
+    ev.name = c.name.clone();
+    ev.container_exit_code = exit_code;
+    ev.attributes = c.labels.clone();
+    ev.attributes.insert("image".into(), c.image.clone());
+    ev.attributes.insert("name".into(), c.name.clone());
+    record(runroot, &ev);
+}
+
+/// Every event recorded so far (lines that do not parse are skipped).
+pub fn read_all(runroot: &Path) -> Vec<Event> {
+    std::fs::read_to_string(log_path(runroot))
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect()
+}
