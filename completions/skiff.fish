@@ -498,7 +498,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand events" -l since -d 'Show ev
 complete -c skiff -n "__fish_skiff_using_subcommand events" -l until -d 'Show events until TIME; with --stream, follow until then' -r
 complete -c skiff -n "__fish_skiff_using_subcommand events" -l stream -d 'Keep printing new events as they happen (the default); --stream=false prints the events so far and exits' -r -f -a "true\t''
 false\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand events" -s f -l filter -d 'KEY=VALUE: type (container|image), event (create|start|died|remove|pull|untag), container (name or id), image, label (KEY or KEY=VALUE). The same key twice means either; different keys must all match' -r
+complete -c skiff -n "__fish_skiff_using_subcommand events" -s f -l filter -d 'KEY=VALUE: type (container|image), event (create|start|kill|died|stop|remove|pull|untag), container (name or id), image, label (KEY or KEY=VALUE). The same key twice means either; different keys must all match' -r
 complete -c skiff -n "__fish_skiff_using_subcommand events" -l format -d '`json` (one object per line) or a Go template over its fields ({{.Status}}, {{.ID}}, {{.Name}}, {{.Image}}, {{.Type}}, {{.Time}}, {{.ContainerExitCode}})' -r
 complete -c skiff -n "__fish_skiff_using_subcommand events" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand events" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F

@@ -938,4 +938,39 @@ fn events_are_recorded_filtered_and_followed() {
     assert_eq!(r.stdout, "", "{}", r.describe());
     let r = t.run(["events", "--stream=false", "--filter", "colour=red"]);
     assert_eq!(r.code, 125, "{}", r.describe());
+
+    // kill (with its signal) and stop of a detached container, in the order they happened.
+    t.ok([
+        "run",
+        "-d",
+        "--name",
+        "ev2",
+        "--network",
+        "none",
+        &img("busybox"),
+        "sleep",
+        "600",
+    ]);
+    t.ok(["kill", "-s", "KILL", "ev2"]);
+    wait_for("ev2 to exit", 20, || {
+        status(&t, "ev2").starts_with("exited")
+    });
+    t.ok(["start", "ev2"]);
+    t.ok(["stop", "-t", "0", "ev2"]);
+    let r = t.ok([
+        "events",
+        "--stream=false",
+        "--filter",
+        "container=ev2",
+        "--format",
+        "{{.Status}}",
+    ]);
+    assert_eq!(
+        r.stdout.lines().collect::<Vec<_>>(),
+        ["create", "start", "kill", "died", "start", "died", "stop"],
+        "{}",
+        r.describe()
+    );
+    let r = t.ok(["events", "--stream=false", "--filter", "event=kill"]);
+    assert!(r.stdout.contains("signal=9"), "{}", r.describe());
 }

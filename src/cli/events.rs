@@ -23,7 +23,7 @@ pub struct EventsArgs {
     #[arg(long, action = ArgAction::Set, num_args = 0..=1, default_value_t = true,
           default_missing_value = "true", value_name = "BOOL")]
     pub stream: bool,
-    /// KEY=VALUE: type (container|image), event (create|start|died|remove|pull|untag),
+    /// KEY=VALUE: type (container|image), event (create|start|kill|died|stop|remove|pull|untag),
     /// container (name or id), image, label (KEY or KEY=VALUE). The same key twice means
     /// either; different keys must all match.
     #[arg(short, long, value_name = "FILTER")]

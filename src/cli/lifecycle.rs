@@ -123,6 +123,7 @@ pub fn stop_one(store: &ContainerStore, c: &Container, timeout: u64) -> anyhow::
     if !wait_exit(store, c, Instant::now() + Duration::from_secs(10))? {
         anyhow::bail!("{}: the container did not exit after SIGKILL", c.name);
     }
+    crate::state::events::container(store.runroot(), c, "stop", None);
     Ok(())
 }
 
@@ -165,8 +166,14 @@ pub fn kill(g: &GlobalOpts, a: KillArgs) -> anyhow::Result<i32> {
         match store
             .find(name)
             .map_err(anyhow::Error::from)
-            .and_then(|c| signal(&c, sig))
-        {
+            .and_then(|mut c| {
+                if c.process_alive() {
+                    // Before the signal: the supervisor records the death it may cause.
+                    c.labels.insert("signal".into(), (sig as i32).to_string());
+                    crate::state::events::container(store.runroot(), &c, "kill", None);
+                }
+                signal(&c, sig)
+            }) {
             Ok(()) => println!("{name}"),
             Err(e) => failed.push(format!("{e:#}")),
         }
