@@ -63,10 +63,7 @@ impl Filter {
             "image" => {
                 e.image == val || (e.kind == "image" && (e.id.starts_with(val) || e.name == val))
             }
-            "label" => match val.split_once('=') {
-                Some((lk, lv)) => e.attributes.get(lk).is_some_and(|x| x == lv),
-                None => e.attributes.contains_key(val),
-            },
+            "label" => super::format::label_matches(&e.attributes, val),
             _ => false,
         };
         let mut keys: Vec<&str> = self.0.iter().map(|(k, _)| k.as_str()).collect();
@@ -144,7 +141,7 @@ pub fn run(g: &GlobalOpts, a: EventsArgs) -> anyhow::Result<i32> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let path = events::log_path(&paths.runroot);
-    let mut file = std::fs::File::open(&path).ok();
+    let mut file: Option<std::fs::File> = None;
     let mut pending = Vec::new();
     let read_new =
         |file: &mut Option<std::fs::File>, pending: &mut Vec<u8>, out: &mut dyn Write| {

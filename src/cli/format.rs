@@ -321,6 +321,14 @@ pub fn since(created: Option<&str>) -> String {
         .unwrap_or_default()
 }
 
+/// `--filter label=KEY` (the label is set) or `label=KEY=VALUE` (set to VALUE), as podman matches.
+pub fn label_matches(labels: &std::collections::BTreeMap<String, String>, spec: &str) -> bool {
+    match spec.split_once('=') {
+        Some((k, v)) => labels.get(k).is_some_and(|x| x == v),
+        None => labels.contains_key(spec),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -163,17 +163,16 @@ pub fn kill(g: &GlobalOpts, a: KillArgs) -> anyhow::Result<i32> {
     let sig = parse_signal(&a.signal)?;
     let mut failed = Vec::new();
     for name in &a.containers {
-        match store
-            .find(name)
-            .map_err(anyhow::Error::from)
-            .and_then(|mut c| {
-                if c.process_alive() {
-                    // Before the signal: the supervisor records the death it may cause.
-                    c.labels.insert("signal".into(), (sig as i32).to_string());
-                    crate::state::events::container(store.runroot(), &c, "kill", None);
-                }
-                signal(&c, sig)
-            }) {
+        match store.find(name).map_err(anyhow::Error::from).and_then(|c| {
+            if c.process_alive() {
+                // Before the signal: the supervisor records the death it may cause.
+                let mut ev = crate::state::events::container_event(&c, "kill");
+                ev.attributes
+                    .insert("signal".into(), (sig as i32).to_string());
+                crate::state::events::record(store.runroot(), &ev);
+            }
+            signal(&c, sig)
+        }) {
             Ok(()) => println!("{name}"),
             Err(e) => failed.push(format!("{e:#}")),
         }

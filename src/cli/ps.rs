@@ -138,10 +138,7 @@ fn keep(c: &Container, state: &str, filters: &[String]) -> anyhow::Result<bool> 
             "id" => c.id.starts_with(v),
             "status" => state == v,
             "ancestor" => c.image == v || c.image_id.contains(v),
-            "label" => match v.split_once('=') {
-                Some((lk, lv)) => c.labels.get(lk).is_some_and(|x| x == lv),
-                None => c.labels.contains_key(v),
-            },
+            "label" => super::format::label_matches(&c.labels, v),
             other => {
                 anyhow::bail!("unsupported ps filter {other:?}: use name=, id=, status=, ancestor=")
             }

@@ -193,10 +193,7 @@ fn keep(
             .ok_or_else(|| anyhow::anyhow!("invalid filter {f:?}: use KEY=VALUE"))?;
         let ok = match k {
             "name" => v.name.contains(val),
-            "label" => match val.split_once('=') {
-                Some((lk, lv)) => v.labels.get(lk).is_some_and(|x| x == lv),
-                None => v.labels.contains_key(val),
-            },
+            "label" => super::format::label_matches(&v.labels, val),
             "dangling" => {
                 let unused = VolumeStore::users(containers, &v.name).is_empty();
                 unused == (val == "true" || val == "1")

@@ -149,16 +149,10 @@ pub fn remove(paths: &Paths, inputs: &[String], force: bool) -> anyhow::Result<V
         gc(&store, &idx)?;
     }
     for e in &events {
-        use crate::state::events::{record, Event};
-        let ev = match e {
-            Removed::Untagged(n) => {
-                let mut ev = Event::new("image", "untag", "");
-                ev.name = n.clone();
-                ev
-            }
-            Removed::Deleted(id) => Event::new("image", "remove", id),
-        };
-        record(&paths.runroot, &ev);
+        match e {
+            Removed::Untagged(n) => crate::state::events::image(&paths.runroot, "untag", "", n),
+            Removed::Deleted(id) => crate::state::events::image(&paths.runroot, "remove", id, ""),
+        }
     }
     if !errors.is_empty() {
         let msg = errors.join("\n");

@@ -41,10 +41,8 @@ pub fn pull(paths: &Paths, input: &str, opts: &PullOptions) -> anyhow::Result<Im
     let result = rt.block_on(pull_async(paths, input, opts));
     drop(rt);
     if let Ok(rec) = &result {
-        let mut ev =
-            crate::state::events::Event::new("image", "pull", crate::image::store::hex_of(&rec.id));
-        ev.name = input.to_string();
-        crate::state::events::record(&paths.runroot, &ev);
+        let id = crate::image::store::hex_of(&rec.id);
+        crate::state::events::image(&paths.runroot, "pull", id, input);
     }
     result
 }

@@ -67,18 +67,22 @@ impl Relay {
         };
         self.slots[i] = slot;
         let fds = match &self.slots[i] {
-            Slot::Free => vec![],
-            Slot::TcpListener(l) => vec![l.fd.as_fd()],
-            Slot::TcpConn(c) => vec![c.fd[0].as_fd(), c.fd[1].as_fd()],
-            Slot::UdpListener(l) => vec![l.fd.as_fd()],
-            Slot::UdpSession(s) => vec![s.fd.as_fd()],
+            Slot::Free => [None, None],
+            Slot::TcpListener(l) => [Some(l.fd.as_fd()), None],
+            Slot::TcpConn(c) => [Some(c.fd[0].as_fd()), Some(c.fd[1].as_fd())],
+            Slot::UdpListener(l) => [Some(l.fd.as_fd()), None],
+            Slot::UdpSession(s) => [Some(s.fd.as_fd()), None],
         };
-        for (side, fd) in fds.into_iter().enumerate() {
-            let token = epoll::EventData::new_u64(((i as u64) << 1) | side as u64);
-            if let Err(e) = epoll::add(&self.ep, fd, token, flags | epoll::EventFlags::ET) {
-                self.remove(i);
-                return Err(e.into());
+        let added = fds.iter().enumerate().try_for_each(|(side, fd)| match fd {
+            Some(fd) => {
+                let token = epoll::EventData::new_u64(((i as u64) << 1) | side as u64);
+                epoll::add(&self.ep, fd, token, flags | epoll::EventFlags::ET)
             }
+            None => Ok(()),
+        });
+        if let Err(e) = added {
+            self.remove(i);
+            return Err(e.into());
         }
         Ok(i)
     }

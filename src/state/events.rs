@@ -79,22 +79,26 @@ pub fn record(runroot: &Path, ev: &Event) {
 }
 
 /// A container event with podman's attributes (image, name, labels).
-pub fn container(runroot: &Path, c: &super::Container, status: &str, exit_code: Option<i32>) {
+pub fn container_event(c: &super::Container, status: &str) -> Event {
     let mut ev = Event::new("container", status, &c.id);
     ev.image = c.image.clone();
     ev.name = c.name.clone();
-    ev.container_exit_code = exit_code;
     ev.attributes = c.labels.clone();
     ev.attributes.insert("image".into(), c.image.clone());
     ev.attributes.insert("name".into(), c.name.clone());
+    ev
+}
+
+/// Record a container event (`exit_code` for `died`).
+pub fn container(runroot: &Path, c: &super::Container, status: &str, exit_code: Option<i32>) {
+    let mut ev = container_event(c, status);
+    ev.container_exit_code = exit_code;
     record(runroot, &ev);
 }
 
-/// Every event recorded so far (lines that do not parse are skipped).
-pub fn read_all(runroot: &Path) -> Vec<Event> {
-    std::fs::read_to_string(log_path(runroot))
-        .unwrap_or_default()
-        .lines()
-        .filter_map(|l| serde_json::from_str(l).ok())
-        .collect()
+/// Record an image event: `id` (may be empty for untag), `name` the reference involved.
+pub fn image(runroot: &Path, status: &str, id: &str, name: &str) {
+    let mut ev = Event::new("image", status, id);
+    ev.name = name.to_string();
+    record(runroot, &ev);
 }
