@@ -42,12 +42,26 @@ pub fn exit_code_of(err: &anyhow::Error) -> i32 {
         .unwrap_or(EXIT_SKIFF)
 }
 
-/// True when the error is a broken pipe on our own output (`skiff ps | head`): not worth a message.
-pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|e| {
-        e.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-    })
+/// Our own standard output (or error) was closed by its reader (`skiff ps | head`): main exits 141
+/// without a message, as a C tool killed by SIGPIPE would. Only writes to skiff's own stdout and
+/// stderr produce it; a broken internal pipe (to a helper) is an ordinary error.
+#[derive(Debug, thiserror::Error)]
+#[error("standard output was closed by its reader")]
+pub struct StdoutClosed;
+
+/// A failed write to skiff's own stdout or stderr: EPIPE becomes [`StdoutClosed`].
+pub fn output_error(e: std::io::Error) -> anyhow::Error {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        anyhow::Error::new(StdoutClosed)
+    } else {
+        anyhow::Error::new(e).context("writing to standard output")
+    }
+}
+
+/// True when the error is [`StdoutClosed`]: not worth a message.
+pub fn is_stdout_closed(err: &anyhow::Error) -> bool {
+    err.chain()
+        .any(|e| e.downcast_ref::<StdoutClosed>().is_some())
 }
 
 #[cfg(test)]
@@ -65,10 +79,15 @@ mod tests {
     }
 
     #[test]
-    fn broken_pipe_is_recognised() {
-        let io = std::io::Error::from(std::io::ErrorKind::BrokenPipe);
-        let err = anyhow::Error::from(io).context("writing table");
-        assert!(is_broken_pipe(&err));
-        assert!(!is_broken_pipe(&anyhow::anyhow!("x")));
+    fn only_our_own_output_counts_as_closed() {
+        let pipe = || std::io::Error::from(std::io::ErrorKind::BrokenPipe);
+        let ours = output_error(pipe()).context("writing table");
+        assert!(is_stdout_closed(&ours));
+        // An internal pipe (a helper that died) is an error to report.
+        let internal = anyhow::Error::from(pipe()).context("feeding the unpack helper");
+        assert!(!is_stdout_closed(&internal));
+        assert!(!is_stdout_closed(&anyhow::anyhow!("x")));
+        let other = output_error(std::io::Error::from(std::io::ErrorKind::StorageFull));
+        assert!(!is_stdout_closed(&other));
     }
 }

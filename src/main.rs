@@ -2,10 +2,11 @@
 
 use clap::Parser;
 use skiff::cli::Cli;
-use skiff::error::{exit_code_of, is_broken_pipe, EXIT_SKIFF};
+use skiff::error::{exit_code_of, is_stdout_closed, EXIT_SKIFF};
 
 fn main() {
-    skiff::sys::default_sigpipe();
+    // SIGPIPE stays ignored (Rust's default): a helper that goes away is an EPIPE error to report,
+    // and a closed stdout is turned into exit 141 below (cli::output).
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -18,7 +19,7 @@ fn main() {
     init_logging(cli.global.log_level);
     let code = match skiff::cli::run(cli) {
         Ok(code) => code,
-        Err(e) if is_broken_pipe(&e) => 141,
+        Err(e) if is_stdout_closed(&e) => 141,
         Err(e) => {
             eprintln!("Error: {e:#}");
             exit_code_of(&e)

@@ -13,7 +13,7 @@ fn img(name: &str) -> String {
 }
 
 /// GET / through `addr`, retrying while the server in the container starts.
-fn http_get(addr: &str) -> String {
+pub(crate) fn http_get(addr: &str) -> String {
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
         let attempt = (|| -> std::io::Result<String> {

@@ -5,12 +5,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ "$(id -u)" -eq 0 ]; then
-  bash tests/setup-host.sh
+  as_root() { "$@"; }
 elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
-  sudo bash tests/setup-host.sh
+  as_root() { sudo "$@"; }
 else
   echo "run.sh: not root and no passwordless sudo: assuming tests/setup-host.sh was run" >&2
+  as_root() { echo "run.sh: skipping (needs root): $*" >&2; }
 fi
+as_root bash tests/setup-host.sh
+# The real-image fixture (Debian's apache2, as the official httpd image), built once and cached.
+apache2_layer=$(as_root bash tests/fixtures/apache2-rootfs.sh)
 
 work=$(mktemp -d /tmp/skiff-tests.XXXXXX)
 chmod 0755 "$work"
@@ -30,7 +34,8 @@ free_port() {
 
 port=$(free_port)
 bash tests/registry.sh start "$work/registry" "$port"
-python3 tests/fixtures/build.py --registry "127.0.0.1:$port" --out "$work/fixtures"
+python3 tests/fixtures/build.py --registry "127.0.0.1:$port" --out "$work/fixtures" \
+  ${apache2_layer:+--apache2 "$apache2_layer"}
 
 # A second registry that requires basic auth (htpasswd), with busybox only.
 auth_port=$(free_port)

@@ -2,6 +2,7 @@
 
 mod util;
 
+mod apache;
 mod cli;
 mod info;
 mod lifecycle;
@@ -9,5 +10,6 @@ mod network;
 mod pull;
 mod run;
 mod testbed;
+mod unpack;
 mod userns;
 mod volumes;

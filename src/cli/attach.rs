@@ -124,8 +124,17 @@ pub fn run(g: &GlobalOpts, a: AttachArgs) -> anyhow::Result<i32> {
             loop {
                 let start = cur.position() as usize;
                 match attach::read_frame(&mut cur) {
-                    Ok(Some((attach::STDOUT, d))) => write_all(std::io::stdout().as_fd(), &d),
-                    Ok(Some((attach::STDERR, d))) => write_all(std::io::stderr().as_fd(), &d),
+                    Ok(Some((stream @ (attach::STDOUT | attach::STDERR), d))) => {
+                        let written = if stream == attach::STDOUT {
+                            write_all(std::io::stdout().as_fd(), &d)
+                        } else {
+                            write_all(std::io::stderr().as_fd(), &d)
+                        };
+                        if !written {
+                            // Our reader went away: detach, the container keeps running.
+                            return Err(crate::error::StdoutClosed.into());
+                        }
+                    }
                     Ok(Some((attach::EXIT, d))) if d.len() == 4 => {
                         return Ok(i32::from_be_bytes([d[0], d[1], d[2], d[3]]));
                     }

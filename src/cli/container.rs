@@ -258,7 +258,7 @@ pub fn restart(g: &GlobalOpts, a: RestartArgs) -> anyhow::Result<i32> {
         let c = store.find(name)?;
         super::lifecycle::stop_one(&store, &c, a.time)?;
         super::run::start_detached(&paths, &c.id)?;
-        println!("{name}");
+        super::output::print_line(name)?;
     }
     Ok(0)
 }

@@ -147,7 +147,7 @@ pub fn stop(g: &GlobalOpts, a: StopArgs) -> anyhow::Result<i32> {
             .map_err(anyhow::Error::from)
             .and_then(|c| stop_one(&store, &c, a.time))
         {
-            Ok(()) => println!("{name}"),
+            Ok(()) => super::output::print_line(name)?,
             Err(e) => failed.push(format!("{e:#}")),
         }
     }
@@ -173,7 +173,7 @@ pub fn kill(g: &GlobalOpts, a: KillArgs) -> anyhow::Result<i32> {
             }
             signal(&c, sig)
         }) {
-            Ok(()) => println!("{name}"),
+            Ok(()) => super::output::print_line(name)?,
             Err(e) => failed.push(format!("{e:#}")),
         }
     }
@@ -227,7 +227,7 @@ pub fn rm(g: &GlobalOpts, a: RmArgs) -> anyhow::Result<i32> {
             Ok(())
         })();
         match result {
-            Ok(()) => println!("{name}"),
+            Ok(()) => super::output::print_line(name)?,
             Err(e) => failed.push(format!("{e:#}")),
         }
     }

@@ -102,7 +102,11 @@ struct Printer {
 }
 
 impl Printer {
-    fn print(&self, data: &[u8]) -> std::io::Result<()> {
+    fn print(&self, data: &[u8]) -> anyhow::Result<()> {
+        self.write(data).map_err(crate::error::output_error)
+    }
+
+    fn write(&self, data: &[u8]) -> std::io::Result<()> {
         let mut out = std::io::stdout().lock();
         let mut err = std::io::stderr().lock();
         for line in data.split(|b| *b == b'\n').filter(|l| !l.is_empty()) {

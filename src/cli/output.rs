@@ -1,9 +1,11 @@
 //! Writing command output: JSON documents and plain text, with broken pipes reported as errors
-//! (main turns them into a quiet exit) instead of panics.
+//! (main turns them into a quiet exit 141) instead of panics.
 
 use std::io::Write;
 
 use clap::ValueEnum;
+
+use crate::error::output_error;
 
 /// `--format` values that every command accepts. Go templates join in with the lifecycle commands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -16,16 +18,27 @@ pub enum Format {
 }
 
 pub fn print_json<T: serde::Serialize + ?Sized>(value: &T) -> anyhow::Result<()> {
-    let mut out = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, value)?;
-    out.write_all(b"\n")?;
-    out.flush()?;
-    Ok(())
+    let mut text = serde_json::to_vec_pretty(value)?;
+    text.push(b'\n');
+    write_stdout(&text)
 }
 
 pub fn print_text(text: &str) -> anyhow::Result<()> {
+    write_stdout(text.as_bytes())
+}
+
+/// One line on stdout (`println!` would panic on a closed pipe).
+pub fn print_line(text: &str) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())?;
-    out.flush()?;
-    Ok(())
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush())
+        .map_err(output_error)
+}
+
+fn write_stdout(data: &[u8]) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(data)
+        .and_then(|()| out.flush())
+        .map_err(output_error)
 }

@@ -293,7 +293,7 @@ pub fn pause(g: &GlobalOpts, a: PauseArgs, pause: bool) -> anyhow::Result<i32> {
             (false, _) => anyhow::bail!("{name}: the container is not paused"),
         }
         store.save(&c)?;
-        println!("{name}");
+        super::output::print_line(name)?;
     }
     Ok(0)
 }

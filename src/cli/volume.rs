@@ -158,7 +158,7 @@ pub fn run(g: &GlobalOpts, a: VolumeArgs) -> anyhow::Result<i32> {
             let mut failed = Vec::new();
             for n in &r.names {
                 match vstore.remove(&cstore, n, r.force) {
-                    Ok(()) => println!("{n}"),
+                    Ok(()) => super::output::print_line(n)?,
                     Err(e) => failed.push(format!("{e:#}")),
                 }
             }

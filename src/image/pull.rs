@@ -38,8 +38,34 @@ pub fn pull(paths: &Paths, input: &str, opts: &PullOptions) -> anyhow::Result<Im
         .enable_all()
         .build()
         .context("starting the async runtime")?;
-    let result = rt.block_on(pull_async(paths, input, opts));
+    // Ctrl-C or SIGTERM drop the pull where it stands: every unfinished layer kills its helper and
+    // removes its `.tmp-` dir on the way out (see `Unpacking`), and finished layers stay.
+    let result = rt.block_on(async {
+        let interrupted = async {
+            use tokio::signal::unix::{signal, SignalKind};
+            let (mut int, mut term) = match (
+                signal(SignalKind::interrupt()),
+                signal(SignalKind::terminate()),
+            ) {
+                (Ok(i), Ok(t)) => (i, t),
+                _ => return std::future::pending().await,
+            };
+            tokio::select! {
+                _ = int.recv() => ("SIGINT", libc::SIGINT),
+                _ = term.recv() => ("SIGTERM", libc::SIGTERM),
+            }
+        };
+        tokio::select! {
+            r = pull_async(paths, input, opts) => r,
+            (name, sig) = interrupted => Err(anyhow::Error::new(crate::error::Coded::new(
+                128 + sig,
+                format!("{input}: pull interrupted by {name}; unfinished layers were removed"),
+            ))),
+        }
+    });
     drop(rt);
+    crate::sys::default_signal_action(nix::sys::signal::Signal::SIGINT);
+    crate::sys::default_signal_action(nix::sys::signal::Signal::SIGTERM);
     if let Ok(rec) = &result {
         let id = crate::image::store::hex_of(&rec.id);
         crate::state::events::image(&paths.runroot, "pull", id, input);
@@ -235,7 +261,8 @@ async fn ensure_layer(
     }
     let mut attempt = 0;
     loop {
-        match fetch_and_unpack(ctx, remote, r, desc, diff_id, &bp).await {
+        let mut unpacking = Unpacking::new(ctx, diff_id);
+        match fetch_and_unpack(ctx, remote, r, desc, diff_id, &bp, &mut unpacking).await {
             Ok(report) => {
                 let rec = LayerRecord {
                     diff_id: diff_id.to_string(),
@@ -244,12 +271,12 @@ async fn ensure_layer(
                     size: report.size,
                 };
                 ctx.store.publish_layer(&rec)?;
+                unpacking.published();
                 bp.finish(&format!("done ({})", human_size(desc.size)));
                 return Ok(rec);
             }
             Err(e) => {
-                let tmp = ctx.store.layer_tmp(diff_id);
-                crate::userns::helper::remove_paths(&ctx.mapping, &[tmp])?;
+                drop(unpacking);
                 if attempt < 2 && is_transient(&e) {
                     attempt += 1;
                     tracing::info!(layer = short_digest(&desc.digest), error = %format!("{e:#}"), "retrying layer");
@@ -283,14 +310,15 @@ async fn fetch_and_unpack(
     desc: &Descriptor,
     diff_id: &str,
     bp: &super::progress::BlobProgress,
+    unpacking: &mut Unpacking<'_>,
 ) -> anyhow::Result<UnpackReport> {
-    let tmp = ctx.store.layer_tmp(diff_id);
-    crate::userns::helper::remove_paths(&ctx.mapping, std::slice::from_ref(&tmp))?;
-    let dest = tmp.join("diff");
+    // Left by a pull that was killed: start over.
+    crate::userns::helper::remove_paths(&ctx.mapping, std::slice::from_ref(&unpacking.tmp))?;
+    let dest = unpacking.tmp.join("diff");
     std::fs::create_dir_all(&dest).with_context(|| format!("creating {}", dest.display()))?;
 
     let (_len, mut stream) = remote.blob_stream(r, &desc.digest).await?;
-    let mut child = spawn_unpacker(ctx, &dest)?;
+    let child = unpacking.child.insert(spawn_unpacker(ctx, &dest)?);
     let stdin = tokio::process::ChildStdin::from_std(child.stdin.take().unwrap())?;
     let mut stdout = tokio::process::ChildStdout::from_std(child.stdout.take().unwrap())?;
     let mut stderr = tokio::process::ChildStderr::from_std(child.stderr.take().unwrap())?;
@@ -302,27 +330,26 @@ async fn fetch_and_unpack(
         let mut hasher = sha2::Sha256::new();
         let mut size = 0u64;
         while let Some(chunk) = stream.next().await {
-            let chunk =
-                chunk.map_err(|e| anyhow!("{r}: downloading layer {}: {e}", desc.digest))?;
+            let chunk = chunk.map_err(|e| {
+                Feed::Source(anyhow!("{r}: downloading layer {}: {e}", desc.digest))
+            })?;
             hasher.update(&chunk);
             size += chunk.len() as u64;
-            if let Err(e) = stdin.write_all(&chunk).await {
-                return Err(anyhow!("unpack helper stopped reading: {e}"));
-            }
+            stdin.write_all(&chunk).await.map_err(Feed::HelperGone)?;
             bp.inc(chunk.len() as u64);
         }
         // Verify before the helper sees EOF: on a mismatch it is killed with the stream unfinished,
         // and nothing is published.
         let actual = format!("sha256:{}", super::unpack::hex(&hasher.finalize()));
         if actual != desc.digest || size != desc.size {
-            return Err(anyhow!(
+            return Err(Feed::Source(anyhow!(
                 "{r}: layer {} does not match its digest (got {actual}, {size} bytes; expected {} bytes)",
                 desc.digest,
                 desc.size
-            ));
+            )));
         }
         drop(stdin);
-        Ok::<(), anyhow::Error>(())
+        Ok::<(), Feed>(())
     };
     let mut out = String::new();
     let mut err = String::new();
@@ -331,18 +358,36 @@ async fn fetch_and_unpack(
         stdout.read_to_string(&mut out),
         stderr.read_to_string(&mut err)
     );
-    if fed.is_err() {
+    if matches!(fed, Err(Feed::Source(_))) {
         let _ = child.kill();
     }
-    let status = tokio::task::spawn_blocking(move || child.wait()).await??;
-    if !status.success() {
-        let why = err.trim();
-        let why = why.strip_prefix("Error: ").unwrap_or(why);
-        // A helper that died because we stopped feeding it is not the story; the feed error is.
-        fed?;
-        bail!("unpacking layer {}: {why}", short_digest(&desc.digest));
+    // Its stdout and stderr are closed: it has exited or is about to.
+    let status = child.wait().context("waiting for the unpack helper")?;
+    unpacking.child = None;
+    match fed {
+        // We stopped feeding it (download or digest failure) and killed it: ours is the story.
+        Err(Feed::Source(e)) => return Err(e),
+        // The helper stopped reading: its own error says why (an entry it could not create).
+        Err(Feed::HelperGone(e)) if status.success() => {
+            bail!(
+                "unpacking layer {}: the unpack helper stopped reading its input ({e}) but \
+                 reported success",
+                short_digest(&desc.digest)
+            )
+        }
+        _ if !status.success() => {
+            let why = err.trim();
+            let why = why.strip_prefix("Error: ").unwrap_or(why);
+            if why.is_empty() {
+                bail!(
+                    "unpacking layer {}: the unpack helper failed without a message ({status})",
+                    short_digest(&desc.digest)
+                );
+            }
+            bail!("unpacking layer {}: {why}", short_digest(&desc.digest));
+        }
+        _ => {}
     }
-    fed?;
     let report: UnpackReport = serde_json::from_str(out.trim())
         .with_context(|| format!("reading the unpack helper's report {out:?}"))?;
     if report.diff_id != diff_id {
@@ -361,6 +406,61 @@ async fn fetch_and_unpack(
         );
     }
     Ok(report)
+}
+
+/// A layer being unpacked into its `.tmp-` dir. Dropped before it is published (a failed attempt,
+/// or the pull future dropped on Ctrl-C), it kills and reaps the helper and removes the dir, so a
+/// failed pull leaves nothing behind.
+struct Unpacking<'a> {
+    ctx: &'a Ctx<'a>,
+    tmp: PathBuf,
+    child: Option<std::process::Child>,
+    published: bool,
+}
+
+impl<'a> Unpacking<'a> {
+    fn new(ctx: &'a Ctx<'a>, diff_id: &str) -> Self {
+        Unpacking {
+            ctx,
+            tmp: ctx.store.layer_tmp(diff_id),
+            child: None,
+            published: false,
+        }
+    }
+
+    /// The dir was renamed into the store: nothing to clean up.
+    fn published(mut self) {
+        self.published = true;
+    }
+}
+
+impl Drop for Unpacking<'_> {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+        if self.published {
+            return;
+        }
+        if let Err(e) =
+            crate::userns::helper::remove_paths(&self.ctx.mapping, std::slice::from_ref(&self.tmp))
+        {
+            tracing::warn!(
+                "could not remove the unfinished layer {}: {e:#} (`skiff system check --repair` \
+                 removes it)",
+                self.tmp.display()
+            );
+        }
+    }
+}
+
+/// Why feeding the unpack helper stopped early.
+enum Feed {
+    /// The download failed or did not match its digest.
+    Source(anyhow::Error),
+    /// The helper closed its input: it failed, and its stderr has the reason.
+    HelperGone(std::io::Error),
 }
 
 fn spawn_unpacker(ctx: &Ctx<'_>, dest: &Path) -> anyhow::Result<std::process::Child> {

@@ -276,6 +276,7 @@ pub fn wait_foreground(started: Started, sig_proxy: bool) -> anyhow::Result<i32>
     let mut stdin_open = started.master.is_some();
     let mut buf = vec![0u8; 64 * 1024];
     let mut code: Option<i32> = None;
+    let mut stdout_closed = false;
     let stdin = std::io::stdin();
     // A child that exited before the signalfd existed left its SIGCHLD pending: it is delivered
     // through the signalfd too, but check once anyway.
@@ -334,7 +335,15 @@ pub fn wait_foreground(started: Started, sig_proxy: bool) -> anyhow::Result<i32>
                             break;
                         }
                     }
-                    Ok(n) => write_all(std::io::stdout().as_fd(), &buf[..n]),
+                    Ok(n) => {
+                        // Our stdout's reader went away (`skiff run -t IMG cmd | head`): the
+                        // container would now block on a full terminal, so it ends as a writer
+                        // to a closed pipe does, and so do we (exit 141, quietly).
+                        if !stdout_closed && !write_all(std::io::stdout().as_fd(), &buf[..n]) {
+                            stdout_closed = true;
+                            let _ = nix::sys::signal::kill(pid, Signal::SIGKILL);
+                        }
+                    }
                     Err(nix::Error::EINTR) | Err(nix::Error::EAGAIN) => {}
                     Err(e) => return Err(anyhow!("reading the container's terminal: {e}")),
                 }
@@ -342,7 +351,9 @@ pub fn wait_foreground(started: Started, sig_proxy: bool) -> anyhow::Result<i32>
             if ready.get(2) == Some(&true) {
                 match nix::unistd::read(stdin.as_fd(), &mut buf) {
                     Ok(0) | Err(_) => stdin_open = false,
-                    Ok(n) => write_all(m.as_fd(), &buf[..n]),
+                    Ok(n) => {
+                        write_all(m.as_fd(), &buf[..n]);
+                    }
                 }
             }
         }
@@ -350,6 +361,7 @@ pub fn wait_foreground(started: Started, sig_proxy: bool) -> anyhow::Result<i32>
     // Restore the signal mask for whatever the caller does next.
     let _ = nix::sys::signal::sigprocmask(SigmaskHow::SIG_UNBLOCK, Some(&relayed()), None);
     match code {
+        Some(_) if stdout_closed => Ok(128 + Signal::SIGPIPE as i32),
         Some(c) => Ok(c),
         None => {
             let c = loop {
@@ -363,14 +375,16 @@ pub fn wait_foreground(started: Started, sig_proxy: bool) -> anyhow::Result<i32>
     }
 }
 
-pub(crate) fn write_all(fd: std::os::fd::BorrowedFd<'_>, mut data: &[u8]) {
+/// Write all of `data`; false when the reader has gone (EPIPE) or the fd failed otherwise.
+pub(crate) fn write_all(fd: std::os::fd::BorrowedFd<'_>, mut data: &[u8]) -> bool {
     while !data.is_empty() {
         match nix::unistd::write(fd, data) {
             Ok(n) => data = &data[n..],
             Err(nix::Error::EINTR) | Err(nix::Error::EAGAIN) => continue,
-            Err(_) => return,
+            Err(_) => return false,
         }
     }
+    true
 }
 
 /// The exit code once `pid` has ended.

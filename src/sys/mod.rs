@@ -4,17 +4,26 @@
 
 use nix::unistd::{ForkResult, Pid};
 
-/// Restore the default SIGPIPE action so that `skiff ps | head` ends quietly, like a C tool, instead
-/// of panicking in `println!` when the reader goes away. Only the CLI does this; long-lived helpers
-/// that write to sockets keep SIGPIPE ignored and handle EPIPE.
-pub fn default_sigpipe() {
-    // SAFETY: setting a signal disposition to SIG_DFL installs no handler code, so there is nothing
-    // that could run in signal context; it is called at the start of main before any thread starts.
+/// One signal back to its default action (after a tokio runtime that handled it is gone).
+pub fn default_signal_action(sig: nix::sys::signal::Signal) {
+    // SAFETY: SIG_DFL installs no handler code, so nothing can run in signal context.
     unsafe {
-        let _ = nix::sys::signal::signal(
-            nix::sys::signal::Signal::SIGPIPE,
-            nix::sys::signal::SigHandler::SigDfl,
-        );
+        let _ = nix::sys::signal::signal(sig, nix::sys::signal::SigHandler::SigDfl);
+    }
+}
+
+/// Every signal back to its default action, as a new program expects to find them (skiff itself
+/// ignores SIGPIPE, the supervisor also SIGHUP; an ignored signal stays ignored across execve).
+/// Called just before execve, in the process that execs.
+fn default_signal_actions() {
+    for sig in nix::sys::signal::Signal::iterator() {
+        if matches!(
+            sig,
+            nix::sys::signal::Signal::SIGKILL | nix::sys::signal::Signal::SIGSTOP
+        ) {
+            continue;
+        }
+        default_signal_action(sig);
     }
 }
 
@@ -242,6 +251,7 @@ pub fn execve(
     args: &[std::ffi::CString],
     env: &[std::ffi::CString],
 ) -> nix::Error {
+    default_signal_actions();
     match nix::unistd::execve(path, args, env) {
         Ok(never) => match never {},
         Err(e) => e,

@@ -1,8 +1,7 @@
 //! Creating one tar entry at a time inside the layer directory, every lookup confined to it by
 //! openat2(RESOLVE_IN_ROOT).
 
-use std::collections::HashMap;
-use std::ffi::OsStr;
+use std::ffi::{OsStr, OsString};
 use std::io::{self, Read};
 use std::os::fd::{AsFd, OwnedFd};
 use std::os::unix::ffi::OsStrExt;
@@ -23,9 +22,13 @@ pub(super) struct Unpacker {
     pub(super) report: UnpackReport,
     /// Directories whose mtime must be set once all their entries are written.
     dir_times: Vec<(PathBuf, u64)>,
-    /// Parent directory fds, by path inside the layer. Cleared whenever an entry could replace a
-    /// directory, so a cached fd always is the directory that path names now.
-    parents: HashMap<PathBuf, OwnedFd>,
+    /// The directories on the way to the last entry's parent: `chain[i]` is the directory named by
+    /// the first i+1 components of `chain_path`. Tar streams list a directory's entries together, so
+    /// this hits almost always, and it holds at most one descriptor per level of the path, however
+    /// many directories the layer has. Dropped whenever an entry removes something, so a cached fd
+    /// always is the directory its path names now.
+    chain: Vec<OwnedFd>,
+    chain_path: Vec<OsString>,
     copy_buf: Vec<u8>,
 }
 
@@ -61,7 +64,8 @@ impl Unpacker {
             opts,
             report: UnpackReport::default(),
             dir_times: Vec::new(),
-            parents: HashMap::new(),
+            chain: Vec::new(),
+            chain_path: Vec::new(),
             copy_buf: vec![0; 128 * 1024],
         })
     }
@@ -305,11 +309,51 @@ impl Unpacker {
 
     /// The directory `rel` inside the layer, created (0755, like tar) where missing.
     fn parent(&mut self, rel: &Path) -> io::Result<OwnedFd> {
-        if let Some(fd) = self.parents.get(rel) {
-            return fd.try_clone();
+        if rel.components().any(|c| c == Component::ParentDir) {
+            // `..` is resolved against the layer root by the kernel; not worth caching.
+            return self.parent_uncached(rel);
         }
-        let fd = match self.resolve_dir(rel) {
-            Ok(fd) => fd,
+        let comps: Vec<&OsStr> = rel.components().map(|c| c.as_os_str()).collect();
+        let keep = self
+            .chain_path
+            .iter()
+            .zip(&comps)
+            .take_while(|(a, b)| a.as_os_str() == **b)
+            .count();
+        self.chain.truncate(keep);
+        self.chain_path.truncate(keep);
+        for (i, name) in comps.iter().enumerate().skip(keep) {
+            let fd = {
+                let base = self.chain.last().unwrap_or(&self.root);
+                match open_dir_here(base, name) {
+                    Ok(fd) => fd,
+                    Err(Errno::NOENT) => {
+                        rustix::fs::mkdirat(base, *name, Mode::from_raw_mode(0o755))
+                            .map_err(ioerr)?;
+                        open_dir_here(base, name).map_err(ioerr)?
+                    }
+                    // A symlink: resolve the whole prefix from the layer root, as the kernel would
+                    // for a path inside the container.
+                    Err(Errno::LOOP) => {
+                        let prefix: PathBuf = comps[..=i].iter().collect();
+                        self.resolve_dir(&prefix)?
+                    }
+                    Err(e) => return Err(ioerr(e)),
+                }
+            };
+            self.chain.push(fd);
+            self.chain_path.push(name.to_os_string());
+        }
+        match self.chain.last() {
+            Some(fd) => fd.try_clone(),
+            None => self.root.try_clone(),
+        }
+    }
+
+    /// `parent` for paths with `..`: resolved from the layer root each time, created where missing.
+    fn parent_uncached(&self, rel: &Path) -> io::Result<OwnedFd> {
+        match self.resolve_dir(rel) {
+            Ok(fd) => Ok(fd),
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 let mut cur = self.root.try_clone()?;
                 for comp in rel.components() {
@@ -337,12 +381,22 @@ impl Unpacker {
                         Err(e) => return Err(ioerr(e)),
                     };
                 }
-                cur
+                Ok(cur)
             }
-            Err(e) => return Err(e),
-        };
-        self.parents.insert(rel.to_path_buf(), fd.try_clone()?);
-        Ok(fd)
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Directory descriptors held between entries (for tests of the bound).
+    #[cfg(test)]
+    pub(super) fn cached_dirs(&self) -> usize {
+        self.chain.len()
+    }
+
+    /// Something in the layer was removed: a cached directory may be gone or renamed away.
+    fn forget_chain(&mut self) {
+        self.chain.clear();
+        self.chain_path.clear();
     }
 
     /// Resolve `rel` as a directory with the layer dir as root (symlinks followed, but confined).
@@ -365,10 +419,14 @@ impl Unpacker {
     /// Remove whatever `name` is in `parent` (a file, link, or a whole directory tree), if anything.
     fn remove_existing(&mut self, parent: &OwnedFd, name: &OsStr) -> io::Result<()> {
         match rustix::fs::unlinkat(parent, name, AtFlags::empty()) {
-            Ok(()) | Err(Errno::NOENT) => Ok(()),
+            Err(Errno::NOENT) => Ok(()),
+            Ok(()) => {
+                // It may have been a symlink that a cached directory was reached through.
+                self.forget_chain();
+                Ok(())
+            }
             Err(Errno::ISDIR) | Err(Errno::PERM) => {
-                // A directory: the cache may hold fds below it.
-                self.parents.clear();
+                self.forget_chain();
                 let dir = rustix::fs::openat(
                     parent,
                     name,
@@ -520,6 +578,18 @@ impl Unpacker {
         }
         Ok(())
     }
+}
+
+/// The directory `name` right inside `base`; a symlink is not followed but reported as ELOOP (no
+/// O_NOFOLLOW: with O_PATH that would open the link itself).
+fn open_dir_here(base: &OwnedFd, name: &OsStr) -> Result<OwnedFd, Errno> {
+    rustix::fs::openat2(
+        base,
+        name,
+        OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC,
+        Mode::empty(),
+        ResolveFlags::NO_SYMLINKS | ResolveFlags::BENEATH | ResolveFlags::NO_MAGICLINKS,
+    )
 }
 
 /// user.* and security.capability xattrs from PAX `SCHILY.xattr.` records; others (trusted.*,

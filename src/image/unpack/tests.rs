@@ -225,3 +225,99 @@ fn later_entries_replace_earlier_ones() {
         Path::new("x")
     );
 }
+
+#[test]
+fn open_directories_are_bounded_by_path_depth() {
+    // 300 dirs two levels down, a file in each, then a second visit to every one (not depth first).
+    let data = tar_of(|b| {
+        raw_entry(b, tar::EntryType::Directory, "top/", None, b"");
+        for i in 0..300 {
+            raw_entry(
+                b,
+                tar::EntryType::Directory,
+                &format!("top/d{i}/"),
+                None,
+                b"",
+            );
+            raw_entry(
+                b,
+                tar::EntryType::Directory,
+                &format!("top/d{i}/s/"),
+                None,
+                b"",
+            );
+            raw_entry(
+                b,
+                tar::EntryType::Regular,
+                &format!("top/d{i}/s/f"),
+                None,
+                b"1",
+            );
+        }
+        for i in 0..300 {
+            raw_entry(
+                b,
+                tar::EntryType::Regular,
+                &format!("top/d{i}/late"),
+                None,
+                b"2",
+            );
+        }
+    });
+    let tmp = tempfile::tempdir().unwrap();
+    let mut u = entries::Unpacker::new(tmp.path(), OPTS).unwrap();
+    let mut archive = tar::Archive::new(&data[..]);
+    let mut most = 0;
+    for e in archive.entries().unwrap() {
+        u.entry(e.unwrap()).unwrap();
+        most = most.max(u.cached_dirs());
+    }
+    u.finish().unwrap();
+    assert!(most <= 3, "held {most} directory descriptors");
+    assert_eq!(
+        std::fs::read(tmp.path().join("top/d299/s/f")).unwrap(),
+        b"1"
+    );
+    assert_eq!(std::fs::read(tmp.path().join("top/d0/late")).unwrap(), b"2");
+}
+
+#[test]
+fn cached_parents_follow_symlinks_and_replacements() {
+    let data = tar_of(|b| {
+        raw_entry(b, tar::EntryType::Directory, "b/", None, b"");
+        raw_entry(b, tar::EntryType::Symlink, "a", Some("/b"), b"");
+        // Through the symlink, resolved from the layer root.
+        raw_entry(b, tar::EntryType::Regular, "a/through", None, b"1");
+        // The symlink becomes a directory: later entries land in the new directory.
+        raw_entry(b, tar::EntryType::Directory, "a/", None, b"");
+        raw_entry(b, tar::EntryType::Regular, "a/own", None, b"2");
+        // A directory replaced by a file, then by a directory again.
+        raw_entry(b, tar::EntryType::Directory, "c/", None, b"");
+        raw_entry(b, tar::EntryType::Regular, "c/old", None, b"3");
+        raw_entry(b, tar::EntryType::Regular, "c", None, b"file");
+        raw_entry(b, tar::EntryType::Directory, "c/", None, b"");
+        raw_entry(b, tar::EntryType::Regular, "c/new", None, b"4");
+    });
+    let tmp = tempfile::tempdir().unwrap();
+    unpack_stream(&data[..], tmp.path(), OPTS).unwrap();
+    let d = tmp.path();
+    assert_eq!(std::fs::read(d.join("b/through")).unwrap(), b"1");
+    assert!(std::fs::symlink_metadata(d.join("a")).unwrap().is_dir());
+    assert_eq!(std::fs::read(d.join("a/own")).unwrap(), b"2");
+    assert!(!d.join("b/own").exists());
+    assert_eq!(std::fs::read(d.join("c/new")).unwrap(), b"4");
+    assert!(!d.join("c/old").exists());
+}
+
+#[test]
+fn an_entry_under_a_file_names_itself() {
+    let data = tar_of(|b| {
+        raw_entry(b, tar::EntryType::Regular, "blocker", None, b"x");
+        raw_entry(b, tar::EntryType::Regular, "blocker/inside", None, b"y");
+    });
+    let tmp = tempfile::tempdir().unwrap();
+    let err = unpack_stream(&data[..], tmp.path(), OPTS).unwrap_err();
+    let msg = format!("{:#}", anyhow::Error::from(err));
+    assert!(msg.contains("blocker/inside"), "{msg}");
+    assert!(msg.contains("Not a directory"), "{msg}");
+}
