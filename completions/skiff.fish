@@ -190,6 +190,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand run" -l umask -d 'umask of t
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l userns -d 'User namespace: keep-id[:uid=N,gid=N] (your ids unchanged inside) or host (the default)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l uidmap -d 'UID map CONTAINER:HOST:SIZE, HOST counted in your default mapping (0 = you)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l gidmap -d 'GID map CONTAINER:HOST:SIZE, HOST counted in your default mapping (0 = you)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l preserve-fds -d 'Pass N more descriptors (3 to 3+N-1) of the caller to the container process' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l stop-signal -d 'Signal to stop the container with' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l restart -d 'Restart policy for detached containers: no, on-failure[:N], always, unless-stopped' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s l -l label -d 'Set a label (KEY=VALUE)' -r
@@ -256,6 +257,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand create" -l umask -d 'umask o
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l userns -d 'User namespace: keep-id[:uid=N,gid=N] (your ids unchanged inside) or host (the default)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l uidmap -d 'UID map CONTAINER:HOST:SIZE, HOST counted in your default mapping (0 = you)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l gidmap -d 'GID map CONTAINER:HOST:SIZE, HOST counted in your default mapping (0 = you)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l preserve-fds -d 'Pass N more descriptors (3 to 3+N-1) of the caller to the container process' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l stop-signal -d 'Signal to stop the container with' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l restart -d 'Restart policy for detached containers: no, on-failure[:N], always, unless-stopped' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s l -l label -d 'Set a label (KEY=VALUE)' -r
@@ -372,6 +374,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand rm" -s V -l version -d 'Prin
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass the host\'s value)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s u -l user -d 'User to run as: name|uid[:group|gid]' -r
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s w -l workdir -d 'Working directory' -r
+complete -c skiff -n "__fish_skiff_using_subcommand exec" -l preserve-fds -d 'Pass N more descriptors (3 to 3+N-1) of the caller to the process' -r
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''

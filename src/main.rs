@@ -5,6 +5,9 @@ use skiff::cli::Cli;
 use skiff::error::{exit_code_of, is_stdout_closed, EXIT_SKIFF};
 
 fn main() {
+    // Nothing our caller left open (a shell's `exec 7>file`) may reach a container or a helper.
+    // `--preserve-fds N` passes 3..3+N on explicitly, at the container's exec.
+    skiff::sys::cloexec_from(3);
     // SIGPIPE stays ignored (Rust's default): a helper that goes away is an EPIPE error to report,
     // and a closed stdout is turned into exit 141 below (cli::output).
     let cli = match Cli::try_parse() {

@@ -104,7 +104,8 @@ fn run_detached_ps_logs_stop_rm() {
     let r = t.run(["logs", "web"]);
     assert_eq!(r.code, 125);
     assert!(
-        r.stderr.contains("no such container: web"),
+        r.stderr
+            .contains("no container with name or ID \"web\" found: no such container"),
         "{}",
         r.describe()
     );

@@ -4,6 +4,7 @@ mod util;
 
 mod apache;
 mod cli;
+mod compat;
 mod info;
 mod lifecycle;
 mod network;

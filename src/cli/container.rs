@@ -107,12 +107,21 @@ pub fn wait(g: &GlobalOpts, a: WaitArgs) -> anyhow::Result<i32> {
                 break;
             }
             // Exited means recorded by the supervisor (with its code), or the supervisor is gone.
-            let ended = matches!(now.state.status, Status::Exited | Status::Stopped)
-                || (now.state.status == Status::Running
-                    && !now.process_alive()
-                    && !now.supervisor_alive());
+            // A container that was created and never started counts as stopped (podman prints
+            // its exit code, 0, at once).
+            let ended = matches!(
+                now.state.status,
+                Status::Exited | Status::Stopped | Status::Created
+            ) || (now.state.status == Status::Running
+                && !now.process_alive()
+                && !now.supervisor_alive());
             if !want_running && ended {
-                out.push_str(&format!("{}\n", now.state.exit_code.unwrap_or(-1)));
+                let never_ran = now.state.status == Status::Created;
+                let code = now
+                    .state
+                    .exit_code
+                    .unwrap_or(if never_ran { 0 } else { -1 });
+                out.push_str(&format!("{code}\n"));
                 break;
             }
             std::thread::sleep(Duration::from_millis(50));

@@ -30,6 +30,9 @@ pub struct ExecArgs {
     /// Give the process all capabilities.
     #[arg(long)]
     pub privileged: bool,
+    /// Pass N more descriptors (3 to 3+N-1) of the caller to the process.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub preserve_fds: u32,
     #[arg(value_name = "CONTAINER")]
     pub container: String,
     /// Command and arguments.
@@ -54,10 +57,12 @@ pub fn run(g: &GlobalOpts, a: ExecArgs) -> anyhow::Result<i32> {
         tty: a.tty && !a.detach,
         interactive: a.interactive && !a.detach,
         privileged: a.privileged,
+        preserve_fds: a.preserve_fds,
+        detach: a.detach,
     };
     let started = start(&c, &opts)?;
     if a.detach {
         return Ok(0);
     }
-    wait_foreground(started, true)
+    wait_foreground(started, true, Default::default())
 }

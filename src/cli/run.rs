@@ -145,6 +145,9 @@ pub struct ContainerArgs {
     /// GID map CONTAINER:HOST:SIZE, HOST counted in your default mapping (0 = you).
     #[arg(long, value_name = "MAP")]
     pub gidmap: Vec<String>,
+    /// Pass N more descriptors (3 to 3+N-1) of the caller to the container process.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub preserve_fds: u32,
     /// Signal to stop the container with.
     #[arg(long, value_name = "SIGNAL")]
     pub stop_signal: Option<String>,
@@ -404,6 +407,7 @@ fn create_container(paths: &Paths, a: &ContainerArgs, auto_remove: bool) -> anyh
         init: a.init,
         umask: a.umask.clone(),
         stop_signal: a.stop_signal.clone(),
+        preserve_fds: a.preserve_fds,
     };
     let layers: Vec<std::path::PathBuf> =
         image.layers.iter().map(|l| store.layer_diff(l)).collect();
@@ -450,6 +454,11 @@ pub fn run(g: &GlobalOpts, a: RunArgs) -> anyhow::Result<i32> {
     let id = create_container(&paths, &a.c, a.rm)?;
     let cstore = ContainerStore::open(&paths.root, &paths.runroot)?;
     if a.detach {
+        // The supervisor keeps them for the container (every other descriptor of ours stays
+        // close-on-exec).
+        for fd in 3..3 + a.c.preserve_fds.min(65536) as i32 {
+            let _ = crate::sys::set_cloexec(fd, false);
+        }
         start_detached(&paths, &id)?;
         super::output::print_text(&format!("{id}\n"))?;
         return Ok(0);

@@ -152,9 +152,32 @@ fn running_pid(store: &ContainerStore, target: &str) -> anyhow::Result<i32> {
 
 /// Start `id` and stay in the foreground until it exits; returns its exit code.
 pub fn run_foreground(store: &ContainerStore, id: &str, sig_proxy: bool) -> anyhow::Result<i32> {
+    use std::os::fd::AsFd;
     let mut c = store.load(id)?;
-    let started = start_recorded(store, &mut c, 0)?;
-    let code = spawn::wait_foreground(started, sig_proxy)?;
+    let log = super::supervisor::LogWriter::open(&super::supervisor::log_path(store, id))
+        .context("opening the container log")?;
+    let mut output = spawn::Output {
+        pipes: [None, None],
+        log: Some(log),
+    };
+    let started = if c.spec.tty {
+        start_recorded(store, &mut c, 0)?
+    } else {
+        // Without a terminal, stdout and stderr go through pipes that we copy to ours and to the
+        // log: the container inherits the write ends as its fds 1 and 2 for the clone.
+        let (out_r, out_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC)?;
+        let (err_r, err_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC)?;
+        let saved_out = std::io::stdout().as_fd().try_clone_to_owned()?;
+        let saved_err = std::io::stderr().as_fd().try_clone_to_owned()?;
+        nix::unistd::dup2_stdout(&out_w)?;
+        nix::unistd::dup2_stderr(&err_w)?;
+        let started = start_recorded(store, &mut c, 0);
+        nix::unistd::dup2_stdout(&saved_out)?;
+        nix::unistd::dup2_stderr(&saved_err)?;
+        output.pipes = [Some(out_r), Some(err_r)];
+        started?
+    };
+    let code = spawn::wait_foreground(started, sig_proxy, output)?;
     finish(store, &mut c, code, None)?;
     Ok(code)
 }

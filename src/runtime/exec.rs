@@ -24,6 +24,11 @@ pub struct ExecOptions {
     pub tty: bool,
     pub interactive: bool,
     pub privileged: bool,
+    /// Descriptors 3..3+N of the caller passed on to the command (`--preserve-fds`).
+    pub preserve_fds: u32,
+    /// `exec -d`: the command gets /dev/null for stdio and its own session, so that nothing waits
+    /// on the caller's stdout for it.
+    pub detach: bool,
 }
 
 const NAMESPACES: &[(&str, CloneFlags)] = &[
@@ -59,6 +64,20 @@ pub fn start(c: &Container, o: &ExecOptions) -> anyhow::Result<Started> {
     let pid = crate::sys::fork_child(|| {
         crate::sys::close_in_child(parent_raw);
         let sock = crate::sys::borrow_raw(child_raw);
+        if o.detach {
+            // Nothing of the caller's stdio stays open (`$(skiff exec -d C cmd)` returns at
+            // once), and the caller's terminal signals do not reach it.
+            let _ = nix::unistd::setsid();
+            if let Ok(null) = std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .open("/dev/null")
+            {
+                let _ = nix::unistd::dup2_stdin(&null);
+                let _ = nix::unistd::dup2_stdout(&null);
+                let _ = nix::unistd::dup2_stderr(&null);
+            }
+        }
         match intermediate(c, o, &ns, child_raw) {
             Ok(code) => code,
             Err(e) => {
@@ -196,5 +215,5 @@ fn command(c: &Container, o: &ExecOptions, sock: i32) -> Result<Never, (i32, any
     init::become_user(spec, &caps, spec.no_new_privileges, &u).map_err(setup)?;
     std::env::set_current_dir(&cwd)
         .map_err(|e| setup(anyhow!("entering working directory {cwd}: {e}")))?;
-    Err(init::exec(&o.args, &env))
+    Err(init::exec(&o.args, &env, o.preserve_fds))
 }

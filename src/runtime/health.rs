@@ -115,6 +115,8 @@ pub fn check(c: &Container, h: &Health) -> bool {
         tty: false,
         interactive: false,
         privileged: false,
+        preserve_fds: 0,
+        detach: false,
     };
     let Ok(started) = exec::start(c, &opts) else {
         return false;

@@ -113,7 +113,7 @@ fn run(a: &ChildArgs<'_>, sock: BorrowedFd<'_>) -> Result<Never, (i32, anyhow::E
     if spec.init {
         return run_init(spec, &env, sock);
     }
-    Err(exec(&spec.args, &env))
+    Err(exec(&spec.args, &env, spec.preserve_fds))
 }
 
 /// Drop to the container user with the configured security: seccomp (loaded while still
@@ -289,7 +289,7 @@ pub fn setup_tty(sock: BorrowedFd<'_>) -> anyhow::Result<()> {
 }
 
 /// execvpe with docker's errors: 127 when the command is not found, 126 when it cannot run.
-pub fn exec(args: &[String], env: &[String]) -> (i32, anyhow::Error) {
+pub fn exec(args: &[String], env: &[String], preserve_fds: u32) -> (i32, anyhow::Error) {
     let path_var = env
         .iter()
         .find_map(|e| e.strip_prefix("PATH="))
@@ -320,7 +320,7 @@ pub fn exec(args: &[String], env: &[String]) -> (i32, anyhow::Error) {
     let argv: Vec<CString> = args.iter().map(|a| cstr(a)).collect();
     let envp: Vec<CString> = env.iter().map(|e| cstr(e)).collect();
     let cpath = cstr(&path.to_string_lossy());
-    let err = crate::sys::execve(&cpath, &argv, &envp);
+    let err = crate::sys::execve(&cpath, &argv, &envp, preserve_fds);
     let code = match err {
         nix::Error::ENOENT => EXIT_NOT_FOUND,
         _ => EXIT_NOT_EXECUTABLE,
@@ -348,7 +348,7 @@ fn run_init(
     let child = crate::sys::fork_child(|| {
         let _ =
             nix::sys::signal::sigprocmask(SigmaskHow::SIG_SETMASK, Some(&SigSet::empty()), None);
-        let (code, e) = exec(&spec.args, env);
+        let (code, e) = exec(&spec.args, env, spec.preserve_fds);
         eprintln!("skiff-init: {e:#}");
         code
     })

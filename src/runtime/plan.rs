@@ -266,6 +266,7 @@ mod tests {
             mapping: IdMapping::single(1000, 1000),
             umask: 0o022,
             stop_signal: None,
+            preserve_fds: 0,
         }
     }
 

@@ -264,9 +264,21 @@ impl Drop for RawMode {
     }
 }
 
-/// Relay signals (when `sig_proxy`) and the terminal until the container exits; its exit code
-/// (128+N for a signal).
-pub fn wait_foreground(started: Started, sig_proxy: bool) -> anyhow::Result<i32> {
+/// A foreground container's output: the pipes its stdout and stderr write to (no terminal), and
+/// its log, which gets every line too (so `skiff logs` shows a foreground run, as with podman).
+#[derive(Default)]
+pub struct Output {
+    pub pipes: [Option<OwnedFd>; 2],
+    pub log: Option<super::supervisor::LogWriter>,
+}
+
+/// Relay signals (when `sig_proxy`), the terminal and the output until the container exits; its
+/// exit code (128+N for a signal).
+pub fn wait_foreground(
+    started: Started,
+    sig_proxy: bool,
+    mut output: Output,
+) -> anyhow::Result<i32> {
     use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
     use nix::sys::signalfd::{SfdFlags, SignalFd};
     let sfd =
@@ -283,12 +295,23 @@ pub fn wait_foreground(started: Started, sig_proxy: bool) -> anyhow::Result<i32>
     if let Some(c) = reap(pid)? {
         code = Some(c);
     }
-    while code.is_none() || started.master.is_some() {
+    let open_pipes = |o: &Output| o.pipes.iter().any(Option::is_some);
+    while code.is_none() || started.master.is_some() || open_pipes(&output) {
+        // [signalfd, master?, stdin?, stdout pipe?, stderr pipe?]
         let mut fds = vec![PollFd::new(sfd.as_fd(), PollFlags::POLLIN)];
+        let mut slots: Vec<Slot> = vec![Slot::Signals];
         if let Some(m) = &started.master {
             fds.push(PollFd::new(m.as_fd(), PollFlags::POLLIN));
+            slots.push(Slot::Master);
             if stdin_open && code.is_none() {
                 fds.push(PollFd::new(stdin.as_fd(), PollFlags::POLLIN));
+                slots.push(Slot::Stdin);
+            }
+        }
+        for (i, p) in output.pipes.iter().enumerate() {
+            if let Some(p) = p {
+                fds.push(PollFd::new(p.as_fd(), PollFlags::POLLIN));
+                slots.push(Slot::Pipe(i));
             }
         }
         let timeout = if code.is_some() {
@@ -302,61 +325,117 @@ pub fn wait_foreground(started: Started, sig_proxy: bool) -> anyhow::Result<i32>
             Err(nix::Error::EINTR) => continue,
             Err(e) => return Err(anyhow!("poll: {e}")),
         }
-        let ready: Vec<bool> = fds
+        let ready: Vec<Slot> = fds
             .iter()
-            .map(|f| f.revents().is_some_and(|r| !r.is_empty()))
+            .zip(&slots)
+            .filter(|(f, _)| f.revents().is_some_and(|r| !r.is_empty()))
+            .map(|(_, s)| *s)
             .collect();
-        if ready[0] {
-            if let Ok(Some(info)) = sfd.read_signal() {
-                let sig = Signal::try_from(info.ssi_signo as i32).ok();
-                match sig {
-                    Some(Signal::SIGCHLD) => {
-                        if let Some(c) = reap(pid)? {
-                            code = Some(c);
+        drop(fds);
+        for slot in ready {
+            match slot {
+                Slot::Signals => {
+                    let Ok(Some(info)) = sfd.read_signal() else {
+                        continue;
+                    };
+                    match Signal::try_from(info.ssi_signo as i32).ok() {
+                        // Once reaped, a later SIGCHLD (a helper's) must not reap it again.
+                        Some(Signal::SIGCHLD) if code.is_none() => {
+                            if let Some(c) = reap(pid)? {
+                                code = Some(c);
+                            }
+                        }
+                        Some(Signal::SIGWINCH) => {
+                            if let (Some(m), Some(ws)) =
+                                (&started.master, crate::sys::get_winsize(0))
+                            {
+                                crate::sys::set_winsize(m.as_raw_fd(), &ws);
+                            }
+                        }
+                        Some(s) if sig_proxy && code.is_none() => {
+                            let _ = nix::sys::signal::kill(pid, s);
+                        }
+                        _ => {}
+                    }
+                }
+                Slot::Master => {
+                    let Some(m) = &started.master else { continue };
+                    match nix::unistd::read(m.as_fd(), &mut buf) {
+                        Ok(0) | Err(nix::Error::EIO) => {
+                            if code.is_some() {
+                                return finish_foreground(code, stdout_closed, pid, output);
+                            }
+                        }
+                        Ok(n) => {
+                            if let Some(l) = output.log.as_mut() {
+                                l.write(0, &buf[..n]);
+                            }
+                            // Our stdout's reader went away (`skiff run -t IMG cmd | head`):
+                            // the container would now block on a full terminal, so it ends as a
+                            // writer to a closed pipe does, and so do we (exit 141, quietly).
+                            if !stdout_closed && !write_all(std::io::stdout().as_fd(), &buf[..n]) {
+                                stdout_closed = true;
+                                let _ = nix::sys::signal::kill(pid, Signal::SIGKILL);
+                            }
+                        }
+                        Err(nix::Error::EINTR) | Err(nix::Error::EAGAIN) => {}
+                        Err(e) => return Err(anyhow!("reading the container's terminal: {e}")),
+                    }
+                }
+                Slot::Stdin => {
+                    let Some(m) = &started.master else { continue };
+                    match nix::unistd::read(stdin.as_fd(), &mut buf) {
+                        Ok(0) | Err(_) => stdin_open = false,
+                        Ok(n) => {
+                            write_all(m.as_fd(), &buf[..n]);
                         }
                     }
-                    Some(Signal::SIGWINCH) => {
-                        if let (Some(m), Some(ws)) = (&started.master, crate::sys::get_winsize(0)) {
-                            crate::sys::set_winsize(m.as_raw_fd(), &ws);
+                }
+                Slot::Pipe(i) => {
+                    let Some(p) = &output.pipes[i] else { continue };
+                    match nix::unistd::read(p.as_fd(), &mut buf) {
+                        Ok(0) => output.pipes[i] = None,
+                        Ok(n) => {
+                            if let Some(l) = output.log.as_mut() {
+                                l.write(i, &buf[..n]);
+                            }
+                            let written = if i == 0 {
+                                write_all(std::io::stdout().as_fd(), &buf[..n])
+                            } else {
+                                write_all(std::io::stderr().as_fd(), &buf[..n])
+                            };
+                            // Our reader went away: so does the container's, and its next
+                            // write fails as it would have without us in between.
+                            if !written {
+                                output.pipes[i] = None;
+                            }
                         }
+                        Err(nix::Error::EINTR) | Err(nix::Error::EAGAIN) => {}
+                        Err(_) => output.pipes[i] = None,
                     }
-                    Some(s) if sig_proxy && code.is_none() => {
-                        let _ = nix::sys::signal::kill(pid, s);
-                    }
-                    _ => {}
                 }
             }
         }
-        if let Some(m) = &started.master {
-            if ready.get(1) == Some(&true) {
-                match nix::unistd::read(m.as_fd(), &mut buf) {
-                    Ok(0) | Err(nix::Error::EIO) => {
-                        if code.is_some() {
-                            break;
-                        }
-                    }
-                    Ok(n) => {
-                        // Our stdout's reader went away (`skiff run -t IMG cmd | head`): the
-                        // container would now block on a full terminal, so it ends as a writer
-                        // to a closed pipe does, and so do we (exit 141, quietly).
-                        if !stdout_closed && !write_all(std::io::stdout().as_fd(), &buf[..n]) {
-                            stdout_closed = true;
-                            let _ = nix::sys::signal::kill(pid, Signal::SIGKILL);
-                        }
-                    }
-                    Err(nix::Error::EINTR) | Err(nix::Error::EAGAIN) => {}
-                    Err(e) => return Err(anyhow!("reading the container's terminal: {e}")),
-                }
-            }
-            if ready.get(2) == Some(&true) {
-                match nix::unistd::read(stdin.as_fd(), &mut buf) {
-                    Ok(0) | Err(_) => stdin_open = false,
-                    Ok(n) => {
-                        write_all(m.as_fd(), &buf[..n]);
-                    }
-                }
-            }
-        }
+    }
+    finish_foreground(code, stdout_closed, pid, output)
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Slot {
+    Signals,
+    Master,
+    Stdin,
+    Pipe(usize),
+}
+
+fn finish_foreground(
+    code: Option<i32>,
+    stdout_closed: bool,
+    pid: Pid,
+    mut output: Output,
+) -> anyhow::Result<i32> {
+    if let Some(l) = output.log.as_mut() {
+        l.flush_partial();
     }
     // Restore the signal mask for whatever the caller does next.
     let _ = nix::sys::signal::sigprocmask(SigmaskHow::SIG_UNBLOCK, Some(&relayed()), None);

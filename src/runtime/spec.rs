@@ -123,6 +123,9 @@ pub struct Spec {
     pub mapping: IdMapping,
     pub umask: u32,
     pub stop_signal: Option<String>,
+    /// Descriptors 3..3+N of whoever started the container, passed on (`--preserve-fds`).
+    #[serde(default)]
+    pub preserve_fds: u32,
 }
 
 /// An account for the container's /etc/passwd and /etc/group.
@@ -164,6 +167,7 @@ pub struct Options {
     pub init: bool,
     pub umask: Option<String>,
     pub stop_signal: Option<String>,
+    pub preserve_fds: u32,
 }
 
 /// Build the spec. `host_env` is the caller's environment (for `-e NAME` and --env-host).
@@ -269,6 +273,7 @@ pub fn build(
             .stop_signal
             .clone()
             .or_else(|| image.stop_signal.clone()),
+        preserve_fds: opts.preserve_fds,
     })
 }
 

@@ -26,7 +26,7 @@ pub enum StateError {
     Lock(#[from] crate::storage::lock::LockError),
     #[error(transparent)]
     Write(#[from] crate::storage::atomic::AtomicWriteError),
-    #[error("no such container: {0}")]
+    #[error("no container with name or ID \"{0}\" found: no such container")]
     NotFound(String),
     #[error("{input}: ambiguous container id prefix, matches {count} containers")]
     Ambiguous { input: String, count: usize },
@@ -84,6 +84,11 @@ impl ContainerStore {
     /// Per-container lock: held while reading-modifying-writing its record.
     pub fn lock(&self, id: &str, mode: LockMode) -> Result<LockGuard, StateError> {
         Ok(LockGuard::acquire(&self.path(id).join(".lock"), mode)?)
+    }
+
+    /// The record is gone (removed by `rm`, or by its supervisor after an `--rm` run).
+    pub fn gone(&self, id: &str) -> bool {
+        !self.record_path(id).exists()
     }
 
     pub fn load(&self, id: &str) -> Result<Container, StateError> {

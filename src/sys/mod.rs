@@ -16,14 +16,37 @@ pub fn default_signal_action(sig: nix::sys::signal::Signal) {
 /// ignores SIGPIPE, the supervisor also SIGHUP; an ignored signal stays ignored across execve).
 /// Called just before execve, in the process that execs.
 fn default_signal_actions() {
-    for sig in nix::sys::signal::Signal::iterator() {
-        if matches!(
-            sig,
-            nix::sys::signal::Signal::SIGKILL | nix::sys::signal::Signal::SIGSTOP
-        ) {
+    // The kernel's struct sigaction on x86_64/aarch64: handler, flags, restorer, mask.
+    #[repr(C)]
+    struct KernelSigaction {
+        handler: usize,
+        flags: u64,
+        restorer: usize,
+        mask: u64,
+    }
+    let dfl = KernelSigaction {
+        handler: 0, // SIG_DFL
+        flags: 0,
+        restorer: 0,
+        mask: 0,
+    };
+    // Raw rt_sigaction: glibc refuses to touch the two real-time signals it keeps for itself (32,
+    // 33), which a parent may have left ignored; the program we exec is not glibc's concern yet.
+    for sig in 1..=64 {
+        if sig == libc::SIGKILL || sig == libc::SIGSTOP {
             continue;
         }
-        default_signal_action(sig);
+        // SAFETY: rt_sigaction reads `dfl` (a valid struct that outlives the call) and writes
+        // nothing (null old action); SIG_DFL installs no handler code.
+        unsafe {
+            libc::syscall(
+                libc::SYS_rt_sigaction,
+                sig,
+                &dfl as *const KernelSigaction,
+                std::ptr::null_mut::<KernelSigaction>(),
+                8usize,
+            );
+        }
     }
 }
 
@@ -76,6 +99,42 @@ pub fn close_in_child(fd: std::os::fd::RawFd) {
     unsafe {
         libc::close(fd);
     }
+}
+
+/// Mark every descriptor from `first` up close-on-exec. skiff calls it first thing (with 3), so
+/// that no descriptor of its caller (`exec 7>file` in a shell) reaches a container or a helper, and
+/// again just before a container's execve, for any descriptor skiff itself opened without it.
+pub fn cloexec_from(first: std::os::fd::RawFd) {
+    // SAFETY: close_range with CLOSE_RANGE_CLOEXEC only sets a flag on descriptors of this process;
+    // it takes no pointers.
+    let r = unsafe {
+        libc::syscall(
+            libc::SYS_close_range,
+            first as libc::c_uint,
+            libc::c_uint::MAX,
+            libc::CLOSE_RANGE_CLOEXEC as libc::c_uint,
+        )
+    };
+    if r == 0 {
+        return;
+    }
+    // Kernels before 5.11: one by one.
+    if let Ok(d) = std::fs::read_dir("/proc/self/fd") {
+        let fds: Vec<std::os::fd::RawFd> = d
+            .filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok())
+            .filter(|fd| *fd >= first)
+            .collect();
+        for fd in fds {
+            let _ = set_cloexec(fd, true);
+        }
+    }
+}
+
+/// Set or clear FD_CLOEXEC on `fd` (`--preserve-fds` clears it on the descriptors passed down).
+pub fn set_cloexec(fd: std::os::fd::RawFd, on: bool) -> nix::Result<()> {
+    let flag = if on { libc::FD_CLOEXEC } else { 0 };
+    // SAFETY: F_SETFD takes an integer and touches no memory; a closed fd fails with EBADF.
+    nix::errno::Errno::result(unsafe { libc::fcntl(fd, libc::F_SETFD, flag) }).map(|_| ())
 }
 
 /// In a forked child that stays alive without exec (the port forwarder): close every inherited
@@ -245,13 +304,20 @@ pub fn recv_with_fd(
     Ok((buf, fd))
 }
 
-/// Replace the calling process's image; returns only on failure.
+/// Replace the calling process's image; returns only on failure. The new program gets 0-2 and the
+/// `preserve_fds` descriptors after them (`--preserve-fds`), nothing else.
 pub fn execve(
     path: &std::ffi::CStr,
     args: &[std::ffi::CString],
     env: &[std::ffi::CString],
+    preserve_fds: u32,
 ) -> nix::Error {
     default_signal_actions();
+    let keep_end = 3 + preserve_fds.min(65536) as std::os::fd::RawFd;
+    cloexec_from(keep_end);
+    for fd in 3..keep_end {
+        let _ = set_cloexec(fd, false);
+    }
     match nix::unistd::execve(path, args, env) {
         Ok(never) => match never {},
         Err(e) => e,

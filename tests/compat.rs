@@ -1,0 +1,211 @@
+//! Podman scripts run unchanged: the defects found when skiff was tried as a podman user would,
+//! each with its regression test.
+
+use std::process::Stdio;
+
+use crate::util::{registry, Run, TestEnv};
+
+fn img(name: &str) -> String {
+    format!("{}/{name}:latest", registry())
+}
+
+/// `skiff ARGS` from a shell that first opened fd 7 on `file` (`exec 7>FILE`).
+fn with_fd7(t: &TestEnv, file: &std::path::Path, args: &[&str]) -> Run {
+    let mut script = format!(
+        "exec 7>>'{}'; exec '{}' --root '{}' --runroot '{}'",
+        file.display(),
+        crate::util::skiff_bin().display(),
+        t.root.display(),
+        t.runroot.display()
+    );
+    for a in args {
+        script.push_str(&format!(" '{}'", a.replace('\'', "'\\''")));
+    }
+    let mut c = t.bare_cmd("sh");
+    c.arg("-c").arg(script);
+    Run::from(c.output().unwrap())
+}
+
+#[test]
+fn the_callers_descriptors_do_not_reach_the_container() {
+    let t = TestEnv::new("compat-fds");
+    t.ok(["pull", "-q", &img("busybox")]);
+    let file = t.dir.join("host-file");
+    std::fs::write(&file, "").unwrap();
+    if let Some(u) = &t.user {
+        crate::util::chown_r(&file, u.uid, u.gid);
+    }
+    let list = "ls /proc/self/fd | tr '\\n' ' '; echo pwned >&7";
+    // Foreground run: only 0-2 (and ls's own directory fd 3).
+    let r = with_fd7(
+        &t,
+        &file,
+        &["run", "--rm", &img("busybox"), "sh", "-c", list],
+    );
+    assert_eq!(r.stdout.trim(), "0 1 2 3", "{}", r.describe());
+    // Detached: the supervisor's children too.
+    let r = with_fd7(
+        &t,
+        &file,
+        &[
+            "run",
+            "-d",
+            "--name",
+            "bg",
+            &img("busybox"),
+            "sh",
+            "-c",
+            &format!("{list}; echo; sleep 60"),
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.describe());
+    let mut logs = String::new();
+    for _ in 0..50 {
+        logs = t.ok(["logs", "bg"]).stdout;
+        if !logs.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert_eq!(logs.trim(), "0 1 2 3", "{logs}");
+    // exec into it.
+    let r = with_fd7(&t, &file, &["exec", "bg", "sh", "-c", list]);
+    assert_eq!(r.stdout.trim(), "0 1 2 3", "{}", r.describe());
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "",
+        "the container wrote to fd 7"
+    );
+    // --preserve-fds passes them on, on purpose.
+    let r = with_fd7(
+        &t,
+        &file,
+        &[
+            "run",
+            "--rm",
+            "--preserve-fds",
+            "5",
+            &img("busybox"),
+            "sh",
+            "-c",
+            "echo passed >&7",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.describe());
+    let r = with_fd7(
+        &t,
+        &file,
+        &[
+            "exec",
+            "--preserve-fds",
+            "5",
+            "bg",
+            "sh",
+            "-c",
+            "echo exec >&7",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.describe());
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "passed\nexec\n");
+    t.ok(["rm", "-f", "bg"]);
+}
+
+#[test]
+fn exec_detach_does_not_hold_the_callers_output() {
+    let t = TestEnv::new("compat-execd");
+    t.ok(["run", "-d", "--name", "c", &img("busybox"), "sleep", "60"]);
+    // As `$(skiff exec -d c sleep 30)` runs it: stdout a pipe read to its end.
+    let mut child = t
+        .cmd(["exec", "-d", "c", "sleep", "30"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut out = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = std::io::Read::read_to_string(&mut out, &mut s);
+        let _ = tx.send(s);
+    });
+    let got = rx.recv_timeout(std::time::Duration::from_secs(10));
+    let status = child.wait().unwrap();
+    assert!(
+        got.is_ok(),
+        "stdout stayed open: $(skiff exec -d ...) would hang"
+    );
+    assert!(status.success());
+    // It runs, in the container.
+    let top = t.ok(["top", "c"]);
+    assert!(top.stdout.contains("sleep 30"), "{}", top.describe());
+    t.ok(["rm", "-f", "c"]);
+}
+
+#[test]
+fn containers_start_with_default_signal_actions() {
+    let t = TestEnv::new("compat-sigs");
+    let show = "grep -E '^Sig(Ign|Blk)' /proc/self/status | tr '\\n' ' '";
+    let want = "SigBlk:\t0000000000000000 SigIgn:\t0000000000000000";
+    let r = t.ok(["run", "--rm", &img("busybox"), "sh", "-c", show]);
+    assert_eq!(r.stdout.trim(), want, "{}", r.describe());
+    // The supervisor ignores SIGPIPE and SIGHUP for itself; its container must not.
+    t.ok([
+        "run",
+        "-d",
+        "--name",
+        "d",
+        &img("busybox"),
+        "sh",
+        "-c",
+        show,
+    ]);
+    t.ok(["wait", "d"]);
+    let logs = t.ok(["logs", "d"]);
+    assert_eq!(logs.stdout.trim(), want, "{}", logs.describe());
+    let r = t.ok(["exec", "--help"]);
+    assert!(r.stdout.contains("--preserve-fds"));
+}
+
+#[test]
+fn wait_on_a_created_container_and_logs_of_foreground_runs() {
+    let t = TestEnv::new("compat-wait");
+    t.ok([
+        "create",
+        "--name",
+        "c",
+        &img("busybox"),
+        "sh",
+        "-c",
+        "echo out; echo err >&2",
+    ]);
+    // Never started: podman prints 0 at once.
+    let child = t
+        .cmd(["wait", "c"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let r = crate::util::wait_with_timeout(child, 10);
+    assert_eq!((r.code, r.stdout.trim()), (0, "0"), "{}", r.describe());
+    // start --attach: the output reaches us and the log.
+    let r = t.ok(["start", "--attach", "c"]);
+    assert_eq!((r.stdout.as_str(), r.stderr.as_str()), ("out\n", "err\n"));
+    let logs = t.ok(["logs", "c"]);
+    assert_eq!(
+        (logs.stdout.as_str(), logs.stderr.as_str()),
+        ("out\n", "err\n")
+    );
+    // A foreground run too, with a terminal as well.
+    t.ok(["run", "--name", "f", &img("busybox"), "echo", "foreground"]);
+    assert_eq!(t.ok(["logs", "f"]).stdout, "foreground\n");
+    t.ok([
+        "run",
+        "-t",
+        "--name",
+        "tty",
+        &img("busybox"),
+        "echo",
+        "with a tty",
+    ]);
+    assert_eq!(t.ok(["logs", "tty"]).stdout.trim_end(), "with a tty");
+}
