@@ -209,3 +209,153 @@ fn wait_on_a_created_container_and_logs_of_foreground_runs() {
     ]);
     assert_eq!(t.ok(["logs", "tty"]).stdout.trim_end(), "with a tty");
 }
+
+#[test]
+fn rm_stop_kill_select_and_exit_as_podman_does() {
+    let t = TestEnv::new("compat-rm");
+    // Unknown: exit 1 and podman's message; --ignore makes it fine.
+    let r = t.run(["rm", "nosuch"]);
+    assert_eq!(r.code, 1, "{}", r.describe());
+    assert!(
+        r.stderr
+            .contains("no container with name or ID \"nosuch\" found: no such container"),
+        "{}",
+        r.describe()
+    );
+    t.ok(["rm", "--ignore", "nosuch"]);
+    t.ok(["stop", "--ignore", "nosuch"]);
+    let r = t.run(["stop", "nosuch"]);
+    assert_eq!(r.code, 125, "{}", r.describe());
+    // Running, no --force: exit 2.
+    let cidfile = t.dir.join("cid");
+    let cid = cidfile.to_str().unwrap();
+    t.ok([
+        "run",
+        "-d",
+        "--name",
+        "one",
+        "--cidfile",
+        cid,
+        &img("busybox"),
+        "sleep",
+        "60",
+    ]);
+    let id = std::fs::read_to_string(&cidfile).unwrap();
+    let r = t.run(["rm", "one"]);
+    assert_eq!(r.code, 2, "{}", r.describe());
+    assert!(
+        r.stderr.contains("cannot remove container"),
+        "{}",
+        r.describe()
+    );
+    // kill and stop by --cidfile and --latest print the id.
+    let r = t.run(["kill", "-s", "0", "one"]);
+    assert_eq!(r.code, 125);
+    assert!(r.stderr.contains("invalid signal: 0"), "{}", r.describe());
+    assert_eq!(
+        t.ok(["kill", "-s", "USR1", "--cidfile", cid]).stdout.trim(),
+        id
+    );
+    t.ok(["run", "-d", "--name", "two", &img("busybox"), "sleep", "60"]);
+    let two = t
+        .ok(["inspect", "--format", "{{.Id}}", "two"])
+        .stdout
+        .trim()
+        .to_string();
+    assert_eq!(t.ok(["stop", "-t", "0", "-l"]).stdout.trim(), two);
+    // --all prints ids, of running containers only.
+    assert_eq!(t.ok(["stop", "-t", "0", "--all"]).stdout.trim(), id);
+    // The podman CI idiom.
+    let r = t.ok(["rm", "-t", "0", "--all", "--force", "--ignore"]);
+    let mut got: Vec<&str> = r.stdout.lines().collect();
+    got.sort();
+    let mut want = vec![id.as_str(), two.as_str()];
+    want.sort();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn containers_that_vanish_meanwhile_are_not_errors() {
+    let t = TestEnv::new("compat-vanish");
+    // sh as PID 1 ignores SIGTERM: stop waits, and meanwhile the --rm container exits and is
+    // removed by its supervisor.
+    t.ok([
+        "run",
+        "-d",
+        "--rm",
+        "--name",
+        "gone",
+        &img("busybox"),
+        "sh",
+        "-c",
+        "sleep 1",
+    ]);
+    let r = t.run(["stop", "-t", "8", "gone"]);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    t.ok([
+        "run",
+        "-d",
+        "--rm",
+        "--name",
+        "gone2",
+        &img("busybox"),
+        "sh",
+        "-c",
+        "sleep 1",
+    ]);
+    std::thread::sleep(std::time::Duration::from_millis(900));
+    let r = t.run(["rm", "-f", "-t", "8", "gone2"]);
+    assert!(
+        r.code == 0 || r.stderr.contains("no container with name"),
+        "{}",
+        r.describe()
+    );
+}
+
+#[test]
+fn dependents_duplicates_directories_and_ps_filters() {
+    let t = TestEnv::new("compat-misc");
+    t.ok([
+        "run",
+        "-d",
+        "--name",
+        "base",
+        &img("busybox"),
+        "sleep",
+        "60",
+    ]);
+    t.ok([
+        "run",
+        "-d",
+        "--name",
+        "dep",
+        "--network",
+        "container:base",
+        &img("busybox"),
+        "sleep",
+        "60",
+    ]);
+    let r = t.run(["rm", "-f", "base"]);
+    assert_eq!(r.code, 125, "{}", r.describe());
+    assert!(
+        r.stderr.contains("dependent containers"),
+        "{}",
+        r.describe()
+    );
+    let r = t.ok(["rm", "-f", "--depend", "base"]);
+    assert_eq!(r.stdout.lines().count(), 2, "{}", r.describe());
+    assert!(t.ok(["ps", "-aq"]).stdout.trim().is_empty());
+    // The same mount twice is one mount; two different ones at one path are refused.
+    let dir = t.dir.to_str().unwrap().to_string();
+    let m = format!("{dir}:/x");
+    t.ok(["run", "--rm", "-v", &m, "-v", &m, &img("busybox"), "true"]);
+    // A directory as the command: 126, as podman.
+    let r = t.run(["run", "--rm", &img("busybox"), "/bin"]);
+    assert_eq!(r.code, 126, "{}", r.describe());
+    // ps --filter name= shows running containers only; status= looks at all.
+    t.ok(["run", "--name", "exited", &img("busybox"), "true"]);
+    assert_eq!(t.ok(["ps", "--filter", "name=exited", "-q"]).stdout, "");
+    let r = t.ok(["ps", "--filter", "status=exited", "--format", "{{.Names}}"]);
+    assert_eq!(r.stdout.trim(), "exited");
+    t.ok(["rm", "-l"]);
+}

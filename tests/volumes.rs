@@ -260,7 +260,7 @@ fn bad_mounts_are_refused_and_targets_stay_inside() {
         (&["-v", "/no/such/dir/anywhere:/x"], "create it first"),
         (&["-v", "v:/proc/x"], "/proc"),
         (&["-v", "v:/dev"], "/dev"),
-        (&["-v", "a:/x", "-v", "b:/x"], "twice"),
+        (&["-v", "a:/x", "-v", "b:/x"], "duplicate mount destination"),
         (&["-v", "v:/x:X"], "\"X\""),
         (&["-v", "v:/x:O"], "host directory"),
         (&["--mount", "type=bind,target=/x"], "source="),

@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 use clap::Args;
 use nix::sys::signal::Signal;
 
+use super::targets::{select, CidFiles, Failures, Latest, Selection};
 use super::GlobalOpts;
 use crate::runtime::container;
 use crate::state::{Container, ContainerStore, Status};
@@ -19,6 +20,16 @@ pub struct StopArgs {
     /// Stop all running containers.
     #[arg(short, long)]
     pub all: bool,
+    /// Ignore containers that do not exist.
+    #[arg(short, long)]
+    pub ignore: bool,
+    /// Stop the containers that pass these filters (as in `ps --filter`).
+    #[arg(short, long, value_name = "FILTER")]
+    pub filter: Vec<String>,
+    #[command(flatten)]
+    pub latest: Latest,
+    #[command(flatten)]
+    pub cidfiles: CidFiles,
     #[arg(value_name = "CONTAINER")]
     pub containers: Vec<String>,
 }
@@ -28,13 +39,20 @@ pub struct KillArgs {
     /// Signal to send (name or number).
     #[arg(short, long, default_value = "KILL", value_name = "SIGNAL")]
     pub signal: String,
-    #[arg(required = true, value_name = "CONTAINER")]
+    /// Signal all running containers.
+    #[arg(short, long)]
+    pub all: bool,
+    #[command(flatten)]
+    pub latest: Latest,
+    #[command(flatten)]
+    pub cidfiles: CidFiles,
+    #[arg(value_name = "CONTAINER")]
     pub containers: Vec<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct RmArgs {
-    /// Kill running containers first.
+    /// Remove running containers too (killed at once, or after --time with the stop signal).
     #[arg(short, long)]
     pub force: bool,
     /// Remove all containers.
@@ -43,13 +61,30 @@ pub struct RmArgs {
     /// Remove the container's anonymous volumes too.
     #[arg(short, long)]
     pub volumes: bool,
+    /// Ignore containers that do not exist.
+    #[arg(short, long)]
+    pub ignore: bool,
+    /// Remove the containers that depend on it (--network container:) first.
+    #[arg(long)]
+    pub depend: bool,
+    /// With --force: send the stop signal and wait this many seconds before killing (default: kill
+    /// at once, as docker does).
+    #[arg(short, long, value_name = "SECONDS")]
+    pub time: Option<u64>,
+    /// Remove the containers that pass these filters (as in `ps --filter`).
+    #[arg(long, value_name = "FILTER")]
+    pub filter: Vec<String>,
+    #[command(flatten)]
+    pub latest: Latest,
+    #[command(flatten)]
+    pub cidfiles: CidFiles,
     #[arg(value_name = "CONTAINER")]
     pub containers: Vec<String>,
 }
 
 pub fn parse_signal(s: &str) -> anyhow::Result<Signal> {
     if let Ok(n) = s.parse::<i32>() {
-        return Signal::try_from(n).map_err(|_| anyhow::anyhow!("invalid signal {s}"));
+        return Signal::try_from(n).map_err(|_| anyhow::anyhow!("invalid signal: {s}"));
     }
     let up = s.to_uppercase();
     let name = if up.starts_with("SIG") {
@@ -58,7 +93,7 @@ pub fn parse_signal(s: &str) -> anyhow::Result<Signal> {
         format!("SIG{up}")
     };
     name.parse::<Signal>()
-        .map_err(|_| anyhow::anyhow!("invalid signal {s:?}"))
+        .map_err(|_| anyhow::anyhow!("invalid signal: {s}"))
 }
 
 fn signal(c: &Container, sig: Signal) -> anyhow::Result<()> {
@@ -130,40 +165,53 @@ pub fn stop_one(store: &ContainerStore, c: &Container, timeout: u64) -> anyhow::
 pub fn stop(g: &GlobalOpts, a: StopArgs) -> anyhow::Result<i32> {
     let paths = g.paths()?;
     let store = ContainerStore::open(&paths.root, &paths.runroot)?;
-    let targets: Vec<String> = if a.all {
-        store
-            .list()?
-            .into_iter()
-            .filter(|c| c.state.status == Status::Running)
-            .map(|c| c.name)
-            .collect()
-    } else {
-        a.containers.clone()
+    let sel = Selection {
+        names: &a.containers,
+        all: a.all,
+        latest: a.latest.latest,
+        cidfiles: &a.cidfiles.cidfile,
+        filters: &a.filter,
+        ignore: a.ignore,
     };
-    let mut failed = Vec::new();
-    for name in &targets {
-        match store
-            .find(name)
+    let mut failed = Failures::new();
+    for t in select(&store, &sel, |c| c.state.status == Status::Running)? {
+        let result = t
+            .found
             .map_err(anyhow::Error::from)
-            .and_then(|c| stop_one(&store, &c, a.time))
-        {
-            Ok(()) => super::output::print_line(name)?,
-            Err(e) => failed.push(format!("{e:#}")),
+            .and_then(|c| stop_one(&store, &c, a.time).or_else(|e| vanished(&store, &c, e)));
+        match result {
+            Ok(()) => super::output::print_line(&t.shown)?,
+            Err(e) => failed.push(125, &e),
         }
     }
-    if !failed.is_empty() {
-        anyhow::bail!("{}", failed.join("\n"));
+    failed.into_result()
+}
+
+/// A container that went away while we acted on it (an `--rm` container that exited, a
+/// concurrent `rm`) is done with, not an error, as with podman.
+fn vanished(store: &ContainerStore, c: &Container, e: anyhow::Error) -> anyhow::Result<()> {
+    if store.gone(&c.id) {
+        tracing::debug!(container = %c.name, error = %format!("{e:#}"), "removed meanwhile");
+        return Ok(());
     }
-    Ok(0)
+    Err(e)
 }
 
 pub fn kill(g: &GlobalOpts, a: KillArgs) -> anyhow::Result<i32> {
     let paths = g.paths()?;
     let store = ContainerStore::open(&paths.root, &paths.runroot)?;
     let sig = parse_signal(&a.signal)?;
-    let mut failed = Vec::new();
-    for name in &a.containers {
-        match store.find(name).map_err(anyhow::Error::from).and_then(|c| {
+    let sel = Selection {
+        names: &a.containers,
+        all: a.all,
+        latest: a.latest.latest,
+        cidfiles: &a.cidfiles.cidfile,
+        filters: &[],
+        ignore: false,
+    };
+    let mut failed = Failures::new();
+    for t in select(&store, &sel, |c| c.process_alive())? {
+        let result = t.found.map_err(anyhow::Error::from).and_then(|c| {
             if c.process_alive() {
                 // Before the signal: the supervisor records the death it may cause.
                 let mut ev = crate::state::events::container_event(&c, "kill");
@@ -172,67 +220,129 @@ pub fn kill(g: &GlobalOpts, a: KillArgs) -> anyhow::Result<i32> {
                 crate::state::events::record(store.runroot(), &ev);
             }
             signal(&c, sig)
-        }) {
-            Ok(()) => super::output::print_line(name)?,
-            Err(e) => failed.push(format!("{e:#}")),
+        });
+        match result {
+            Ok(()) => super::output::print_line(&t.shown)?,
+            Err(e) => failed.push(125, &e),
         }
     }
-    if !failed.is_empty() {
-        anyhow::bail!("{}", failed.join("\n"));
-    }
-    Ok(0)
+    failed.into_result()
 }
+
+/// podman's exit codes for `rm`: 1 when a container does not exist, 2 when it runs (no --force).
+const RM_NO_SUCH: i32 = 1;
+const RM_RUNNING: i32 = 2;
 
 pub fn rm(g: &GlobalOpts, a: RmArgs) -> anyhow::Result<i32> {
     let paths = g.paths()?;
     let store = ContainerStore::open(&paths.root, &paths.runroot)?;
-    let targets: Vec<String> = if a.all {
-        store.list()?.into_iter().map(|c| c.id).collect()
-    } else if a.containers.is_empty() {
-        anyhow::bail!("give at least one container name or id (or --all)");
-    } else {
-        a.containers.clone()
+    let sel = Selection {
+        names: &a.containers,
+        all: a.all,
+        latest: a.latest.latest,
+        cidfiles: &a.cidfiles.cidfile,
+        filters: &a.filter,
+        ignore: a.ignore,
     };
-    let mut failed = Vec::new();
-    for name in &targets {
-        let result = (|| -> anyhow::Result<()> {
-            let c = store.find(name)?;
-            let running =
-                c.state.status == Status::Running && (c.process_alive() || c.supervisor_alive());
-            if running && !a.force {
-                anyhow::bail!(
-                    "{name}: the container is running; stop it first or use `skiff rm -f`"
-                );
+    let mut failed = Failures::new();
+    let mut removed: Vec<String> = Vec::new();
+    for t in select(&store, &sel, |_| true)? {
+        let c = match t.found {
+            Ok(c) => c,
+            Err(e) => {
+                let code = match e {
+                    crate::state::store::StateError::NotFound(_) => RM_NO_SUCH,
+                    _ => 125,
+                };
+                failed.push(code, &e.into());
+                continue;
             }
-            if running {
-                request_stop(&store, &c)?;
-                if c.process_alive() {
-                    let _ = signal(&c, Signal::SIGKILL);
+        };
+        if removed.contains(&c.id) {
+            continue; // a dependent of an earlier one (--depend)
+        }
+        let mut order = Vec::new();
+        let deps = dependents(&store, &c)?;
+        if !deps.is_empty() && !a.depend {
+            let ids: Vec<&str> = deps.iter().map(|d| d.id.as_str()).collect();
+            let e = anyhow::anyhow!(
+                "container {} has dependent containers which must be removed before it: {}: \
+                 container already exists (remove them first, or use --depend)",
+                c.id,
+                ids.join(", ")
+            );
+            failed.push(125, &e);
+            continue;
+        }
+        // Dependents first (printed by id), then the one asked for (printed as given).
+        order.extend(deps.into_iter().map(|d| (d.id.clone(), d)));
+        order.push((t.shown.clone(), c));
+        for (shown, c) in order {
+            match remove_one(&store, &c, &a).or_else(|e| vanished(&store, &c, e)) {
+                Ok(()) => {
+                    removed.push(c.id.clone());
+                    super::output::print_line(&shown)?;
                 }
-                wait_exit(&store, &c, Instant::now() + Duration::from_secs(10))?;
-                // The supervisor may be removing an --rm container right now.
-                let deadline = Instant::now() + Duration::from_secs(5);
-                while store.load(&c.id).is_ok() && c.supervisor_alive() && Instant::now() < deadline
-                {
-                    std::thread::sleep(Duration::from_millis(20));
+                Err(e) => {
+                    let code = if e.downcast_ref::<Running>().is_some() {
+                        RM_RUNNING
+                    } else {
+                        125
+                    };
+                    failed.push(code, &e);
                 }
             }
-            let _g = store.lock_all(LockMode::Exclusive)?;
-            if let Ok(c) = store.load(&c.id) {
-                container::remove(&store, &c)?;
-                if a.volumes {
-                    container::remove_anonymous_volumes(&store, &c)?;
-                }
-            }
-            Ok(())
-        })();
-        match result {
-            Ok(()) => super::output::print_line(name)?,
-            Err(e) => failed.push(format!("{e:#}")),
         }
     }
-    if !failed.is_empty() {
-        anyhow::bail!("{}", failed.join("\n"));
+    failed.into_result()
+}
+
+/// `rm` of a running container without --force.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "cannot remove container {0} as it is running - running or paused containers cannot be \
+     removed without force: container state improper (stop it first, or use `skiff rm -f`)"
+)]
+struct Running(String);
+
+/// Containers that share `c`'s network namespace (`--network container:C`).
+fn dependents(store: &ContainerStore, c: &Container) -> anyhow::Result<Vec<Container>> {
+    Ok(store
+        .list()?
+        .into_iter()
+        .filter(|o| o.id != c.id)
+        .filter(|o| matches!(&o.spec.network, crate::network::Network::Container(t) if *t == c.id))
+        .collect())
+}
+
+fn remove_one(store: &ContainerStore, c: &Container, a: &RmArgs) -> anyhow::Result<()> {
+    let running = c.state.status == Status::Running && (c.process_alive() || c.supervisor_alive());
+    if running && !a.force {
+        return Err(Running(c.id.clone()).into());
     }
-    Ok(0)
+    if running {
+        match a.time {
+            Some(t) => stop_one(store, c, t)?,
+            None => {
+                request_stop(store, c)?;
+                if c.process_alive() {
+                    let _ = signal(c, Signal::SIGKILL);
+                }
+                wait_exit(store, c, Instant::now() + Duration::from_secs(10))?;
+            }
+        }
+        // The supervisor may be removing an --rm container right now.
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while store.load(&c.id).is_ok() && c.supervisor_alive() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+    let _g = store.lock_all(LockMode::Exclusive)?;
+    if let Ok(c) = store.load(&c.id) {
+        container::remove(store, &c)?;
+        if a.volumes {
+            container::remove_anonymous_volumes(store, &c)?;
+        }
+    }
+    Ok(())
 }

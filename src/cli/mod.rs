@@ -23,6 +23,7 @@ pub mod ps;
 pub mod pull;
 pub mod run;
 pub mod system;
+pub mod targets;
 pub mod top;
 pub mod userns;
 pub mod version;

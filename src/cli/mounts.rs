@@ -56,9 +56,13 @@ struct Parsed {
 
 impl Parsed {
     fn push(&mut self, m: UserMount) -> anyhow::Result<()> {
-        if self.mounts.iter().any(|x| x.target == m.target) {
+        if let Some(x) = self.mounts.iter().find(|x| x.target == m.target) {
+            if *x == m {
+                return Ok(()); // the same mount given twice (podman takes it)
+            }
             bail!(
-                "{} is mounted twice: give each container path one mount",
+                "{}: duplicate mount destination (two different mounts at one container path); \
+                 give each container path one mount",
                 m.target
             );
         }

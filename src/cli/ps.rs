@@ -128,7 +128,8 @@ pub fn row(c: &Container, no_trunc: bool) -> Value {
     })
 }
 
-fn keep(c: &Container, state: &str, filters: &[String]) -> anyhow::Result<bool> {
+/// Whether `c` (in user-visible `state`) passes every `KEY=VALUE` filter.
+pub fn keep(c: &Container, state: &str, filters: &[String]) -> anyhow::Result<bool> {
     for f in filters {
         let (k, v) = f
             .split_once('=')
@@ -140,7 +141,9 @@ fn keep(c: &Container, state: &str, filters: &[String]) -> anyhow::Result<bool> 
             "ancestor" => c.image == v || c.image_id.contains(v),
             "label" => super::format::label_matches(&c.labels, v),
             other => {
-                anyhow::bail!("unsupported ps filter {other:?}: use name=, id=, status=, ancestor=")
+                anyhow::bail!(
+                    "unsupported filter {other:?}: use name=, id=, status=, ancestor=, label="
+                )
             }
         };
         if !ok {
@@ -161,11 +164,12 @@ pub fn run(g: &GlobalOpts, a: PsArgs) -> anyhow::Result<i32> {
     }
     for c in &all {
         let (state, _) = effective(c);
+        // As podman: a status filter looks at every container, other filters at running ones.
         let shown = a.all
             || limit.is_some()
             || state == "running"
             || state == "paused"
-            || !a.filter.is_empty();
+            || a.filter.iter().any(|f| f.starts_with("status="));
         if shown && keep(c, &state, &a.filter)? {
             rows.push(row(c, a.no_trunc));
         }

@@ -5,7 +5,6 @@ use clap::{Args, ValueEnum};
 
 use super::pull::PlatformArgs;
 use super::GlobalOpts;
-use crate::cli::format::now_unix;
 use crate::image::pull::{pull, PullOptions};
 use crate::image::registries::RegistriesConf;
 use crate::image::store::{find, Store};
@@ -418,6 +417,9 @@ fn create_container(paths: &Paths, a: &ContainerArgs, auto_remove: bool) -> anyh
     };
     let spec = spec::build(&config.config, &opts, layers, mapping, &id[..12], &host_env)?;
     let cstore = ContainerStore::open(&paths.root, &paths.runroot)?;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
     // Empty: the store generates a free name under its lock.
     let name = a.name.clone().unwrap_or_default();
     let mut c = Container {
@@ -425,7 +427,8 @@ fn create_container(paths: &Paths, a: &ContainerArgs, auto_remove: bool) -> anyh
         name,
         image: a.image.clone(),
         image_id: image.id.clone(),
-        created: now_unix(),
+        created: now.as_secs() as i64,
+        created_nanos: now.subsec_nanos(),
         spec,
         state: State::new(),
         auto_remove,

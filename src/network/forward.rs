@@ -41,11 +41,16 @@ fn bind_error(m: &PortMapping, e: io::Error) -> anyhow::Error {
             8000 + port,
             m.container_port
         ),
-        Some(libc::EADDRINUSE) => anyhow!(
-            "cannot publish host port {port}/{proto}: the port is already in use (by another \
-             container or program; `ss -lntup 'sport = :{port}'` shows which); choose another \
-             host port"
-        ),
+        // 126 as podman exits: the container could not be started.
+        Some(libc::EADDRINUSE) => crate::error::Coded::new(
+            crate::error::EXIT_NOT_EXECUTABLE,
+            format!(
+                "cannot publish host port {port}/{proto}: the port is already in use (by another \
+                 container or program; `ss -lntup 'sport = :{port}'` shows which); choose another \
+                 host port"
+            ),
+        )
+        .into(),
         Some(libc::EADDRNOTAVAIL) => anyhow!(
             "cannot publish on {}:{port}: the address is not on this host",
             m.display_ip()

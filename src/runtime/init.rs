@@ -304,6 +304,12 @@ pub fn exec(args: &[String], env: &[String], preserve_fds: u32) -> (i32, anyhow:
             .map(|d| Path::new(d).join(cmd))
             .collect()
     };
+    if cmd.contains('/') && std::fs::metadata(cmd).is_ok_and(|m| m.is_dir()) {
+        return (
+            EXIT_NOT_EXECUTABLE,
+            anyhow!("{cmd}: is a directory, not a program"),
+        );
+    }
     let Some(path) = candidates
         .iter()
         .find(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()))

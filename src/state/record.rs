@@ -136,6 +136,9 @@ pub struct Container {
     pub image_id: String,
     /// Unix seconds.
     pub created: i64,
+    /// The nanoseconds of `created`: orders containers made in the same second (`--latest`).
+    #[serde(default)]
+    pub created_nanos: u32,
     pub spec: Spec,
     pub state: State,
     /// Remove everything when the container exits.

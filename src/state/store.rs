@@ -148,7 +148,11 @@ impl ContainerStore {
                 }
             }
         }
-        out.sort_by(|a, b| b.created.cmp(&a.created).then(a.id.cmp(&b.id)));
+        out.sort_by(|a, b| {
+            (b.created, b.created_nanos)
+                .cmp(&(a.created, a.created_nanos))
+                .then(a.id.cmp(&b.id))
+        });
         Ok(out)
     }
 
