@@ -359,3 +359,69 @@ fn dependents_duplicates_directories_and_ps_filters() {
     assert_eq!(r.stdout.trim(), "exited");
     t.ok(["rm", "-l"]);
 }
+
+#[test]
+fn inspect_fields_containerenv_and_templates_as_podman() {
+    let t = TestEnv::new("compat-inspect");
+    let image = img("busybox");
+    t.ok(["pull", "-q", &image]);
+    let fx = crate::util::fixtures();
+    let image_id = fx["busybox"]["image_id"].as_str().unwrap();
+    let hex = image_id.strip_prefix("sha256:").unwrap();
+    // A short id resolves to the full name with its tag.
+    t.ok(["create", "--name", "c", &hex[..12]]);
+    let r = t.ok([
+        "inspect",
+        "--format",
+        "{{.Image}}|{{.ImageName}}|{{.ImageDigest}}",
+        "c",
+    ]);
+    let digest = fx["busybox"]["manifest_digest"].as_str().unwrap();
+    assert_eq!(r.stdout.trim(), format!("{hex}|{image}|{digest}"));
+    let r = t.ok(["image", "inspect", "--format", "{{.ID}} {{.Id}}", &image]);
+    assert_eq!(r.stdout.trim(), format!("{hex} {hex}"));
+    // Inside: /run/.containerenv, / mode 555 owned by root, TERM with -t.
+    let r = t.ok([
+        "run",
+        "--rm",
+        "--name",
+        "envx",
+        &image,
+        "sh",
+        "-c",
+        "stat -c '%a %u' /; cat /run/.containerenv",
+    ]);
+    let want = format!(
+        "555 0\nengine=\"skiff-{}\"\nname=\"envx\"\n",
+        env!("CARGO_PKG_VERSION")
+    );
+    assert!(r.stdout.starts_with(&want), "{}", r.describe());
+    assert!(
+        r.stdout
+            .contains(&format!("image=\"{image}\"\nimageid=\"{hex}\"\n")),
+        "{}",
+        r.describe()
+    );
+    let rootless = if t.user.is_some() || !crate::util::is_root() {
+        1
+    } else {
+        0
+    };
+    assert!(
+        r.stdout.contains(&format!("rootless={rootless}")),
+        "{}",
+        r.describe()
+    );
+    let r = t.ok(["run", "--rm", "-t", &image, "sh", "-c", "echo $TERM"]);
+    assert_eq!(r.stdout.trim(), "xterm");
+    // info and version take podman's templates.
+    let arch = t.ok(["info", "--format", "{{.Host.Arch}}"]).stdout;
+    assert_eq!(
+        arch.trim(),
+        std::env::consts::ARCH
+            .replace("x86_64", "amd64")
+            .replace("aarch64", "arm64")
+    );
+    let v = t.ok(["version", "--format", "{{.Client.Version}}"]).stdout;
+    assert_eq!(v.trim(), env!("CARGO_PKG_VERSION"));
+}

@@ -160,8 +160,10 @@ pub fn inspect_json(c: &Container) -> Value {
             },
             "FinishedAt": t(c.state.finished_at),
         },
-        "Image": c.image_id,
-        "ImageName": c.image,
+        // podman's shape: the bare image id, the full name with its tag, the manifest digest.
+        "Image": crate::image::store::hex_of(&c.image_id),
+        "ImageName": if c.image_name.is_empty() { &c.image } else { &c.image_name },
+        "ImageDigest": c.image_digest,
         "Name": c.name,
         "RestartCount": c.state.restart_count,
         "Config": {

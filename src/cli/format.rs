@@ -115,10 +115,19 @@ impl Template {
     }
 }
 
+/// A field by name; where the JSON has no such key, the one that differs only in case (podman's
+/// templates name Go fields, `.Host.Arch`, over JSON keys like `host.arch`).
 fn lookup<'a>(v: &'a Value, path: &[String]) -> Option<&'a Value> {
     let mut cur = v;
     for p in path {
-        cur = cur.get(p.as_str())?;
+        cur = match cur.get(p.as_str()) {
+            Some(x) => x,
+            None => cur
+                .as_object()?
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(p))
+                .map(|(_, x)| x)?,
+        };
     }
     Some(cur)
 }

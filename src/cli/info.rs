@@ -2,23 +2,20 @@
 
 use clap::Args;
 
-use super::output::{print_json, print_text, Format};
+use super::output::print_formatted;
 use super::GlobalOpts;
 use crate::system::info;
 
 #[derive(Debug, Args)]
 pub struct InfoArgs {
-    /// Output format: text or json.
-    #[arg(short, long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    /// Output format: text, json, or a Go template (e.g. '{{.Host.Arch}}').
+    #[arg(short, long, default_value = "text", value_name = "FORMAT")]
+    pub format: String,
 }
 
 pub fn run(g: &GlobalOpts, a: InfoArgs) -> anyhow::Result<i32> {
     let paths = g.paths()?;
     let report = info::gather(&paths);
-    match a.format {
-        Format::Json => print_json(&report)?,
-        Format::Text => print_text(&info::render_text(&report))?,
-    }
+    print_formatted(&a.format, &report, info::render_text)?;
     Ok(0)
 }

@@ -27,6 +27,27 @@ pub fn print_text(text: &str) -> anyhow::Result<()> {
     write_stdout(text.as_bytes())
 }
 
+/// `--format` of commands that print one document: `text` (the default), `json`, or a Go template
+/// over the JSON form (`{{.Host.Arch}}`).
+pub fn print_formatted<T: serde::Serialize>(
+    format: &str,
+    value: &T,
+    text: impl FnOnce(&T) -> String,
+) -> anyhow::Result<()> {
+    match format {
+        "" | "text" => print_text(&text(value)),
+        "json" | "{{json .}}" => print_json(value),
+        template => {
+            let t = super::format::Template::parse(template)?;
+            let mut out = t.render(&serde_json::to_value(value)?);
+            if !out.ends_with('\n') {
+                out.push('\n');
+            }
+            print_text(&out)
+        }
+    }
+}
+
 /// One line on stdout (`println!` would panic on a closed pipe).
 pub fn print_line(text: &str) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();

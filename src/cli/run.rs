@@ -427,6 +427,8 @@ fn create_container(paths: &Paths, a: &ContainerArgs, auto_remove: bool) -> anyh
         name,
         image: a.image.clone(),
         image_id: image.id.clone(),
+        image_name: crate::image::store::name_for(&image, &a.image),
+        image_digest: image.manifest_digest.clone(),
         created: now.as_secs() as i64,
         created_nanos: now.subsec_nanos(),
         spec,

@@ -2,24 +2,48 @@
 
 use clap::Args;
 
-use super::output::{print_json, print_text, Format};
+use super::output::print_formatted;
 use crate::system::info;
 
 #[derive(Debug, Args)]
 pub struct VersionArgs {
-    /// Output format: text or json.
-    #[arg(short, long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    /// Output format: text, json, or a Go template (e.g. '{{.Client.Version}}', as with podman).
+    #[arg(short, long, default_value = "text", value_name = "FORMAT")]
+    pub format: String,
+}
+
+/// The version as podman's `version --format` templates see it (`.Client.Version`), and flat.
+#[derive(serde::Serialize)]
+struct Shown {
+    #[serde(flatten)]
+    flat: info::Version,
+    #[serde(rename = "Client")]
+    client: Client,
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct Client {
+    version: String,
+    os_arch: String,
+    os: &'static str,
 }
 
 pub fn run(a: VersionArgs) -> anyhow::Result<i32> {
     let v = info::version();
-    match a.format {
-        Format::Json => print_json(&v)?,
-        Format::Text => print_text(&format!(
+    let shown = Shown {
+        client: Client {
+            version: v.version.clone(),
+            os_arch: v.os_arch.clone(),
+            os: std::env::consts::OS,
+        },
+        flat: v,
+    };
+    print_formatted(&a.format, &shown, |s| {
+        format!(
             "Version:      {}\nOS/Arch:      {}\n",
-            v.version, v.os_arch
-        ))?,
-    }
+            s.flat.version, s.flat.os_arch
+        )
+    })?;
     Ok(0)
 }

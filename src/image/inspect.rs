@@ -15,7 +15,9 @@ pub fn inspect(store: &Store, img: &ImageRecord) -> anyhow::Result<Value> {
         .map(|l| store.layer_diff(l).display().to_string())
         .collect();
     Ok(json!({
-        "Id": img.id,
+        // podman's shape: the bare hex id, under both names templates use.
+        "Id": hex_of(&img.id),
+        "ID": hex_of(&img.id),
         "Digest": img.digests.first().and_then(|d| d.split('@').nth(1)).unwrap_or(&img.manifest_digest),
         "RepoTags": img.names,
         "RepoDigests": img.digests,

@@ -366,6 +366,39 @@ pub fn find<'a>(
         .ok_or_else(unknown)
 }
 
+/// The full name `input` means for `img` (podman's `ImageName`): `busybox` resolved to
+/// `docker.io/library/busybox:latest`, a digest reference kept as `repo@digest`, an id to the
+/// image's first name.
+pub fn name_for(img: &ImageRecord, input: &str) -> String {
+    let Ok(parsed) = reference::parse(input) else {
+        return img
+            .names
+            .first()
+            .cloned()
+            .unwrap_or_else(|| input.to_string());
+    };
+    let r = &parsed.reference;
+    if r.digest.is_some() {
+        return if parsed.short {
+            img.digests
+                .iter()
+                .find(|d| d.contains(&format!("/{}@", parsed.path)))
+                .cloned()
+                .unwrap_or_else(|| input.to_string())
+        } else {
+            r.to_string()
+        };
+    }
+    let tag = r.tag.as_deref().unwrap_or("latest");
+    let want = format!("/{}:{tag}", parsed.path);
+    img.names
+        .iter()
+        .find(|n| **n == r.name() || (parsed.short && n.ends_with(&want)))
+        .or(img.names.first())
+        .cloned()
+        .unwrap_or_else(|| input.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -429,5 +462,43 @@ mod tests {
             find(&idx, "aaa", &[]),
             Err(StoreError::Ambiguous { .. })
         ));
+    }
+}
+
+#[cfg(test)]
+mod name_tests {
+    use super::*;
+
+    #[test]
+    fn the_full_name_an_input_means() {
+        let img = ImageRecord {
+            id: format!("sha256:{}", "a".repeat(64)),
+            names: vec![
+                "docker.io/library/busybox:latest".into(),
+                "reg:5000/x/busybox:1".into(),
+            ],
+            digests: vec![format!("reg:5000/x/busybox@sha256:{}", "d".repeat(64))],
+            manifest_digest: format!("sha256:{}", "d".repeat(64)),
+            manifest_media_type: String::new(),
+            layers: vec![],
+            size: 0,
+            created: None,
+            stored_at: 0,
+        };
+        assert_eq!(
+            name_for(&img, "busybox"),
+            "docker.io/library/busybox:latest"
+        );
+        assert_eq!(name_for(&img, "busybox:1"), "reg:5000/x/busybox:1");
+        assert_eq!(
+            name_for(&img, "reg:5000/x/busybox:1"),
+            "reg:5000/x/busybox:1"
+        );
+        assert_eq!(
+            name_for(&img, "aaaaaaaaaaaa"),
+            "docker.io/library/busybox:latest"
+        );
+        let d = format!("reg:5000/x/busybox@sha256:{}", "d".repeat(64));
+        assert_eq!(name_for(&img, &d), d);
     }
 }

@@ -66,8 +66,28 @@ pub fn write_etc(store: &ContainerStore, c: &Container) -> anyhow::Result<std::p
     };
     std::fs::write(dir.join("hosts"), hosts)?;
     std::fs::write(dir.join("hostname"), format!("{h}\n"))?;
+    std::fs::write(dir.join(".containerenv"), containerenv(c))?;
     std::fs::write(dir.join("resolv.conf"), resolv)?;
     Ok(dir)
+}
+
+/// `/run/.containerenv`, as podman writes it: how a process finds out it runs in a container, and
+/// which one.
+fn containerenv(c: &Container) -> String {
+    let image = if c.image_name.is_empty() {
+        &c.image
+    } else {
+        &c.image_name
+    };
+    format!(
+        "engine=\"skiff-{}\"\nname=\"{}\"\nid=\"{}\"\nimage=\"{}\"\nimageid=\"{}\"\nrootless={}\n",
+        env!("CARGO_PKG_VERSION"),
+        c.name,
+        c.id,
+        image,
+        crate::image::store::hex_of(&c.image_id),
+        u8::from(!nix::unistd::geteuid().is_root()),
+    )
 }
 
 /// The dirs a container's start needs: overlay upper/work, generated /etc files, rootfs mountpoint.

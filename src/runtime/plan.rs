@@ -198,6 +198,13 @@ pub fn plan(spec: &Spec, dirs: &Dirs) -> Vec<Op> {
             data,
         });
     }
+    // After any tmpfs on /run, which would hide it.
+    ops.push(Op::Bind {
+        source: dirs.etc.join(".containerenv"),
+        target: "/run/.containerenv".into(),
+        file: true,
+        readonly: true,
+    });
     let mut user_ro = Vec::new();
     for (i, m) in spec.mounts.iter().enumerate() {
         match &m.tmpfs {

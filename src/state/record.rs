@@ -136,6 +136,12 @@ pub struct Container {
     pub image_id: String,
     /// Unix seconds.
     pub created: i64,
+    /// The image's full name as resolved at creation (`docker.io/library/busybox:latest`).
+    #[serde(default)]
+    pub image_name: String,
+    /// Digest of the image's manifest.
+    #[serde(default)]
+    pub image_digest: String,
     /// The nanoseconds of `created`: orders containers made in the same second (`--latest`).
     #[serde(default)]
     pub created_nanos: u32,

@@ -132,6 +132,10 @@ impl ContainerStore {
         ] {
             std::fs::create_dir_all(&d).map_err(io("creating", &d))?;
         }
+        // The upper dir is the container's `/`: mode 555, as podman makes it.
+        let upper = p.join("upper");
+        std::fs::set_permissions(&upper, std::os::unix::fs::PermissionsExt::from_mode(0o555))
+            .map_err(io("setting the mode of", &upper))?;
         self.save(c)
     }
 
