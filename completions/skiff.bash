@@ -235,7 +235,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__attach)
-            opts="-h -V --no-stdin --detach-keys --sig-proxy --root --runroot --log-level --help --version"
+            opts="-l -h -V --no-stdin --detach-keys --sig-proxy --latest --root --runroot --log-level --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -329,7 +329,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__inspect)
-            opts="-f -h -V --format --root --runroot --log-level --help --version"
+            opts="-f -l -s -t -h -V --format --latest --size --type --root --runroot --log-level --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -340,6 +340,14 @@ _skiff() {
                     return 0
                     ;;
                 -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -363,7 +371,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__ls)
-            opts="-a -q -l -n -f -h -V --all --quiet --latest --last --no-trunc --filter --format --root --runroot --log-level --help --version"
+            opts="-a -q -l -n -f -s -p -w -h -V --all --quiet --latest --last --no-trunc --filter --format --noheading --sort --size --ns --pod --external --sync --watch --root --runroot --log-level --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -386,6 +394,18 @@ _skiff() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --watch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -575,13 +595,21 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__wait)
-            opts="-h -V --condition --root --runroot --log-level --help --version"
+            opts="-i -l -h -V --condition --interval --ignore --latest --root --runroot --log-level --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --condition)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -605,12 +633,20 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__cp)
-            opts="-h -V --root --runroot --log-level --help --version"
+            opts="-a -h -V --archive --overwrite --root --runroot --log-level --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --archive)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                -a)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -631,7 +667,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__create)
-            opts="-i -t -e -w -u -v -p -P -l -q -h -V --rm --name --replace --interactive --tty --env --env-file --env-host --entrypoint --workdir --user --group-add --hostname --read-only --read-only-tmpfs --tmpfs --cap-add --cap-drop --privileged --security-opt --network --volume --mount --volumes-from --publish --publish-all --dns --dns-search --dns-option --add-host --ulimit --init --umask --userns --uidmap --gidmap --preserve-fds --stop-signal --restart --label --health-cmd --health-interval --health-retries --health-start-period --health-timeout --no-healthcheck --cidfile --pull --quiet --platform --arch --os --variant --root --runroot --log-level --help --version"
+            opts="-i -t -e -w -u -v -p -P -l -q -h -V --rm --name --replace --interactive --tty --env --env-file --env-host --entrypoint --workdir --user --group-add --hostname --read-only --read-only-tmpfs --tmpfs --cap-add --cap-drop --privileged --security-opt --network --volume --mount --volumes-from --publish --publish-all --dns --dns-search --dns-option --add-host --ulimit --init --umask --userns --uidmap --gidmap --preserve-fds --stop-signal --restart --label --health-cmd --health-interval --health-retries --health-start-period --health-timeout --no-healthcheck --cidfile --pull --quiet --platform --arch --os --variant --tls-verify --cert-dir --authfile --creds --disable-content-trust --root --runroot --log-level --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -829,6 +865,22 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-verify)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --cert-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --authfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --creds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -899,7 +951,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__exec)
-            opts="-i -t -d -e -u -w -h -V --interactive --tty --detach --env --user --workdir --privileged --preserve-fds --root --runroot --log-level --help --version"
+            opts="-i -t -d -e -l -u -w -h -V --interactive --tty --detach --env --env-file --detach-keys --latest --user --workdir --privileged --preserve-fds --root --runroot --log-level --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -910,6 +962,14 @@ _skiff() {
                     return 0
                     ;;
                 -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --detach-keys)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1095,7 +1155,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__ls)
-            opts="-a -q -f -h -V --all --quiet --digests --no-trunc --filter --format --root --runroot --log-level --help --version"
+            opts="-a -q -f -h -V --all --quiet --digests --no-trunc --filter --format --noheading --sort --history --root --runroot --log-level --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1110,6 +1170,10 @@ _skiff() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1159,7 +1223,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__pull)
-            opts="-q -h -V --quiet --platform --arch --os --variant --root --runroot --log-level --help --version"
+            opts="-q -a -h -V --quiet --platform --arch --os --variant --tls-verify --cert-dir --authfile --creds --disable-content-trust --all-tags --root --runroot --log-level --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1178,6 +1242,22 @@ _skiff() {
                     return 0
                     ;;
                 --variant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-verify)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --cert-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --authfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --creds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1253,7 +1333,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__images)
-            opts="-a -q -f -h -V --all --quiet --digests --no-trunc --filter --format --root --runroot --log-level --help --version"
+            opts="-a -q -f -h -V --all --quiet --digests --no-trunc --filter --format --noheading --sort --history --root --runroot --log-level --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1268,6 +1348,10 @@ _skiff() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1325,7 +1409,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__inspect)
-            opts="-f -h -V --format --root --runroot --log-level --help --version"
+            opts="-f -l -s -t -h -V --format --latest --size --type --root --runroot --log-level --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1336,6 +1420,14 @@ _skiff() {
                     return 0
                     ;;
                 -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1483,7 +1575,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__login)
-            opts="-u -p -h -V --username --password --password-stdin --authfile --get-login --root --runroot --log-level --help --version"
+            opts="-u -p -v -h -V --username --password --password-stdin --authfile --get-login --tls-verify --cert-dir --verbose --root --runroot --log-level --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1506,6 +1598,14 @@ _skiff() {
                     return 0
                     ;;
                 --authfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-verify)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --cert-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1559,7 +1659,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__logs)
-            opts="-f -t -h -V --follow --tail --since --until --timestamps --root --runroot --log-level --help --version"
+            opts="-f -t -n -l -h -V --follow --tail --since --until --timestamps --names --color --latest --root --runroot --log-level --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1597,12 +1697,24 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__pause)
-            opts="-h -V --root --runroot --log-level --help --version"
+            opts="-a -f -l -h -V --all --filter --latest --cidfile --root --runroot --log-level --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1649,7 +1761,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__ps)
-            opts="-a -q -l -n -f -h -V --all --quiet --latest --last --no-trunc --filter --format --root --runroot --log-level --help --version"
+            opts="-a -q -l -n -f -s -p -w -h -V --all --quiet --latest --last --no-trunc --filter --format --noheading --sort --size --ns --pod --external --sync --watch --root --runroot --log-level --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1675,6 +1787,18 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --watch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1695,7 +1819,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__pull)
-            opts="-q -h -V --quiet --platform --arch --os --variant --root --runroot --log-level --help --version"
+            opts="-q -a -h -V --quiet --platform --arch --os --variant --tls-verify --cert-dir --authfile --creds --disable-content-trust --all-tags --root --runroot --log-level --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1714,6 +1838,22 @@ _skiff() {
                     return 0
                     ;;
                 --variant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-verify)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --cert-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --authfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --creds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1763,7 +1903,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__restart)
-            opts="-t -h -V --time --root --runroot --log-level --help --version"
+            opts="-t -a -f -l -h -V --time --all --running --filter --latest --cidfile --root --runroot --log-level --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1774,6 +1914,18 @@ _skiff() {
                     return 0
                     ;;
                 -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cidfile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1865,7 +2017,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__run)
-            opts="-d -i -t -e -w -u -v -p -P -l -q -h -V --detach --rm --sig-proxy --name --replace --interactive --tty --env --env-file --env-host --entrypoint --workdir --user --group-add --hostname --read-only --read-only-tmpfs --tmpfs --cap-add --cap-drop --privileged --security-opt --network --volume --mount --volumes-from --publish --publish-all --dns --dns-search --dns-option --add-host --ulimit --init --umask --userns --uidmap --gidmap --preserve-fds --stop-signal --restart --label --health-cmd --health-interval --health-retries --health-start-period --health-timeout --no-healthcheck --cidfile --pull --quiet --platform --arch --os --variant --root --runroot --log-level --help --version"
+            opts="-d -i -t -e -w -u -v -p -P -l -q -h -V --detach --rm --sig-proxy --name --replace --interactive --tty --env --env-file --env-host --entrypoint --workdir --user --group-add --hostname --read-only --read-only-tmpfs --tmpfs --cap-add --cap-drop --privileged --security-opt --network --volume --mount --volumes-from --publish --publish-all --dns --dns-search --dns-option --add-host --ulimit --init --umask --userns --uidmap --gidmap --preserve-fds --stop-signal --restart --label --health-cmd --health-interval --health-retries --health-start-period --health-timeout --no-healthcheck --cidfile --pull --quiet --platform --arch --os --variant --tls-verify --cert-dir --authfile --creds --disable-content-trust --root --runroot --log-level --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2067,6 +2219,22 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-verify)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --cert-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --authfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --creds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2087,7 +2255,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__start)
-            opts="-a -i -h -V --attach --interactive --sig-proxy --root --runroot --log-level --help --version"
+            opts="-a -i -f -l -h -V --attach --interactive --sig-proxy --all --filter --detach-keys --latest --root --runroot --log-level --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2095,6 +2263,18 @@ _skiff() {
             case "${prev}" in
                 --sig-proxy)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --detach-keys)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --root)
@@ -2117,13 +2297,21 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__stats)
-            opts="-h -V --no-stream --format --root --runroot --log-level --help --version"
+            opts="-a -i -l -h -V --no-stream --format --all --interval --latest --no-reset --no-trunc --root --runroot --log-level --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2331,7 +2519,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__top)
-            opts="-h -V --root --runroot --log-level --help --version"
+            opts="-l -h -V --latest --root --runroot --log-level --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2357,12 +2545,24 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__unpause)
-            opts="-h -V --root --runroot --log-level --help --version"
+            opts="-a -f -l -h -V --all --filter --latest --cidfile --root --runroot --log-level --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2601,13 +2801,21 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__wait)
-            opts="-h -V --condition --root --runroot --log-level --help --version"
+            opts="-i -l -h -V --condition --interval --ignore --latest --root --runroot --log-level --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --condition)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -147,6 +147,11 @@ complete -c skiff -n "__fish_skiff_using_subcommand pull" -l platform -d 'Pull t
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -l arch -d 'Override the architecture of the image to pull' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -l os -d 'Override the OS of the image to pull' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -l variant -d 'Override the architecture variant of the image to pull' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pull" -l tls-verify -d 'Require HTTPS with a verified certificate (`--tls-verify=false`: also plain HTTP and unverified HTTPS; default: as registries.conf says, plain HTTP allowed on loopback)' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pull" -l cert-dir -d 'Use the CA certificates (*.crt) in DIR for the registry' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pull" -l authfile -d 'Read credentials from FILE only (auth.json format)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pull" -l creds -d 'Credentials for the registry: USER:PASSWORD' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -155,6 +160,8 @@ info\t''
 debug\t''
 trace\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -s q -l quiet -d 'Print only the image id'
+complete -c skiff -n "__fish_skiff_using_subcommand pull" -l disable-content-trust -d 'Docker\'s content trust; podman ignores it, and so does skiff'
+complete -c skiff -n "__fish_skiff_using_subcommand pull" -s a -l all-tags -d 'Pull every tag of the repository'
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l sig-proxy -d 'Forward signals received by skiff to the container' -r -f -a "true\t''
@@ -205,6 +212,11 @@ complete -c skiff -n "__fish_skiff_using_subcommand run" -l platform -d 'Pull th
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l arch -d 'Override the architecture of the image to pull' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l os -d 'Override the OS of the image to pull' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l variant -d 'Override the architecture variant of the image to pull' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l tls-verify -d 'Require HTTPS with a verified certificate (`--tls-verify=false`: also plain HTTP and unverified HTTPS; default: as registries.conf says, plain HTTP allowed on loopback)' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l cert-dir -d 'Use the CA certificates (*.crt) in DIR for the registry' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l authfile -d 'Read credentials from FILE only (auth.json format)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l creds -d 'Credentials for the registry: USER:PASSWORD' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -224,6 +236,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand run" -s P -l publish-all -d 
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l init -d 'Run an init as PID 1 that forwards signals and reaps zombies'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l no-healthcheck -d 'Disable the image\'s healthcheck'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s q -l quiet -d 'Do not print pull progress'
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l disable-content-trust -d 'Docker\'s content trust; podman ignores it, and so does skiff'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l name -d 'Name of the container (default: a generated one)' -r
@@ -272,6 +285,11 @@ complete -c skiff -n "__fish_skiff_using_subcommand create" -l platform -d 'Pull
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l arch -d 'Override the architecture of the image to pull' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l os -d 'Override the OS of the image to pull' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l variant -d 'Override the architecture variant of the image to pull' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l tls-verify -d 'Require HTTPS with a verified certificate (`--tls-verify=false`: also plain HTTP and unverified HTTPS; default: as registries.conf says, plain HTTP allowed on loopback)' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l cert-dir -d 'Use the CA certificates (*.crt) in DIR for the registry' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l authfile -d 'Read credentials from FILE only (auth.json format)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l creds -d 'Credentials for the registry: USER:PASSWORD' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -290,10 +308,13 @@ complete -c skiff -n "__fish_skiff_using_subcommand create" -s P -l publish-all 
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l init -d 'Run an init as PID 1 that forwards signals and reaps zombies'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l no-healthcheck -d 'Disable the image\'s healthcheck'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s q -l quiet -d 'Do not print pull progress'
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l disable-content-trust -d 'Docker\'s content trust; podman ignores it, and so does skiff'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand start" -l sig-proxy -d 'Forward signals to the container' -r -f -a "true\t''
 false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand start" -s f -l filter -d 'Start the containers that pass these filters (as in `ps --filter`)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand start" -l detach-keys -d 'Keys that detach an attached session (accepted; use `skiff attach` to detach from a running container)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand start" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand start" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand start" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -303,11 +324,15 @@ debug\t''
 trace\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand start" -s a -l attach -d 'Attach to the container\'s output and wait for it'
 complete -c skiff -n "__fish_skiff_using_subcommand start" -s i -l interactive -d 'Attach stdin too'
+complete -c skiff -n "__fish_skiff_using_subcommand start" -l all -d 'Start every container that is not running'
+complete -c skiff -n "__fish_skiff_using_subcommand start" -s l -l latest -d 'Act on the latest created container'
 complete -c skiff -n "__fish_skiff_using_subcommand start" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand start" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -s n -l last -d 'Show the N latest created containers' -r
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -s f -l filter -d 'Filter: name=, id=, status=, label=, ancestor=' -r
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l format -d 'Go template or json' -r
+complete -c skiff -n "__fish_skiff_using_subcommand ps" -l sort -d 'Order by: command, created, id, image, names, runningfor, size, status' -r
+complete -c skiff -n "__fish_skiff_using_subcommand ps" -s w -l watch -d 'Print the list again every N seconds' -r
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -319,6 +344,12 @@ complete -c skiff -n "__fish_skiff_using_subcommand ps" -s a -l all -d 'Show all
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -s q -l quiet -d 'Show only ids'
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -s l -l latest -d 'Show the latest created container'
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l no-trunc -d 'Do not truncate ids and commands'
+complete -c skiff -n "__fish_skiff_using_subcommand ps" -l noheading -d 'Leave out the table\'s header line'
+complete -c skiff -n "__fish_skiff_using_subcommand ps" -s s -l size -d 'Add the SIZE column: the container\'s own changes (and with its image)'
+complete -c skiff -n "__fish_skiff_using_subcommand ps" -l ns -d 'Add the namespaces of running containers (CGROUPNS IPC MNT NET PIDNS USERNS UTS)'
+complete -c skiff -n "__fish_skiff_using_subcommand ps" -s p -l pod -d 'Add the POD ID and PODNAME columns'
+complete -c skiff -n "__fish_skiff_using_subcommand ps" -l external -d 'Include containers in the store that skiff does not manage (there are none: accepted)'
+complete -c skiff -n "__fish_skiff_using_subcommand ps" -l sync -d 'Check the state of every container against the system first (skiff always does)'
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -l tail -d 'Only the last N lines ("all" for everything)' -r
@@ -333,6 +364,9 @@ debug\t''
 trace\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -s f -l follow -d 'Keep printing new output until the container exits'
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -s t -l timestamps -d 'Prefix each line with its timestamp'
+complete -c skiff -n "__fish_skiff_using_subcommand logs" -s n -l names -d 'Prefix each line with the container\'s name'
+complete -c skiff -n "__fish_skiff_using_subcommand logs" -l color -d 'Color the --names prefix'
+complete -c skiff -n "__fish_skiff_using_subcommand logs" -s l -l latest -d 'Act on the latest created container'
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -s t -l time -d 'Seconds to wait before killing the container' -r
@@ -382,6 +416,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand rm" -s l -l latest -d 'Act o
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass the host\'s value)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand exec" -l env-file -d 'Read environment variables from a file (NAME=VALUE lines)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand exec" -l detach-keys -d 'Keys that detach from the process (accepted; an exec session cannot be detached from)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s u -l user -d 'User to run as: name|uid[:group|gid]' -r
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s w -l workdir -d 'Working directory' -r
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -l preserve-fds -d 'Pass N more descriptors (3 to 3+N-1) of the caller to the process' -r
@@ -395,9 +431,12 @@ trace\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s i -l interactive -d 'Keep stdin open'
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s d -l detach -d 'Run in the background'
+complete -c skiff -n "__fish_skiff_using_subcommand exec" -s l -l latest -d 'Run in the latest created container (the first argument is then the command)'
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -l privileged -d 'Give the process all capabilities'
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand cp" -s a -l archive -d 'Files copied into a container belong to its user (false: to its root)' -r -f -a "true\t''
+false\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -405,9 +444,11 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand cp" -l overwrite -d 'Let a directory replace a non-directory and the other way round'
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -l condition -d 'Condition to wait for: stopped (exited) or running' -r
+complete -c skiff -n "__fish_skiff_using_subcommand wait" -s i -l interval -d 'Time between checks (e.g. 250ms, 1s)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -415,6 +456,8 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand wait" -l ignore -d 'Print -1 for containers that do not exist instead of failing'
+complete -c skiff -n "__fish_skiff_using_subcommand wait" -s l -l latest -d 'Act on the latest created container'
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand top" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
@@ -424,6 +467,7 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand top" -s l -l latest -d 'Show the latest created container (the arguments are then all descriptors)'
 complete -c skiff -n "__fish_skiff_using_subcommand top" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand top" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
@@ -446,6 +490,7 @@ trace\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -l format -d 'Go template or json' -r
+complete -c skiff -n "__fish_skiff_using_subcommand stats" -s i -l interval -d 'Seconds between samples' -r
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -454,8 +499,14 @@ info\t''
 debug\t''
 trace\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -l no-stream -d 'Print one sample and exit'
+complete -c skiff -n "__fish_skiff_using_subcommand stats" -s a -l all -d 'All containers (the default without names; stopped ones have nothing to show)'
+complete -c skiff -n "__fish_skiff_using_subcommand stats" -s l -l latest -d 'Show the latest created container'
+complete -c skiff -n "__fish_skiff_using_subcommand stats" -l no-reset -d 'Keep CPU figures per interval (the only way skiff computes them; accepted for podman)'
+complete -c skiff -n "__fish_skiff_using_subcommand stats" -l no-trunc -d 'Do not truncate ids'
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand pause" -s f -l filter -d 'The containers that pass these filters (as in `ps --filter`)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pause" -l cidfile -d 'Read the container id from FILE (as written by `run --cidfile`)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pause" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pause" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pause" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -463,8 +514,12 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pause" -s a -l all -d 'All running (pause) or paused (unpause) containers'
+complete -c skiff -n "__fish_skiff_using_subcommand pause" -s l -l latest -d 'Act on the latest created container'
 complete -c skiff -n "__fish_skiff_using_subcommand pause" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand pause" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand unpause" -s f -l filter -d 'The containers that pass these filters (as in `ps --filter`)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand unpause" -l cidfile -d 'Read the container id from FILE (as written by `run --cidfile`)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand unpause" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand unpause" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand unpause" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -472,6 +527,8 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand unpause" -s a -l all -d 'All running (pause) or paused (unpause) containers'
+complete -c skiff -n "__fish_skiff_using_subcommand unpause" -s l -l latest -d 'Act on the latest created container'
 complete -c skiff -n "__fish_skiff_using_subcommand unpause" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand unpause" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -l detach-keys -d 'Keys that detach and leave the container running (empty: none)' -r
@@ -485,6 +542,7 @@ info\t''
 debug\t''
 trace\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -l no-stdin -d 'Do not attach stdin'
+complete -c skiff -n "__fish_skiff_using_subcommand attach" -s l -l latest -d 'Act on the latest created container'
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
@@ -523,6 +581,8 @@ trace\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand events" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand events" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -s t -l time -d 'Seconds to wait for the stop before killing' -r
+complete -c skiff -n "__fish_skiff_using_subcommand restart" -s f -l filter -d 'Restart the containers that pass these filters (as in `ps --filter`)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand restart" -l cidfile -d 'Read the container id from FILE (as written by `run --cidfile`)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -530,6 +590,9 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand restart" -s a -l all -d 'Restart every container that is not running (with --running: every running one)'
+complete -c skiff -n "__fish_skiff_using_subcommand restart" -l running -d 'With --all: the running containers only'
+complete -c skiff -n "__fish_skiff_using_subcommand restart" -s l -l latest -d 'Act on the latest created container'
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
@@ -552,6 +615,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_se
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s n -l last -d 'Show the N latest created containers' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: name=, id=, status=, label=, ancestor=' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l format -d 'Go template or json' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l sort -d 'Order by: command, created, id, image, names, runningfor, size, status' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s w -l watch -d 'Print the list again every N seconds' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -563,9 +628,16 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Show only ids'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s l -l latest -d 'Show the latest created container'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate ids and commands'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l noheading -d 'Leave out the table\'s header line'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s s -l size -d 'Add the SIZE column: the container\'s own changes (and with its image)'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l ns -d 'Add the namespaces of running containers (CGROUPNS IPC MNT NET PIDNS USERNS UTS)'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s p -l pod -d 'Add the POD ID and PODNAME columns'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l external -d 'Include containers in the store that skiff does not manage (there are none: accepted)'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l sync -d 'Check the state of every container against the system first (skiff always does)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Go template applied to each result, or json' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -s t -l type -d 'What the names are: container, image or all (containers first)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -573,6 +645,8 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -s l -l latest -d 'Act on the latest created container'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -s s -l size -d 'Add the sizes of containers: SizeRw (their own changes) and SizeRootFs (with the image)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
@@ -628,6 +702,7 @@ trace\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l condition -d 'Condition to wait for: stopped (exited) or running' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -s i -l interval -d 'Time between checks (e.g. 250ms, 1s)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -635,6 +710,8 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l ignore -d 'Print -1 for containers that do not exist instead of failing'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -s l -l latest -d 'Act on the latest created container'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
@@ -650,6 +727,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -s f -l filter -d 'Filter: reference=PATTERN (glob), dangling=true|false' -r
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l format -d 'Go template (e.g. \'{{.Repository}}:{{.Tag}}\', \'table {{.ID}}\\t{{.Size}}\') or json' -r
+complete -c skiff -n "__fish_skiff_using_subcommand images" -l sort -d 'Order by: created, id, repository, size or tag' -r
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -661,6 +739,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand images" -s a -l all -d 'Show
 complete -c skiff -n "__fish_skiff_using_subcommand images" -s q -l quiet -d 'Show only image ids'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l digests -d 'Show digests'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l no-trunc -d 'Do not truncate ids'
+complete -c skiff -n "__fish_skiff_using_subcommand images" -l noheading -d 'Leave out the table\'s header line'
+complete -c skiff -n "__fish_skiff_using_subcommand images" -l history -d 'Add the HISTORY column: the names the image had'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect history rm tag prune" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
@@ -681,6 +761,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect history rm tag prune" -f -a "prune" -d 'Remove unused images'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: reference=PATTERN (glob), dangling=true|false' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l format -d 'Go template (e.g. \'{{.Repository}}:{{.Tag}}\', \'table {{.ID}}\\t{{.Size}}\') or json' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l sort -d 'Order by: created, id, repository, size or tag' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -692,12 +773,19 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Show only image ids'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l digests -d 'Show digests'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate ids'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l noheading -d 'Leave out the table\'s header line'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l history -d 'Add the HISTORY column: the names the image had'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l platform -d 'Pull the image for this platform (os/arch[/variant]) instead of the host\'s' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l arch -d 'Override the architecture of the image to pull' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l os -d 'Override the OS of the image to pull' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l variant -d 'Override the architecture variant of the image to pull' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l tls-verify -d 'Require HTTPS with a verified certificate (`--tls-verify=false`: also plain HTTP and unverified HTTPS; default: as registries.conf says, plain HTTP allowed on loopback)' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l cert-dir -d 'Use the CA certificates (*.crt) in DIR for the registry' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l authfile -d 'Read credentials from FILE only (auth.json format)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l creds -d 'Credentials for the registry: USER:PASSWORD' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -706,6 +794,8 @@ info\t''
 debug\t''
 trace\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Print only the image id'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l disable-content-trust -d 'Docker\'s content trust; podman ignores it, and so does skiff'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -s a -l all-tags -d 'Pull every tag of the repository'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Go template applied to each result, or json' -r
@@ -782,6 +872,7 @@ trace\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand tag" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand tag" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -s f -l format -d 'Go template applied to each result, or json' -r
+complete -c skiff -n "__fish_skiff_using_subcommand inspect" -s t -l type -d 'What the names are: container, image or all (containers first)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -789,6 +880,8 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand inspect" -s l -l latest -d 'Act on the latest created container'
+complete -c skiff -n "__fish_skiff_using_subcommand inspect" -s s -l size -d 'Add the sizes of containers: SizeRw (their own changes) and SizeRootFs (with the image)'
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
@@ -861,6 +954,9 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand login" -s u -l username -d 'User name' -r
 complete -c skiff -n "__fish_skiff_using_subcommand login" -s p -l password -d 'Password (prefer --password-stdin: command lines are visible to other users)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand login" -l authfile -d 'Auth file to write (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand login" -l tls-verify -d 'Require HTTPS with a verified certificate (`--tls-verify=false`: also plain HTTP and unverified HTTPS; default: as registries.conf says, plain HTTP allowed on loopback)' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand login" -l cert-dir -d 'Use the CA certificates (*.crt) in DIR for the registry' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand login" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand login" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand login" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -870,6 +966,7 @@ debug\t''
 trace\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand login" -l password-stdin -d 'Read the password from stdin'
 complete -c skiff -n "__fish_skiff_using_subcommand login" -l get-login -d 'Print the user name stored for the registry and exit'
+complete -c skiff -n "__fish_skiff_using_subcommand login" -s v -l verbose -d 'Say which auth file the credentials went to'
 complete -c skiff -n "__fish_skiff_using_subcommand login" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand login" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -l authfile -d 'Auth file to change' -r -F

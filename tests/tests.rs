@@ -5,6 +5,7 @@ mod util;
 mod apache;
 mod cli;
 mod compat;
+mod flags;
 mod info;
 mod lifecycle;
 mod network;

@@ -26,8 +26,10 @@ pub struct AttachArgs {
     /// Forward signals to the container.
     #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
     pub sig_proxy: bool,
-    #[arg(value_name = "CONTAINER")]
-    pub container: String,
+    #[command(flatten)]
+    pub latest: super::targets::Latest,
+    #[arg(value_name = "CONTAINER", required_unless_present = "latest")]
+    pub container: Option<String>,
 }
 
 /// `ctrl-p,ctrl-q` -> [0x10, 0x11]; a plain character stands for itself.
@@ -45,25 +47,26 @@ pub fn parse_keys(s: &str) -> anyhow::Result<Vec<u8>> {
 pub fn run(g: &GlobalOpts, a: AttachArgs) -> anyhow::Result<i32> {
     let paths = g.paths()?;
     let store = ContainerStore::open(&paths.root, &paths.runroot)?;
-    let c = store.find(&a.container)?;
+    let c = super::targets::one(&store, a.container.as_deref(), a.latest.latest)?;
+    let name = c.name.clone();
     if !c.process_alive() {
         anyhow::bail!(
             "{}: the container is not running (`skiff start -a {}` runs it attached)",
-            a.container,
-            a.container
+            name,
+            name
         );
     }
     if c.state.supervisor_pid == 0 {
         anyhow::bail!(
             "{}: the container runs in the foreground of another skiff; only detached containers \
              can be attached",
-            a.container
+            name
         );
     }
     let keys = parse_keys(&a.detach_keys)?;
     let (_dir, path) = attach::short_path(&store.run_path(&c.id))?;
     let mut sock = UnixStream::connect(&path)
-        .with_context(|| format!("connecting to the supervisor of {}", a.container))?;
+        .with_context(|| format!("connecting to the supervisor of {}", name))?;
     let tty = c.spec.tty;
     let use_stdin = !a.no_stdin && (c.spec.stdin || tty);
     let _raw = (tty && use_stdin).then(RawMode::enter);
@@ -117,7 +120,7 @@ pub fn run(g: &GlobalOpts, a: AttachArgs) -> anyhow::Result<i32> {
         if ready[0] {
             let n = sock.read(&mut buf).unwrap_or(0);
             if n == 0 {
-                anyhow::bail!("{}: the supervisor went away", a.container);
+                anyhow::bail!("{}: the supervisor went away", name);
             }
             pending.extend_from_slice(&buf[..n]);
             let mut cur = std::io::Cursor::new(std::mem::take(&mut pending));
@@ -172,7 +175,7 @@ pub fn run(g: &GlobalOpts, a: AttachArgs) -> anyhow::Result<i32> {
                     matched += 1;
                     if matched == keys.len() {
                         drop(_raw);
-                        eprintln!("\r\nskiff: detached from {}", a.container);
+                        eprintln!("\r\nskiff: detached from {}", name);
                         return Ok(0);
                     }
                     continue;

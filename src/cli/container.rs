@@ -16,7 +16,15 @@ pub struct WaitArgs {
     /// Condition to wait for: stopped (exited) or running.
     #[arg(long, default_value = "stopped", value_name = "STATE")]
     pub condition: String,
-    #[arg(required = true, value_name = "CONTAINER")]
+    /// Time between checks (e.g. 250ms, 1s).
+    #[arg(short, long, default_value = "250ms", value_name = "DURATION")]
+    pub interval: String,
+    /// Print -1 for containers that do not exist instead of failing.
+    #[arg(long)]
+    pub ignore: bool,
+    #[command(flatten)]
+    pub latest: super::targets::Latest,
+    #[arg(value_name = "CONTAINER", required_unless_present = "latest")]
     pub containers: Vec<String>,
 }
 
@@ -33,7 +41,20 @@ pub struct RestartArgs {
     /// Seconds to wait for the stop before killing.
     #[arg(short, long, default_value_t = 10, value_name = "SECONDS")]
     pub time: u64,
-    #[arg(required = true, value_name = "CONTAINER")]
+    /// Restart every container that is not running (with --running: every running one).
+    #[arg(short, long)]
+    pub all: bool,
+    /// With --all: the running containers only.
+    #[arg(long)]
+    pub running: bool,
+    /// Restart the containers that pass these filters (as in `ps --filter`).
+    #[arg(short, long, value_name = "FILTER")]
+    pub filter: Vec<String>,
+    #[command(flatten)]
+    pub latest: super::targets::Latest,
+    #[command(flatten)]
+    pub cidfiles: super::targets::CidFiles,
+    #[arg(value_name = "CONTAINER")]
     pub containers: Vec<String>,
 }
 
@@ -56,7 +77,7 @@ pub enum ContainerCommand {
     #[command(alias = "list")]
     Ls(super::ps::PsArgs),
     /// Display a container's details as JSON
-    Inspect(super::image::InspectArgs),
+    Inspect(InspectArgs),
     /// Remove all stopped containers
     Prune(PruneArgs),
     /// Remove containers
@@ -96,9 +117,31 @@ pub fn wait(g: &GlobalOpts, a: WaitArgs) -> anyhow::Result<i32> {
         "running" => true,
         other => anyhow::bail!("unsupported --condition {other:?}: stopped or running"),
     };
+    let interval = crate::runtime::health::parse_duration(&a.interval)
+        .map(|ms| Duration::from_millis(ms.max(10)))
+        .ok_or_else(|| {
+            anyhow::anyhow!(
+                "invalid --interval {:?}: use a duration like 250ms or 1s",
+                a.interval
+            )
+        })?;
     let mut out = String::new();
+    let mut targets: Vec<Option<Container>> = Vec::new();
+    if a.latest.latest {
+        targets.push(Some(super::targets::one(&store, None, true)?));
+    }
     for name in &a.containers {
-        let c = store.find(name)?;
+        match store.find(name) {
+            Ok(c) => targets.push(Some(c)),
+            Err(crate::state::store::StateError::NotFound(_)) if a.ignore => targets.push(None),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    for c in targets {
+        let Some(c) = c else {
+            out.push_str("-1\n");
+            continue;
+        };
         loop {
             let now = store.load(&c.id)?;
             let (state, _) = super::ps::effective(&now);
@@ -124,11 +167,37 @@ pub fn wait(g: &GlobalOpts, a: WaitArgs) -> anyhow::Result<i32> {
                 out.push_str(&format!("{code}\n"));
                 break;
             }
-            std::thread::sleep(Duration::from_millis(50));
+            std::thread::sleep(interval);
         }
     }
     super::output::print_text(&out)?;
     Ok(0)
+}
+
+/// Bytes in a tree (what can be read of it: a container's own dirs may belong to other ids).
+pub fn dir_size(p: &std::path::Path) -> u64 {
+    let Ok(rd) = std::fs::read_dir(p) else {
+        return 0;
+    };
+    rd.flatten()
+        .map(|e| match e.file_type() {
+            Ok(t) if t.is_dir() => dir_size(&e.path()),
+            Ok(_) => e.metadata().map(|m| m.len()).unwrap_or(0),
+            Err(_) => 0,
+        })
+        .sum()
+}
+
+fn image_size(g: &GlobalOpts, id: &str) -> u64 {
+    let Ok(paths) = g.paths() else { return 0 };
+    let Ok(store) = crate::image::store::Store::open(&paths.root) else {
+        return 0;
+    };
+    store
+        .load()
+        .ok()
+        .and_then(|idx| idx.images.iter().find(|i| i.id == id).map(|i| i.size))
+        .unwrap_or(0)
 }
 
 /// docker's container inspect shape (the fields scripts read).
@@ -210,14 +279,51 @@ fn port_json(ports: &[crate::network::PortMapping]) -> Value {
 }
 
 /// Containers first, then images (docker's `inspect` order).
-pub fn inspect(g: &GlobalOpts, a: super::image::InspectArgs) -> anyhow::Result<i32> {
+/// `inspect` and `container inspect`.
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// Go template applied to each result, or json.
+    #[arg(short, long)]
+    pub format: Option<String>,
+    #[command(flatten)]
+    pub latest: super::targets::Latest,
+    /// Add the sizes of containers: SizeRw (their own changes) and SizeRootFs (with the image).
+    #[arg(short, long)]
+    pub size: bool,
+    /// What the names are: container, image or all (containers first).
+    #[arg(short = 't', long = "type", default_value = "all", value_name = "TYPE")]
+    pub kind: String,
+    #[arg(value_name = "NAME", required_unless_present = "latest")]
+    pub names: Vec<String>,
+}
+
+pub fn inspect(g: &GlobalOpts, a: InspectArgs) -> anyhow::Result<i32> {
     let store = store(g)?;
+    let (containers, images) = match a.kind.as_str() {
+        "all" => (true, true),
+        "container" => (true, false),
+        "image" => (false, true),
+        other => anyhow::bail!("invalid --type {other:?}: container, image or all"),
+    };
     let mut out = Vec::new();
     let mut rest = Vec::new();
-    for name in &a.images {
+    let found = |c: Container, out: &mut Vec<Value>| {
+        let mut j = inspect_json(&c);
+        if a.size {
+            let rw = dir_size(&store.path(&c.id).join("upper"));
+            j["SizeRw"] = json!(rw);
+            j["SizeRootFs"] = json!(rw + image_size(g, &c.image_id));
+        }
+        out.push(j);
+    };
+    if a.latest.latest {
+        found(super::targets::one(&store, None, true)?, &mut out);
+    }
+    for name in &a.names {
         match store.find(name) {
-            Ok(c) => out.push(inspect_json(&c)),
-            Err(_) => rest.push(name.clone()),
+            Ok(c) if containers => found(c, &mut out),
+            Err(e) if !images => return Err(e.into()),
+            _ => rest.push(name.clone()),
         }
     }
     if !rest.is_empty() {
@@ -265,13 +371,26 @@ pub fn rename(g: &GlobalOpts, a: RenameArgs) -> anyhow::Result<i32> {
 pub fn restart(g: &GlobalOpts, a: RestartArgs) -> anyhow::Result<i32> {
     let paths = g.paths()?;
     let store = ContainerStore::open(&paths.root, &paths.runroot)?;
-    for name in &a.containers {
-        let c = store.find(name)?;
-        super::lifecycle::stop_one(&store, &c, a.time)?;
-        super::run::start_detached(&paths, &c.id)?;
-        super::output::print_line(name)?;
+    let sel = super::targets::Selection {
+        names: &a.containers,
+        all: a.all,
+        latest: a.latest.latest,
+        cidfiles: &a.cidfiles.cidfile,
+        filters: &a.filter,
+        ignore: false,
+    };
+    let mut failed = super::targets::Failures::new();
+    for t in super::targets::select(&store, &sel, |c| c.process_alive() == a.running)? {
+        let result = t.found.map_err(anyhow::Error::from).and_then(|c| {
+            super::lifecycle::stop_one(&store, &c, a.time)?;
+            super::run::start_detached(&paths, &c.id)
+        });
+        match result {
+            Ok(()) => super::output::print_line(&t.shown)?,
+            Err(e) => failed.push(crate::error::exit_code_of(&e), &e),
+        }
     }
-    Ok(0)
+    failed.into_result()
 }
 
 pub fn prune(g: &GlobalOpts, a: PruneArgs) -> anyhow::Result<i32> {

@@ -14,6 +14,12 @@ pub struct CpArgs {
     /// Destination: a host path or CONTAINER:PATH.
     #[arg(value_name = "DEST")]
     pub dest: String,
+    /// Files copied into a container belong to its user (false: to its root).
+    #[arg(short, long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
+    pub archive: bool,
+    /// Let a directory replace a non-directory and the other way round.
+    #[arg(long)]
+    pub overwrite: bool,
 }
 
 /// `name:/path` -> (name, path); a host path containing ':' must start with / or . to be read as
@@ -49,6 +55,10 @@ pub fn run(g: &GlobalOpts, a: CpArgs) -> anyhow::Result<i32> {
         (None, None) => anyhow::bail!("one of SRC and DEST must be CONTAINER:PATH"),
     };
     let c = store.find(name)?;
-    copy(&store, &c, &dir)?;
+    let opts = crate::runtime::copy::CopyOptions {
+        archive: a.archive,
+        overwrite: a.overwrite,
+    };
+    copy(&store, &c, &dir, opts)?;
     Ok(0)
 }

@@ -21,6 +21,15 @@ pub struct ExecArgs {
     /// Set environment variables (NAME=VALUE, or NAME to pass the host's value).
     #[arg(short, long, value_name = "NAME[=VALUE]")]
     pub env: Vec<String>,
+    /// Read environment variables from a file (NAME=VALUE lines).
+    #[arg(long, value_name = "FILE")]
+    pub env_file: Vec<String>,
+    /// Keys that detach from the process (accepted; an exec session cannot be detached from).
+    #[arg(long, value_name = "KEYS")]
+    pub detach_keys: Option<String>,
+    /// Run in the latest created container (the first argument is then the command).
+    #[arg(short, long)]
+    pub latest: bool,
     /// User to run as: name|uid[:group|gid].
     #[arg(short, long, value_name = "USER[:GROUP]")]
     pub user: Option<String>,
@@ -37,7 +46,7 @@ pub struct ExecArgs {
     pub container: String,
     /// Command and arguments.
     #[arg(
-        required = true,
+        required_unless_present = "latest",
         value_name = "COMMAND",
         trailing_var_arg = true,
         allow_hyphen_values = true
@@ -48,10 +57,25 @@ pub struct ExecArgs {
 pub fn run(g: &GlobalOpts, a: ExecArgs) -> anyhow::Result<i32> {
     let paths = g.paths()?;
     let store = ContainerStore::open(&paths.root, &paths.runroot)?;
-    let c = store.find(&a.container)?;
+    // With --latest the first word is the command.
+    let (c, args) = if a.latest {
+        let mut args = vec![a.container];
+        args.extend(a.command);
+        (super::targets::one(&store, None, true)?, args)
+    } else {
+        (store.find(&a.container)?, a.command)
+    };
+    if a.detach_keys.as_deref().is_some_and(|k| !k.is_empty()) {
+        super::ignored(
+            "--detach-keys",
+            "an exec session cannot be detached from; use `skiff exec -d` to run in the background",
+        );
+    }
+    let mut env = crate::runtime::spec::read_env_files(&a.env_file)?;
+    env.extend(a.env);
     let opts = ExecOptions {
-        args: a.command,
-        env: a.env,
+        args,
+        env,
         user: a.user,
         workdir: a.workdir,
         tty: a.tty && !a.detach,

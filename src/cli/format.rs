@@ -188,12 +188,23 @@ pub fn render_rows(
     default_table: &str,
     headers: &[(&str, &str)],
 ) -> anyhow::Result<String> {
+    render_rows_opt(rows, format, default_table, headers, false)
+}
+
+/// `render_rows`, with `--noheading` leaving out a table's header line.
+pub fn render_rows_opt(
+    rows: &[Value],
+    format: Option<&str>,
+    default_table: &str,
+    headers: &[(&str, &str)],
+    noheading: bool,
+) -> anyhow::Result<String> {
     match format {
         Some("json") => Ok(serde_json::to_string_pretty(rows)? + "\n"),
         Some(f) => {
             let t = Template::parse(f)?;
             let mut lines = Vec::new();
-            if t.table {
+            if t.table && !noheading {
                 lines.push(t.header(headers));
             }
             lines.extend(rows.iter().map(|r| t.render(r)));
@@ -205,7 +216,10 @@ pub fn render_rows(
         }
         None => {
             let t = Template::parse(default_table)?;
-            let mut lines = vec![t.header(headers)];
+            let mut lines = Vec::new();
+            if !noheading {
+                lines.push(t.header(headers));
+            }
             lines.extend(rows.iter().map(|r| t.render(r)));
             Ok(tabwrite(&lines))
         }

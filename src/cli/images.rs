@@ -2,7 +2,6 @@
 
 use clap::Args;
 
-use super::format::render_rows;
 use super::GlobalOpts;
 use crate::image::inspect::list_rows;
 use crate::image::store::Store;
@@ -28,6 +27,15 @@ pub struct ImagesArgs {
     /// Go template (e.g. '{{.Repository}}:{{.Tag}}', 'table {{.ID}}\t{{.Size}}') or json.
     #[arg(long)]
     pub format: Option<String>,
+    /// Leave out the table's header line.
+    #[arg(long)]
+    pub noheading: bool,
+    /// Order by: created, id, repository, size or tag.
+    #[arg(long, default_value = "created", value_name = "FIELD")]
+    pub sort: String,
+    /// Add the HISTORY column: the names the image had.
+    #[arg(long)]
+    pub history: bool,
     /// Only images matching this reference (same as --filter reference=).
     #[arg(value_name = "REFERENCE")]
     pub reference: Option<String>,
@@ -56,11 +64,23 @@ pub fn run(g: &GlobalOpts, a: ImagesArgs) -> anyhow::Result<i32> {
     images.sort_by(|x, y| y.stored_at.cmp(&x.stored_at).then(x.id.cmp(&y.id)));
     let mut rows = Vec::new();
     for img in images {
-        for row in list_rows(img, a.no_trunc) {
+        for mut row in list_rows(img, a.no_trunc) {
             if keep(&row, &filters)? {
+                if a.history {
+                    row["History"] = serde_json::json!(img.names.join(", "));
+                }
                 rows.push(row);
             }
         }
+    }
+    let text = |r: &serde_json::Value, k: &str| r[k].as_str().unwrap_or("").to_string();
+    match a.sort.as_str() {
+        "created" => {} // newest first already
+        "id" => rows.sort_by_key(|r| text(r, "ID")),
+        "repository" => rows.sort_by_key(|r| text(r, "Repository")),
+        "tag" => rows.sort_by_key(|r| text(r, "Tag")),
+        "size" => rows.sort_by_key(|r| r["VirtualSize"].as_u64().or(r["Size"].as_u64())),
+        other => anyhow::bail!("invalid --sort {other:?}: created, id, repository, size or tag"),
     }
     if a.quiet {
         let mut seen = Vec::new();
@@ -75,12 +95,17 @@ pub fn run(g: &GlobalOpts, a: ImagesArgs) -> anyhow::Result<i32> {
         )
         .map(|_| 0);
     }
-    let default = if a.digests {
+    let mut default = if a.digests {
         "table {{.Repository}}\t{{.Tag}}\t{{.Digest}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}"
     } else {
         "table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}"
-    };
-    let out = render_rows(&rows, a.format.as_deref(), default, HEADERS)?;
+    }
+    .to_string();
+    if a.history {
+        default.push_str("\t{{.History}}");
+    }
+    let out =
+        super::format::render_rows_opt(&rows, a.format.as_deref(), &default, HEADERS, a.noheading)?;
     super::output::print_text(&out)?;
     Ok(0)
 }

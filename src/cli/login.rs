@@ -30,6 +30,11 @@ pub struct LoginArgs {
     /// Print the user name stored for the registry and exit.
     #[arg(long)]
     pub get_login: bool,
+    #[command(flatten)]
+    pub tls: super::pull::TlsArgs,
+    /// Say which auth file the credentials went to.
+    #[arg(short, long)]
+    pub verbose: bool,
     /// Registry host[:port] (default docker.io).
     #[arg(value_name = "REGISTRY")]
     pub registry: Option<String>,
@@ -95,7 +100,12 @@ pub fn login(g: &GlobalOpts, a: LoginArgs) -> anyhow::Result<i32> {
     let creds = Credentials { username, password };
     let paths = g.paths()?;
     let conf = RegistriesConf::load(&paths.config)?;
-    let registries = Registries::new(conf, &paths.config);
+    let registries =
+        Registries::new(conf, &paths.config).with_access(crate::image::registry::Access {
+            tls_verify: a.tls.tls_verify,
+            cert_dir: a.tls.cert_dir.clone(),
+            ..Default::default()
+        });
     let probe = reference::parse(&format!("{key}/skiff-login-check"))?.reference;
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -116,6 +126,9 @@ pub fn login(g: &GlobalOpts, a: LoginArgs) -> anyhow::Result<i32> {
         bail!("logging in to {key}: {}", errors.join("; "));
     }
     auth::store(&path, &key, &creds)?;
+    if a.verbose {
+        eprintln!("Used: {}", path.display());
+    }
     eprintln!("Login Succeeded!");
     Ok(0)
 }

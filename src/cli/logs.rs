@@ -27,8 +27,16 @@ pub struct LogsArgs {
     /// Prefix each line with its timestamp.
     #[arg(short, long)]
     pub timestamps: bool,
-    #[arg(value_name = "CONTAINER")]
-    pub container: String,
+    /// Prefix each line with the container's name.
+    #[arg(short, long)]
+    pub names: bool,
+    /// Color the --names prefix.
+    #[arg(long)]
+    pub color: bool,
+    #[command(flatten)]
+    pub latest: super::targets::Latest,
+    #[arg(value_name = "CONTAINER", required_unless_present = "latest")]
+    pub container: Option<String>,
 }
 
 /// RFC 3339 or a Go-style duration before now (`90s`, `10m`, `1h30m`).
@@ -96,6 +104,8 @@ fn ts_seconds(ts: &str) -> f64 {
 }
 
 struct Printer {
+    /// `--names`: the container's name (colored with --color) before each line.
+    prefix: Option<String>,
     timestamps: bool,
     since: Option<f64>,
     until: Option<f64>,
@@ -116,6 +126,9 @@ impl Printer {
                 continue;
             }
             let w: &mut dyn Write = if r.stderr { &mut err } else { &mut out };
+            if let Some(p) = &self.prefix {
+                w.write_all(p.as_bytes())?;
+            }
             if self.timestamps {
                 w.write_all(r.ts.as_bytes())?;
                 w.write_all(b" ")?;
@@ -133,9 +146,16 @@ impl Printer {
 pub fn run(g: &GlobalOpts, a: LogsArgs) -> anyhow::Result<i32> {
     let paths = g.paths()?;
     let store = ContainerStore::open(&paths.root, &paths.runroot)?;
-    let c = store.find(&a.container)?;
+    let c = super::targets::one(&store, a.container.as_deref(), a.latest.latest)?;
     let path = log_path(&store, &c.id);
     let printer = Printer {
+        prefix: a.names.then(|| {
+            if a.color {
+                format!("\x1b[36m{}\x1b[0m ", c.name)
+            } else {
+                format!("{} ", c.name)
+            }
+        }),
         timestamps: a.timestamps,
         since: a.since.as_deref().map(parse_time).transpose()?,
         until: a.until.as_deref().map(parse_time).transpose()?,
@@ -146,7 +166,7 @@ pub fn run(g: &GlobalOpts, a: LogsArgs) -> anyhow::Result<i32> {
             if a.follow {
                 anyhow::bail!(
                     "{}: the container has no log: it was run in the foreground",
-                    a.container
+                    c.name
                 );
             }
             return Ok(0);

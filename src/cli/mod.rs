@@ -66,6 +66,17 @@ pub struct GlobalOpts {
     pub log_level: LogLevel,
 }
 
+/// Say once on stderr that a flag podman scripts pass was accepted but has no effect here, and why.
+pub fn ignored(flag: &str, why: &str) {
+    use std::sync::Mutex;
+    static SAID: Mutex<Vec<String>> = Mutex::new(Vec::new());
+    let mut said = SAID.lock().unwrap_or_else(|e| e.into_inner());
+    if !said.iter().any(|f| f == flag) {
+        said.push(flag.to_string());
+        eprintln!("Warning: {flag} is accepted and ignored: {why}");
+    }
+}
+
 impl GlobalOpts {
     /// Storage paths from flags and environment, created if missing.
     pub fn paths(&self) -> anyhow::Result<Paths> {
@@ -162,7 +173,7 @@ pub enum Command {
     /// Add names to an image
     Tag(image::TagArgs),
     /// Display details of containers or images as JSON
-    Inspect(image::InspectArgs),
+    Inspect(container::InspectArgs),
     /// Manage volumes
     Volume(volume::VolumeArgs),
     /// Log in to a registry

@@ -4,7 +4,7 @@
 use clap::Args;
 use serde_json::{json, Value};
 
-use super::format::{go_time, human_duration, now_unix, render_rows};
+use super::format::{go_time, human_duration, now_unix};
 use super::GlobalOpts;
 use crate::state::{Container, ContainerStore, Status};
 
@@ -31,10 +31,39 @@ pub struct PsArgs {
     /// Go template or json.
     #[arg(long)]
     pub format: Option<String>,
+    /// Leave out the table's header line.
+    #[arg(long)]
+    pub noheading: bool,
+    /// Order by: command, created, id, image, names, runningfor, size, status.
+    #[arg(long, default_value = "created", value_name = "FIELD")]
+    pub sort: String,
+    /// Add the SIZE column: the container's own changes (and with its image).
+    #[arg(short, long)]
+    pub size: bool,
+    /// Add the namespaces of running containers (CGROUPNS IPC MNT NET PIDNS USERNS UTS).
+    #[arg(long)]
+    pub ns: bool,
+    /// Add the POD ID and PODNAME columns.
+    #[arg(short, long)]
+    pub pod: bool,
+    /// Include containers in the store that skiff does not manage (there are none: accepted).
+    #[arg(long)]
+    pub external: bool,
+    /// Check the state of every container against the system first (skiff always does).
+    #[arg(long)]
+    pub sync: bool,
+    /// Print the list again every N seconds.
+    #[arg(short, long, value_name = "SECONDS")]
+    pub watch: Option<u64>,
 }
 
 const HEADERS: &[(&str, &str)] = &[
     ("ID", "CONTAINER ID"),
+    ("Pod", "POD ID"),
+    ("PodName", "PODNAME"),
+    ("Cgroup", "CGROUPNS"),
+    ("PIDNS", "PIDNS"),
+    ("User", "USERNS"),
     ("RunningFor", "CREATED"),
     ("CreatedAt", "CREATED AT"),
 ];
@@ -154,6 +183,52 @@ pub fn keep(c: &Container, state: &str, filters: &[String]) -> anyhow::Result<bo
 }
 
 pub fn run(g: &GlobalOpts, a: PsArgs) -> anyhow::Result<i32> {
+    let Some(secs) = a.watch else {
+        return list(g, &a);
+    };
+    loop {
+        // Clear the screen, as `watch` does.
+        super::output::print_text("\x1b[H\x1b[2J")?;
+        list(g, &a)?;
+        std::thread::sleep(std::time::Duration::from_secs(secs.max(1)));
+    }
+}
+
+/// Namespace ids of a running container's first process (`ps --ns`).
+fn namespaces(c: &Container) -> Value {
+    let ns = |n: &str| {
+        std::fs::read_link(format!("/proc/{}/ns/{n}", c.state.pid))
+            .ok()
+            .and_then(|l| {
+                let s = l.to_string_lossy().into_owned();
+                Some(s.split_once('[')?.1.trim_end_matches(']').to_string())
+            })
+            .unwrap_or_default()
+    };
+    json!({
+        "Cgroup": ns("cgroup"), "IPC": ns("ipc"), "MNT": ns("mnt"), "NET": ns("net"),
+        "PIDNS": ns("pid"), "User": ns("user"), "UTS": ns("uts"),
+    })
+}
+
+fn sort_key(r: &Value, field: &str) -> anyhow::Result<(String, i64)> {
+    let s = |k: &str| r[k].as_str().unwrap_or("").to_string();
+    Ok(match field {
+        "command" => (s("Command"), 0),
+        // Newest first, as podman lists them.
+        "created" | "runningfor" => (String::new(), -r["Created"].as_i64().unwrap_or(0)),
+        "id" => (s("ID"), 0),
+        "image" => (s("Image"), 0),
+        "names" => (s("Names"), 0),
+        "size" => (String::new(), r["SizeRw"].as_i64().unwrap_or(0)),
+        "status" => (s("Status"), 0),
+        other => anyhow::bail!(
+            "invalid --sort {other:?}: command, created, id, image, names, runningfor, size or status"
+        ),
+    })
+}
+
+fn list(g: &GlobalOpts, a: &PsArgs) -> anyhow::Result<i32> {
     let paths = g.paths()?;
     let store = ContainerStore::open(&paths.root, &paths.runroot)?;
     let mut all = store.list()?;
@@ -171,9 +246,26 @@ pub fn run(g: &GlobalOpts, a: PsArgs) -> anyhow::Result<i32> {
             || state == "paused"
             || a.filter.iter().any(|f| f.starts_with("status="));
         if shown && keep(c, &state, &a.filter)? {
-            rows.push(row(c, a.no_trunc));
+            let mut r = row(c, a.no_trunc);
+            if a.size {
+                let rw = super::container::dir_size(&store.path(&c.id).join("upper"));
+                r["SizeRw"] = json!(rw);
+                r["Size"] = json!(crate::image::progress::human_size(rw));
+            }
+            if a.ns {
+                r["Namespaces"] = namespaces(c);
+                r["Pid"] = json!(c.state.pid);
+            }
+            if a.pod {
+                r["Pod"] = json!("");
+                r["PodName"] = json!("");
+            }
+            rows.push(r);
         }
     }
+    let key = |r: &Value| sort_key(r, &a.sort);
+    sort_key(&Value::Null, &a.sort)?;
+    rows.sort_by_key(|r| key(r).unwrap_or_default());
     if a.quiet {
         let ids: String = rows
             .iter()
@@ -182,12 +274,20 @@ pub fn run(g: &GlobalOpts, a: PsArgs) -> anyhow::Result<i32> {
         super::output::print_text(&ids)?;
         return Ok(0);
     }
-    let out = render_rows(
-        &rows,
-        a.format.as_deref(),
+    let mut table = String::from(
         "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}",
-        HEADERS,
-    )?;
+    );
+    if a.size {
+        table.push_str("\t{{.Size}}");
+    }
+    if a.pod {
+        table.push_str("\t{{.Pod}}\t{{.PodName}}");
+    }
+    if a.ns {
+        table = "table {{.ID}}\t{{.Names}}\t{{.Pid}}\t{{.Namespaces.Cgroup}}\t{{.Namespaces.IPC}}\t{{.Namespaces.MNT}}\t{{.Namespaces.NET}}\t{{.Namespaces.PIDNS}}\t{{.Namespaces.User}}\t{{.Namespaces.UTS}}".into();
+    }
+    let out =
+        super::format::render_rows_opt(&rows, a.format.as_deref(), &table, HEADERS, a.noheading)?;
     super::output::print_text(&out)?;
     Ok(0)
 }

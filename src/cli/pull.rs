@@ -36,6 +36,57 @@ impl PlatformArgs {
     }
 }
 
+/// `--tls-verify`, `--cert-dir`: how to reach a registry.
+#[derive(Debug, Args, Clone, Default)]
+pub struct TlsArgs {
+    /// Require HTTPS with a verified certificate (`--tls-verify=false`: also plain HTTP and
+    /// unverified HTTPS; default: as registries.conf says, plain HTTP allowed on loopback).
+    #[arg(
+        long,
+        value_name = "BOOL",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "true"
+    )]
+    pub tls_verify: Option<bool>,
+    /// Use the CA certificates (*.crt) in DIR for the registry.
+    #[arg(long, value_name = "DIR")]
+    pub cert_dir: Option<std::path::PathBuf>,
+}
+
+/// The registry flags of every command that pulls.
+#[derive(Debug, Args, Clone, Default)]
+pub struct RegistryArgs {
+    #[command(flatten)]
+    pub tls: TlsArgs,
+    /// Read credentials from FILE only (auth.json format).
+    #[arg(long, value_name = "FILE", env = "REGISTRY_AUTH_FILE")]
+    pub authfile: Option<std::path::PathBuf>,
+    /// Credentials for the registry: USER:PASSWORD.
+    #[arg(long, value_name = "USER:PASSWORD")]
+    pub creds: Option<String>,
+    /// Docker's content trust; podman ignores it, and so does skiff.
+    #[arg(long)]
+    pub disable_content_trust: bool,
+}
+
+impl RegistryArgs {
+    pub fn access(&self) -> anyhow::Result<crate::image::registry::Access> {
+        use crate::image::registry::Access;
+        Ok(Access {
+            tls_verify: self.tls.tls_verify,
+            cert_dir: self.tls.cert_dir.clone(),
+            authfile: self.authfile.clone(),
+            creds: self
+                .creds
+                .as_deref()
+                .map(Access::parse_creds)
+                .transpose()
+                .map_err(|e| anyhow::anyhow!(e))?,
+        })
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct PullArgs {
     /// Print only the image id.
@@ -43,6 +94,11 @@ pub struct PullArgs {
     pub quiet: bool,
     #[command(flatten)]
     pub platform: PlatformArgs,
+    #[command(flatten)]
+    pub registry: RegistryArgs,
+    /// Pull every tag of the repository.
+    #[arg(short, long)]
+    pub all_tags: bool,
     /// Image to pull: NAME[:TAG|@DIGEST], e.g. alpine, docker.io/library/nginx:1.27,
     /// localhost:5000/app@sha256:...
     #[arg(value_name = "IMAGE")]
@@ -51,14 +107,19 @@ pub struct PullArgs {
 
 pub fn run(g: &GlobalOpts, a: PullArgs) -> anyhow::Result<i32> {
     let paths = g.paths()?;
-    let rec = pull(
-        &paths,
-        &a.image,
-        &PullOptions {
-            platform: a.platform.platform()?,
-            quiet: a.quiet,
-        },
-    )?;
-    super::output::print_text(&format!("{}\n", crate::image::store::hex_of(&rec.id)))?;
+    let opts = PullOptions {
+        platform: a.platform.platform()?,
+        quiet: a.quiet,
+        access: a.registry.access()?,
+    };
+    let names = if a.all_tags {
+        crate::image::pull::all_tags(&paths, &a.image, &opts)?
+    } else {
+        vec![a.image.clone()]
+    };
+    for name in names {
+        let rec = pull(&paths, &name, &opts)?;
+        super::output::print_text(&format!("{}\n", crate::image::store::hex_of(&rec.id)))?;
+    }
     Ok(0)
 }

@@ -185,6 +185,8 @@ pub struct ContainerArgs {
     pub quiet: bool,
     #[command(flatten)]
     pub platform: PlatformArgs,
+    #[command(flatten)]
+    pub registry: super::pull::RegistryArgs,
     /// Image to run.
     #[arg(value_name = "IMAGE")]
     pub image: String,
@@ -232,8 +234,20 @@ pub struct StartArgs {
     /// Forward signals to the container.
     #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
     pub sig_proxy: bool,
+    /// Start every container that is not running.
+    #[arg(long)]
+    pub all: bool,
+    /// Start the containers that pass these filters (as in `ps --filter`).
+    #[arg(short, long, value_name = "FILTER")]
+    pub filter: Vec<String>,
+    /// Keys that detach an attached session (accepted; use `skiff attach` to detach from a
+    /// running container).
+    #[arg(long, value_name = "KEYS")]
+    pub detach_keys: Option<String>,
+    #[command(flatten)]
+    pub latest: super::targets::Latest,
     #[arg(value_name = "CONTAINER")]
-    pub container: String,
+    pub containers: Vec<String>,
 }
 
 /// Resolve the image (pulling per policy) and store a new container; returns its id.
@@ -274,6 +288,7 @@ fn create_container(paths: &Paths, a: &ContainerArgs, auto_remove: bool) -> anyh
         Ok(PullOptions {
             platform: a.platform.platform()?,
             quiet: a.quiet,
+            access: a.registry.access()?,
         })
     };
     let image = match (a.pull, existing) {
@@ -525,19 +540,53 @@ pub fn create(g: &GlobalOpts, a: CreateArgs) -> anyhow::Result<i32> {
 pub fn start(g: &GlobalOpts, a: StartArgs) -> anyhow::Result<i32> {
     let paths = g.paths()?;
     let cstore = ContainerStore::open(&paths.root, &paths.runroot)?;
-    let c = cstore.find(&a.container)?;
-    if c.state.status == Status::Running && c.process_alive() {
-        anyhow::bail!("{}: the container is already running", a.container);
+    if a.detach_keys.as_deref().is_some_and(|k| !k.is_empty()) {
+        super::ignored(
+            "--detach-keys",
+            "start --attach runs in the foreground; start detached and use `skiff attach` to \
+             detach and re-attach",
+        );
     }
-    if a.interactive && !c.spec.stdin {
-        let mut c2 = c.clone();
-        c2.spec.stdin = true;
-        cstore.save(&c2)?;
+    let sel = super::targets::Selection {
+        names: &a.containers,
+        all: a.all,
+        latest: a.latest.latest,
+        cidfiles: &[],
+        filters: &a.filter,
+        ignore: false,
+    };
+    let running = |c: &Container| c.state.status == Status::Running && c.process_alive();
+    let targets = super::targets::select(&cstore, &sel, |c| !running(c))?;
+    if a.attach && targets.len() != 1 {
+        anyhow::bail!("start --attach takes exactly one container");
     }
-    if !a.attach {
-        start_detached(&paths, &c.id)?;
-        super::output::print_text(&format!("{}\n", a.container))?;
-        return Ok(0);
+    let mut failed = super::targets::Failures::new();
+    for t in targets {
+        let result = (|| -> anyhow::Result<Option<i32>> {
+            let c = t.found?;
+            if running(&c) {
+                anyhow::bail!("{}: the container is already running", t.shown);
+            }
+            if a.interactive && !c.spec.stdin {
+                let mut c2 = c.clone();
+                c2.spec.stdin = true;
+                cstore.save(&c2)?;
+            }
+            if a.attach {
+                return Ok(Some(container::run_foreground(
+                    &cstore,
+                    &c.id,
+                    a.sig_proxy,
+                )?));
+            }
+            start_detached(&paths, &c.id)?;
+            Ok(None)
+        })();
+        match result {
+            Ok(Some(code)) => return Ok(code),
+            Ok(None) => super::output::print_line(&t.shown)?,
+            Err(e) => failed.push(crate::error::exit_code_of(&e), &e),
+        }
     }
-    container::run_foreground(&cstore, &c.id, a.sig_proxy)
+    failed.into_result()
 }

@@ -153,3 +153,17 @@ impl Default for Failures {
         Self::new()
     }
 }
+
+/// The one container a command names, or the latest one with `--latest`.
+pub fn one(store: &ContainerStore, name: Option<&str>, latest: bool) -> anyhow::Result<Container> {
+    match (name, latest) {
+        (Some(n), false) => Ok(store.find(n)?),
+        (None, true) => store
+            .list()?
+            .into_iter()
+            .next()
+            .ok_or_else(|| anyhow::anyhow!("no containers: --latest has nothing to act on")),
+        (Some(_), true) => anyhow::bail!("--latest and a container name cannot be combined"),
+        (None, false) => anyhow::bail!("give a container name or id (or --latest)"),
+    }
+}

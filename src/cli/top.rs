@@ -11,8 +11,11 @@ use crate::state::{Container, ContainerStore, Status};
 
 #[derive(Debug, Args)]
 pub struct TopArgs {
-    #[arg(value_name = "CONTAINER")]
-    pub container: String,
+    /// Show the latest created container (the arguments are then all descriptors).
+    #[arg(short, long)]
+    pub latest: bool,
+    #[arg(value_name = "CONTAINER", required_unless_present = "latest")]
+    pub container: Option<String>,
     /// ps-style descriptors (user, pid, ppid, pcpu, etime, tty, time, args, comm, rss).
     #[arg(value_name = "DESCRIPTOR")]
     pub descriptors: Vec<String>,
@@ -26,6 +29,21 @@ pub struct StatsArgs {
     /// Go template or json.
     #[arg(long)]
     pub format: Option<String>,
+    /// All containers (the default without names; stopped ones have nothing to show).
+    #[arg(short, long)]
+    pub all: bool,
+    /// Seconds between samples.
+    #[arg(short, long, default_value_t = 1, value_name = "SECONDS")]
+    pub interval: u64,
+    /// Show the latest created container.
+    #[arg(short, long)]
+    pub latest: bool,
+    /// Keep CPU figures per interval (the only way skiff computes them; accepted for podman).
+    #[arg(long)]
+    pub no_reset: bool,
+    /// Do not truncate ids.
+    #[arg(long)]
+    pub no_trunc: bool,
     /// Containers (default: all running).
     #[arg(value_name = "CONTAINER")]
     pub containers: Vec<String>,
@@ -33,7 +51,17 @@ pub struct StatsArgs {
 
 #[derive(Debug, Args)]
 pub struct PauseArgs {
-    #[arg(required = true, value_name = "CONTAINER")]
+    /// All running (pause) or paused (unpause) containers.
+    #[arg(short, long)]
+    pub all: bool,
+    /// The containers that pass these filters (as in `ps --filter`).
+    #[arg(short, long, value_name = "FILTER")]
+    pub filter: Vec<String>,
+    #[command(flatten)]
+    pub latest: super::targets::Latest,
+    #[command(flatten)]
+    pub cidfiles: super::targets::CidFiles,
+    #[arg(value_name = "CONTAINER")]
     pub containers: Vec<String>,
 }
 
@@ -71,8 +99,20 @@ fn user_names(c: &Container) -> Vec<(u32, String)> {
 pub fn top(g: &GlobalOpts, a: TopArgs) -> anyhow::Result<i32> {
     let paths = g.paths()?;
     let store = ContainerStore::open(&paths.root, &paths.runroot)?;
-    let c = running(&store, &a.container)?;
-    let descs: Vec<String> = if a.descriptors.is_empty() {
+    let (c, descriptors) = match (a.latest, a.container) {
+        (true, first) => {
+            let c = super::targets::one(&store, None, true)?;
+            let mut d: Vec<String> = first.into_iter().collect();
+            d.extend(a.descriptors);
+            (c, d)
+        }
+        (false, name) => (
+            store.find(name.as_deref().unwrap_or_default())?,
+            a.descriptors,
+        ),
+    };
+    let c = running(&store, &c.id)?;
+    let descs: Vec<String> = if descriptors.is_empty() {
         [
             "user", "pid", "ppid", "pcpu", "etime", "tty", "time", "args",
         ]
@@ -80,7 +120,7 @@ pub fn top(g: &GlobalOpts, a: TopArgs) -> anyhow::Result<i32> {
         .map(|s| s.to_string())
         .collect()
     } else {
-        a.descriptors
+        descriptors
             .iter()
             .flat_map(|d| d.split(',').map(str::to_string))
             .collect()
@@ -217,7 +257,12 @@ pub fn stats(g: &GlobalOpts, a: StatsArgs) -> anyhow::Result<i32> {
     use crate::image::progress::human_size;
     let paths = g.paths()?;
     let store = ContainerStore::open(&paths.root, &paths.runroot)?;
-    let cs: Vec<Container> = if a.containers.is_empty() {
+    let cs: Vec<Container> = if a.latest {
+        vec![running(
+            &store,
+            &super::targets::one(&store, None, true)?.id,
+        )?]
+    } else if a.containers.is_empty() {
         store
             .list()?
             .into_iter()
@@ -230,8 +275,10 @@ pub fn stats(g: &GlobalOpts, a: StatsArgs) -> anyhow::Result<i32> {
             .collect::<anyhow::Result<_>>()?
     };
     let total = mem_total();
+    let interval = std::time::Duration::from_secs(a.interval.max(1));
     loop {
         let before = sample(&cs);
+        // The first sample over half a second (a quick answer); later ones over --interval.
         std::thread::sleep(std::time::Duration::from_millis(500));
         let after = sample(&cs);
         let mut rows: Vec<Value> = Vec::new();
@@ -243,7 +290,7 @@ pub fn stats(g: &GlobalOpts, a: StatsArgs) -> anyhow::Result<i32> {
             let (rx, tx) = net_io(c.state.pid);
             let (br, bw) = block_io(&ps);
             rows.push(json!({
-                "ID": c.short_id(),
+                "ID": if a.no_trunc { c.id.clone() } else { c.short_id().to_string() },
                 "Name": c.name,
                 "CPUPerc": format!("{cpu:.2}%"),
                 "MemUsage": format!("{} / {}", human_size(mem), human_size(total)),
@@ -264,7 +311,7 @@ pub fn stats(g: &GlobalOpts, a: StatsArgs) -> anyhow::Result<i32> {
         if a.no_stream {
             return Ok(0);
         }
-        std::thread::sleep(std::time::Duration::from_millis(500));
+        std::thread::sleep(interval.saturating_sub(std::time::Duration::from_millis(500)));
     }
 }
 
@@ -277,8 +324,24 @@ fn signal_all(c: &Container, sig: nix::sys::signal::Signal) {
 pub fn pause(g: &GlobalOpts, a: PauseArgs, pause: bool) -> anyhow::Result<i32> {
     let paths = g.paths()?;
     let store = ContainerStore::open(&paths.root, &paths.runroot)?;
-    for name in &a.containers {
-        let mut c = running(&store, name)?;
+    let sel = super::targets::Selection {
+        names: &a.containers,
+        all: a.all,
+        latest: a.latest.latest,
+        cidfiles: &a.cidfiles.cidfile,
+        filters: &a.filter,
+        ignore: false,
+    };
+    let wanted = if pause {
+        Status::Running
+    } else {
+        Status::Paused
+    };
+    for t in super::targets::select(&store, &sel, |c| {
+        c.state.status == wanted && c.process_alive()
+    })? {
+        let name = &t.shown;
+        let mut c = running(&store, &t.found?.id)?;
         let _l = store.lock(&c.id, crate::storage::LockMode::Exclusive)?;
         match (pause, c.state.status) {
             (true, Status::Running) => {

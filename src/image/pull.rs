@@ -29,6 +29,8 @@ const PARALLEL_LAYERS: usize = 4;
 pub struct PullOptions {
     pub platform: Platform,
     pub quiet: bool,
+    /// `--tls-verify`, `--cert-dir`, `--authfile`, `--creds`.
+    pub access: super::registry::Access,
 }
 
 /// Pull `input` into the store. Runs its own single-threaded async runtime and shuts it down (with
@@ -73,6 +75,51 @@ pub fn pull(paths: &Paths, input: &str, opts: &PullOptions) -> anyhow::Result<Im
     result
 }
 
+/// `pull --all-tags`: the full names of every tag of `input`'s repository, from the first
+/// registry (and endpoint) that lists them.
+pub fn all_tags(paths: &Paths, input: &str, opts: &PullOptions) -> anyhow::Result<Vec<String>> {
+    let parsed = reference::parse(input)?;
+    // (parse fills in `latest`: look at what was typed)
+    let last = input.rsplit('/').next().unwrap_or(input);
+    if last.contains(':') || input.contains('@') {
+        bail!("{input}: give a repository without a tag or digest with --all-tags");
+    }
+    let conf = RegistriesConf::load(&paths.config)?;
+    let registries = Registries::new(conf, &paths.config).with_access(opts.access.clone());
+    let candidates: Vec<Reference> = if parsed.short {
+        let regs = registries.conf.search_registries();
+        regs.iter()
+            .map(|reg| parsed.reference.on_registry(reg, &parsed.path))
+            .collect()
+    } else {
+        vec![parsed.reference.clone()]
+    };
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")?;
+    let mut errors = Vec::new();
+    for r in &candidates {
+        for ep in registries.endpoints(r)? {
+            let remote = registries.remote(&ep, r)?;
+            match rt.block_on(remote.tags(r)) {
+                Ok(mut tags) => {
+                    tags.sort();
+                    return Ok(tags
+                        .into_iter()
+                        .map(|t| format!("{}:{t}", r.repo_name()))
+                        .collect());
+                }
+                Err(e) => errors.push(e.to_string()),
+            }
+        }
+    }
+    bail!(
+        "{input}: could not list its tags:\n  {}",
+        errors.join("\n  ")
+    )
+}
+
 struct Ctx<'a> {
     store: Store,
     mapping: IdMapping,
@@ -84,7 +131,7 @@ struct Ctx<'a> {
 async fn pull_async(paths: &Paths, input: &str, opts: &PullOptions) -> anyhow::Result<ImageRecord> {
     let parsed = reference::parse(input)?;
     let conf = RegistriesConf::load(&paths.config)?;
-    let registries = Registries::new(conf, &paths.config);
+    let registries = Registries::new(conf, &paths.config).with_access(opts.access.clone());
     let store = Store::open(&paths.root)?;
     let _store_guard = store.lock_store(LockMode::Shared)?;
     let mapping = IdMapping::for_current_user()?;

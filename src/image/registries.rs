@@ -60,6 +60,8 @@ pub struct Endpoint {
     pub host: String,
     /// Plain HTTP instead of HTTPS.
     pub insecure: bool,
+    /// HTTPS without checking the certificate (`--tls-verify=false`).
+    pub skip_verify: bool,
 }
 
 impl RegistriesConf {
@@ -130,6 +132,7 @@ impl RegistriesConf {
                 out.push(Endpoint {
                     host: m.location.split('/').next().unwrap_or("").to_string(),
                     insecure: m.insecure,
+                    skip_verify: false,
                 });
             }
         }
@@ -143,13 +146,19 @@ impl RegistriesConf {
             out.push(Endpoint {
                 host: host.clone(),
                 insecure: false,
+                skip_verify: false,
             });
             out.push(Endpoint {
                 host,
                 insecure: true,
+                skip_verify: false,
             });
         } else {
-            out.push(Endpoint { host, insecure });
+            out.push(Endpoint {
+                host,
+                insecure,
+                skip_verify: false,
+            });
         }
         out
     }
@@ -202,11 +211,13 @@ blocked = true
             vec![
                 Endpoint {
                     host: "mirror.local:5000".into(),
-                    insecure: true
+                    insecure: true,
+                    skip_verify: false,
                 },
                 Endpoint {
                     host: "docker.io".into(),
-                    insecure: false
+                    insecure: false,
+                    skip_verify: false,
                 },
             ]
         );

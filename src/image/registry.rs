@@ -37,6 +37,34 @@ pub struct Registries {
     pub conf: RegistriesConf,
     cert_dirs: Vec<PathBuf>,
     clients: Mutex<HashMap<String, Remote>>,
+    access: Access,
+}
+
+/// podman's per-command registry flags: `--tls-verify`, `--cert-dir`, `--authfile`, `--creds`.
+#[derive(Debug, Clone, Default)]
+pub struct Access {
+    /// false: HTTPS without certificate checks, then plain HTTP; true: HTTPS only, even where
+    /// registries.conf says insecure or the registry is on loopback; None: registries.conf.
+    pub tls_verify: Option<bool>,
+    /// CA certificates (`*.crt`) for every registry, instead of the certs.d dirs.
+    pub cert_dir: Option<PathBuf>,
+    /// Credentials from this file only.
+    pub authfile: Option<PathBuf>,
+    /// These credentials.
+    pub creds: Option<auth::Credentials>,
+}
+
+impl Access {
+    /// `--creds USER:PASSWORD`.
+    pub fn parse_creds(s: &str) -> Result<auth::Credentials, String> {
+        match s.split_once(':') {
+            Some((u, p)) if !u.is_empty() => Ok(auth::Credentials {
+                username: u.to_string(),
+                password: p.to_string(),
+            }),
+            _ => Err(format!("invalid --creds {s:?}: give USER:PASSWORD")),
+        }
+    }
 }
 
 const ATTEMPTS: u32 = 4;
@@ -53,12 +81,28 @@ impl Registries {
             conf,
             cert_dirs,
             clients: Mutex::new(HashMap::new()),
+            access: Access::default(),
         }
+    }
+
+    pub fn with_access(mut self, access: Access) -> Registries {
+        self.access = access;
+        self
     }
 
     /// CA files for `host` (certs.d/HOST[:PORT]/*.crt).
     fn ca_files(&self, host: &str) -> Vec<PathBuf> {
         let mut v = Vec::new();
+        if let Some(d) = &self.access.cert_dir {
+            for e in std::fs::read_dir(d).into_iter().flatten().flatten() {
+                let p = e.path();
+                if p.extension().is_some_and(|x| x == "crt") {
+                    v.push(p);
+                }
+            }
+            v.sort();
+            return v;
+        }
         for d in &self.cert_dirs {
             if let Ok(rd) = std::fs::read_dir(d.join(host)) {
                 for e in rd.flatten() {
@@ -87,16 +131,44 @@ impl Registries {
                     .unwrap_or_default(),
             });
         }
-        Ok(self.conf.endpoints(r, |h| !self.ca_files(h).is_empty()))
+        let eps = self.conf.endpoints(r, |h| !self.ca_files(h).is_empty());
+        Ok(match self.access.tls_verify {
+            None => eps,
+            Some(true) => eps.into_iter().filter(|e| !e.insecure).collect(),
+            Some(false) => {
+                let mut out: Vec<Endpoint> = Vec::new();
+                for e in eps {
+                    if out.iter().any(|o| o.host == e.host) {
+                        continue;
+                    }
+                    for insecure in [false, true] {
+                        out.push(Endpoint {
+                            host: e.host.clone(),
+                            insecure,
+                            skip_verify: !insecure,
+                        });
+                    }
+                }
+                out
+            }
+        })
     }
 
     /// The client for an endpoint, with credentials for `r`'s repository on it.
     pub fn remote(&self, ep: &Endpoint, r: &Reference) -> Result<Remote, RegistryError> {
-        let key = format!("{}|{}|{}", ep.host, ep.insecure, r.repository);
+        let key = format!(
+            "{}|{}|{}|{}",
+            ep.host, ep.insecure, ep.skip_verify, r.repository
+        );
         if let Some(remote) = self.clients.lock().unwrap().get(&key) {
             return Ok(remote.clone());
         }
-        let auth = match auth::lookup(&ep.host, &r.repository)? {
+        let found = match (&self.access.creds, &self.access.authfile) {
+            (Some(c), _) => Some(c.clone()),
+            (None, Some(f)) => auth::lookup_in(std::slice::from_ref(f), &ep.host, &r.repository)?,
+            (None, None) => auth::lookup(&ep.host, &r.repository)?,
+        };
+        let auth = match found {
             Some(c) => RegistryAuth::Basic(c.username, c.password),
             None => RegistryAuth::Anonymous,
         };
@@ -134,6 +206,7 @@ impl Registries {
                 ClientProtocol::Https
             },
             extra_root_certificates: certs,
+            accept_invalid_certificates: ep.skip_verify,
             platform_resolver: None,
             connect_timeout: Some(Duration::from_secs(30)),
             read_timeout: Some(Duration::from_secs(300)),
@@ -143,7 +216,8 @@ impl Registries {
         let mut http = reqwest::Client::builder()
             .user_agent(concat!("skiff/", env!("CARGO_PKG_VERSION")))
             .connect_timeout(Duration::from_secs(30))
-            .read_timeout(Duration::from_secs(300));
+            .read_timeout(Duration::from_secs(300))
+            .danger_accept_invalid_certs(ep.skip_verify);
         for c in &config.extra_root_certificates {
             let cert = reqwest::Certificate::from_pem(&c.data).map_err(|e| RegistryError::Ca {
                 path: PathBuf::from(&ep.host),
@@ -212,6 +286,16 @@ impl Remote {
                 other => Err(other),
             },
         }
+    }
+
+    /// Every tag of `r`'s repository (`pull --all-tags`).
+    pub async fn tags(&self, r: &Reference) -> Result<Vec<String>, RegistryError> {
+        let oref = self.oci_ref(r, None);
+        self.client
+            .list_tags(&oref, &self.auth, None, None)
+            .await
+            .map(|t| t.tags)
+            .map_err(|e| self.classify(r, e))
     }
 
     fn base_url(&self) -> String {

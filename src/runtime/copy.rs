@@ -2,7 +2,8 @@
 //! (so it may write files owned by any of the container's ids), opens the container's root as
 //! /proc/PID/root, and resolves every container path with openat2(RESOLVE_IN_ROOT) against it: a
 //! symlink inside the container can never lead to a host path. Host paths are used as usual.
-//! Files copied in belong to the container's root; files copied out belong to you.
+//! Files copied in belong to the container's user (`--archive`, the default) or its root; files
+//! copied out belong to you.
 
 use std::fs;
 use std::io::{self, Write};
@@ -17,6 +18,16 @@ use rustix::io::Errno;
 
 use crate::state::{Container, ContainerStore};
 use crate::userns::enter::Report;
+
+/// `cp --archive`, `--overwrite`.
+#[derive(Debug, Clone, Copy)]
+pub struct CopyOptions {
+    /// Files copied in belong to the container's user (its primary uid and gid), as podman's
+    /// default; without it, to the container's root.
+    pub archive: bool,
+    /// A directory may replace a non-directory and the other way round.
+    pub overwrite: bool,
+}
 
 pub enum Direction {
     /// host path -> container path
@@ -35,7 +46,13 @@ fn ioerr(e: Errno) -> io::Error {
 /// else to that name. A running container is reached through its user namespace and
 /// /proc/PID/root; a stopped one gets its overlay mounted in a private user and mount namespace
 /// for the copy (files copied in land in its upper dir, like writes of the container itself).
-pub fn copy(store: &ContainerStore, c: &Container, dir: &Direction) -> anyhow::Result<()> {
+pub fn copy(
+    store: &ContainerStore,
+    c: &Container,
+    dir: &Direction,
+    opts: CopyOptions,
+) -> anyhow::Result<()> {
+    let user = c.spec.user.clone();
     let outcome = Report::new()?;
     let w = outcome.writer();
     let report = move |result: anyhow::Result<()>| Report::send(w, result.map(|()| String::new()));
@@ -51,7 +68,7 @@ pub fn copy(store: &ContainerStore, c: &Container, dir: &Direction) -> anyhow::R
                 nix::unistd::setresgid(root_gid, root_gid, root_gid)?;
                 nix::unistd::setresuid(root_id, root_id, root_id)?;
                 let root = open_root(Path::new(&format!("/proc/{pid}/root")))?;
-                copy_at(&root, dir)
+                copy_at(&root, dir, opts, &user)
             })())
         })?;
         crate::userns::enter::wait_code(child)?;
@@ -78,7 +95,7 @@ pub fn copy(store: &ContainerStore, c: &Container, dir: &Direction) -> anyhow::R
                     let lower: Vec<PathBuf> = c.spec.layers.iter().rev().cloned().collect();
                     super::rootfs::mount_overlay(&lower, &upper, &work, &mountpoint)?;
                     let root = open_root(&mountpoint)?;
-                    copy_at(&root, dir)
+                    copy_at(&root, dir, opts, &user)
                 })())
             },
         )?;
@@ -96,7 +113,23 @@ fn open_root(p: &Path) -> anyhow::Result<OwnedFd> {
     .context("opening the container's root")
 }
 
-fn copy_at(root: &OwnedFd, dir: &Direction) -> anyhow::Result<()> {
+/// The container user's primary uid and gid, from its own /etc/passwd and /etc/group.
+fn owner_of(root: &OwnedFd, user: &str) -> anyhow::Result<Option<(u32, u32)>> {
+    if user.is_empty() || user == "0" || user == "root" || user == "0:0" {
+        return Ok(None);
+    }
+    let read = |p: &str| -> String {
+        open_in(root, p, OFlags::RDONLY)
+            .ok()
+            .map(|fd| io::read_to_string(fs::File::from(fd)).unwrap_or_default())
+            .unwrap_or_default()
+    };
+    let u = super::user::resolve(user, &[], &read("/etc/passwd"), &read("/etc/group"))
+        .map_err(|e| anyhow!("resolving the container's user {user:?}: {e}"))?;
+    Ok(Some((u.uid, u.gid)))
+}
+
+fn copy_at(root: &OwnedFd, dir: &Direction, opts: CopyOptions, user: &str) -> anyhow::Result<()> {
     match dir {
         Direction::In { host, container } => {
             let name = host
@@ -111,7 +144,12 @@ fn copy_at(root: &OwnedFd, dir: &Direction) -> anyhow::Result<()> {
             } else {
                 container.clone()
             };
-            copy_in(root, host, &dest)
+            let owner = if opts.archive {
+                owner_of(root, user)?
+            } else {
+                None
+            };
+            copy_in(root, host, &dest, &In { owner, opts })
         }
         Direction::Out { container, host } => {
             let name = Path::new(container)
@@ -123,7 +161,7 @@ fn copy_at(root: &OwnedFd, dir: &Direction) -> anyhow::Result<()> {
             } else {
                 host.clone()
             };
-            copy_out(root, container, &dest)
+            copy_out(root, container, &dest, opts)
         }
     }
 }
@@ -153,12 +191,46 @@ fn parent_of(root: &OwnedFd, path: &str) -> anyhow::Result<(OwnedFd, Vec<u8>)> {
     Ok((fd, name.as_bytes().to_vec()))
 }
 
-fn copy_in(root: &OwnedFd, src: &Path, dest: &str) -> anyhow::Result<()> {
+/// How files are copied in.
+struct In {
+    owner: Option<(u32, u32)>,
+    opts: CopyOptions,
+}
+
+/// A directory where a non-directory is (or the other way round): podman's error, or with
+/// --overwrite the old entry goes.
+fn replace_kind(
+    parent: &OwnedFd,
+    name: &std::ffi::OsStr,
+    want_dir: bool,
+    dest: &str,
+    overwrite: bool,
+) -> anyhow::Result<()> {
+    let Ok(st) = rustix::fs::statat(parent, name, AtFlags::SYMLINK_NOFOLLOW) else {
+        return Ok(());
+    };
+    let is_dir = FileType::from_raw_mode(st.st_mode) == FileType::Directory;
+    if is_dir == want_dir {
+        return Ok(());
+    }
+    if !overwrite {
+        let (what, with) = if is_dir {
+            ("directory", "non-directory")
+        } else {
+            ("non-directory", "directory")
+        };
+        anyhow::bail!("cannot overwrite {what} {dest:?} with {with} (--overwrite allows it)");
+    }
+    crate::image::unpack::remove_at(parent, name).with_context(|| format!("removing {dest}"))
+}
+
+fn copy_in(root: &OwnedFd, src: &Path, dest: &str, how: &In) -> anyhow::Result<()> {
     let md = fs::symlink_metadata(src)
         .with_context(|| format!("{}: no such file or directory", src.display()))?;
     let (parent, name) = parent_of(root, dest)?;
     let name = std::ffi::OsStr::from_bytes(&name);
     let mode = Mode::from_raw_mode(md.permissions().mode() & 0o7777);
+    replace_kind(&parent, name, md.is_dir(), dest, how.opts.overwrite)?;
     if md.is_dir() {
         match rustix::fs::mkdirat(&parent, name, mode) {
             Ok(()) | Err(Errno::EXIST) => {}
@@ -174,6 +246,7 @@ fn copy_in(root: &OwnedFd, src: &Path, dest: &str) -> anyhow::Result<()> {
                     dest.trim_end_matches('/'),
                     e.file_name().to_string_lossy()
                 ),
+                how,
             )?;
         }
     } else if md.file_type().is_symlink() {
@@ -192,15 +265,53 @@ fn copy_in(root: &OwnedFd, src: &Path, dest: &str) -> anyhow::Result<()> {
         io::copy(&mut fs::File::open(src)?, &mut out).with_context(|| format!("writing {dest}"))?;
         rustix::fs::fchmod(&out, mode).map_err(ioerr)?;
     }
+    if let Some((uid, gid)) = how.owner {
+        rustix::fs::chownat(
+            &parent,
+            name,
+            Some(rustix::fs::Uid::from_raw(uid)),
+            Some(rustix::fs::Gid::from_raw(gid)),
+            AtFlags::SYMLINK_NOFOLLOW,
+        )
+        .map_err(|e| anyhow!("chown {dest} to {uid}:{gid}: {e}"))?;
+        if md.is_file() {
+            // chown clears set-id bits: put the mode back.
+            rustix::fs::chmodat(&parent, name, mode, AtFlags::empty()).map_err(ioerr)?;
+        }
+    }
     Ok(())
 }
 
-fn copy_out(root: &OwnedFd, src: &str, dest: &Path) -> anyhow::Result<()> {
+fn copy_out(root: &OwnedFd, src: &str, dest: &Path, opts: CopyOptions) -> anyhow::Result<()> {
     let (parent, name) = parent_of(root, src)?;
     let name_os = std::ffi::OsStr::from_bytes(&name);
     let st = rustix::fs::statat(&parent, name_os, AtFlags::SYMLINK_NOFOLLOW)
         .map_err(|e| anyhow!("{src}: {e} (in the container)"))?;
     let mode = st.st_mode & 0o7777;
+    let src_dir = FileType::from_raw_mode(st.st_mode) == FileType::Directory;
+    if let Ok(existing) = fs::symlink_metadata(dest) {
+        if existing.is_dir() != src_dir {
+            if !opts.overwrite {
+                anyhow::bail!(
+                    "cannot overwrite {} {} with {} (--overwrite allows it)",
+                    if existing.is_dir() {
+                        "directory"
+                    } else {
+                        "non-directory"
+                    },
+                    dest.display(),
+                    if src_dir {
+                        "directory"
+                    } else {
+                        "non-directory"
+                    },
+                );
+            }
+            crate::storage::remove_tree(dest)
+                .or_else(|_| fs::remove_file(dest))
+                .with_context(|| format!("removing {}", dest.display()))?;
+        }
+    }
     match FileType::from_raw_mode(st.st_mode) {
         FileType::Directory => {
             match fs::create_dir(dest) {
@@ -223,7 +334,12 @@ fn copy_out(root: &OwnedFd, src: &str, dest: &Path) -> anyhow::Result<()> {
                     src.trim_end_matches('/'),
                     String::from_utf8_lossy(&n)
                 );
-                copy_out(root, &child, &dest.join(std::ffi::OsStr::from_bytes(&n)))?;
+                copy_out(
+                    root,
+                    &child,
+                    &dest.join(std::ffi::OsStr::from_bytes(&n)),
+                    opts,
+                )?;
             }
             fs::set_permissions(dest, fs::Permissions::from_mode(mode))?;
         }

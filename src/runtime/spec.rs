@@ -277,6 +277,24 @@ pub fn build(
     })
 }
 
+/// The `NAME=VALUE` (or `NAME`) lines of `--env-file`s; blank lines and `#` comments skipped.
+pub fn read_env_files(files: &[String]) -> Result<Vec<String>, SpecError> {
+    let mut out = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(f).map_err(|e| SpecError::EnvFile {
+            path: f.clone(),
+            message: e.to_string(),
+        })?;
+        for line in text.lines() {
+            let l = line.trim_start();
+            if !l.is_empty() && !l.starts_with('#') {
+                out.push(l.to_string());
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// docker's rules: --entrypoint replaces the image's entrypoint and drops its Cmd; arguments after
 /// the image replace Cmd; `--entrypoint ""` clears the entrypoint.
 pub fn command(image: &ContainerConfig, opts: &Options) -> Result<Vec<String>, SpecError> {
@@ -334,19 +352,7 @@ pub fn environment(
         let (k, v) = e.split_once('=').unwrap_or((e, ""));
         set!(k.to_string(), v.to_string());
     }
-    let mut from_cli = Vec::new();
-    for f in &opts.env_files {
-        let text = std::fs::read_to_string(f).map_err(|e| SpecError::EnvFile {
-            path: f.clone(),
-            message: e.to_string(),
-        })?;
-        for line in text.lines() {
-            let l = line.trim_start();
-            if !l.is_empty() && !l.starts_with('#') {
-                from_cli.push(l.to_string());
-            }
-        }
-    }
+    let mut from_cli = read_env_files(&opts.env_files)?;
     from_cli.extend(opts.env.iter().cloned());
     for e in from_cli {
         match e.split_once('=') {

@@ -427,15 +427,7 @@ impl Unpacker {
             }
             Err(Errno::ISDIR) | Err(Errno::PERM) => {
                 self.forget_chain();
-                let dir = rustix::fs::openat(
-                    parent,
-                    name,
-                    OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC,
-                    Mode::empty(),
-                )
-                .map_err(ioerr)?;
-                remove_contents(&dir)?;
-                rustix::fs::unlinkat(parent, name, AtFlags::REMOVEDIR).map_err(ioerr)
+                remove_at(parent, name)
             }
             Err(e) => Err(ioerr(e)),
         }
@@ -616,6 +608,25 @@ fn times(mtime: u64) -> Timestamps {
     Timestamps {
         last_access: t,
         last_modification: t,
+    }
+}
+
+/// Remove `name` in `parent`, a whole directory tree included, without following symlinks.
+pub(crate) fn remove_at(parent: &OwnedFd, name: &OsStr) -> io::Result<()> {
+    match rustix::fs::unlinkat(parent, name, AtFlags::empty()) {
+        Ok(()) | Err(Errno::NOENT) => Ok(()),
+        Err(Errno::ISDIR) | Err(Errno::PERM) => {
+            let dir = rustix::fs::openat(
+                parent,
+                name,
+                OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC,
+                Mode::empty(),
+            )
+            .map_err(ioerr)?;
+            remove_contents(&dir)?;
+            rustix::fs::unlinkat(parent, name, AtFlags::REMOVEDIR).map_err(ioerr)
+        }
+        Err(e) => Err(ioerr(e)),
     }
 }
 

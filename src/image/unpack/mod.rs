@@ -9,6 +9,8 @@
 
 mod entries;
 
+pub(crate) use entries::remove_at;
+
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 

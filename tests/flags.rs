@@ -1,0 +1,287 @@
+//! podman's flags, accepted and honoured: registry access on pulling commands, --latest and the
+//! selection flags on the commands that take containers, list formatting.
+
+use std::process::Command;
+
+use crate::util::{registry, TestEnv};
+
+fn img(name: &str) -> String {
+    format!("{}/{name}:latest", registry())
+}
+
+#[test]
+fn pull_registry_flags_tls_verify_cert_dir_creds_authfile_all_tags() {
+    let t = TestEnv::new("flags-pull");
+    // --tls-verify=true: no plain-HTTP fallback, even on loopback.
+    let r = t.run(["pull", "--tls-verify=true", &img("busybox")]);
+    assert_eq!(r.code, 125, "{}", r.describe());
+    // TLS with a CA skiff does not know: --cert-dir, or --tls-verify=false.
+    let reg = std::env::var("SKIFF_TEST_TLS_REGISTRY").expect("run through tests/run.sh");
+    let ca = std::env::var("SKIFF_TEST_TLS_CA").unwrap();
+    let tls_image = format!("{reg}/busybox:latest");
+    assert_eq!(t.run(["pull", &tls_image]).code, 125);
+    let certs = t.dir.join("certs");
+    std::fs::create_dir_all(&certs).unwrap();
+    std::fs::copy(&ca, certs.join("ca.crt")).unwrap();
+    if let Some(u) = &t.user {
+        crate::util::chown_r(&certs, u.uid, u.gid);
+    }
+    t.ok([
+        "pull",
+        "-q",
+        "--cert-dir",
+        certs.to_str().unwrap(),
+        &tls_image,
+    ]);
+    t.ok(["rmi", &tls_image]);
+    t.ok(["pull", "-q", "--tls-verify=false", &tls_image]);
+    // Basic auth: --creds, or --authfile with a docker-style auth.json.
+    let areg = std::env::var("SKIFF_TEST_AUTH_REGISTRY").unwrap();
+    let user = std::env::var("SKIFF_TEST_AUTH_USER").unwrap();
+    let pass = std::env::var("SKIFF_TEST_AUTH_PASSWORD").unwrap();
+    let auth_image = format!("{areg}/busybox:latest");
+    assert_eq!(t.run(["pull", &auth_image]).code, 125);
+    t.ok([
+        "pull",
+        "-q",
+        "--creds",
+        &format!("{user}:{pass}"),
+        &auth_image,
+    ]);
+    t.ok(["rmi", &auth_image]);
+    let authfile = t.dir.join("auth.json");
+    let token = base64_encode(format!("{user}:{pass}").as_bytes());
+    std::fs::write(
+        &authfile,
+        format!("{{\"auths\":{{\"{areg}\":{{\"auth\":\"{token}\"}}}}}}"),
+    )
+    .unwrap();
+    if let Some(u) = &t.user {
+        crate::util::chown_r(&authfile, u.uid, u.gid);
+    }
+    t.ok([
+        "pull",
+        "-q",
+        "--authfile",
+        authfile.to_str().unwrap(),
+        &auth_image,
+    ]);
+    // run takes the same flags.
+    t.ok(["rmi", &auth_image]);
+    let r = t.ok([
+        "run",
+        "--rm",
+        "--creds",
+        &format!("{user}:{pass}"),
+        &auth_image,
+        "echo",
+        "pulled by run",
+    ]);
+    assert!(r.stdout.contains("pulled by run"));
+    // --all-tags: every tag of a repository (two tags made here with skopeo).
+    for tag in ["one", "two"] {
+        let st = Command::new("skopeo")
+            .args([
+                "copy",
+                "--quiet",
+                "--src-tls-verify=false",
+                "--dest-tls-verify=false",
+            ])
+            .arg(format!("docker://{}", img("busybox")))
+            .arg(format!("docker://{}/alltags:{tag}", registry()))
+            .status()
+            .unwrap();
+        assert!(st.success(), "skopeo copy");
+    }
+    let repo = format!("{}/alltags", registry());
+    let r = t.ok(["pull", "--all-tags", "-q", &repo]);
+    assert_eq!(r.stdout.lines().count(), 2, "{}", r.describe());
+    let names = t
+        .ok(["images", "--format", "{{.Repository}}:{{.Tag}}", &repo])
+        .stdout;
+    assert!(
+        names.contains(&format!("{repo}:one")) && names.contains(&format!("{repo}:two")),
+        "{names}"
+    );
+}
+
+fn base64_encode(data: &[u8]) -> String {
+    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in data.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(T[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn latest_and_selection_flags_on_container_commands() {
+    let t = TestEnv::new("flags-latest");
+    let image = img("busybox");
+    t.ok([
+        "run",
+        "-d",
+        "--name",
+        "a",
+        &image,
+        "sh",
+        "-c",
+        "echo from-a; sleep 60",
+    ]);
+    t.ok([
+        "run",
+        "-d",
+        "--name",
+        "b",
+        &image,
+        "sh",
+        "-c",
+        "echo from-b; sleep 60",
+    ]);
+    let b = t.ok(["inspect", "-l", "--format", "{{.Name}}"]).stdout;
+    assert_eq!(b.trim(), "b");
+    assert_eq!(t.ok(["exec", "-l", "hostname"]).stdout.trim().len(), 12);
+    assert!(t.ok(["top", "-l"]).stdout.contains("sleep 60"));
+    // logs --names prefixes the name.
+    for _ in 0..50 {
+        if t.ok(["logs", "b"]).stdout.contains("from-b") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert_eq!(t.ok(["logs", "-l", "--names"]).stdout, "b from-b\n");
+    // inspect --type, --size.
+    assert_eq!(t.run(["inspect", "--type", "image", "a"]).code, 125);
+    let j = t
+        .ok(["inspect", "--size", "--type", "container", "a"])
+        .json();
+    assert!(j[0]["SizeRw"].is_u64() && j[0]["SizeRootFs"].as_u64() > j[0]["SizeRw"].as_u64());
+    // pause/unpause --all, restart --running, stats --no-stream -l.
+    let paused = t.ok(["pause", "--all"]).stdout;
+    assert_eq!(paused.lines().count(), 2, "{paused}");
+    assert_eq!(
+        t.ok(["ps", "--filter", "status=paused", "-q"])
+            .stdout
+            .lines()
+            .count(),
+        2
+    );
+    assert_eq!(t.ok(["unpause", "-a"]).stdout.lines().count(), 2);
+    assert!(
+        t.ok([
+            "stats",
+            "--no-stream",
+            "-l",
+            "--no-trunc",
+            "--format",
+            "{{.ID}}"
+        ])
+        .stdout
+        .trim()
+        .len()
+            == 64
+    );
+    t.ok(["stop", "-t", "0", "a"]);
+    // start --all starts the stopped one; restart --all --running restarts both.
+    assert_eq!(t.ok(["start", "--all"]).stdout.lines().count(), 1);
+    assert_eq!(
+        t.ok(["restart", "-t", "0", "--all", "--running"])
+            .stdout
+            .lines()
+            .count(),
+        2
+    );
+    // wait --ignore for a missing one; --interval.
+    let r = t.ok(["wait", "--ignore", "--interval", "20ms", "nosuch"]);
+    assert_eq!(r.stdout.trim(), "-1");
+    // ps --sort names --noheading, images --noheading.
+    let r = t.ok([
+        "ps",
+        "--sort",
+        "names",
+        "--noheading",
+        "--format",
+        "{{.Names}}",
+    ]);
+    assert_eq!(r.stdout, "a\nb\n");
+    let r = t.ok(["ps", "--noheading"]);
+    assert!(!r.stdout.contains("CONTAINER ID"), "{}", r.describe());
+    assert_eq!(r.stdout.lines().count(), 2);
+    let r = t.ok(["images", "--noheading", "--sort", "repository"]);
+    assert!(!r.stdout.contains("REPOSITORY"));
+    t.ok(["rm", "-f", "-a"]);
+}
+
+#[test]
+fn cp_archive_and_overwrite() {
+    let t = TestEnv::new("flags-cp");
+    let show = "stat -c '%u %F %n' /tmp/owned /tmp/rootowned";
+    t.ok([
+        "create",
+        "--name",
+        "c",
+        "--user",
+        "1000:1000",
+        &img("busybox"),
+        "sh",
+        "-c",
+        show,
+    ]);
+    let own = |p: &std::path::Path| {
+        if let Some(u) = &t.user {
+            crate::util::chown_r(p, u.uid, u.gid);
+        }
+    };
+    let src = t.dir.join("file");
+    std::fs::write(&src, "x").unwrap();
+    own(&src);
+    let s = src.to_str().unwrap();
+    // --archive (the default): the container's user owns what comes in; without, its root.
+    t.ok(["cp", s, "c:/tmp/owned"]);
+    t.ok(["cp", "--archive=false", s, "c:/tmp/rootowned"]);
+    let r = t.ok(["start", "-a", "c"]);
+    assert_eq!(
+        r.stdout,
+        "1000 regular file /tmp/owned\n0 regular file /tmp/rootowned\n",
+        "{}",
+        r.describe()
+    );
+    // A directory may not replace a file without --overwrite.
+    let dir = t.dir.join("adir");
+    std::fs::create_dir_all(&dir).unwrap();
+    own(&dir);
+    let r = t.run(["cp", dir.to_str().unwrap(), "c:/tmp/owned"]);
+    assert_eq!(r.code, 125, "{}", r.describe());
+    assert!(
+        r.stderr.contains("cannot overwrite non-directory"),
+        "{}",
+        r.describe()
+    );
+    t.ok(["cp", "--overwrite", dir.to_str().unwrap(), "c:/tmp/owned"]);
+    let r = t.ok(["start", "-a", "c"]);
+    assert!(
+        r.stdout.starts_with("1000 directory /tmp/owned\n"),
+        "{}",
+        r.describe()
+    );
+    // Out to the host: a directory where a file is needs --overwrite too.
+    let out = t.dir.join("out");
+    std::fs::write(&out, "a file").unwrap();
+    own(&out);
+    let o = out.to_str().unwrap();
+    assert_eq!(t.run(["cp", "c:/tmp/owned", o]).code, 125);
+    t.ok(["cp", "--overwrite", "c:/tmp/owned", o]);
+    assert!(out.is_dir());
+}
