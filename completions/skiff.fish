@@ -194,6 +194,18 @@ complete -c skiff -n "__fish_skiff_using_subcommand run" -l umask -d 'umask of t
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l userns -d 'User namespace: keep-id[:uid=N,gid=N] (your ids unchanged inside) or host (the default)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l uidmap -d 'UID map CONTAINER:HOST:SIZE, HOST counted in your default mapping (0 = you)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l gidmap -d 'GID map CONTAINER:HOST:SIZE, HOST counted in your default mapping (0 = you)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l env-merge -d 'Set environment variables with ${NAME} replaced by their values (e.g. PATH=/opt:${PATH})' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l unsetenv -d 'Drop an environment variable the image sets' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l http-proxy -d 'Pass the host\'s proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy)' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l tz -d 'Time zone of the container: a zone name (Europe/Paris) or `local` (the host\'s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l shm-size -d 'Size of /dev/shm (e.g. 64m, 1g)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l personality -d 'Execution domain: LINUX or LINUX32' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l oom-score-adj -d 'Tune the container\'s OOM preference (-1000 to 1000; lowering needs privileges)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l device -d 'Make a host device available: HOST[:CONTAINER][:PERMS] (e.g. /dev/fuse)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l sysctl -d 'Set a namespaced kernel parameter: KEY=VALUE (net.*, kernel.shm*, kernel.msg*, ...)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l stop-timeout -d 'Seconds `stop` waits for this container before SIGKILL (default 10)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l timeout -d 'Kill the container after it ran this many seconds' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l preserve-fds -d 'Pass N more descriptors (3 to 3+N-1) of the caller to the container process' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l stop-signal -d 'Signal to stop the container with' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l restart -d 'Restart policy for detached containers: no, on-failure[:N], always, unless-stopped' -r
@@ -234,6 +246,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand run" -l read-only -d 'Mount 
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l privileged -d 'Give all capabilities, no seccomp, no masked paths'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s P -l publish-all -d 'Publish every port the image exposes on a free host port'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l init -d 'Run an init as PID 1 that forwards signals and reaps zombies'
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l unsetenv-all -d 'Drop every environment variable the image sets'
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l no-hosts -d 'Keep the image\'s /etc/hosts instead of generating one'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l no-healthcheck -d 'Disable the image\'s healthcheck'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s q -l quiet -d 'Do not print pull progress'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l disable-content-trust -d 'Docker\'s content trust; podman ignores it, and so does skiff'
@@ -267,6 +281,18 @@ complete -c skiff -n "__fish_skiff_using_subcommand create" -l umask -d 'umask o
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l userns -d 'User namespace: keep-id[:uid=N,gid=N] (your ids unchanged inside) or host (the default)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l uidmap -d 'UID map CONTAINER:HOST:SIZE, HOST counted in your default mapping (0 = you)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l gidmap -d 'GID map CONTAINER:HOST:SIZE, HOST counted in your default mapping (0 = you)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l env-merge -d 'Set environment variables with ${NAME} replaced by their values (e.g. PATH=/opt:${PATH})' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l unsetenv -d 'Drop an environment variable the image sets' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l http-proxy -d 'Pass the host\'s proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy)' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l tz -d 'Time zone of the container: a zone name (Europe/Paris) or `local` (the host\'s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l shm-size -d 'Size of /dev/shm (e.g. 64m, 1g)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l personality -d 'Execution domain: LINUX or LINUX32' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l oom-score-adj -d 'Tune the container\'s OOM preference (-1000 to 1000; lowering needs privileges)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l device -d 'Make a host device available: HOST[:CONTAINER][:PERMS] (e.g. /dev/fuse)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l sysctl -d 'Set a namespaced kernel parameter: KEY=VALUE (net.*, kernel.shm*, kernel.msg*, ...)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l stop-timeout -d 'Seconds `stop` waits for this container before SIGKILL (default 10)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l timeout -d 'Kill the container after it ran this many seconds' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l preserve-fds -d 'Pass N more descriptors (3 to 3+N-1) of the caller to the container process' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l stop-signal -d 'Signal to stop the container with' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l restart -d 'Restart policy for detached containers: no, on-failure[:N], always, unless-stopped' -r
@@ -306,6 +332,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand create" -l read-only -d 'Mou
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l privileged -d 'Give all capabilities, no seccomp, no masked paths'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s P -l publish-all -d 'Publish every port the image exposes on a free host port'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l init -d 'Run an init as PID 1 that forwards signals and reaps zombies'
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l unsetenv-all -d 'Drop every environment variable the image sets'
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l no-hosts -d 'Keep the image\'s /etc/hosts instead of generating one'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l no-healthcheck -d 'Disable the image\'s healthcheck'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s q -l quiet -d 'Do not print pull progress'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l disable-content-trust -d 'Docker\'s content trust; podman ignores it, and so does skiff'
@@ -369,7 +397,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand logs" -l color -d 'Color the
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -s l -l latest -d 'Act on the latest created container'
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand stop" -s t -l time -d 'Seconds to wait before killing the container' -r
+complete -c skiff -n "__fish_skiff_using_subcommand stop" -s t -l time -d 'Seconds to wait before killing the container (default: its --stop-timeout, else 10)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -s f -l filter -d 'Stop the containers that pass these filters (as in `ps --filter`)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -l cidfile -d 'Read the container id from FILE (as written by `run --cidfile`)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
@@ -580,7 +608,7 @@ debug\t''
 trace\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand events" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand events" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand restart" -s t -l time -d 'Seconds to wait for the stop before killing' -r
+complete -c skiff -n "__fish_skiff_using_subcommand restart" -s t -l time -d 'Seconds to wait for the stop before killing (default: its --stop-timeout, else 10)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -s f -l filter -d 'Restart the containers that pass these filters (as in `ps --filter`)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -l cidfile -d 'Read the container id from FILE (as written by `run --cidfile`)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
@@ -677,7 +705,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s l -l latest -d 'Act on the latest created container'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -s t -l time -d 'Seconds to wait before killing the container' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -s t -l time -d 'Seconds to wait before killing the container (default: its --stop-timeout, else 10)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -s f -l filter -d 'Stop the containers that pass these filters (as in `ps --filter`)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -l cidfile -d 'Read the container id from FILE (as written by `run --cidfile`)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F

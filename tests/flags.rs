@@ -285,3 +285,114 @@ fn cp_archive_and_overwrite() {
     t.ok(["cp", "--overwrite", "c:/tmp/owned", o]);
     assert!(out.is_dir());
 }
+
+#[test]
+fn run_environment_devices_sysctls_shm_tz_and_timeouts() {
+    let t = TestEnv::new("flags-run");
+    let image = img("busybox");
+    let r = Command::from({
+        let mut c = t.cmd([
+            "run",
+            "--rm",
+            "--shm-size",
+            "1g",
+            "--tz",
+            "Europe/Paris",
+            "--env-merge",
+            "PATH=/opt:${PATH}",
+            "--unsetenv",
+            "container",
+            "--device",
+            "/dev/fuse",
+            "--sysctl",
+            "net.ipv4.ip_forward=1",
+            "--sysctl",
+            "kernel.domainname=example.org",
+            "--oom-score-adj",
+            "500",
+            "--personality",
+            "LINUX32",
+            "--no-hosts",
+            &image,
+            "sh",
+            "-c",
+            "df -k /dev/shm | tail -1 | awk '{print $2}'; echo $TZ $PATH $HTTPS_PROXY; \
+             test -c /dev/fuse && echo fuse; cat /proc/sys/net/ipv4/ip_forward \
+             /proc/sys/kernel/domainname /proc/self/oom_score_adj; uname -m; \
+             test -e /etc/hosts || echo no-hosts; test -s /etc/localtime && echo tz",
+        ]);
+        c.env("HTTPS_PROXY", "http://proxy.example:3128");
+        c
+    })
+    .output()
+    .unwrap();
+    let r = crate::util::Run::from(r);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    let want =
+        "1048576\nEurope/Paris /opt:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+                http://proxy.example:3128\nfuse\n1\nexample.org\n500\ni686\nno-hosts\ntz\n";
+    assert_eq!(r.stdout, want, "{}", r.describe());
+    // --http-proxy=false keeps the host's proxy out.
+    let mut c = t.cmd([
+        "run",
+        "--rm",
+        "--http-proxy=false",
+        &image,
+        "sh",
+        "-c",
+        "echo x${HTTPS_PROXY}x",
+    ]);
+    c.env("HTTPS_PROXY", "http://proxy.example:3128");
+    assert_eq!(crate::util::Run::from(c.output().unwrap()).stdout, "xx\n");
+    // Refused with the reason: a host-wide sysctl, a missing device, a bad size.
+    for (args, why) in [
+        (
+            &["--sysctl", "vm.swappiness=1"][..],
+            "not a namespaced parameter",
+        ),
+        (
+            &["--device", "/dev/skiff-nonexistent"][..],
+            "no such device",
+        ),
+        (&["--shm-size", "lots"][..], "--shm-size"),
+        (&["--tz", "Nowhere/Atlantis"][..], "no time zone"),
+    ] {
+        let mut v = vec!["run", "--rm"];
+        v.extend_from_slice(args);
+        v.extend([image.as_str(), "true"]);
+        let r = t.run(&v);
+        assert_eq!(r.code, 125, "{}", r.describe());
+        assert!(r.stderr.contains(why), "{}", r.describe());
+    }
+    // --timeout kills; --stop-timeout is stop's default wait.
+    let r = t.run(["run", "--rm", "--timeout", "1", &image, "sleep", "30"]);
+    assert_eq!(r.code, 137, "{}", r.describe());
+    t.ok([
+        "run",
+        "-d",
+        "--name",
+        "d",
+        "--timeout",
+        "1",
+        &image,
+        "sleep",
+        "30",
+    ]);
+    assert_eq!(t.ok(["wait", "d"]).stdout.trim(), "137");
+    t.ok([
+        "run",
+        "-d",
+        "--name",
+        "s",
+        "--stop-timeout",
+        "1",
+        &image,
+        "sleep",
+        "30",
+    ]);
+    let started = std::time::Instant::now();
+    t.ok(["stop", "s"]);
+    // sleep as PID 1 ignores SIGTERM: stop waited --stop-timeout, not 10 s, before SIGKILL.
+    assert!(started.elapsed() < std::time::Duration::from_secs(8));
+    t.ok(["rm", "-a", "-f"]);
+}

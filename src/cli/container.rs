@@ -38,9 +38,9 @@ pub struct RenameArgs {
 
 #[derive(Debug, Args)]
 pub struct RestartArgs {
-    /// Seconds to wait for the stop before killing.
-    #[arg(short, long, default_value_t = 10, value_name = "SECONDS")]
-    pub time: u64,
+    /// Seconds to wait for the stop before killing (default: its --stop-timeout, else 10).
+    #[arg(short, long, value_name = "SECONDS")]
+    pub time: Option<u64>,
     /// Restart every container that is not running (with --running: every running one).
     #[arg(short, long)]
     pub all: bool,
@@ -382,7 +382,8 @@ pub fn restart(g: &GlobalOpts, a: RestartArgs) -> anyhow::Result<i32> {
     let mut failed = super::targets::Failures::new();
     for t in super::targets::select(&store, &sel, |c| c.process_alive() == a.running)? {
         let result = t.found.map_err(anyhow::Error::from).and_then(|c| {
-            super::lifecycle::stop_one(&store, &c, a.time)?;
+            let time = a.time.or(c.spec.stop_timeout).unwrap_or(10);
+            super::lifecycle::stop_one(&store, &c, time)?;
             super::run::start_detached(&paths, &c.id)
         });
         match result {

@@ -88,5 +88,5 @@ pub fn run(g: &GlobalOpts, a: ExecArgs) -> anyhow::Result<i32> {
     if a.detach {
         return Ok(0);
     }
-    wait_foreground(started, true, Default::default())
+    wait_foreground(started, true, Default::default(), None)
 }

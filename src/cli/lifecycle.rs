@@ -14,9 +14,9 @@ use crate::storage::LockMode;
 
 #[derive(Debug, Args)]
 pub struct StopArgs {
-    /// Seconds to wait before killing the container.
-    #[arg(short, long, default_value_t = 10, value_name = "SECONDS")]
-    pub time: u64,
+    /// Seconds to wait before killing the container (default: its --stop-timeout, else 10).
+    #[arg(short, long, value_name = "SECONDS")]
+    pub time: Option<u64>,
     /// Stop all running containers.
     #[arg(short, long)]
     pub all: bool,
@@ -175,10 +175,10 @@ pub fn stop(g: &GlobalOpts, a: StopArgs) -> anyhow::Result<i32> {
     };
     let mut failed = Failures::new();
     for t in select(&store, &sel, |c| c.state.status == Status::Running)? {
-        let result = t
-            .found
-            .map_err(anyhow::Error::from)
-            .and_then(|c| stop_one(&store, &c, a.time).or_else(|e| vanished(&store, &c, e)));
+        let result = t.found.map_err(anyhow::Error::from).and_then(|c| {
+            let time = a.time.or(c.spec.stop_timeout).unwrap_or(10);
+            stop_one(&store, &c, time).or_else(|e| vanished(&store, &c, e))
+        });
         match result {
             Ok(()) => super::output::print_line(&t.shown)?,
             Err(e) => failed.push(125, &e),

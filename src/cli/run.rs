@@ -144,6 +144,45 @@ pub struct ContainerArgs {
     /// GID map CONTAINER:HOST:SIZE, HOST counted in your default mapping (0 = you).
     #[arg(long, value_name = "MAP")]
     pub gidmap: Vec<String>,
+    /// Set environment variables with ${NAME} replaced by their values (e.g. PATH=/opt:${PATH}).
+    #[arg(long, value_name = "NAME=VALUE")]
+    pub env_merge: Vec<String>,
+    /// Drop an environment variable the image sets.
+    #[arg(long, value_name = "NAME")]
+    pub unsetenv: Vec<String>,
+    /// Drop every environment variable the image sets.
+    #[arg(long)]
+    pub unsetenv_all: bool,
+    /// Pass the host's proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy).
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
+    pub http_proxy: bool,
+    /// Time zone of the container: a zone name (Europe/Paris) or `local` (the host's).
+    #[arg(long, value_name = "TIMEZONE")]
+    pub tz: Option<String>,
+    /// Keep the image's /etc/hosts instead of generating one.
+    #[arg(long)]
+    pub no_hosts: bool,
+    /// Size of /dev/shm (e.g. 64m, 1g).
+    #[arg(long, value_name = "SIZE")]
+    pub shm_size: Option<String>,
+    /// Execution domain: LINUX or LINUX32.
+    #[arg(long, value_name = "PERSONA")]
+    pub personality: Option<String>,
+    /// Tune the container's OOM preference (-1000 to 1000; lowering needs privileges).
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub oom_score_adj: Option<i32>,
+    /// Make a host device available: HOST[:CONTAINER][:PERMS] (e.g. /dev/fuse).
+    #[arg(long, value_name = "DEVICE")]
+    pub device: Vec<String>,
+    /// Set a namespaced kernel parameter: KEY=VALUE (net.*, kernel.shm*, kernel.msg*, ...).
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub sysctl: Vec<String>,
+    /// Seconds `stop` waits for this container before SIGKILL (default 10).
+    #[arg(long, value_name = "SECONDS")]
+    pub stop_timeout: Option<u64>,
+    /// Kill the container after it ran this many seconds.
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<u64>,
     /// Pass N more descriptors (3 to 3+N-1) of the caller to the container process.
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub preserve_fds: u32,
@@ -422,6 +461,19 @@ fn create_container(paths: &Paths, a: &ContainerArgs, auto_remove: bool) -> anyh
         umask: a.umask.clone(),
         stop_signal: a.stop_signal.clone(),
         preserve_fds: a.preserve_fds,
+        env_merge: a.env_merge.clone(),
+        unsetenv: a.unsetenv.clone(),
+        unsetenv_all: a.unsetenv_all,
+        http_proxy: a.http_proxy,
+        tz: a.tz.clone(),
+        no_hosts: a.no_hosts,
+        shm_size: a.shm_size.clone(),
+        personality: a.personality.clone(),
+        oom_score_adj: a.oom_score_adj,
+        devices: a.device.clone(),
+        sysctls: a.sysctl.clone(),
+        stop_timeout: a.stop_timeout,
+        timeout: a.timeout.filter(|t| *t > 0),
     };
     let layers: Vec<std::path::PathBuf> =
         image.layers.iter().map(|l| store.layer_diff(l)).collect();
@@ -431,6 +483,19 @@ fn create_container(paths: &Paths, a: &ContainerArgs, auto_remove: bool) -> anyh
         crate::image::mapped::layers_for(&layers, &default_mapping, &mapping)?
     };
     let spec = spec::build(&config.config, &opts, layers, mapping, &id[..12], &host_env)?;
+    for d in &spec.devices {
+        if std::fs::symlink_metadata(&d.host).is_err() {
+            anyhow::bail!("--device {}: no such device on this host", d.host.display());
+        }
+    }
+    if let Some(z) = &spec.localtime {
+        if !z.exists() {
+            anyhow::bail!(
+                "--tz: no time zone {} on this host (install tzdata, or use --tz local)",
+                z.display()
+            );
+        }
+    }
     let cstore = ContainerStore::open(&paths.root, &paths.runroot)?;
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

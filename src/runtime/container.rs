@@ -197,7 +197,8 @@ pub fn run_foreground(store: &ContainerStore, id: &str, sig_proxy: bool) -> anyh
         output.pipes = [Some(out_r), Some(err_r)];
         started?
     };
-    let code = spawn::wait_foreground(started, sig_proxy, output)?;
+    let timeout = c.spec.timeout;
+    let code = spawn::wait_foreground(started, sig_proxy, output, timeout)?;
     finish(store, &mut c, code, None)?;
     Ok(code)
 }

@@ -77,6 +77,24 @@ fn run(a: &ChildArgs<'_>, sock: BorrowedFd<'_>) -> Result<Never, (i32, anyhow::E
                 .map_err(|e| setup(anyhow!("chown of {} (:U): {e}", m.target)))?;
         }
     }
+    // Before /proc/sys turns read-only.
+    for (k, v) in &spec.sysctls {
+        // The UTS files of /proc/sys belong to the host's root: the syscall works in our namespace.
+        let r = if k == "kernel.domainname" {
+            crate::sys::set_domainname(v).map_err(std::io::Error::from)
+        } else {
+            std::fs::write(format!("/proc/sys/{}", k.replace('.', "/")), v)
+        };
+        r.map_err(|e| setup(anyhow!("--sysctl {k}={v}: {e}")))?;
+    }
+    if let Some(adj) = spec.oom_score_adj {
+        std::fs::write("/proc/self/oom_score_adj", adj.to_string()).map_err(|e| {
+            setup(anyhow!(
+                "--oom-score-adj {adj}: {e} (lowering it below the current value needs \
+                 privileges skiff does not have)"
+            ))
+        })?;
+    }
     super::rootfs::finish(a.ops).map_err(setup)?;
     if spec.network.own_netns() {
         crate::sys::loopback_up().map_err(|e| setup(anyhow!("bringing up lo: {e}")))?;
@@ -110,6 +128,10 @@ fn run(a: &ChildArgs<'_>, sock: BorrowedFd<'_>) -> Result<Never, (i32, anyhow::E
     std::env::set_current_dir(&spec.cwd)
         .map_err(|e| setup(anyhow!("entering working directory {}: {e}", spec.cwd)))?;
 
+    if let Some(p) = &spec.personality {
+        crate::sys::set_personality(p == "LINUX32")
+            .map_err(|e| setup(anyhow!("--personality {p}: {e}")))?;
+    }
     if spec.init {
         return run_init(spec, &env, sock);
     }

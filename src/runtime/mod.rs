@@ -4,6 +4,7 @@
 pub mod attach;
 pub mod container;
 pub mod copy;
+pub mod env;
 pub mod exec;
 pub mod fuse;
 pub mod health;
@@ -15,6 +16,7 @@ pub mod seccomp;
 pub mod security;
 pub mod spawn;
 pub mod spec;
+pub mod specflags;
 pub mod supervisor;
 pub mod syscalls;
 pub mod user;

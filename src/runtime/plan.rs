@@ -156,8 +156,19 @@ pub fn plan(spec: &Spec, dirs: &Dirs) -> Vec<Op> {
         fstype: "tmpfs",
         target: "/dev/shm",
         flags: nosuid_nodev_noexec,
-        data: "mode=1777,size=65536k".into(),
+        data: format!(
+            "mode=1777,size={}k",
+            spec.shm_size.unwrap_or(64 << 20) / 1024
+        ),
     });
+    for d in &spec.devices {
+        ops.push(Op::Bind {
+            source: d.host.clone(),
+            target: d.container.clone(),
+            file: true,
+            readonly: d.readonly,
+        });
+    }
     ops.push(Op::Fs {
         fstype: "mqueue",
         target: "/dev/mqueue",
@@ -170,6 +181,9 @@ pub fn plan(spec: &Spec, dirs: &Dirs) -> Vec<Op> {
     }
     ops.push(Op::Sysfs { flags: sys_flags });
     for f in ["hosts", "hostname", "resolv.conf"] {
+        if f == "hosts" && spec.no_hosts {
+            continue;
+        }
         ops.push(Op::Bind {
             source: dirs.etc.join(f),
             target: format!("/etc/{f}"),
@@ -196,6 +210,14 @@ pub fn plan(spec: &Spec, dirs: &Dirs) -> Vec<Op> {
         ops.push(Op::Tmpfs {
             target: t.path.clone(),
             data,
+        });
+    }
+    if let Some(zone) = &spec.localtime {
+        ops.push(Op::Bind {
+            source: zone.clone(),
+            target: "/etc/localtime".into(),
+            file: true,
+            readonly: true,
         });
     }
     // After any tmpfs on /run, which would hide it.
@@ -274,6 +296,15 @@ mod tests {
             umask: 0o022,
             stop_signal: None,
             preserve_fds: 0,
+            no_hosts: false,
+            shm_size: None,
+            personality: None,
+            oom_score_adj: None,
+            devices: vec![],
+            sysctls: vec![],
+            stop_timeout: None,
+            timeout: None,
+            localtime: None,
         }
     }
 

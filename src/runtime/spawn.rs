@@ -278,7 +278,11 @@ pub fn wait_foreground(
     started: Started,
     sig_proxy: bool,
     mut output: Output,
+    timeout: Option<u64>,
 ) -> anyhow::Result<i32> {
+    // --timeout: killed when it has run this long.
+    let mut deadline =
+        timeout.map(|s| std::time::Instant::now() + std::time::Duration::from_secs(s));
     use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
     use nix::sys::signalfd::{SfdFlags, SignalFd};
     let sfd =
@@ -314,12 +318,23 @@ pub fn wait_foreground(
                 slots.push(Slot::Pipe(i));
             }
         }
-        let timeout = if code.is_some() {
-            PollTimeout::from(100u16)
-        } else {
-            PollTimeout::NONE
+        let timeout = match (code, deadline) {
+            (Some(_), _) => PollTimeout::from(100u16),
+            (None, Some(d)) => PollTimeout::from(
+                d.saturating_duration_since(std::time::Instant::now())
+                    .as_millis()
+                    .min(60_000) as u16,
+            ),
+            (None, None) => PollTimeout::NONE,
         };
         match poll(&mut fds, timeout) {
+            Ok(0) if code.is_none() => {
+                if deadline.is_some_and(|d| std::time::Instant::now() >= d) {
+                    deadline = None;
+                    let _ = nix::sys::signal::kill(pid, Signal::SIGKILL);
+                }
+                continue;
+            }
             Ok(0) => break, // exited, and the terminal stayed quiet: done
             Ok(_) => {}
             Err(nix::Error::EINTR) => continue,

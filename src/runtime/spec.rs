@@ -1,12 +1,12 @@
 //! Pure: image config + run flags -> the container's spec (what to run, as whom, with what root,
 //! mounts and security). No I/O here except reading --env-file; unit-tested.
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
 use super::security::capabilities;
+use super::specflags::{parse_device, parse_size, parse_sysctl, parse_tmpfs, parse_ulimit};
 use crate::image::manifest::ContainerConfig;
 use crate::userns::IdMapping;
 
@@ -42,6 +42,7 @@ pub enum Seccomp {
     Profile(String),
 }
 
+pub use super::env::read_env_files;
 pub use crate::network::{NetConfig, Network};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -126,6 +127,42 @@ pub struct Spec {
     /// Descriptors 3..3+N of whoever started the container, passed on (`--preserve-fds`).
     #[serde(default)]
     pub preserve_fds: u32,
+    /// `--no-hosts`: the image's /etc/hosts, not a generated one.
+    #[serde(default)]
+    pub no_hosts: bool,
+    /// `--shm-size` in bytes (default 64 MiB).
+    #[serde(default)]
+    pub shm_size: Option<u64>,
+    /// `--personality` (LINUX or LINUX32).
+    #[serde(default)]
+    pub personality: Option<String>,
+    /// `--oom-score-adj`.
+    #[serde(default)]
+    pub oom_score_adj: Option<i32>,
+    /// `--device`: host device nodes bound into /dev.
+    #[serde(default)]
+    pub devices: Vec<Device>,
+    /// `--sysctl`: namespaced kernel parameters, written before /proc/sys turns read-only.
+    #[serde(default)]
+    pub sysctls: Vec<(String, String)>,
+    /// `--stop-timeout`: seconds `stop` waits by default before SIGKILL.
+    #[serde(default)]
+    pub stop_timeout: Option<u64>,
+    /// `--timeout`: seconds the container may run before it is killed.
+    #[serde(default)]
+    pub timeout: Option<u64>,
+    /// `--tz`: the host's zoneinfo file bound at /etc/localtime.
+    #[serde(default)]
+    pub localtime: Option<PathBuf>,
+}
+
+/// A host device node made available in the container (`--device HOST[:CONTAINER][:PERMS]`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Device {
+    pub host: PathBuf,
+    pub container: String,
+    /// No `w` in the permissions: bound read-only.
+    pub readonly: bool,
 }
 
 /// An account for the container's /etc/passwd and /etc/group.
@@ -168,6 +205,20 @@ pub struct Options {
     pub umask: Option<String>,
     pub stop_signal: Option<String>,
     pub preserve_fds: u32,
+    pub env_merge: Vec<String>,
+    pub unsetenv: Vec<String>,
+    pub unsetenv_all: bool,
+    /// Pass the host's proxy variables (podman's default).
+    pub http_proxy: bool,
+    pub tz: Option<String>,
+    pub no_hosts: bool,
+    pub shm_size: Option<String>,
+    pub personality: Option<String>,
+    pub oom_score_adj: Option<i32>,
+    pub devices: Vec<String>,
+    pub sysctls: Vec<String>,
+    pub stop_timeout: Option<u64>,
+    pub timeout: Option<u64>,
 }
 
 /// Build the spec. `host_env` is the caller's environment (for `-e NAME` and --env-host).
@@ -184,7 +235,7 @@ pub fn build(
         .hostname
         .clone()
         .unwrap_or_else(|| default_hostname.to_string());
-    let env = environment(image, opts, host_env, &hostname)?;
+    let env = super::env::environment(image, opts, host_env, &hostname)?;
     let cwd = opts
         .workdir
         .clone()
@@ -274,25 +325,66 @@ pub fn build(
             .clone()
             .or_else(|| image.stop_signal.clone()),
         preserve_fds: opts.preserve_fds,
-    })
-}
-
-/// The `NAME=VALUE` (or `NAME`) lines of `--env-file`s; blank lines and `#` comments skipped.
-pub fn read_env_files(files: &[String]) -> Result<Vec<String>, SpecError> {
-    let mut out = Vec::new();
-    for f in files {
-        let text = std::fs::read_to_string(f).map_err(|e| SpecError::EnvFile {
-            path: f.clone(),
-            message: e.to_string(),
-        })?;
-        for line in text.lines() {
-            let l = line.trim_start();
-            if !l.is_empty() && !l.starts_with('#') {
-                out.push(l.to_string());
+        no_hosts: opts.no_hosts,
+        shm_size: opts
+            .shm_size
+            .as_deref()
+            .map(|s| {
+                parse_size(s).ok_or(SpecError::Bad {
+                    flag: "--shm-size",
+                    value: s.to_string(),
+                    why: "use a size like 64m or 1g",
+                })
+            })
+            .transpose()?,
+        personality: match opts.personality.as_deref() {
+            None => None,
+            Some(p @ ("LINUX" | "LINUX32")) => Some(p.to_string()),
+            Some(other) => {
+                return Err(SpecError::Bad {
+                    flag: "--personality",
+                    value: other.to_string(),
+                    why: "use LINUX or LINUX32",
+                })
             }
-        }
-    }
-    Ok(out)
+        },
+        oom_score_adj: match opts.oom_score_adj {
+            Some(v) if !(-1000..=1000).contains(&v) => {
+                return Err(SpecError::Bad {
+                    flag: "--oom-score-adj",
+                    value: v.to_string(),
+                    why: "must be between -1000 and 1000",
+                })
+            }
+            v => v,
+        },
+        devices: opts
+            .devices
+            .iter()
+            .map(|d| parse_device(d))
+            .collect::<Result<_, _>>()?,
+        sysctls: opts
+            .sysctls
+            .iter()
+            .map(|s| parse_sysctl(s, &opts.network))
+            .collect::<Result<_, _>>()?,
+        stop_timeout: opts.stop_timeout,
+        timeout: opts.timeout,
+        localtime: match opts.tz.as_deref() {
+            None => None,
+            Some("local") => Some(PathBuf::from("/etc/localtime")),
+            Some(tz) => {
+                if tz.contains("..") || tz.starts_with('/') {
+                    return Err(SpecError::Bad {
+                        flag: "--tz",
+                        value: tz.to_string(),
+                        why: "use a zone name like Europe/Paris, or local",
+                    });
+                }
+                Some(PathBuf::from("/usr/share/zoneinfo").join(tz))
+            }
+        },
+    })
 }
 
 /// docker's rules: --entrypoint replaces the image's entrypoint and drops its Cmd; arguments after
@@ -324,128 +416,10 @@ pub fn command(image: &ContainerConfig, opts: &Options) -> Result<Vec<String>, S
     Ok(args)
 }
 
-/// Later sources win: --env-host, image, --env-file, -e. PATH and HOSTNAME are always set.
-pub fn environment(
-    image: &ContainerConfig,
-    opts: &Options,
-    host_env: &[(String, String)],
-    hostname: &str,
-) -> Result<Vec<String>, SpecError> {
-    let mut env: Vec<(String, String)> = Vec::new();
-    fn put(env: &mut Vec<(String, String)>, k: String, v: String) {
-        match env.iter_mut().find(|(ek, _)| *ek == k) {
-            Some(e) => e.1 = v,
-            None => env.push((k, v)),
-        }
-    }
-    macro_rules! set {
-        ($k:expr, $v:expr) => {
-            put(&mut env, $k, $v)
-        };
-    }
-    if opts.env_host {
-        for (k, v) in host_env {
-            set!(k.clone(), v.clone());
-        }
-    }
-    for e in image.env.iter().flatten() {
-        let (k, v) = e.split_once('=').unwrap_or((e, ""));
-        set!(k.to_string(), v.to_string());
-    }
-    let mut from_cli = read_env_files(&opts.env_files)?;
-    from_cli.extend(opts.env.iter().cloned());
-    for e in from_cli {
-        match e.split_once('=') {
-            Some((k, v)) if !k.is_empty() => set!(k.to_string(), v.to_string()),
-            Some(_) => return Err(SpecError::BadEnv(e)),
-            None => {
-                // `-e NAME`: the host's value, or nothing when the host has none (docker).
-                if let Some((_, v)) = host_env.iter().find(|(k, _)| *k == e) {
-                    set!(e.clone(), v.clone());
-                }
-            }
-        }
-    }
-    if !env.iter().any(|(k, _)| k == "PATH") {
-        set!("PATH".into(), DEFAULT_PATH.into());
-    }
-    set!("HOSTNAME".into(), hostname.to_string());
-    if opts.tty && !env.iter().any(|(k, _)| k == "TERM") {
-        set!("TERM".into(), "xterm".into());
-    }
-    if !env.iter().any(|(k, _)| k == "container") {
-        set!("container".into(), "skiff".into());
-    }
-    Ok(env.into_iter().map(|(k, v)| format!("{k}={v}")).collect())
-}
-
-fn parse_tmpfs(s: &str) -> Result<Tmpfs, SpecError> {
-    let (path, options) = s.split_once(':').unwrap_or((s, ""));
-    if !path.starts_with('/') || path == "/" {
-        return Err(SpecError::BadTmpfs(s.to_string()));
-    }
-    Ok(Tmpfs {
-        path: path.to_string(),
-        options: options.to_string(),
-    })
-}
-
-/// `--ulimit nofile=1024:2048` (soft[:hard]).
-fn parse_ulimit(s: &str) -> Result<Rlimit, SpecError> {
-    let bad = |why| SpecError::Bad {
-        flag: "--ulimit",
-        value: s.to_string(),
-        why,
-    };
-    let (name, vals) = s.split_once('=').ok_or(bad("use NAME=SOFT[:HARD]"))?;
-    let known: BTreeMap<&str, ()> = [
-        "core",
-        "cpu",
-        "data",
-        "fsize",
-        "locks",
-        "memlock",
-        "msgqueue",
-        "nice",
-        "nofile",
-        "nproc",
-        "rss",
-        "rtprio",
-        "rttime",
-        "sigpending",
-        "stack",
-        "as",
-    ]
-    .into_iter()
-    .map(|k| (k, ()))
-    .collect();
-    if !known.contains_key(name) {
-        return Err(bad("unknown resource"));
-    }
-    let num = |v: &str| -> Result<u64, SpecError> {
-        if v == "-1" || v == "unlimited" {
-            Ok(u64::MAX)
-        } else {
-            v.parse().map_err(|_| bad("limits are numbers or -1"))
-        }
-    };
-    let (soft, hard) = match vals.split_once(':') {
-        Some((s, h)) => (num(s)?, num(h)?),
-        None => (num(vals)?, num(vals)?),
-    };
-    if soft > hard {
-        return Err(bad("soft limit above hard limit"));
-    }
-    Ok(Rlimit {
-        resource: name.to_string(),
-        soft,
-        hard,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::runtime::env::environment;
 
     fn image(entrypoint: Option<&[&str]>, cmd: Option<&[&str]>) -> ContainerConfig {
         ContainerConfig {

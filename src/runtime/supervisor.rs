@@ -145,6 +145,7 @@ pub fn supervise(store: &ContainerStore, id: &str, ready: OwnedFd) -> anyhow::Re
                 attach: attach.as_mut(),
                 stdin: stdin_w,
             },
+            c.spec.timeout,
         )?;
         if let Some(a) = attach.as_mut() {
             a.exit(code);
@@ -203,9 +204,12 @@ fn relay_until_exit(
     store: &ContainerStore,
     health: Option<(crate::state::Container, super::health::Health)>,
     mut io: Io<'_>,
+    timeout: Option<u64>,
 ) -> anyhow::Result<i32> {
     let began = std::time::Instant::now();
     let mut trim_at = Some(began + std::time::Duration::from_secs(3));
+    // --timeout: killed when it has run this long.
+    let mut deadline = timeout.map(|s| began + std::time::Duration::from_secs(s));
     let mut next_check = health
         .as_ref()
         .map(|(_, h)| began + std::time::Duration::from_millis(h.interval_ms.max(100)));
@@ -250,10 +254,7 @@ fn relay_until_exit(
             trim_at = None;
             crate::sys::trim_memory();
         }
-        let wake = match (next_check, trim_at) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
+        let wake = [next_check, trim_at, deadline].into_iter().flatten().min();
         let timeout = if code.is_some() {
             PollTimeout::from(200u16)
         } else if let Some(at) = wake {
@@ -267,6 +268,11 @@ fn relay_until_exit(
         };
         match poll(&mut fds, timeout) {
             Ok(0) if code.is_some() => break,
+            Ok(0) if deadline.is_some_and(|d| std::time::Instant::now() >= d) => {
+                deadline = None;
+                let _ = nix::sys::signal::kill(started.pid, Signal::SIGKILL);
+                continue;
+            }
             Ok(0) => {
                 if let (Some((c, h)), Some(at)) = (&health, next_check) {
                     if std::time::Instant::now() >= at {

@@ -324,6 +324,25 @@ pub fn execve(
     }
 }
 
+/// setdomainname(2) in this process's UTS namespace.
+pub fn set_domainname(name: &str) -> nix::Result<()> {
+    // SAFETY: the pointer and length describe `name`, which outlives the call; the kernel copies it.
+    nix::errno::Errno::result(unsafe {
+        libc::setdomainname(name.as_ptr() as *const libc::c_char, name.len())
+    })
+    .map(|_| ())
+}
+
+/// The execution domain for the programs this process runs: PER_LINUX, or PER_LINUX32 (uname
+/// reports a 32-bit machine).
+pub fn set_personality(linux32: bool) -> nix::Result<()> {
+    const PER_LINUX: libc::c_ulong = 0;
+    const PER_LINUX32: libc::c_ulong = 8;
+    let p = if linux32 { PER_LINUX32 } else { PER_LINUX };
+    // SAFETY: personality(2) takes an integer and touches no memory of ours.
+    nix::errno::Errno::result(unsafe { libc::personality(p) }).map(|_| ())
+}
+
 /// Make `fd` the controlling terminal of this (new session leader) process.
 pub fn set_controlling_tty(fd: std::os::fd::RawFd) -> nix::Result<()> {
     // SAFETY: TIOCSCTTY takes an integer argument and touches no memory of ours.
