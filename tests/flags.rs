@@ -290,7 +290,7 @@ fn cp_archive_and_overwrite() {
 fn run_environment_devices_sysctls_shm_tz_and_timeouts() {
     let t = TestEnv::new("flags-run");
     let image = img("busybox");
-    let r = Command::from({
+    let r = {
         let mut c = t.cmd([
             "run",
             "--rm",
@@ -323,7 +323,7 @@ fn run_environment_devices_sysctls_shm_tz_and_timeouts() {
         ]);
         c.env("HTTPS_PROXY", "http://proxy.example:3128");
         c
-    })
+    }
     .output()
     .unwrap();
     let r = crate::util::Run::from(r);
