@@ -164,6 +164,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pull" -l disable-content-tru
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -s a -l all-tags -d 'Pull every tag of the repository'
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l detach-keys -d 'Keys that detach from a foreground container (accepted; run with -d and use `skiff attach`, which detaches with ctrl-p,ctrl-q)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l sig-proxy -d 'Forward signals received by skiff to the container' -r -f -a "true\t''
 false\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l name -d 'Name of the container (default: a generated one)' -r
@@ -210,6 +211,19 @@ complete -c skiff -n "__fish_skiff_using_subcommand run" -l preserve-fds -d 'Pas
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l stop-signal -d 'Signal to stop the container with' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l restart -d 'Restart policy for detached containers: no, on-failure[:N], always, unless-stopped' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s l -l label -d 'Set a label (KEY=VALUE)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l label-file -d 'Read labels from a file (KEY=VALUE lines)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l annotation -d 'Set an annotation (KEY=VALUE), shown by inspect' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l expose -d 'Expose a port (PORT[/tcp|udp], or a range) for --publish-all, beside the image\'s' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l image-volume -d 'What to do with the image\'s VOLUMEs: bind (anonymous volumes), tmpfs or ignore' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l requires -d 'Start these containers first (comma-separated names or ids) when they are not running' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l pidfile -d 'Write the container\'s PID (on the host) to FILE when it starts' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l conmon-pidfile -d 'Write the PID of the process that watches the container (skiff\'s supervisor, or skiff in the foreground) to FILE' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l hostuser -d 'Add these host users to the container\'s /etc/passwd (and their group to /etc/group)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l passwd -d 'Add an /etc/passwd entry for --user when the image has none (podman\'s default)' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l passwd-entry -d 'The /etc/passwd entry to add for --user: $USERNAME, $UID, $GID, $NAME, $HOME expand' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l subuidname -d 'Map the container\'s ids through this user\'s /etc/subuid range (only your own)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l subgidname -d 'Map the container\'s groups through this user\'s /etc/subgid range (only your own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l health-cmd -d 'Healthcheck command (shell form, or a JSON array)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l health-interval -d 'Time between healthchecks (e.g. 30s)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l health-retries -d 'Failures in a row before the container is unhealthy' -r
@@ -238,6 +252,7 @@ debug\t''
 trace\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s d -l detach -d 'Run in the background and print the container id'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l rm -d 'Remove the container when it exits'
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l rmi -d 'Remove the container and then its image when it exits (unless others use the image)'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l replace -d 'Replace a container with the same name'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s i -l interactive -d 'Keep stdin open'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s t -l tty -d 'Allocate a pseudo-terminal'
@@ -297,6 +312,19 @@ complete -c skiff -n "__fish_skiff_using_subcommand create" -l preserve-fds -d '
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l stop-signal -d 'Signal to stop the container with' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l restart -d 'Restart policy for detached containers: no, on-failure[:N], always, unless-stopped' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s l -l label -d 'Set a label (KEY=VALUE)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l label-file -d 'Read labels from a file (KEY=VALUE lines)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l annotation -d 'Set an annotation (KEY=VALUE), shown by inspect' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l expose -d 'Expose a port (PORT[/tcp|udp], or a range) for --publish-all, beside the image\'s' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l image-volume -d 'What to do with the image\'s VOLUMEs: bind (anonymous volumes), tmpfs or ignore' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l requires -d 'Start these containers first (comma-separated names or ids) when they are not running' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l pidfile -d 'Write the container\'s PID (on the host) to FILE when it starts' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l conmon-pidfile -d 'Write the PID of the process that watches the container (skiff\'s supervisor, or skiff in the foreground) to FILE' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l hostuser -d 'Add these host users to the container\'s /etc/passwd (and their group to /etc/group)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l passwd -d 'Add an /etc/passwd entry for --user when the image has none (podman\'s default)' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l passwd-entry -d 'The /etc/passwd entry to add for --user: $USERNAME, $UID, $GID, $NAME, $HOME expand' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l subuidname -d 'Map the container\'s ids through this user\'s /etc/subuid range (only your own)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l subgidname -d 'Map the container\'s groups through this user\'s /etc/subgid range (only your own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l health-cmd -d 'Healthcheck command (shell form, or a JSON array)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l health-interval -d 'Time between healthchecks (e.g. 30s)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l health-retries -d 'Failures in a row before the container is unhealthy' -r

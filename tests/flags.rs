@@ -396,3 +396,159 @@ fn run_environment_devices_sysctls_shm_tz_and_timeouts() {
     assert!(started.elapsed() < std::time::Duration::from_secs(8));
     t.ok(["rm", "-a", "-f"]);
 }
+
+#[test]
+fn run_record_flags_labels_annotations_expose_volumes_pidfiles_requires_rmi_passwd() {
+    let t = TestEnv::new("flags-record");
+    let image = img("nettools");
+    let labels = t.dir.join("labels");
+    std::fs::write(&labels, "# comment\nfrom=file\nboth=file\n").unwrap();
+    let pidfile = t.dir.join("pid");
+    let conmon = t.dir.join("conmon");
+    if let Some(u) = &t.user {
+        crate::util::chown_r(&t.dir, u.uid, u.gid);
+    }
+    t.ok([
+        "run",
+        "-d",
+        "--name",
+        "base",
+        &img("busybox"),
+        "sleep",
+        "60",
+    ]);
+    t.ok(["stop", "-t", "0", "base"]);
+    t.ok([
+        "run",
+        "-d",
+        "--name",
+        "c",
+        "--label-file",
+        labels.to_str().unwrap(),
+        "--label",
+        "both=flag",
+        "--annotation",
+        "team=infra",
+        "--expose",
+        "9000-9001/tcp",
+        "-P",
+        "--image-volume",
+        "tmpfs",
+        "--pidfile",
+        pidfile.to_str().unwrap(),
+        "--conmon-pidfile",
+        conmon.to_str().unwrap(),
+        "--requires",
+        "base",
+        &image,
+        "sh",
+        "-c",
+        "grep ' /srv/data ' /proc/mounts | cut -d' ' -f3; sleep 60",
+    ]);
+    let j = t.ok(["inspect", "c"]).json();
+    assert_eq!(j[0]["Config"]["Labels"]["from"], "file");
+    assert_eq!(j[0]["Config"]["Labels"]["both"], "flag");
+    assert_eq!(j[0]["Config"]["Annotations"]["team"], "infra");
+    let ports = t.ok(["port", "c"]).stdout;
+    assert!(
+        ports.contains("9000/tcp") && ports.contains("9001/tcp") && ports.contains("80/tcp"),
+        "{ports}"
+    );
+    // The container's PID and its supervisor's.
+    let pid = std::fs::read_to_string(&pidfile).unwrap();
+    assert_eq!(pid, j[0]["State"]["Pid"].to_string());
+    let watcher: i32 = std::fs::read_to_string(&conmon).unwrap().parse().unwrap();
+    assert!(std::path::Path::new(&format!("/proc/{watcher}")).exists());
+    // --requires started base; --image-volume tmpfs made the image's VOLUME a tmpfs.
+    assert_eq!(
+        t.ok(["inspect", "--format", "{{.State.Status}}", "base"])
+            .stdout
+            .trim(),
+        "running"
+    );
+    for _ in 0..50 {
+        if !t.ok(["logs", "c"]).stdout.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert_eq!(t.ok(["logs", "c"]).stdout.trim(), "tmpfs");
+    // --image-volume ignore: no mount at all.
+    let r = t.ok([
+        "run",
+        "--rm",
+        "--image-volume",
+        "ignore",
+        &image,
+        "sh",
+        "-c",
+        "grep -c ' /srv/data ' /proc/mounts || true",
+    ]);
+    assert_eq!(r.stdout.trim(), "0");
+    // --passwd: a numeric --user gets an entry; --passwd-entry shapes it; --passwd=false none.
+    let r = t.ok([
+        "run",
+        "--rm",
+        "--user",
+        "4242:4242",
+        &image,
+        "sh",
+        "-c",
+        "whoami; grep ^4242 /etc/passwd",
+    ]);
+    assert_eq!(
+        r.stdout,
+        "4242\n4242:*:4242:4242:container user:/:/bin/sh\n"
+    );
+    let r = t.ok([
+        "run",
+        "--rm",
+        "--user",
+        "4242",
+        "--passwd-entry",
+        "me:x:$UID:$GID::$HOME:/bin/false",
+        &image,
+        "grep",
+        "^me:",
+        "/etc/passwd",
+    ]);
+    assert_eq!(r.stdout, "me:x:4242:4242::/:/bin/false\n");
+    let r = t.run([
+        "run",
+        "--rm",
+        "--user",
+        "4242",
+        "--passwd=false",
+        &image,
+        "grep",
+        "4242",
+        "/etc/passwd",
+    ]);
+    assert_eq!(r.code, 1, "{}", r.describe());
+    // --hostuser copies a host account.
+    let r = t.ok([
+        "run",
+        "--rm",
+        "--hostuser",
+        "skiff-nosub",
+        &image,
+        "grep",
+        "^skiff-nosub:",
+        "/etc/passwd",
+    ]);
+    assert!(r.stdout.starts_with("skiff-nosub:*:"), "{}", r.describe());
+    // --subuidname of someone else is refused with the reason.
+    let r = t.run(["run", "--rm", "--subuidname", "root", &image, "true"]);
+    assert!(
+        r.code == 125 && r.stderr.contains("only your own"),
+        "{}",
+        r.describe()
+    );
+    // --rmi: the image goes with the container, unless others use it.
+    t.ok(["pull", "-q", &img("entry")]);
+    t.ok(["run", "--rmi", &img("entry"), "true"]);
+    assert_eq!(t.run(["image", "inspect", &img("entry")]).code, 125);
+    t.ok(["run", "--rmi", &image, "true"]);
+    t.ok(["image", "inspect", &image]);
+    t.ok(["rm", "-f", "-a"]);
+}

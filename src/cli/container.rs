@@ -246,6 +246,8 @@ pub fn inspect_json(c: &Container) -> Value {
             "OpenStdin": c.spec.stdin,
             "StopSignal": c.spec.stop_signal.clone().unwrap_or_else(|| "SIGTERM".into()),
             "Labels": c.labels,
+            "Annotations": c.annotations,
+            "StopTimeout": c.spec.stop_timeout.unwrap_or(10),
         },
         "HostConfig": {
             "AutoRemove": c.auto_remove,

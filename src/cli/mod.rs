@@ -22,6 +22,7 @@ pub mod port;
 pub mod ps;
 pub mod pull;
 pub mod run;
+pub mod runflags;
 pub mod system;
 pub mod targets;
 pub mod top;

@@ -243,11 +243,34 @@ fn parse_mount_kind(
 
 /// All mounts of a new container: -v, --mount, then an anonymous volume for every image VOLUME
 /// no mount covers.
+/// What `--image-volume` does with the image's VOLUMEs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageVolumes {
+    /// New anonymous volumes, filled from the image (the default).
+    Bind,
+    /// Empty tmpfs mounts.
+    Tmpfs,
+    /// Nothing: the paths are plain directories of the container.
+    Ignore,
+}
+
+impl ImageVolumes {
+    pub fn parse(s: &str) -> anyhow::Result<ImageVolumes> {
+        Ok(match s {
+            "bind" | "" => ImageVolumes::Bind,
+            "tmpfs" => ImageVolumes::Tmpfs,
+            "ignore" => ImageVolumes::Ignore,
+            other => bail!("invalid --image-volume {other:?}: bind, tmpfs or ignore"),
+        })
+    }
+}
+
 pub fn resolve(
     vstore: &VolumeStore,
     volumes: &[String],
     mounts: &[String],
     image_volumes: &[String],
+    mode: ImageVolumes,
 ) -> anyhow::Result<Vec<UserMount>> {
     let mut p = Parsed { mounts: Vec::new() };
     for v in volumes {
@@ -256,11 +279,23 @@ pub fn resolve(
     for m in mounts {
         p.push(parse_mount(vstore, m)?)?;
     }
-    for t in image_volumes {
+    for t in image_volumes
+        .iter()
+        .filter(|_| mode != ImageVolumes::Ignore)
+    {
         let Ok(target) = check_target(t, "VOLUME") else {
             continue;
         };
-        if !p.mounts.iter().any(|m| m.target == target) {
+        if p.mounts.iter().any(|m| m.target == target) {
+            continue;
+        }
+        if mode == ImageVolumes::Tmpfs {
+            p.push(UserMount {
+                target,
+                tmpfs: Some("mode=1777".into()),
+                ..Default::default()
+            })?;
+        } else {
             p.push(volume_mount(vstore, None, target, false)?)?;
         }
     }
@@ -319,10 +354,18 @@ mod tests {
             &["data:/db".into()],
             &[],
             &["/db".into(), "/cache".into()],
+            ImageVolumes::Bind,
         )
         .unwrap();
         assert_eq!(all.len(), 2);
         assert!(all[1].volume.is_some() && all[1].target == "/cache");
-        assert!(resolve(&vs, &["a:/x".into(), "b:/x".into()], &[], &[]).is_err());
+        let image = ["/cache".to_string()];
+        let t = resolve(&vs, &[], &[], &image, ImageVolumes::Tmpfs).unwrap();
+        assert_eq!(t[0].tmpfs.as_deref(), Some("mode=1777"));
+        assert!(resolve(&vs, &[], &[], &image, ImageVolumes::Ignore)
+            .unwrap()
+            .is_empty());
+        let two = ["a:/x".to_string(), "b:/x".to_string()];
+        assert!(resolve(&vs, &two, &[], &[], ImageVolumes::Bind).is_err());
     }
 }

@@ -1,9 +1,10 @@
 //! `skiff run`, `skiff create`, `skiff start --attach`: one set of container flags, one path from
 //! flags to a stored container, one foreground runner.
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 
-use super::pull::PlatformArgs;
+pub use super::runflags::{ContainerArgs, PullPolicy};
+
 use super::GlobalOpts;
 use crate::image::pull::{pull, PullOptions};
 use crate::image::registries::RegistriesConf;
@@ -17,227 +18,6 @@ use crate::state::{Container, ContainerStore, Status};
 use crate::storage::{LockMode, Paths};
 use crate::userns::IdMapping;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum PullPolicy {
-    /// Pull only when the image is not in the store.
-    #[default]
-    Missing,
-    /// Always pull (layers already present are not fetched again).
-    Always,
-    /// Never pull; fail when the image is missing.
-    Never,
-    /// Pull when the registry has a different image for the name.
-    Newer,
-}
-
-#[derive(Debug, Args, Clone)]
-pub struct ContainerArgs {
-    /// Name of the container (default: a generated one).
-    #[arg(long)]
-    pub name: Option<String>,
-    /// Replace a container with the same name.
-    #[arg(long)]
-    pub replace: bool,
-    /// Keep stdin open.
-    #[arg(short, long)]
-    pub interactive: bool,
-    /// Allocate a pseudo-terminal.
-    #[arg(short, long)]
-    pub tty: bool,
-    /// Set environment variables (NAME=VALUE, or NAME to pass the host's value).
-    #[arg(short, long, value_name = "NAME[=VALUE]")]
-    pub env: Vec<String>,
-    /// Read environment variables from a file (NAME=VALUE lines).
-    #[arg(long, value_name = "FILE")]
-    pub env_file: Vec<String>,
-    /// Pass the whole host environment.
-    #[arg(long)]
-    pub env_host: bool,
-    /// Override the image's entrypoint ("" clears it; a JSON array is split).
-    #[arg(long, value_name = "CMD")]
-    pub entrypoint: Option<String>,
-    /// Working directory inside the container.
-    #[arg(short, long, value_name = "DIR")]
-    pub workdir: Option<String>,
-    /// User to run as: name|uid[:group|gid].
-    #[arg(short, long, value_name = "USER[:GROUP]")]
-    pub user: Option<String>,
-    /// Additional groups for the container process.
-    #[arg(long, value_name = "GROUP")]
-    pub group_add: Vec<String>,
-    /// Container host name (default: the short id).
-    #[arg(long, value_name = "NAME")]
-    pub hostname: Option<String>,
-    /// Mount the root filesystem read-only.
-    #[arg(long)]
-    pub read_only: bool,
-    /// With --read-only, mount tmpfs on /tmp, /var/tmp and /run.
-    #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
-    pub read_only_tmpfs: bool,
-    /// Mount a tmpfs: /path[:options].
-    #[arg(long, value_name = "PATH[:OPTS]")]
-    pub tmpfs: Vec<String>,
-    /// Add a capability (NET_ADMIN, ALL, ...).
-    #[arg(long, value_name = "CAP")]
-    pub cap_add: Vec<String>,
-    /// Drop a capability (NET_RAW, ALL, ...).
-    #[arg(long, value_name = "CAP")]
-    pub cap_drop: Vec<String>,
-    /// Give all capabilities, no seccomp, no masked paths.
-    #[arg(long)]
-    pub privileged: bool,
-    /// Security options: seccomp=unconfined|PROFILE.json, no-new-privileges.
-    #[arg(long, value_name = "OPT")]
-    pub security_opt: Vec<String>,
-    /// Network mode: pasta (default when installed), slirp4netns, none, host or container:NAME.
-    #[arg(
-        long,
-        alias = "net",
-        default_value = "",
-        hide_default_value = true,
-        value_name = "MODE"
-    )]
-    pub network: String,
-    /// Mount a host path or named volume: HOST_PATH|NAME:CONTAINER_PATH[:ro|rw|z|Z], or a new
-    /// anonymous volume: CONTAINER_PATH.
-    #[arg(short = 'v', long = "volume", value_name = "VOLUME")]
-    pub volumes: Vec<String>,
-    /// Mount: type=bind|volume|tmpfs,source=,target=[,readonly][,tmpfs-size=][,tmpfs-mode=].
-    #[arg(long = "mount", value_name = "MOUNT")]
-    pub mounts: Vec<String>,
-    /// Mount every bind and volume of another container: CONTAINER[:ro|rw].
-    #[arg(long, value_name = "CONTAINER[:ro|rw]")]
-    pub volumes_from: Vec<String>,
-    /// Publish a container port on the host: [IP:][HOST_PORT:]CONTAINER_PORT[/tcp|udp].
-    #[arg(short = 'p', long = "publish", value_name = "PORTS")]
-    pub publish: Vec<String>,
-    /// Publish every port the image exposes on a free host port.
-    #[arg(short = 'P', long)]
-    pub publish_all: bool,
-    /// DNS server for the container's resolv.conf.
-    #[arg(long, value_name = "IP")]
-    pub dns: Vec<String>,
-    /// DNS search domain.
-    #[arg(long, value_name = "DOMAIN")]
-    pub dns_search: Vec<String>,
-    /// DNS resolver option (e.g. ndots:2).
-    #[arg(long = "dns-option", alias = "dns-opt", value_name = "OPT")]
-    pub dns_option: Vec<String>,
-    /// Add an /etc/hosts entry: NAME:IP (IP may be host-gateway).
-    #[arg(long, value_name = "NAME:IP")]
-    pub add_host: Vec<String>,
-    /// Resource limits: NAME=SOFT[:HARD], e.g. nofile=1024:2048.
-    #[arg(long, value_name = "LIMIT")]
-    pub ulimit: Vec<String>,
-    /// Run an init as PID 1 that forwards signals and reaps zombies.
-    #[arg(long)]
-    pub init: bool,
-    /// umask of the container process (octal).
-    #[arg(long)]
-    pub umask: Option<String>,
-    /// User namespace: keep-id[:uid=N,gid=N] (your ids unchanged inside) or host (the default).
-    #[arg(long, value_name = "MODE")]
-    pub userns: Option<String>,
-    /// UID map CONTAINER:HOST:SIZE, HOST counted in your default mapping (0 = you).
-    #[arg(long, value_name = "MAP")]
-    pub uidmap: Vec<String>,
-    /// GID map CONTAINER:HOST:SIZE, HOST counted in your default mapping (0 = you).
-    #[arg(long, value_name = "MAP")]
-    pub gidmap: Vec<String>,
-    /// Set environment variables with ${NAME} replaced by their values (e.g. PATH=/opt:${PATH}).
-    #[arg(long, value_name = "NAME=VALUE")]
-    pub env_merge: Vec<String>,
-    /// Drop an environment variable the image sets.
-    #[arg(long, value_name = "NAME")]
-    pub unsetenv: Vec<String>,
-    /// Drop every environment variable the image sets.
-    #[arg(long)]
-    pub unsetenv_all: bool,
-    /// Pass the host's proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy).
-    #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
-    pub http_proxy: bool,
-    /// Time zone of the container: a zone name (Europe/Paris) or `local` (the host's).
-    #[arg(long, value_name = "TIMEZONE")]
-    pub tz: Option<String>,
-    /// Keep the image's /etc/hosts instead of generating one.
-    #[arg(long)]
-    pub no_hosts: bool,
-    /// Size of /dev/shm (e.g. 64m, 1g).
-    #[arg(long, value_name = "SIZE")]
-    pub shm_size: Option<String>,
-    /// Execution domain: LINUX or LINUX32.
-    #[arg(long, value_name = "PERSONA")]
-    pub personality: Option<String>,
-    /// Tune the container's OOM preference (-1000 to 1000; lowering needs privileges).
-    #[arg(long, value_name = "N", allow_hyphen_values = true)]
-    pub oom_score_adj: Option<i32>,
-    /// Make a host device available: HOST[:CONTAINER][:PERMS] (e.g. /dev/fuse).
-    #[arg(long, value_name = "DEVICE")]
-    pub device: Vec<String>,
-    /// Set a namespaced kernel parameter: KEY=VALUE (net.*, kernel.shm*, kernel.msg*, ...).
-    #[arg(long, value_name = "KEY=VALUE")]
-    pub sysctl: Vec<String>,
-    /// Seconds `stop` waits for this container before SIGKILL (default 10).
-    #[arg(long, value_name = "SECONDS")]
-    pub stop_timeout: Option<u64>,
-    /// Kill the container after it ran this many seconds.
-    #[arg(long, value_name = "SECONDS")]
-    pub timeout: Option<u64>,
-    /// Pass N more descriptors (3 to 3+N-1) of the caller to the container process.
-    #[arg(long, value_name = "N", default_value_t = 0)]
-    pub preserve_fds: u32,
-    /// Signal to stop the container with.
-    #[arg(long, value_name = "SIGNAL")]
-    pub stop_signal: Option<String>,
-    /// Restart policy for detached containers: no, on-failure[:N], always, unless-stopped.
-    #[arg(long, value_name = "POLICY")]
-    pub restart: Option<String>,
-    /// Set a label (KEY=VALUE).
-    #[arg(short, long = "label", value_name = "KEY=VALUE")]
-    pub labels: Vec<String>,
-    /// Healthcheck command (shell form, or a JSON array).
-    #[arg(long, value_name = "CMD")]
-    pub health_cmd: Option<String>,
-    /// Time between healthchecks (e.g. 30s).
-    #[arg(long, value_name = "DURATION")]
-    pub health_interval: Option<String>,
-    /// Failures in a row before the container is unhealthy.
-    #[arg(long, value_name = "N")]
-    pub health_retries: Option<u32>,
-    /// Time after start during which failures do not count.
-    #[arg(long, value_name = "DURATION")]
-    pub health_start_period: Option<String>,
-    /// Time a check may take.
-    #[arg(long, value_name = "DURATION")]
-    pub health_timeout: Option<String>,
-    /// Disable the image's healthcheck.
-    #[arg(long)]
-    pub no_healthcheck: bool,
-    /// Write the container id to FILE (which must not exist).
-    #[arg(long, value_name = "FILE")]
-    pub cidfile: Option<std::path::PathBuf>,
-    /// When to pull the image.
-    #[arg(long, value_enum, default_value_t = PullPolicy::Missing)]
-    pub pull: PullPolicy,
-    /// Do not print pull progress.
-    #[arg(short, long)]
-    pub quiet: bool,
-    #[command(flatten)]
-    pub platform: PlatformArgs,
-    #[command(flatten)]
-    pub registry: super::pull::RegistryArgs,
-    /// Image to run.
-    #[arg(value_name = "IMAGE")]
-    pub image: String,
-    /// Command and arguments (default: the image's).
-    #[arg(
-        value_name = "COMMAND",
-        trailing_var_arg = true,
-        allow_hyphen_values = true
-    )]
-    pub command: Vec<String>,
-}
-
 #[derive(Debug, Args)]
 pub struct RunArgs {
     /// Run in the background and print the container id.
@@ -246,6 +26,13 @@ pub struct RunArgs {
     /// Remove the container when it exits.
     #[arg(long)]
     pub rm: bool,
+    /// Remove the container and then its image when it exits (unless others use the image).
+    #[arg(long)]
+    pub rmi: bool,
+    /// Keys that detach from a foreground container (accepted; run with -d and use `skiff
+    /// attach`, which detaches with ctrl-p,ctrl-q).
+    #[arg(long, value_name = "KEYS")]
+    pub detach_keys: Option<String>,
     /// Forward signals received by skiff to the container.
     #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
     pub sig_proxy: bool,
@@ -289,8 +76,108 @@ pub struct StartArgs {
     pub containers: Vec<String>,
 }
 
+/// `--expose PORT[-END][/PROTO]` as exposed-port keys (`80/tcp`).
+fn expose_keys(e: &str) -> anyhow::Result<Vec<String>> {
+    let (ports, proto) = e.split_once('/').unwrap_or((e, "tcp"));
+    if !matches!(proto, "tcp" | "udp") {
+        anyhow::bail!("invalid --expose {e:?}: the protocol is tcp or udp");
+    }
+    let bad = || anyhow::anyhow!("invalid --expose {e:?}: use PORT[-END][/tcp|udp]");
+    let (lo, hi) = match ports.split_once('-') {
+        Some((l, h)) => (
+            l.parse::<u16>().map_err(|_| bad())?,
+            h.parse::<u16>().map_err(|_| bad())?,
+        ),
+        None => {
+            let p = ports.parse::<u16>().map_err(|_| bad())?;
+            (p, p)
+        }
+    };
+    if lo == 0 || hi < lo {
+        return Err(bad());
+    }
+    Ok((lo..=hi).map(|p| format!("{p}/{proto}")).collect())
+}
+
+/// `KEY=VALUE` lines of --label-file (blank lines and `#` comments skipped).
+fn read_label_files(files: &[String]) -> anyhow::Result<Vec<String>> {
+    let mut out = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(f)
+            .map_err(|e| anyhow::anyhow!("reading --label-file {f}: {e}"))?;
+        out.extend(
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_string),
+        );
+    }
+    Ok(out)
+}
+
+/// Host accounts for --hostuser, as the host's /etc/passwd has them.
+fn host_users(names: &[String]) -> anyhow::Result<Vec<spec::AddedUser>> {
+    names
+        .iter()
+        .map(|n| {
+            let u = match n.parse::<u32>() {
+                Ok(uid) => nix::unistd::User::from_uid(nix::unistd::Uid::from_raw(uid))?,
+                Err(_) => nix::unistd::User::from_name(n)?,
+            }
+            .ok_or_else(|| anyhow::anyhow!("--hostuser {n}: no such user on this host"))?;
+            let group = nix::unistd::Group::from_gid(u.gid)
+                .ok()
+                .flatten()
+                .map_or_else(|| u.name.clone(), |g| g.name);
+            Ok(spec::AddedUser {
+                name: u.name,
+                uid: u.uid.as_raw(),
+                gid: u.gid.as_raw(),
+                group,
+                home: u.dir.to_string_lossy().into_owned(),
+            })
+        })
+        .collect()
+}
+
 /// Resolve the image (pulling per policy) and store a new container; returns its id.
-fn create_container(paths: &Paths, a: &ContainerArgs, auto_remove: bool) -> anyhow::Result<String> {
+fn create_container(
+    paths: &Paths,
+    a: &ContainerArgs,
+    auto_remove: bool,
+    remove_image: bool,
+) -> anyhow::Result<String> {
+    let me = nix::unistd::User::from_uid(nix::unistd::getuid())
+        .ok()
+        .flatten()
+        .map(|u| u.name)
+        .unwrap_or_default();
+    for (flag, name) in [
+        ("--subuidname", &a.subuidname),
+        ("--subgidname", &a.subgidname),
+    ] {
+        if let Some(n) = name {
+            if *n != me && *n != nix::unistd::getuid().to_string() {
+                anyhow::bail!(
+                    "{flag} {n}: only your own subordinate range ({me}) can be used: newuidmap \
+                     refuses another user's"
+                );
+            }
+        }
+    }
+    let requires = {
+        let cstore = ContainerStore::open(&paths.root, &paths.runroot)?;
+        let mut ids = Vec::new();
+        for n in a
+            .requires
+            .iter()
+            .flat_map(|r| r.split(','))
+            .filter(|n| !n.is_empty())
+        {
+            ids.push(cstore.find(n)?.id);
+        }
+        ids
+    };
     let network = match Network::parse(&a.network)? {
         None => Network::default_mode()?,
         Some(Network::Container(target)) => {
@@ -341,14 +228,19 @@ fn create_container(paths: &Paths, a: &ContainerArgs, auto_remove: bool) -> anyh
         _ => pull(paths, &a.image, &pull_opts()?)?,
     };
     let config = store.config(&image.id)?;
+    let mut exposed = Vec::new();
+    for e in &a.expose {
+        exposed.extend(expose_keys(e)?);
+    }
     if a.publish_all {
-        let keys: Vec<String> = config
+        let mut keys: Vec<String> = config
             .config
             .exposed_ports
             .iter()
             .flatten()
             .map(|(k, _)| k.clone())
             .collect();
+        keys.extend(exposed.iter().cloned());
         for m in crate::network::portspec::exposed(&keys) {
             if !ports
                 .iter()
@@ -382,7 +274,7 @@ fn create_container(paths: &Paths, a: &ContainerArgs, auto_remove: bool) -> anyh
         }
     }
     let mut labels = std::collections::BTreeMap::new();
-    for l in &a.labels {
+    for l in read_label_files(&a.label_file)?.iter().chain(&a.labels) {
         let (k, v) = l.split_once('=').unwrap_or((l, ""));
         labels.insert(k.to_string(), v.to_string());
     }
@@ -408,7 +300,13 @@ fn create_container(paths: &Paths, a: &ContainerArgs, auto_remove: bool) -> anyh
         .map(|(k, _)| k.clone())
         .collect();
     let vstore = crate::state::volume::VolumeStore::open(&paths.root)?;
-    let mut mounts = super::mounts::resolve(&vstore, &a.volumes, &a.mounts, &image_volumes)?;
+    let mut mounts = super::mounts::resolve(
+        &vstore,
+        &a.volumes,
+        &a.mounts,
+        &image_volumes,
+        super::mounts::ImageVolumes::parse(&a.image_volume)?,
+    )?;
     for from in &a.volumes_from {
         let (name, mode) = from.split_once(':').unwrap_or((from, ""));
         if !matches!(mode, "" | "ro" | "rw") {
@@ -474,6 +372,9 @@ fn create_container(paths: &Paths, a: &ContainerArgs, auto_remove: bool) -> anyh
         sysctls: a.sysctl.clone(),
         stop_timeout: a.stop_timeout,
         timeout: a.timeout.filter(|t| *t > 0),
+        extra_users: host_users(&a.hostuser)?,
+        passwd: a.passwd,
+        passwd_entry: a.passwd_entry.clone(),
     };
     let layers: Vec<std::path::PathBuf> =
         image.layers.iter().map(|l| store.layer_diff(l)).collect();
@@ -517,6 +418,18 @@ fn create_container(paths: &Paths, a: &ContainerArgs, auto_remove: bool) -> anyh
         restart_policy: a.restart.clone().filter(|p| p != "no"),
         labels,
         health,
+        annotations: a
+            .annotation
+            .iter()
+            .map(|kv| {
+                let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+                (k.to_string(), v.to_string())
+            })
+            .collect(),
+        remove_image,
+        requires,
+        pidfile: a.pidfile.clone(),
+        conmon_pidfile: a.conmon_pidfile.clone(),
     };
     if let Some(f) = &a.cidfile {
         if f.exists() {
@@ -536,8 +449,16 @@ fn create_container(paths: &Paths, a: &ContainerArgs, auto_remove: bool) -> anyh
 
 pub fn run(g: &GlobalOpts, a: RunArgs) -> anyhow::Result<i32> {
     let paths = g.paths()?;
-    let id = create_container(&paths, &a.c, a.rm)?;
+    let id = create_container(&paths, &a.c, a.rm || a.rmi, a.rmi)?;
     let cstore = ContainerStore::open(&paths.root, &paths.runroot)?;
+    if !a.detach && a.detach_keys.as_deref().is_some_and(|k| !k.is_empty()) {
+        super::ignored(
+            "--detach-keys",
+            "a foreground container cannot be detached from; run it with -d and use `skiff \
+             attach`",
+        );
+    }
+    start_requirements(&paths, &cstore, &id)?;
     if a.detach {
         // The supervisor keeps them for the container (every other descriptor of ours stays
         // close-on-exec).
@@ -549,6 +470,21 @@ pub fn run(g: &GlobalOpts, a: RunArgs) -> anyhow::Result<i32> {
         return Ok(0);
     }
     container::run_foreground(&cstore, &id, a.sig_proxy)
+}
+
+/// `--requires`: start the containers this one needs, where they are not running.
+fn start_requirements(paths: &Paths, store: &ContainerStore, id: &str) -> anyhow::Result<()> {
+    let c = store.load(id)?;
+    for dep in &c.requires {
+        let d = store.find(dep).map_err(|_| {
+            anyhow::anyhow!("{}: the container it requires ({dep}) was removed", c.name)
+        })?;
+        if !d.process_alive() {
+            start_requirements(paths, store, &d.id)?;
+            start_detached(paths, &d.id)?;
+        }
+    }
+    Ok(())
 }
 
 /// Start the container under its own supervisor (skiff re-executed, in a new session) and wait
@@ -597,7 +533,7 @@ pub fn start_detached(paths: &Paths, id: &str) -> anyhow::Result<()> {
 
 pub fn create(g: &GlobalOpts, a: CreateArgs) -> anyhow::Result<i32> {
     let paths = g.paths()?;
-    let id = create_container(&paths, &a.c, a.rm)?;
+    let id = create_container(&paths, &a.c, a.rm, false)?;
     super::output::print_text(&format!("{id}\n"))?;
     Ok(0)
 }
@@ -637,6 +573,7 @@ pub fn start(g: &GlobalOpts, a: StartArgs) -> anyhow::Result<i32> {
                 c2.spec.stdin = true;
                 cstore.save(&c2)?;
             }
+            start_requirements(&paths, &cstore, &c.id)?;
             if a.attach {
                 return Ok(Some(container::run_foreground(
                     &cstore,

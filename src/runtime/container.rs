@@ -152,6 +152,20 @@ pub fn start_recorded(
     };
     store.save(c)?;
     events::container(store.runroot(), c, "start", None);
+    let watcher = if supervisor_pid > 0 {
+        supervisor_pid as u32
+    } else {
+        std::process::id()
+    };
+    for (file, pid) in [
+        (&c.pidfile, c.state.pid as u32),
+        (&c.conmon_pidfile, watcher),
+    ] {
+        if let Some(f) = file {
+            std::fs::write(f, pid.to_string())
+                .with_context(|| format!("writing the pid file {}", f.display()))?;
+        }
+    }
     Ok(started)
 }
 
@@ -212,10 +226,16 @@ pub fn finish(
 ) -> anyhow::Result<()> {
     events::container(store.runroot(), c, "died", Some(code));
     if c.auto_remove {
-        let _g = store.lock_all(LockMode::Exclusive)?;
-        remove(store, c)?;
-        // docker: --rm takes the container's anonymous volumes with it.
-        return remove_anonymous_volumes(store, c);
+        {
+            let _g = store.lock_all(LockMode::Exclusive)?;
+            remove(store, c)?;
+            // docker: --rm takes the container's anonymous volumes with it.
+            remove_anonymous_volumes(store, c)?;
+        }
+        if c.remove_image {
+            remove_image(store, c);
+        }
+        return Ok(());
     }
     // Re-read: `stop` or `rm` may have changed the record meanwhile.
     if let Ok(latest) = store.load(&c.id) {
@@ -232,6 +252,25 @@ pub fn finish(
     c.state.error = error;
     store.save(c)?;
     Ok(())
+}
+
+/// `run --rmi`: the image goes once its container has, unless another container uses it.
+fn remove_image(store: &ContainerStore, c: &Container) {
+    let Some(root) = store.dir.parent() else {
+        return;
+    };
+    if store
+        .list()
+        .is_ok_and(|all| all.iter().any(|o| o.image_id == c.image_id))
+    {
+        return;
+    }
+    let removed = crate::storage::Paths::resolve(Some(root), Some(store.runroot()))
+        .map_err(anyhow::Error::from)
+        .and_then(|p| crate::image::manage::remove(&p, std::slice::from_ref(&c.image_id), true));
+    if let Err(e) = removed {
+        tracing::warn!("--rmi: the image of {} stays: {e:#}", c.name);
+    }
 }
 
 /// Remove the anonymous volumes (image VOLUMEs, `-v /path`) of a removed container that no other

@@ -62,9 +62,12 @@ fn run(a: &ChildArgs<'_>, sock: BorrowedFd<'_>) -> Result<Never, (i32, anyhow::E
         .map_err(|e| setup(anyhow!("setting hostname: {e}")))?;
     super::rootfs::prepare(a.ops, &a.rootfs, a.premounted).map_err(setup)?;
     super::rootfs::pivot(&a.rootfs).map_err(setup)?;
-    if let Some(u) = &spec.add_user {
-        // Best effort, as in podman: an image without a writable /etc still runs.
+    // Best effort, as in podman: an image without a writable /etc still runs.
+    for u in spec.add_user.iter().chain(&spec.extra_users) {
         let _ = add_user(u);
+    }
+    if spec.passwd {
+        let _ = add_passwd_entry(spec);
     }
     // `:U` mounts belong to the container's user: chown before they may turn read-only.
     if spec.mounts.iter().any(|m| m.chown) {
@@ -242,6 +245,47 @@ fn add_user(u: &super::spec::AddedUser) -> std::io::Result<()> {
         &u.group,
         format!("{}:x:{}:", u.group, u.gid),
     )
+}
+
+/// `--user UID[:GID]` that the image's /etc/passwd does not list gets an entry (`--passwd`), from
+/// `--passwd-entry` or podman's default, so that `whoami` and $HOME work.
+fn add_passwd_entry(spec: &Spec) -> std::io::Result<()> {
+    let (user, group) = spec.user.split_once(':').unwrap_or((&spec.user, ""));
+    let Ok(uid) = user.parse::<u32>() else {
+        return Ok(()); // a name: it is either there or an error at start
+    };
+    let text = std::fs::read_to_string("/etc/passwd").unwrap_or_default();
+    if text
+        .lines()
+        .any(|l| l.split(':').nth(2) == Some(uid.to_string().as_str()))
+    {
+        return Ok(());
+    }
+    let gid: u32 = group.parse().unwrap_or(uid);
+    let template = spec
+        .passwd_entry
+        .as_deref()
+        .unwrap_or("$USERNAME:*:$UID:$GID:$NAME:$HOME:/bin/sh");
+    let line = template
+        .replace("$USERNAME", &uid.to_string())
+        .replace("$UID", &uid.to_string())
+        .replace("$GID", &gid.to_string())
+        .replace("$NAME", "container user")
+        .replace("$HOME", &spec.cwd);
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut f = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .mode(0o644)
+        .custom_flags(libc::O_NOFOLLOW)
+        .open("/etc/passwd")?;
+    let sep = if text.is_empty() || text.ends_with('\n') {
+        ""
+    } else {
+        "\n"
+    };
+    f.write_all(format!("{sep}{line}\n").as_bytes())
 }
 
 fn set_rlimits(spec: &Spec) -> anyhow::Result<()> {

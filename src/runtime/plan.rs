@@ -305,6 +305,9 @@ mod tests {
             stop_timeout: None,
             timeout: None,
             localtime: None,
+            extra_users: vec![],
+            passwd: false,
+            passwd_entry: None,
         }
     }
 

@@ -154,6 +154,15 @@ pub struct Spec {
     /// `--tz`: the host's zoneinfo file bound at /etc/localtime.
     #[serde(default)]
     pub localtime: Option<PathBuf>,
+    /// `--hostuser`: host accounts added to the container's /etc/passwd and /etc/group.
+    #[serde(default)]
+    pub extra_users: Vec<AddedUser>,
+    /// `--passwd`: add an /etc/passwd entry for a numeric --user the image does not know, from
+    /// `passwd_entry` (`--passwd-entry`) or podman's default.
+    #[serde(default)]
+    pub passwd: bool,
+    #[serde(default)]
+    pub passwd_entry: Option<String>,
 }
 
 /// A host device node made available in the container (`--device HOST[:CONTAINER][:PERMS]`).
@@ -219,6 +228,9 @@ pub struct Options {
     pub sysctls: Vec<String>,
     pub stop_timeout: Option<u64>,
     pub timeout: Option<u64>,
+    pub extra_users: Vec<AddedUser>,
+    pub passwd: bool,
+    pub passwd_entry: Option<String>,
 }
 
 /// Build the spec. `host_env` is the caller's environment (for `-e NAME` and --env-host).
@@ -370,6 +382,9 @@ pub fn build(
             .collect::<Result<_, _>>()?,
         stop_timeout: opts.stop_timeout,
         timeout: opts.timeout,
+        extra_users: opts.extra_users.clone(),
+        passwd: opts.passwd,
+        passwd_entry: opts.passwd_entry.clone(),
         localtime: match opts.tz.as_deref() {
             None => None,
             Some("local") => Some(PathBuf::from("/etc/localtime")),

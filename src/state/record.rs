@@ -157,6 +157,21 @@ pub struct Container {
     pub labels: std::collections::BTreeMap<String, String>,
     #[serde(default)]
     pub health: Option<crate::runtime::health::Health>,
+    /// `--annotation`.
+    #[serde(default)]
+    pub annotations: std::collections::BTreeMap<String, String>,
+    /// `run --rmi`: the image goes too when the container is removed (unless others use it).
+    #[serde(default)]
+    pub remove_image: bool,
+    /// `--requires`: ids of containers started first.
+    #[serde(default)]
+    pub requires: Vec<String>,
+    /// `--pidfile`: where the container's host PID is written when it starts.
+    #[serde(default)]
+    pub pidfile: Option<std::path::PathBuf>,
+    /// `--conmon-pidfile`: where the watching process's PID is written.
+    #[serde(default)]
+    pub conmon_pidfile: Option<std::path::PathBuf>,
 }
 
 /// Whether a container that exited with `code` restarts under `policy` after `count` restarts.
