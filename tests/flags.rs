@@ -552,3 +552,110 @@ fn run_record_flags_labels_annotations_expose_volumes_pidfiles_requires_rmi_pass
     t.ok(["image", "inspect", &image]);
     t.ok(["rm", "-f", "-a"]);
 }
+
+#[test]
+fn volume_image_container_prune_and_rmi_flags() {
+    let t = TestEnv::new("flags-vol");
+    let image = img("busybox");
+    // A tmpfs volume (--opt), --driver local only.
+    t.ok([
+        "volume",
+        "create",
+        "--opt",
+        "type=tmpfs",
+        "--opt",
+        "device=tmpfs",
+        "--opt",
+        "o=size=2m",
+        "tv",
+    ]);
+    let r = t.ok([
+        "run",
+        "--rm",
+        "-v",
+        "tv:/t",
+        &image,
+        "sh",
+        "-c",
+        "grep ' /t ' /proc/mounts | cut -d' ' -f3",
+    ]);
+    assert_eq!(r.stdout.trim(), "tmpfs");
+    assert_eq!(
+        t.ok(["volume", "inspect", "--format", "{{.Options.o}}", "tv"])
+            .stdout
+            .trim(),
+        "size=2m"
+    );
+    assert_eq!(
+        t.run(["volume", "create", "--driver", "nfs", "x"]).code,
+        125
+    );
+    t.ok(["volume", "create", "--label", "keep=yes", "kept"]);
+    t.ok(["volume", "create", "plain"]);
+    assert_eq!(
+        t.ok(["volume", "inspect", "--all", "--format", "{{.Name}}"])
+            .stdout
+            .lines()
+            .count(),
+        3
+    );
+    assert!(!t
+        .ok(["volume", "ls", "--noheading"])
+        .stdout
+        .contains("VOLUME NAME"));
+    // prune --filter label!=: the labelled one stays; without -f nothing happens.
+    assert_eq!(t.ok(["volume", "prune"]).stdout, "");
+    let r = t.ok(["volume", "prune", "-f", "--filter", "label!=keep"]);
+    let mut gone: Vec<&str> = r.stdout.lines().collect();
+    gone.sort();
+    assert_eq!(gone, ["plain", "tv"]);
+    // rm -f --all stops a running user first (within --time).
+    t.ok([
+        "run", "-d", "--name", "user", "-v", "kept:/k", &image, "sleep", "60",
+    ]);
+    assert_eq!(t.run(["volume", "rm", "kept"]).code, 125);
+    assert_eq!(
+        t.ok(["volume", "rm", "-f", "-t", "0", "--all"])
+            .stdout
+            .trim(),
+        "kept"
+    );
+    assert!(t.ok(["ps", "-aq"]).stdout.trim().is_empty());
+    // container prune --filter label=.
+    t.ok(["create", "--label", "tier=web", &image, "true"]);
+    t.ok(["create", &image, "true"]);
+    assert_eq!(
+        t.ok(["container", "prune", "-f", "--filter", "label=tier=web"])
+            .stdout
+            .lines()
+            .count(),
+        1
+    );
+    assert_eq!(t.ok(["ps", "-aq"]).stdout.lines().count(), 1);
+    t.ok(["rm", "-a"]);
+    // image prune -a --filter until= (images from 2023 are older than a minute).
+    let r = t.ok(["image", "prune", "-a", "-f", "--filter", "until=1m"]);
+    assert!(r.stdout.lines().count() >= 1, "{}", r.describe());
+    // rmi --ignore.
+    t.ok(["rmi", "--ignore", "nosuch-image"]);
+    assert_eq!(t.run(["rmi", "nosuch-image"]).code, 125);
+    // events --no-trunc=false shortens ids.
+    let ev = t
+        .ok([
+            "events",
+            "--stream=false",
+            "--no-trunc=false",
+            "--filter",
+            "event=create",
+        ])
+        .stdout;
+    let id = ev
+        .lines()
+        .next()
+        .unwrap()
+        .split_whitespace()
+        .nth(6)
+        .unwrap()
+        .to_string();
+    assert_eq!(id.len(), 12, "{ev}");
+}

@@ -63,6 +63,9 @@ pub struct PruneArgs {
     /// Do not ask for confirmation.
     #[arg(short, long)]
     pub force: bool,
+    /// Only the containers that pass these filters: label=KEY[=VALUE], label!=..., until=TIME.
+    #[arg(long, value_name = "FILTER")]
+    pub filter: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -397,21 +400,18 @@ pub fn restart(g: &GlobalOpts, a: RestartArgs) -> anyhow::Result<i32> {
 }
 
 pub fn prune(g: &GlobalOpts, a: PruneArgs) -> anyhow::Result<i32> {
-    use std::io::BufRead;
-    if !a.force {
-        eprint!("WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ");
-        let mut line = String::new();
-        std::io::stdin().lock().read_line(&mut line)?;
-        if !matches!(line.trim(), "y" | "Y" | "yes") {
-            return Ok(0);
-        }
+    if !a.force && !super::confirm("WARNING! This will remove all stopped containers.")? {
+        return Ok(0);
     }
     let store = store(g)?;
     let _l = store.lock_all(LockMode::Exclusive)?;
     let mut out = String::new();
     for c in store.list()? {
         let (state, _) = super::ps::effective(&c);
-        if state != "running" {
+        if state != "running"
+            && state != "paused"
+            && super::format::prune_filter_matches(&a.filter, &c.labels, c.created)?
+        {
             crate::runtime::container::remove(&store, &c)?;
             out.push_str(&format!("{}\n", c.id));
         }

@@ -32,6 +32,10 @@ pub struct EventsArgs {
     /// {{.Name}}, {{.Image}}, {{.Type}}, {{.Time}}, {{.ContainerExitCode}}).
     #[arg(long)]
     pub format: Option<String>,
+    /// Full ids (the default); --no-trunc=false shortens them to 12 characters.
+    #[arg(long, action = ArgAction::Set, num_args = 0..=1, default_value_t = true,
+          default_missing_value = "true", value_name = "BOOL")]
+    pub no_trunc: bool,
 }
 
 struct Filter(Vec<(String, String)>);
@@ -78,7 +82,7 @@ impl Filter {
 }
 
 /// podman's line: `2024-01-19 10:00:00.123456789 +0000 UTC container start ID (image=..., name=...)`.
-fn line(e: &Event) -> String {
+fn line(e: &Event, no_trunc: bool) -> String {
     let time = e
         .time
         .replacen('T', " ", 1)
@@ -96,7 +100,12 @@ fn line(e: &Event) -> String {
     let mut s = format!("{time} {} {}", e.kind, e.status);
     if !e.id.is_empty() {
         s.push(' ');
-        s.push_str(&e.id);
+        let id = if no_trunc {
+            &e.id
+        } else {
+            &e.id[..e.id.len().min(12)]
+        };
+        s.push_str(id);
     }
     if e.kind == "container" {
         if !attrs.is_empty() {
@@ -133,7 +142,7 @@ pub fn run(g: &GlobalOpts, a: EventsArgs) -> anyhow::Result<i32> {
         } else if let Some(t) = &template {
             t.render(&serde_json::to_value(e).unwrap_or_default())
         } else {
-            line(e)
+            line(e, a.no_trunc)
         };
         writeln!(out, "{text}")?;
         out.flush()

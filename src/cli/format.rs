@@ -226,6 +226,36 @@ pub fn render_rows_opt(
     }
 }
 
+/// The `--filter`s of the prune commands: `label=KEY[=VALUE]`, `label!=KEY[=VALUE]`,
+/// `until=TIME` (RFC 3339, Unix seconds or a duration before now: made before then).
+pub fn prune_filter_matches(
+    filters: &[String],
+    labels: &std::collections::BTreeMap<String, String>,
+    created: i64,
+) -> anyhow::Result<bool> {
+    for f in filters {
+        let (k, v) = f
+            .split_once('=')
+            .ok_or_else(|| anyhow::anyhow!("invalid filter {f:?}: use KEY=VALUE"))?;
+        let ok = match k {
+            "label" => label_matches(labels, v),
+            "label!" => !label_matches(labels, v),
+            "until" => {
+                let t = match v.parse::<i64>() {
+                    Ok(secs) => secs as f64,
+                    Err(_) => super::logs::parse_time(v)?,
+                };
+                (created as f64) < t
+            }
+            other => anyhow::bail!("unsupported filter {other:?}: label=, label!=, until="),
+        };
+        if !ok {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
 /// Unix seconds of an RFC 3339 time (`2023-11-14T22:13:20.123Z`, `...+02:00`).
 pub fn parse_rfc3339(s: &str) -> Option<i64> {
     let b = s.as_bytes();

@@ -1,7 +1,5 @@
 //! `skiff image ...`, and the top-level shortcuts that share its handlers (`rmi`, `tag`, `inspect`).
 
-use std::io::{BufRead, Write};
-
 use clap::{Args, Subcommand};
 
 use super::format::render_rows;
@@ -70,6 +68,12 @@ pub struct RmiArgs {
     /// Remove all images.
     #[arg(short, long)]
     pub all: bool,
+    /// Ignore images that do not exist.
+    #[arg(short, long)]
+    pub ignore: bool,
+    /// Keep dangling parent images (skiff stores none: accepted).
+    #[arg(long)]
+    pub no_prune: bool,
     #[arg(value_name = "IMAGE")]
     pub images: Vec<String>,
 }
@@ -90,6 +94,12 @@ pub struct PruneArgs {
     /// Do not ask for confirmation.
     #[arg(short, long)]
     pub force: bool,
+    /// Only the images that pass these filters: label=KEY[=VALUE], label!=..., until=TIME.
+    #[arg(long, value_name = "FILTER")]
+    pub filter: Vec<String>,
+    /// Also images that other tools put in the store (skiff's store has none: accepted).
+    #[arg(long)]
+    pub external: bool,
 }
 
 pub fn run(g: &GlobalOpts, a: ImageArgs) -> anyhow::Result<i32> {
@@ -161,6 +171,16 @@ pub fn run_rmi(g: &GlobalOpts, a: RmiArgs) -> anyhow::Result<i32> {
     } else if inputs.is_empty() {
         anyhow::bail!("image name or id must be specified (or use --all)");
     }
+    if a.ignore {
+        let store = Store::open(&paths.root)?;
+        let idx = store.load()?;
+        let search =
+            crate::image::registries::RegistriesConf::load(&paths.config)?.search_registries();
+        inputs.retain(|i| crate::image::store::find(&idx, i, &search).is_ok());
+        if inputs.is_empty() {
+            return Ok(0);
+        }
+    }
     let show = |events: &[Removed]| -> anyhow::Result<()> {
         let mut s = String::new();
         for e in events {
@@ -198,18 +218,12 @@ fn run_prune(g: &GlobalOpts, a: PruneArgs) -> anyhow::Result<i32> {
         } else {
             "all dangling images"
         };
-        eprint!("WARNING! This command removes {what}.\nAre you sure you want to continue? [y/N] ");
-        let _ = std::io::stderr().flush();
-        // Without a terminal an EOF answers "no", as docker does: scripts pass --force.
-        let mut line = String::new();
-        std::io::stdin().lock().read_line(&mut line)?;
-        if !matches!(line.trim(), "y" | "Y" | "yes") {
-            eprintln!();
+        if !super::confirm(&format!("WARNING! This command removes {what}."))? {
             return Ok(0);
         }
     }
     let paths = g.paths()?;
-    let gone = manage::prune(&paths, a.all)?;
+    let gone = manage::prune(&paths, a.all, &a.filter)?;
     print_text(&gone.iter().map(|id| format!("{id}\n")).collect::<String>())?;
     Ok(0)
 }

@@ -67,6 +67,21 @@ pub struct GlobalOpts {
     pub log_level: LogLevel,
 }
 
+/// Ask before a prune: `MESSAGE\nAre you sure you want to continue? [y/N]`. Without a terminal an
+/// EOF answers no, as with docker: scripts pass --force.
+pub fn confirm(message: &str) -> anyhow::Result<bool> {
+    use std::io::{BufRead, Write};
+    eprint!("{message}\nAre you sure you want to continue? [y/N] ");
+    let _ = std::io::stderr().flush();
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    let yes = matches!(line.trim(), "y" | "Y" | "yes");
+    if !yes {
+        eprintln!();
+    }
+    Ok(yes)
+}
+
 /// Say once on stderr that a flag podman scripts pass was accepted but has no effect here, and why.
 pub fn ignored(flag: &str, why: &str) {
     use std::sync::Mutex;

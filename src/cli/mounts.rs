@@ -82,6 +82,15 @@ fn volume_mount(
         None => (anonymous_name(), true),
     };
     let (v, _) = vstore.ensure(&name, BTreeMap::new(), anonymous)?;
+    if let Some(data) = v.tmpfs_options() {
+        return Ok(UserMount {
+            target,
+            readonly,
+            tmpfs: Some(data),
+            volume: Some(name),
+            ..Default::default()
+        });
+    }
     Ok(UserMount {
         source: v.mountpoint,
         target,

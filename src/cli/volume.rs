@@ -41,6 +41,12 @@ pub struct CreateArgs {
     /// Do not fail when the volume exists.
     #[arg(long)]
     pub ignore: bool,
+    /// Volume driver: local (the only one).
+    #[arg(short, long, default_value = "local", value_name = "DRIVER")]
+    pub driver: String,
+    /// Driver options: type=tmpfs, device=tmpfs, o=MOUNT_OPTIONS (e.g. o=size=64m).
+    #[arg(short, long, value_name = "KEY=VALUE")]
+    pub opt: Vec<String>,
     /// Name of the volume (default: a generated one).
     #[arg(value_name = "NAME")]
     pub name: Option<String>,
@@ -57,6 +63,9 @@ pub struct LsArgs {
     /// Go template or json.
     #[arg(long)]
     pub format: Option<String>,
+    /// Leave out the table's header line.
+    #[arg(long)]
+    pub noheading: bool,
 }
 
 #[derive(Debug, Args)]
@@ -64,16 +73,25 @@ pub struct InspectArgs {
     /// Go template or json.
     #[arg(short, long)]
     pub format: Option<String>,
-    #[arg(required = true, value_name = "VOLUME")]
+    /// Every volume.
+    #[arg(short, long)]
+    pub all: bool,
+    #[arg(value_name = "VOLUME", required_unless_present = "all")]
     pub names: Vec<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct RmArgs {
-    /// Also remove stopped containers that use the volumes.
+    /// Also remove the containers that use the volumes (running ones are stopped first).
     #[arg(short, long)]
     pub force: bool,
-    #[arg(required = true, value_name = "VOLUME")]
+    /// Every volume.
+    #[arg(short, long)]
+    pub all: bool,
+    /// With --force: seconds running containers get to stop before SIGKILL.
+    #[arg(short, long, default_value_t = 10, value_name = "SECONDS")]
+    pub time: u64,
+    #[arg(value_name = "VOLUME", required_unless_present = "all")]
     pub names: Vec<String>,
 }
 
@@ -82,6 +100,9 @@ pub struct PruneArgs {
     /// Do not ask for confirmation.
     #[arg(short, long)]
     pub force: bool,
+    /// Only the volumes that pass these filters: label=KEY[=VALUE], label!=..., until=TIME.
+    #[arg(long, value_name = "FILTER")]
+    pub filter: Vec<String>,
 }
 
 fn stores(g: &GlobalOpts) -> anyhow::Result<(VolumeStore, ContainerStore)> {
@@ -100,7 +121,7 @@ fn to_json(v: &Volume) -> Value {
         "CreatedAt": rfc3339(v.created_at),
         "Labels": v.labels,
         "Scope": v.scope,
-        "Options": {},
+        "Options": v.options,
         "Anonymous": v.anonymous,
     })
 }
@@ -115,10 +136,36 @@ pub fn run(g: &GlobalOpts, a: VolumeArgs) -> anyhow::Result<i32> {
                 let (k, v) = l.split_once('=').unwrap_or((l, ""));
                 labels.insert(k.to_string(), v.to_string());
             }
+            if c.driver != "local" {
+                anyhow::bail!(
+                    "volume driver {:?} is not available: skiff has the local driver",
+                    c.driver
+                );
+            }
+            let mut options = BTreeMap::new();
+            for o in &c.opt {
+                let (k, v) = o.split_once('=').unwrap_or((o, ""));
+                match k {
+                    "type" | "device" | "o" => {}
+                    other => anyhow::bail!(
+                        "invalid --opt {other:?}: the local driver takes type=, device= and o="
+                    ),
+                }
+                options.insert(k.to_string(), v.to_string());
+            }
+            if !options.is_empty() && options.get("type").map(String::as_str) != Some("tmpfs") {
+                anyhow::bail!(
+                    "--opt: skiff mounts type=tmpfs volumes only (a rootless user cannot mount \
+                     block devices or network filesystems)"
+                );
+            }
             let _g = cstore.lock_all(LockMode::Exclusive)?;
             let (_, created) = vstore.ensure(&name, labels, false)?;
             if !created && !c.ignore {
                 anyhow::bail!("volume {name} already exists (use --ignore to accept that)");
+            }
+            if created && !options.is_empty() {
+                vstore.set_options(&name, options)?;
             }
             super::output::print_text(&format!("{name}\n"))?;
         }
@@ -135,17 +182,21 @@ pub fn run(g: &GlobalOpts, a: VolumeArgs) -> anyhow::Result<i32> {
                     .map(|r| format!("{}\n", r["Name"].as_str().unwrap_or("")))
                     .collect()
             } else {
-                render_rows(
+                super::format::render_rows_opt(
                     &rows,
                     l.format.as_deref(),
                     "table {{.Driver}}\t{{.Name}}",
                     &[("Driver", "DRIVER"), ("Name", "VOLUME NAME")],
+                    l.noheading,
                 )?
             };
             super::output::print_text(&out)?;
         }
         VolumeCommand::Inspect(i) => {
             let mut out = Vec::new();
+            if i.all {
+                out.extend(vstore.list()?.iter().map(to_json));
+            }
             for n in &i.names {
                 out.push(to_json(&vstore.get(n)?));
             }
@@ -156,7 +207,22 @@ pub fn run(g: &GlobalOpts, a: VolumeArgs) -> anyhow::Result<i32> {
         }
         VolumeCommand::Rm(r) => {
             let mut failed = Vec::new();
-            for n in &r.names {
+            let mut names = r.names.clone();
+            if r.all {
+                names.extend(vstore.list()?.into_iter().map(|v| v.name));
+            }
+            if r.force {
+                // Running users stop first (within --time), then go with the volume.
+                let containers = cstore.list()?;
+                for n in &names {
+                    for c in containers.iter().filter(|c| {
+                        c.process_alive() && VolumeStore::users(&containers, n).contains(&c.name)
+                    }) {
+                        super::lifecycle::stop_one(&cstore, c, r.time)?;
+                    }
+                }
+            }
+            for n in &names {
                 match vstore.remove(&cstore, n, r.force) {
                     Ok(()) => super::output::print_line(n)?,
                     Err(e) => failed.push(format!("{e:#}")),
@@ -166,12 +232,21 @@ pub fn run(g: &GlobalOpts, a: VolumeArgs) -> anyhow::Result<i32> {
                 anyhow::bail!("{}", failed.join("\n"));
             }
         }
-        VolumeCommand::Prune(_) => {
+        VolumeCommand::Prune(p) => {
+            if !p.force
+                && !super::confirm(
+                    "WARNING! This will remove all volumes not used by at least one container.",
+                )?
+            {
+                return Ok(0);
+            }
             let _g = cstore.lock_all(LockMode::Exclusive)?;
             let containers = cstore.list()?;
             let mut out = String::new();
             for v in vstore.list()? {
-                if VolumeStore::users(&containers, &v.name).is_empty() {
+                if VolumeStore::users(&containers, &v.name).is_empty()
+                    && super::format::prune_filter_matches(&p.filter, &v.labels, v.created_at)?
+                {
                     vstore.remove_dir(&v.name)?;
                     out.push_str(&format!("{}\n", v.name));
                 }

@@ -192,7 +192,7 @@ fn name_matches(name: &str, input: &str, search: &[String]) -> bool {
 }
 
 /// `image prune`: dangling images (no names), or every image with `all`.
-pub fn prune(paths: &Paths, all: bool) -> anyhow::Result<Vec<String>> {
+pub fn prune(paths: &Paths, all: bool, filters: &[String]) -> anyhow::Result<Vec<String>> {
     let store = Store::open(&paths.root)?;
     let in_use: Vec<String> = ContainerStore::open(&paths.root, &paths.runroot)?
         .list()?
@@ -201,10 +201,32 @@ pub fn prune(paths: &Paths, all: bool) -> anyhow::Result<Vec<String>> {
         .collect();
     let _g = store.lock_images(LockMode::Exclusive)?;
     let mut idx = store.load()?;
-    let (gone, keep): (Vec<_>, Vec<_>) = idx
-        .images
-        .drain(..)
-        .partition(|i| (all || i.names.is_empty()) && !in_use.contains(&i.id));
+    // `--filter label=`, `until=`: labels from the image config, age from its `created`.
+    let mut chosen = std::collections::HashSet::new();
+    for i in &idx.images {
+        if !((all || i.names.is_empty()) && !in_use.contains(&i.id)) {
+            continue;
+        }
+        if !filters.is_empty() {
+            let labels = store
+                .config(&i.id)
+                .ok()
+                .and_then(|c| c.config.labels)
+                .unwrap_or_default()
+                .into_iter()
+                .collect();
+            let created = i
+                .created
+                .as_deref()
+                .and_then(crate::cli::format::parse_rfc3339)
+                .unwrap_or(i.stored_at as i64);
+            if !crate::cli::format::prune_filter_matches(filters, &labels, created)? {
+                continue;
+            }
+        }
+        chosen.insert(i.id.clone());
+    }
+    let (gone, keep): (Vec<_>, Vec<_>) = idx.images.drain(..).partition(|i| chosen.contains(&i.id));
     idx.images = keep;
     store.save(&idx)?;
     gc(&store, &idx)?;

@@ -23,6 +23,21 @@ pub struct Volume {
     /// Made for an image VOLUME (removed with `rm -v`).
     #[serde(default)]
     pub anonymous: bool,
+    /// `volume create --opt`: the local driver's mount options (type=tmpfs, device, o=).
+    #[serde(default)]
+    pub options: BTreeMap<String, String>,
+}
+
+impl Volume {
+    /// A `type=tmpfs` volume: mounted as a fresh tmpfs with its `o=` options.
+    pub fn tmpfs_options(&self) -> Option<String> {
+        (self.options.get("type").map(String::as_str) == Some("tmpfs")).then(|| {
+            self.options
+                .get("o")
+                .cloned()
+                .unwrap_or_else(|| "mode=1777".into())
+        })
+    }
 }
 
 pub struct VolumeStore {
@@ -81,6 +96,7 @@ impl VolumeStore {
             labels,
             scope: "local".into(),
             anonymous,
+            options: BTreeMap::new(),
         };
         crate::storage::write_atomic(&self.record(name), &serde_json::to_vec_pretty(&v)?)?;
         Ok((v, true))
@@ -115,6 +131,16 @@ impl VolumeStore {
 
     /// Remove a volume nobody uses (its files may belong to subordinate ids: removed inside the
     /// user namespace when we cannot).
+    /// Record `volume create --opt` options of a new volume.
+    pub fn set_options(&self, name: &str, options: BTreeMap<String, String>) -> anyhow::Result<()> {
+        let mut v = self.get(name)?;
+        v.options = options;
+        let path = self.record(name);
+        crate::storage::atomic::write_atomic(&path, &serde_json::to_vec_pretty(&v)?)
+            .with_context(|| format!("writing {}", path.display()))?;
+        Ok(())
+    }
+
     pub fn remove(&self, cstore: &ContainerStore, name: &str, force: bool) -> anyhow::Result<()> {
         let _g = cstore.lock_all(LockMode::Exclusive)?;
         self.get(name)?;
