@@ -234,6 +234,30 @@ complete -c skiff -n "__fish_skiff_using_subcommand run" -l pull -d 'When to pul
 always\t'Always pull (layers already present are not fetched again)'
 never\t'Never pull; fail when the image is missing'
 newer\t'Pull when the registry has a different image for the name'"
+complete -c skiff -n "__fish_skiff_using_subcommand run" -s m -l memory -d 'Memory limit (e.g. 512m, 1g); the OOM killer ends the container beyond it' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l memory-reservation -d 'Memory soft limit' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l memory-swap -d 'Memory plus swap limit (-1: unlimited swap)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l memory-swappiness -d 'How readily the kernel swaps the container\'s memory out (0-100)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l cpus -d 'CPUs the container may use (e.g. 1.5): a quota per 100 ms period' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -s c -l cpu-shares -d 'Relative CPU weight (default 1024)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l cpu-quota -d 'CPU time per period, in microseconds' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l cpu-period -d 'The CPU period, in microseconds' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l cpu-rt-period -d 'Real-time CPU period, in microseconds' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l cpu-rt-runtime -d 'Real-time CPU runtime per period, in microseconds' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l cpuset-cpus -d 'CPUs the container may run on (e.g. 0-1, 0,2)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l cpuset-mems -d 'Memory nodes the container may use' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l pids-limit -d 'Most processes the container may have (-1: unlimited)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l blkio-weight -d 'Relative block I/O weight (10-1000)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l blkio-weight-device -d 'Block I/O weight of one device: DEVICE:WEIGHT' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l device-read-bps -d 'Read rate limit of a device: DEVICE:RATE (e.g. /dev/sda:1mb)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l device-write-bps -d 'Write rate limit of a device: DEVICE:RATE' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l device-read-iops -d 'Read operations per second of a device: DEVICE:N' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l device-write-iops -d 'Write operations per second of a device: DEVICE:N' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l cgroups -d 'Whether the container gets a cgroup of its own: enabled (for resource limits), disabled, no-conmon and split (the same as enabled: skiff\'s supervisor never shares it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l cgroupns -d 'Cgroup namespace: private (its own view) or host' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l cgroup-parent -d 'Parent cgroup of the container\'s cgroup (relative to the hierarchy\'s root)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l cgroup-conf -d 'Write a cgroup v2 file of the container: KEY=VALUE (e.g. memory.high=64m)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l device-cgroup-rule -d 'A device cgroup rule (e.g. \'c 10:200 rwm\'); skiff containers cannot create device nodes, so there is nothing to allow: accepted and said so' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l platform -d 'Pull the image for this platform (os/arch[/variant]) instead of the host\'s' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l arch -d 'Override the architecture of the image to pull' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l os -d 'Override the OS of the image to pull' -r
@@ -265,6 +289,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand run" -l unsetenv-all -d 'Dro
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l no-hosts -d 'Keep the image\'s /etc/hosts instead of generating one'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l no-healthcheck -d 'Disable the image\'s healthcheck'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s q -l quiet -d 'Do not print pull progress'
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l oom-kill-disable -d 'Keep the OOM killer away from the container'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l disable-content-trust -d 'Docker\'s content trust; podman ignores it, and so does skiff'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s V -l version -d 'Print version'
@@ -335,6 +360,30 @@ complete -c skiff -n "__fish_skiff_using_subcommand create" -l pull -d 'When to 
 always\t'Always pull (layers already present are not fetched again)'
 never\t'Never pull; fail when the image is missing'
 newer\t'Pull when the registry has a different image for the name'"
+complete -c skiff -n "__fish_skiff_using_subcommand create" -s m -l memory -d 'Memory limit (e.g. 512m, 1g); the OOM killer ends the container beyond it' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l memory-reservation -d 'Memory soft limit' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l memory-swap -d 'Memory plus swap limit (-1: unlimited swap)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l memory-swappiness -d 'How readily the kernel swaps the container\'s memory out (0-100)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l cpus -d 'CPUs the container may use (e.g. 1.5): a quota per 100 ms period' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -s c -l cpu-shares -d 'Relative CPU weight (default 1024)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l cpu-quota -d 'CPU time per period, in microseconds' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l cpu-period -d 'The CPU period, in microseconds' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l cpu-rt-period -d 'Real-time CPU period, in microseconds' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l cpu-rt-runtime -d 'Real-time CPU runtime per period, in microseconds' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l cpuset-cpus -d 'CPUs the container may run on (e.g. 0-1, 0,2)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l cpuset-mems -d 'Memory nodes the container may use' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l pids-limit -d 'Most processes the container may have (-1: unlimited)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l blkio-weight -d 'Relative block I/O weight (10-1000)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l blkio-weight-device -d 'Block I/O weight of one device: DEVICE:WEIGHT' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l device-read-bps -d 'Read rate limit of a device: DEVICE:RATE (e.g. /dev/sda:1mb)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l device-write-bps -d 'Write rate limit of a device: DEVICE:RATE' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l device-read-iops -d 'Read operations per second of a device: DEVICE:N' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l device-write-iops -d 'Write operations per second of a device: DEVICE:N' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l cgroups -d 'Whether the container gets a cgroup of its own: enabled (for resource limits), disabled, no-conmon and split (the same as enabled: skiff\'s supervisor never shares it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l cgroupns -d 'Cgroup namespace: private (its own view) or host' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l cgroup-parent -d 'Parent cgroup of the container\'s cgroup (relative to the hierarchy\'s root)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l cgroup-conf -d 'Write a cgroup v2 file of the container: KEY=VALUE (e.g. memory.high=64m)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l device-cgroup-rule -d 'A device cgroup rule (e.g. \'c 10:200 rwm\'); skiff containers cannot create device nodes, so there is nothing to allow: accepted and said so' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l platform -d 'Pull the image for this platform (os/arch[/variant]) instead of the host\'s' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l arch -d 'Override the architecture of the image to pull' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l os -d 'Override the OS of the image to pull' -r
@@ -364,6 +413,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand create" -l unsetenv-all -d '
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l no-hosts -d 'Keep the image\'s /etc/hosts instead of generating one'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l no-healthcheck -d 'Disable the image\'s healthcheck'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s q -l quiet -d 'Do not print pull progress'
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l oom-kill-disable -d 'Keep the OOM killer away from the container'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l disable-content-trust -d 'Docker\'s content trust; podman ignores it, and so does skiff'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s V -l version -d 'Print version'

@@ -659,3 +659,67 @@ fn volume_image_container_prune_and_rmi_flags() {
         .to_string();
     assert_eq!(id.len(), 12, "{ev}");
 }
+
+#[test]
+fn resource_limits_as_root_and_refused_without_cgroups() {
+    let image = img("busybox");
+    // As the unprivileged user on this machine (cgroup v1, nothing delegated): refused, with why.
+    let t = TestEnv::new("flags-limits");
+    let r = t.run(["run", "--rm", "--memory", "32m", &image, "true"]);
+    if crate::util::is_root() {
+        assert_eq!(r.code, 125, "{}", r.describe());
+        assert!(
+            r.stderr.contains("--memory") && r.stderr.contains("Fix:"),
+            "{}",
+            r.describe()
+        );
+    }
+    assert!(t.ok(["ps", "-aq"]).stdout.trim().is_empty());
+    if !crate::util::is_root() {
+        return;
+    }
+    // As root (cgroup v1 controllers: memory, pids, cpu): the limits hold.
+    let t = TestEnv::as_self("flags-limits-root");
+    let r = t.run([
+        "run",
+        "--name",
+        "oom",
+        "--memory",
+        "32m",
+        &image,
+        "sh",
+        "-c",
+        "x=$(head -c 67108864 /dev/zero | tr '\\0' a); echo survived",
+    ]);
+    assert_eq!(r.code, 137, "{}", r.describe());
+    assert!(!r.stdout.contains("survived"));
+    let state = t.ok([
+        "inspect",
+        "--format",
+        "{{.State.OOMKilled}} {{.State.ExitCode}}",
+        "oom",
+    ]);
+    assert_eq!(state.stdout.trim(), "true 137");
+    // A fork bomb stops at --pids-limit.
+    let r = t.ok([
+        "run",
+        "--rm",
+        "--pids-limit",
+        "10",
+        &image,
+        "sh",
+        "-c",
+        // Builtins only after the forks: a fork more would fail too.
+        "for i in $(seq 30); do sh -c 'sleep 30 &' 2>/dev/null; done; set -- /proc/[0-9]*; echo $#",
+    ]);
+    let procs: u32 = r.stdout.trim().parse().unwrap();
+    assert!(procs <= 10, "{procs} processes under --pids-limit 10");
+    // --cpus: the quota; stats shows the memory limit.
+    t.ok([
+        "run", "-d", "--name", "lim", "--cpus", "0.5", "--memory", "64m", &image, "sleep", "60",
+    ]);
+    let st = t.ok(["stats", "--no-stream", "--format", "{{.MemUsage}}", "lim"]);
+    // 64 MiB in the SI units stats prints, as podman does.
+    assert!(st.stdout.trim().ends_with("/ 67.11MB"), "{}", st.describe());
+    t.ok(["rm", "-f", "-a"]);
+}

@@ -220,7 +220,7 @@ pub fn inspect_json(c: &Container) -> Value {
             "Running": state == "running",
             "Paused": state == "paused",
             "Restarting": false,
-            "OOMKilled": false,
+            "OOMKilled": c.state.oom_killed,
             "Dead": false,
             "Pid": if state == "running" { c.state.pid } else { 0 },
             "ExitCode": c.state.exit_code.unwrap_or(0),

@@ -21,6 +21,7 @@ pub mod output;
 pub mod port;
 pub mod ps;
 pub mod pull;
+pub mod resources;
 pub mod run;
 pub mod runflags;
 pub mod system;

@@ -375,6 +375,8 @@ fn create_container(
         extra_users: host_users(&a.hostuser)?,
         passwd: a.passwd,
         passwd_entry: a.passwd_entry.clone(),
+        resources: a.resources.resources()?,
+        cgroupns_host: a.resources.cgroupns == "host",
     };
     let layers: Vec<std::path::PathBuf> =
         image.layers.iter().map(|l| store.layer_diff(l)).collect();

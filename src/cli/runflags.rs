@@ -248,6 +248,8 @@ pub struct ContainerArgs {
     #[arg(short, long)]
     pub quiet: bool,
     #[command(flatten)]
+    pub resources: super::resources::ResourceArgs,
+    #[command(flatten)]
     pub platform: PlatformArgs,
     #[command(flatten)]
     pub registry: super::pull::RegistryArgs,

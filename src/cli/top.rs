@@ -284,7 +284,11 @@ pub fn stats(g: &GlobalOpts, a: StatsArgs) -> anyhow::Result<i32> {
         let mut rows: Vec<Value> = Vec::new();
         for (i, c) in cs.iter().enumerate() {
             let ps = procs::list(c.state.pid);
-            let mem: u64 = ps.iter().map(|p| p.rss_bytes).sum();
+            // Its cgroup when it has one (the limit is then its own), else /proc and the host.
+            let (mem, total) = match c.state.cgroup.as_ref().and_then(|cg| cg.memory()) {
+                Some((used, limit)) => (used, limit.min(total)),
+                None => (ps.iter().map(|p| p.rss_bytes).sum(), total),
+            };
             let dt = (after[i].1 - before[i].1).max(0.001);
             let cpu = secs(after[i].0.saturating_sub(before[i].0)) / dt * 100.0;
             let (rx, tx) = net_io(c.state.pid);

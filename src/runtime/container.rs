@@ -114,6 +114,14 @@ pub fn start_recorded(
 ) -> anyhow::Result<spawn::Started> {
     let (dirs, rootfs) = launch_dirs(store, c)?;
     let rundir = store.run_path(&c.id);
+    let cgroup = match super::cgroups::Cgroup::create(&c.id, &c.spec.resources) {
+        Ok(cg) => cg,
+        Err(e) => {
+            let e = anyhow::Error::from(e);
+            finish(store, c, crate::error::EXIT_SKIFF, Some(format!("{e:#}")))?;
+            return Err(e);
+        }
+    };
     let launch = (|| -> anyhow::Result<spawn::Launch<'_>> {
         let join = match &c.spec.network {
             Network::Container(target) => Some(running_pid(store, target)?),
@@ -128,17 +136,22 @@ pub fn start_recorded(
                 .parent()
                 .and_then(Path::parent)
                 .is_some_and(super::fuse::wanted),
+            cgroup: cgroup.as_ref(),
         })
     })();
     let started = match launch.and_then(|l| spawn::start(&c.spec, &dirs, l)) {
         Ok(s) => s,
         Err(e) => {
+            if let Some(cg) = &cgroup {
+                cg.remove();
+            }
             let code = crate::error::exit_code_of(&e);
             finish(store, c, code, Some(format!("{e:#}")))?;
             return Err(e);
         }
     };
     c.state = State {
+        cgroup,
         status: Status::Running,
         pid: started.pid.as_raw(),
         started_at: Some(now_unix()),
@@ -225,6 +238,17 @@ pub fn finish(
     error: Option<String>,
 ) -> anyhow::Result<()> {
     events::container(store.runroot(), c, "died", Some(code));
+    // Its cgroup: whether the OOM killer struck, then gone.
+    let mut oom_killed = false;
+    if let Some(cg) = store
+        .load(&c.id)
+        .ok()
+        .and_then(|l| l.state.cgroup)
+        .or(c.state.cgroup.take())
+    {
+        oom_killed = cg.oom_killed();
+        cg.remove();
+    }
     if c.auto_remove {
         {
             let _g = store.lock_all(LockMode::Exclusive)?;
@@ -248,6 +272,8 @@ pub fn finish(
     c.state.net_helper_pid = 0;
     c.state.fuse_pid = 0;
     c.state.exit_code = Some(code);
+    c.state.cgroup = None;
+    c.state.oom_killed = oom_killed;
     c.state.finished_at = Some(now_unix());
     c.state.error = error;
     store.save(c)?;

@@ -2,6 +2,7 @@
 //! out: clone into namespaces, root filesystem, security, exec, and the foreground relay.
 
 pub mod attach;
+pub mod cgroups;
 pub mod container;
 pub mod copy;
 pub mod env;

@@ -308,6 +308,8 @@ mod tests {
             extra_users: vec![],
             passwd: false,
             passwd_entry: None,
+            resources: Default::default(),
+            cgroupns_host: false,
         }
     }
 

@@ -65,6 +65,8 @@ pub struct Launch<'a> {
     pub join: Option<i32>,
     /// Mount the root with fuse-overlayfs (the kernel refuses native overlay here).
     pub fuse: bool,
+    /// The container's own cgroup (resource limits), joined before it runs anything.
+    pub cgroup: Option<&'a super::cgroups::Cgroup>,
 }
 
 /// Signals the foreground parent relays to the container (and SIGCHLD, SIGWINCH it handles).
@@ -100,8 +102,10 @@ pub fn start(spec: &Spec, dirs: &Dirs, launch: Launch<'_>) -> anyhow::Result<Sta
     let mut flags = CloneFlags::CLONE_NEWNS
         | CloneFlags::CLONE_NEWPID
         | CloneFlags::CLONE_NEWUTS
-        | CloneFlags::CLONE_NEWIPC
-        | CloneFlags::CLONE_NEWCGROUP;
+        | CloneFlags::CLONE_NEWIPC;
+    if !spec.cgroupns_host {
+        flags |= CloneFlags::CLONE_NEWCGROUP;
+    }
     if launch.join.is_none() {
         flags |= CloneFlags::CLONE_NEWUSER;
         if spec.network.own_netns() {
@@ -135,6 +139,10 @@ pub fn start(spec: &Spec, dirs: &Dirs, launch: Launch<'_>) -> anyhow::Result<Sta
     };
     let mut net = NetRuntime::default();
     net.bound = launch.bound;
+    // It waits for MAPPED before doing anything: every process it makes is inside the limits.
+    if let Some(cg) = launch.cgroup {
+        cg.add(pid.as_raw()).map_err(|e| fail(e.into()))?;
+    }
     if launch.join.is_none() {
         spec.mapping
             .apply(pid.as_raw())

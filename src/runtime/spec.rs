@@ -163,6 +163,12 @@ pub struct Spec {
     pub passwd: bool,
     #[serde(default)]
     pub passwd_entry: Option<String>,
+    /// `--memory`, `--cpus`, `--pids-limit`, ...: applied through the container's own cgroup.
+    #[serde(default)]
+    pub resources: super::cgroups::Resources,
+    /// `--cgroupns host`: the host's cgroup namespace, not a private one.
+    #[serde(default)]
+    pub cgroupns_host: bool,
 }
 
 /// A host device node made available in the container (`--device HOST[:CONTAINER][:PERMS]`).
@@ -231,6 +237,8 @@ pub struct Options {
     pub extra_users: Vec<AddedUser>,
     pub passwd: bool,
     pub passwd_entry: Option<String>,
+    pub resources: super::cgroups::Resources,
+    pub cgroupns_host: bool,
 }
 
 /// Build the spec. `host_env` is the caller's environment (for `-e NAME` and --env-host).
@@ -385,6 +393,8 @@ pub fn build(
         extra_users: opts.extra_users.clone(),
         passwd: opts.passwd,
         passwd_entry: opts.passwd_entry.clone(),
+        resources: opts.resources.clone(),
+        cgroupns_host: opts.cgroupns_host,
         localtime: match opts.tz.as_deref() {
             None => None,
             Some("local") => Some(PathBuf::from("/etc/localtime")),

@@ -68,6 +68,12 @@ pub struct State {
     /// fuse-overlayfs serving its root (where native overlay is refused).
     #[serde(default)]
     pub fuse_pid: i32,
+    /// Its own cgroup while it runs (resource limits).
+    #[serde(default)]
+    pub cgroup: Option<crate::runtime::cgroups::Cgroup>,
+    /// The kernel's OOM killer ended it (its memory limit).
+    #[serde(default)]
+    pub oom_killed: bool,
 }
 
 impl State {
@@ -88,6 +94,8 @@ impl State {
             ports: Vec::new(),
             net_helper_pid: 0,
             fuse_pid: 0,
+            cgroup: None,
+            oom_killed: false,
         }
     }
 }
