@@ -167,6 +167,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pull" -s V -l version -d 'Pr
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l detach-keys -d 'Keys that detach from a foreground container (accepted; run with -d and use `skiff attach`, which detaches with ctrl-p,ctrl-q)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l sig-proxy -d 'Forward signals received by skiff to the container' -r -f -a "true\t''
 false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand run" -s a -l attach -d 'Show only these streams of a foreground container: stdin, stdout, stderr (the others are logged only; stdin needs -i)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l name -d 'Name of the container (default: a generated one)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass the host\'s value)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l env-file -d 'Read environment variables from a file (NAME=VALUE lines)' -r
@@ -207,6 +208,12 @@ complete -c skiff -n "__fish_skiff_using_subcommand run" -l device -d 'Make a ho
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l sysctl -d 'Set a namespaced kernel parameter: KEY=VALUE (net.*, kernel.shm*, kernel.msg*, ...)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l stop-timeout -d 'Seconds `stop` waits for this container before SIGKILL (default 10)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l timeout -d 'Kill the container after it ran this many seconds' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l pid -d 'PID namespace: private (its own, the default) or host' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l uts -d 'UTS namespace: private (its own host name, the default) or host' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l ipc -d 'IPC namespace: private or shareable (its own, the default), host, or none (no /dev/shm)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l chrootdirs -d 'Dirs inside the container treated as chroots: they get /etc/hosts, /etc/hostname and /etc/resolv.conf too' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l seccomp-policy -d 'Seccomp policy: default (skiff\'s profile or --security-opt seccomp=); image (a profile named in the image) is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l init-path -d 'Path of the init binary for --init (skiff\'s init is built in: accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l preserve-fds -d 'Pass N more descriptors (3 to 3+N-1) of the caller to the container process' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l stop-signal -d 'Signal to stop the container with' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l restart -d 'Restart policy for detached containers: no, on-failure[:N], always, unless-stopped' -r
@@ -333,6 +340,12 @@ complete -c skiff -n "__fish_skiff_using_subcommand create" -l device -d 'Make a
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l sysctl -d 'Set a namespaced kernel parameter: KEY=VALUE (net.*, kernel.shm*, kernel.msg*, ...)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l stop-timeout -d 'Seconds `stop` waits for this container before SIGKILL (default 10)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l timeout -d 'Kill the container after it ran this many seconds' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l pid -d 'PID namespace: private (its own, the default) or host' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l uts -d 'UTS namespace: private (its own host name, the default) or host' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l ipc -d 'IPC namespace: private or shareable (its own, the default), host, or none (no /dev/shm)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l chrootdirs -d 'Dirs inside the container treated as chroots: they get /etc/hosts, /etc/hostname and /etc/resolv.conf too' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l seccomp-policy -d 'Seccomp policy: default (skiff\'s profile or --security-opt seccomp=); image (a profile named in the image) is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l init-path -d 'Path of the init binary for --init (skiff\'s init is built in: accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l preserve-fds -d 'Pass N more descriptors (3 to 3+N-1) of the caller to the container process' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l stop-signal -d 'Signal to stop the container with' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l restart -d 'Restart policy for detached containers: no, on-failure[:N], always, unless-stopped' -r

@@ -723,3 +723,110 @@ fn resource_limits_as_root_and_refused_without_cgroups() {
     assert!(st.stdout.trim().ends_with("/ 67.11MB"), "{}", st.describe());
     t.ok(["rm", "-f", "-a"]);
 }
+
+#[test]
+fn namespaces_attach_chrootdirs_and_accepted_flags() {
+    let t = TestEnv::new("flags-ns");
+    let image = img("busybox");
+    let host_ns = |n: &str| std::fs::read_link(format!("/proc/self/ns/{n}")).unwrap();
+    let ns = |flag: &str, n: &str| {
+        let r = t.ok([
+            "run",
+            "--rm",
+            flag,
+            &image,
+            "readlink",
+            &format!("/proc/self/ns/{n}"),
+        ]);
+        std::path::PathBuf::from(r.stdout.trim())
+    };
+    // host: the host's namespace (the test user's are the host's here); default: its own.
+    for (flag, n) in [
+        ("--pid=host", "pid"),
+        ("--uts=host", "uts"),
+        ("--ipc=host", "ipc"),
+    ] {
+        assert_eq!(ns(flag, n), host_ns(n), "{flag}");
+        assert_ne!(ns("--ipc=private", n), host_ns(n), "{flag} default");
+    }
+    let r = t.ok([
+        "run",
+        "--rm",
+        "--pid",
+        "host",
+        &image,
+        "sh",
+        "-c",
+        "ls /proc | grep -c '^[0-9]'",
+    ]);
+    assert!(
+        r.stdout.trim().parse::<u32>().unwrap() > 5,
+        "{}",
+        r.describe()
+    );
+    let r = t.ok(["run", "--rm", "--uts", "host", &image, "hostname"]);
+    assert_eq!(
+        r.stdout.trim(),
+        nix::unistd::gethostname().unwrap().to_str().unwrap()
+    );
+    let r = t.ok([
+        "run",
+        "--rm",
+        "--ipc",
+        "none",
+        &image,
+        "sh",
+        "-c",
+        "grep -c ' /dev/shm ' /proc/mounts || true",
+    ]);
+    assert_eq!(r.stdout.trim(), "0");
+    assert_eq!(
+        t.run(["run", "--rm", "--pid", "container:x", &image, "true"])
+            .code,
+        125
+    );
+    // --chrootdirs get the generated /etc files.
+    let r = t.ok([
+        "run",
+        "--rm",
+        "--hostname",
+        "jailed",
+        "--chrootdirs",
+        "/jail",
+        &image,
+        "cat",
+        "/jail/etc/hostname",
+    ]);
+    assert_eq!(r.stdout.trim(), "jailed");
+    // --attach stdout: stderr is logged, not shown.
+    let r = t.ok([
+        "run",
+        "--name",
+        "a",
+        "-a",
+        "stdout",
+        &image,
+        "sh",
+        "-c",
+        "echo out; echo err >&2",
+    ]);
+    assert_eq!((r.stdout.as_str(), r.stderr.as_str()), ("out\n", ""));
+    assert_eq!(t.ok(["logs", "a"]).stderr, "err\n");
+    // Accepted, with one line saying what has no effect.
+    let r = t.ok([
+        "run",
+        "--rm",
+        "--seccomp-policy",
+        "image",
+        "--init-path",
+        "/x",
+        &image,
+        "true",
+    ]);
+    assert!(
+        r.stderr.contains("--seccomp-policy=image") && r.stderr.contains("--init-path"),
+        "{}",
+        r.describe()
+    );
+    t.ok(["rm", "-a"]);
+}

@@ -36,6 +36,10 @@ pub struct RunArgs {
     /// Forward signals received by skiff to the container.
     #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
     pub sig_proxy: bool,
+    /// Show only these streams of a foreground container: stdin, stdout, stderr (the others are
+    /// logged only; stdin needs -i).
+    #[arg(short, long, value_name = "STREAM")]
+    pub attach: Vec<String>,
     #[command(flatten)]
     pub c: ContainerArgs,
 }
@@ -164,6 +168,17 @@ fn create_container(
                 );
             }
         }
+    }
+    match a.seccomp_policy.as_str() {
+        "default" => {}
+        "image" => super::ignored(
+            "--seccomp-policy=image",
+            "skiff uses its default profile or --security-opt seccomp=PROFILE",
+        ),
+        other => anyhow::bail!("invalid --seccomp-policy {other:?}: default or image"),
+    }
+    if a.init_path.is_some() {
+        super::ignored("--init-path", "skiff's --init is built into skiff itself");
     }
     let requires = {
         let cstore = ContainerStore::open(&paths.root, &paths.runroot)?;
@@ -336,7 +351,12 @@ fn create_container(
         workdir: a.workdir.clone(),
         user,
         group_add: a.group_add.clone(),
-        hostname: a.hostname.clone(),
+        // With the host's UTS namespace, its host name (the generated /etc/hostname agrees).
+        hostname: a.hostname.clone().or_else(|| {
+            (a.uts.as_deref() == Some("host"))
+                .then(|| nix::unistd::gethostname().ok()?.into_string().ok())
+                .flatten()
+        }),
         tty: a.tty,
         interactive: a.interactive,
         read_only: a.read_only,
@@ -377,6 +397,15 @@ fn create_container(
         passwd_entry: a.passwd_entry.clone(),
         resources: a.resources.resources()?,
         cgroupns_host: a.resources.cgroupns == "host",
+        pid: a.pid.clone(),
+        uts: a.uts.clone(),
+        ipc: a.ipc.clone(),
+        chrootdirs: a
+            .chrootdirs
+            .iter()
+            .flat_map(|d| d.split(','))
+            .map(str::to_string)
+            .collect(),
     };
     let layers: Vec<std::path::PathBuf> =
         image.layers.iter().map(|l| store.layer_diff(l)).collect();
@@ -471,7 +500,27 @@ pub fn run(g: &GlobalOpts, a: RunArgs) -> anyhow::Result<i32> {
         super::output::print_text(&format!("{id}\n"))?;
         return Ok(0);
     }
-    container::run_foreground(&cstore, &id, a.sig_proxy)
+    {
+        let mute = attach_mute(&a.attach)?;
+        container::run_foreground(&cstore, &id, a.sig_proxy, mute)
+    }
+}
+
+/// `run --attach STREAM...`: which of stdout and stderr are not shown.
+fn attach_mute(streams: &[String]) -> anyhow::Result<[bool; 2]> {
+    if streams.is_empty() {
+        return Ok([false, false]);
+    }
+    let mut shown = [false, false];
+    for s in streams.iter().flat_map(|s| s.split(',')) {
+        match s.to_ascii_lowercase().as_str() {
+            "stdout" => shown[0] = true,
+            "stderr" => shown[1] = true,
+            "stdin" => {}
+            other => anyhow::bail!("invalid --attach {other:?}: stdin, stdout or stderr"),
+        }
+    }
+    Ok([!shown[0], !shown[1]])
 }
 
 /// `--requires`: start the containers this one needs, where they are not running.
@@ -581,6 +630,7 @@ pub fn start(g: &GlobalOpts, a: StartArgs) -> anyhow::Result<i32> {
                     &cstore,
                     &c.id,
                     a.sig_proxy,
+                    [false, false],
                 )?));
             }
             start_detached(&paths, &c.id)?;

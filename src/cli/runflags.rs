@@ -171,6 +171,26 @@ pub struct ContainerArgs {
     /// Kill the container after it ran this many seconds.
     #[arg(long, value_name = "SECONDS")]
     pub timeout: Option<u64>,
+    /// PID namespace: private (its own, the default) or host.
+    #[arg(long, value_name = "MODE")]
+    pub pid: Option<String>,
+    /// UTS namespace: private (its own host name, the default) or host.
+    #[arg(long, value_name = "MODE")]
+    pub uts: Option<String>,
+    /// IPC namespace: private or shareable (its own, the default), host, or none (no /dev/shm).
+    #[arg(long, value_name = "MODE")]
+    pub ipc: Option<String>,
+    /// Dirs inside the container treated as chroots: they get /etc/hosts, /etc/hostname and
+    /// /etc/resolv.conf too.
+    #[arg(long, value_name = "DIR")]
+    pub chrootdirs: Vec<String>,
+    /// Seccomp policy: default (skiff's profile or --security-opt seccomp=); image (a profile
+    /// named in the image) is accepted and said so.
+    #[arg(long, default_value = "default", value_name = "POLICY")]
+    pub seccomp_policy: String,
+    /// Path of the init binary for --init (skiff's init is built in: accepted and said so).
+    #[arg(long, value_name = "PATH")]
+    pub init_path: Option<String>,
     /// Pass N more descriptors (3 to 3+N-1) of the caller to the container process.
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub preserve_fds: u32,

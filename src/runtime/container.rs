@@ -198,7 +198,13 @@ fn running_pid(store: &ContainerStore, target: &str) -> anyhow::Result<i32> {
 }
 
 /// Start `id` and stay in the foreground until it exits; returns its exit code.
-pub fn run_foreground(store: &ContainerStore, id: &str, sig_proxy: bool) -> anyhow::Result<i32> {
+/// `mute`: streams not shown (`run --attach` without them), only logged.
+pub fn run_foreground(
+    store: &ContainerStore,
+    id: &str,
+    sig_proxy: bool,
+    mute: [bool; 2],
+) -> anyhow::Result<i32> {
     use std::os::fd::AsFd;
     let mut c = store.load(id)?;
     let log = super::supervisor::LogWriter::open(&super::supervisor::log_path(store, id))
@@ -206,6 +212,7 @@ pub fn run_foreground(store: &ContainerStore, id: &str, sig_proxy: bool) -> anyh
     let mut output = spawn::Output {
         pipes: [None, None],
         log: Some(log),
+        mute,
     };
     let started = if c.spec.tty {
         start_recorded(store, &mut c, 0)?

@@ -58,8 +58,10 @@ fn run(a: &ChildArgs<'_>, sock: BorrowedFd<'_>) -> Result<Never, (i32, anyhow::E
     }
     become_root().map_err(setup)?;
     let spec = a.spec;
-    nix::unistd::sethostname(&spec.hostname)
-        .map_err(|e| setup(anyhow!("setting hostname: {e}")))?;
+    if !spec.uts_host {
+        nix::unistd::sethostname(&spec.hostname)
+            .map_err(|e| setup(anyhow!("setting hostname: {e}")))?;
+    }
     super::rootfs::prepare(a.ops, &a.rootfs, a.premounted).map_err(setup)?;
     super::rootfs::pivot(&a.rootfs).map_err(setup)?;
     // Best effort, as in podman: an image without a writable /etc still runs.

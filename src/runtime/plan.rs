@@ -109,11 +109,22 @@ pub fn plan(spec: &Spec, dirs: &Dirs) -> Vec<Op> {
             upper: dirs.upper.clone(),
             work: dirs.work.clone(),
         },
-        Op::Fs {
-            fstype: "proc",
-            target: "/proc",
-            flags: nosuid_nodev_noexec,
-            data: String::new(),
+        // With the host's pid namespace, a new proc cannot be mounted from a user namespace:
+        // the host's is bound instead (as podman does rootless).
+        if spec.pid_host {
+            Op::Bind {
+                source: PathBuf::from("/proc"),
+                target: "/proc".into(),
+                file: false,
+                readonly: false,
+            }
+        } else {
+            Op::Fs {
+                fstype: "proc",
+                target: "/proc",
+                flags: nosuid_nodev_noexec,
+                data: String::new(),
+            }
         },
         Op::Fs {
             fstype: "tmpfs",
@@ -152,15 +163,24 @@ pub fn plan(spec: &Spec, dirs: &Dirs) -> Vec<Op> {
     ] {
         ops.push(Op::Symlink { link, target });
     }
-    ops.push(Op::Fs {
-        fstype: "tmpfs",
-        target: "/dev/shm",
-        flags: nosuid_nodev_noexec,
-        data: format!(
-            "mode=1777,size={}k",
-            spec.shm_size.unwrap_or(64 << 20) / 1024
-        ),
-    });
+    match spec.ipc.as_str() {
+        "none" => {}
+        "host" => ops.push(Op::Bind {
+            source: PathBuf::from("/dev/shm"),
+            target: "/dev/shm".into(),
+            file: false,
+            readonly: false,
+        }),
+        _ => ops.push(Op::Fs {
+            fstype: "tmpfs",
+            target: "/dev/shm",
+            flags: nosuid_nodev_noexec,
+            data: format!(
+                "mode=1777,size={}k",
+                spec.shm_size.unwrap_or(64 << 20) / 1024
+            ),
+        }),
+    }
     for d in &spec.devices {
         ops.push(Op::Bind {
             source: d.host.clone(),
@@ -169,12 +189,16 @@ pub fn plan(spec: &Spec, dirs: &Dirs) -> Vec<Op> {
             readonly: d.readonly,
         });
     }
-    ops.push(Op::Fs {
-        fstype: "mqueue",
-        target: "/dev/mqueue",
-        flags: nosuid_nodev_noexec,
-        data: String::new(),
-    });
+    // With the host's IPC namespace there is no mqueue of our own to mount (it belongs to the
+    // host's user namespace).
+    if spec.ipc != "host" {
+        ops.push(Op::Fs {
+            fstype: "mqueue",
+            target: "/dev/mqueue",
+            flags: nosuid_nodev_noexec,
+            data: String::new(),
+        });
+    }
     let mut sys_flags = nosuid_nodev_noexec;
     if !spec.privileged {
         sys_flags |= MsFlags::MS_RDONLY;
@@ -211,6 +235,19 @@ pub fn plan(spec: &Spec, dirs: &Dirs) -> Vec<Op> {
             target: t.path.clone(),
             data,
         });
+    }
+    for dir in &spec.chrootdirs {
+        for f in ["hosts", "hostname", "resolv.conf"] {
+            if f == "hosts" && spec.no_hosts {
+                continue;
+            }
+            ops.push(Op::Bind {
+                source: dirs.etc.join(f),
+                target: format!("{dir}/etc/{f}"),
+                file: true,
+                readonly: false,
+            });
+        }
     }
     if let Some(zone) = &spec.localtime {
         ops.push(Op::Bind {
@@ -310,6 +347,10 @@ mod tests {
             passwd_entry: None,
             resources: Default::default(),
             cgroupns_host: false,
+            pid_host: false,
+            uts_host: false,
+            ipc: String::new(),
+            chrootdirs: vec![],
         }
     }
 

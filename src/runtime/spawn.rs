@@ -99,12 +99,16 @@ pub fn start(spec: &Spec, dirs: &Dirs, launch: Launch<'_>) -> anyhow::Result<Sta
         SockFlag::SOCK_CLOEXEC,
     )
     .context("creating the sync socket")?;
-    let mut flags = CloneFlags::CLONE_NEWNS
-        | CloneFlags::CLONE_NEWPID
-        | CloneFlags::CLONE_NEWUTS
-        | CloneFlags::CLONE_NEWIPC;
-    if !spec.cgroupns_host {
-        flags |= CloneFlags::CLONE_NEWCGROUP;
+    let mut flags = CloneFlags::CLONE_NEWNS;
+    for (shared, flag) in [
+        (spec.pid_host, CloneFlags::CLONE_NEWPID),
+        (spec.uts_host, CloneFlags::CLONE_NEWUTS),
+        (spec.ipc == "host", CloneFlags::CLONE_NEWIPC),
+        (spec.cgroupns_host, CloneFlags::CLONE_NEWCGROUP),
+    ] {
+        if !shared {
+            flags |= flag;
+        }
     }
     if launch.join.is_none() {
         flags |= CloneFlags::CLONE_NEWUSER;
@@ -278,6 +282,8 @@ impl Drop for RawMode {
 pub struct Output {
     pub pipes: [Option<OwnedFd>; 2],
     pub log: Option<super::supervisor::LogWriter>,
+    /// `run --attach` without stdout (or stderr): logged only, not shown.
+    pub mute: [bool; 2],
 }
 
 /// Relay signals (when `sig_proxy`), the terminal and the output until the container exits; its
@@ -422,7 +428,9 @@ pub fn wait_foreground(
                             if let Some(l) = output.log.as_mut() {
                                 l.write(i, &buf[..n]);
                             }
-                            let written = if i == 0 {
+                            let written = if output.mute[i] {
+                                true
+                            } else if i == 0 {
                                 write_all(std::io::stdout().as_fd(), &buf[..n])
                             } else {
                                 write_all(std::io::stderr().as_fd(), &buf[..n])

@@ -169,6 +169,19 @@ pub struct Spec {
     /// `--cgroupns host`: the host's cgroup namespace, not a private one.
     #[serde(default)]
     pub cgroupns_host: bool,
+    /// `--pid host`: the host's processes (and its /proc).
+    #[serde(default)]
+    pub pid_host: bool,
+    /// `--uts host`: the host's host name.
+    #[serde(default)]
+    pub uts_host: bool,
+    /// `--ipc`: private (its own, the default; `shareable` too), host (and the host's
+    /// /dev/shm), none (its own, without /dev/shm).
+    #[serde(default)]
+    pub ipc: String,
+    /// `--chrootdirs`: dirs that get the generated /etc files too.
+    #[serde(default)]
+    pub chrootdirs: Vec<String>,
 }
 
 /// A host device node made available in the container (`--device HOST[:CONTAINER][:PERMS]`).
@@ -239,6 +252,10 @@ pub struct Options {
     pub passwd_entry: Option<String>,
     pub resources: super::cgroups::Resources,
     pub cgroupns_host: bool,
+    pub pid: Option<String>,
+    pub uts: Option<String>,
+    pub ipc: Option<String>,
+    pub chrootdirs: Vec<String>,
 }
 
 /// Build the spec. `host_env` is the caller's environment (for `-e NAME` and --env-host).
@@ -395,6 +412,54 @@ pub fn build(
         passwd_entry: opts.passwd_entry.clone(),
         resources: opts.resources.clone(),
         cgroupns_host: opts.cgroupns_host,
+        pid_host: match opts.pid.as_deref() {
+            None | Some("private") => false,
+            Some("host") => true,
+            Some(other) => {
+                return Err(SpecError::Bad {
+                    flag: "--pid",
+                    value: other.to_string(),
+                    why: "use private or host (sharing another container's is for pods)",
+                })
+            }
+        },
+        uts_host: match opts.uts.as_deref() {
+            None | Some("private") => false,
+            Some("host") => true,
+            Some(other) => {
+                return Err(SpecError::Bad {
+                    flag: "--uts",
+                    value: other.to_string(),
+                    why: "use private or host",
+                })
+            }
+        },
+        ipc: match opts.ipc.as_deref() {
+            None | Some("private") | Some("shareable") => "private".into(),
+            Some(m @ ("host" | "none")) => m.to_string(),
+            Some(other) => {
+                return Err(SpecError::Bad {
+                    flag: "--ipc",
+                    value: other.to_string(),
+                    why: "use private, shareable, host or none",
+                })
+            }
+        },
+        chrootdirs: opts
+            .chrootdirs
+            .iter()
+            .map(|d| {
+                if d.starts_with('/') && !d.split('/').any(|c| c == "..") && d != "/" {
+                    Ok(d.trim_end_matches('/').to_string())
+                } else {
+                    Err(SpecError::Bad {
+                        flag: "--chrootdirs",
+                        value: d.clone(),
+                        why: "give absolute paths inside the container",
+                    })
+                }
+            })
+            .collect::<Result<_, _>>()?,
         localtime: match opts.tz.as_deref() {
             None => None,
             Some("local") => Some(PathBuf::from("/etc/localtime")),
