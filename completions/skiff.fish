@@ -208,6 +208,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand run" -l device -d 'Make a ho
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l sysctl -d 'Set a namespaced kernel parameter: KEY=VALUE (net.*, kernel.shm*, kernel.msg*, ...)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l stop-timeout -d 'Seconds `stop` waits for this container before SIGKILL (default 10)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l timeout -d 'Kill the container after it ran this many seconds' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l log-driver -d 'Log driver: k8s-file (the default), journald, none, or passthrough (foreground only: the container writes to skiff\'s own stdout and stderr)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l log-opt -d 'Log options: path=FILE, max-size=SIZE, max-file=N (rotated files kept), tag=NAME' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l pid -d 'PID namespace: private (its own, the default) or host' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l uts -d 'UTS namespace: private (its own host name, the default) or host' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l ipc -d 'IPC namespace: private or shareable (its own, the default), host, or none (no /dev/shm)' -r
@@ -340,6 +342,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand create" -l device -d 'Make a
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l sysctl -d 'Set a namespaced kernel parameter: KEY=VALUE (net.*, kernel.shm*, kernel.msg*, ...)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l stop-timeout -d 'Seconds `stop` waits for this container before SIGKILL (default 10)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l timeout -d 'Kill the container after it ran this many seconds' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l log-driver -d 'Log driver: k8s-file (the default), journald, none, or passthrough (foreground only: the container writes to skiff\'s own stdout and stderr)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l log-opt -d 'Log options: path=FILE, max-size=SIZE, max-file=N (rotated files kept), tag=NAME' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l pid -d 'PID namespace: private (its own, the default) or host' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l uts -d 'UTS namespace: private (its own host name, the default) or host' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l ipc -d 'IPC namespace: private or shareable (its own, the default), host, or none (no /dev/shm)' -r

@@ -830,3 +830,117 @@ fn namespaces_attach_chrootdirs_and_accepted_flags() {
     );
     t.ok(["rm", "-a"]);
 }
+
+#[test]
+fn log_drivers_and_rotation() {
+    let t = TestEnv::new("flags-log");
+    let image = img("busybox");
+    // Rotation at 1 KiB, 100 files kept: every one of 300 lines, in order, across the files.
+    t.ok([
+        "run",
+        "--name",
+        "rot",
+        "--log-opt",
+        "max-size=1k",
+        "--log-opt",
+        "max-file=100",
+        &image,
+        "sh",
+        "-c",
+        "i=0; while [ $i -lt 300 ]; do echo line $i; i=$((i+1)); done",
+    ]);
+    let logs = t.ok(["logs", "rot"]).stdout;
+    let want: String = (0..300).map(|i| format!("line {i}\n")).collect();
+    assert_eq!(logs, want);
+    let files = std::fs::read_dir(t.root.join("containers"))
+        .unwrap()
+        .flat_map(|d| std::fs::read_dir(d.unwrap().path()).into_iter().flatten())
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with("ctr.log.")
+        })
+        .count();
+    assert!(files >= 5, "{files} rotated files");
+    // -f follows across rotations.
+    t.ok([
+        "run",
+        "-d",
+        "--name",
+        "fol",
+        "--log-opt",
+        "max-size=1k",
+        "--log-opt",
+        "max-file=50",
+        &image,
+        "sh",
+        "-c",
+        "sleep 1; i=0; while [ $i -lt 200 ]; do echo f $i; i=$((i+1)); done",
+    ]);
+    let r = t.ok(["logs", "-f", "fol"]);
+    let want: String = (0..200).map(|i| format!("f {i}\n")).collect();
+    assert_eq!(r.stdout, want);
+    // path=: the log where asked.
+    let p = t.dir.join("my.log");
+    if let Some(u) = &t.user {
+        crate::util::chown_r(&t.dir, u.uid, u.gid);
+    }
+    t.ok([
+        "run",
+        "--name",
+        "pathed",
+        "--log-opt",
+        &format!("path={}", p.display()),
+        &image,
+        "echo",
+        "here",
+    ]);
+    assert!(std::fs::read_to_string(&p)
+        .unwrap()
+        .ends_with(" stdout F here\n"));
+    assert_eq!(t.ok(["logs", "pathed"]).stdout, "here\n");
+    // none: nothing kept; passthrough: the foreground only, nothing kept.
+    t.ok([
+        "run",
+        "--name",
+        "quiet",
+        "--log-driver",
+        "none",
+        &image,
+        "echo",
+        "x",
+    ]);
+    let r = t.run(["logs", "quiet"]);
+    assert!(
+        r.code == 125 && r.stderr.contains("--log-driver none"),
+        "{}",
+        r.describe()
+    );
+    let r = t.ok([
+        "run",
+        "--rm",
+        "--log-driver",
+        "passthrough",
+        &image,
+        "echo",
+        "direct",
+    ]);
+    assert_eq!(r.stdout, "direct\n");
+    let r = t.run(["run", "-d", "--log-driver", "passthrough", &image, "true"]);
+    assert!(
+        r.code == 125 && r.stderr.contains("foreground only"),
+        "{}",
+        r.describe()
+    );
+    if !std::path::Path::new("/run/systemd/journal/socket").exists() {
+        let r = t.run(["run", "--rm", "--log-driver", "journald", &image, "true"]);
+        assert!(
+            r.code == 125 && r.stderr.contains("journald is not running"),
+            "{}",
+            r.describe()
+        );
+    }
+    t.ok(["rm", "-a", "-f"]);
+}

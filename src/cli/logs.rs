@@ -7,7 +7,7 @@ use clap::Args;
 
 use super::format::{now_unix, parse_rfc3339};
 use super::GlobalOpts;
-use crate::runtime::supervisor::log_path;
+use crate::runtime::logfile::{log_files, log_path};
 use crate::state::{ContainerStore, Status};
 
 #[derive(Debug, Args)]
@@ -37,6 +37,40 @@ pub struct LogsArgs {
     pub latest: super::targets::Latest,
     #[arg(value_name = "CONTAINER", required_unless_present = "latest")]
     pub container: Option<String>,
+}
+
+/// The file at `path` is no longer the one `file` has open (a rotation renamed it).
+fn rotated(file: &std::fs::File, path: &std::path::Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), std::fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.ino() != b.ino(),
+        _ => false,
+    }
+}
+
+/// `logs` of a journald container: journalctl reads the journal.
+fn journald_logs(c: &crate::state::Container, a: &LogsArgs) -> anyhow::Result<i32> {
+    let mut cmd = std::process::Command::new("journalctl");
+    cmd.arg("--no-pager")
+        .arg("-o")
+        .arg("cat")
+        .arg(format!("CONTAINER_ID_FULL={}", c.id));
+    if a.follow {
+        cmd.arg("--follow");
+    }
+    if let Some(n) = &a.tail {
+        cmd.arg("--lines").arg(n);
+    }
+    if let Some(s) = &a.since {
+        cmd.arg("--since").arg(s);
+    }
+    if let Some(u) = &a.until {
+        cmd.arg("--until").arg(u);
+    }
+    let st = cmd
+        .status()
+        .map_err(|e| anyhow::anyhow!("running journalctl to read {}'s log: {e}", c.name))?;
+    Ok(st.code().unwrap_or(1))
 }
 
 /// RFC 3339 or a Go-style duration before now (`90s`, `10m`, `1h30m`).
@@ -147,7 +181,16 @@ pub fn run(g: &GlobalOpts, a: LogsArgs) -> anyhow::Result<i32> {
     let paths = g.paths()?;
     let store = ContainerStore::open(&paths.root, &paths.runroot)?;
     let c = super::targets::one(&store, a.container.as_deref(), a.latest.latest)?;
-    let path = log_path(&store, &c.id);
+    match c.spec.log.driver.as_str() {
+        "none" | "passthrough" => anyhow::bail!(
+            "{}: no logs: the container was created with --log-driver {}",
+            c.name,
+            c.spec.log.driver
+        ),
+        "journald" => return journald_logs(&c, &a),
+        _ => {}
+    }
+    let path = log_path(&store, &c.id, &c.spec.log);
     let printer = Printer {
         prefix: a.names.then(|| {
             if a.color {
@@ -160,22 +203,26 @@ pub fn run(g: &GlobalOpts, a: LogsArgs) -> anyhow::Result<i32> {
         since: a.since.as_deref().map(parse_time).transpose()?,
         until: a.until.as_deref().map(parse_time).transpose()?,
     };
+    // Rotated files first, oldest first, then the current one.
+    let mut data = Vec::new();
+    let files = log_files(&path);
+    for f in &files[..files.len() - 1] {
+        data.extend(std::fs::read(f).unwrap_or_default());
+    }
     let mut file = match std::fs::File::open(&path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             if a.follow {
-                anyhow::bail!(
-                    "{}: the container has no log: it was run in the foreground",
-                    c.name
-                );
+                anyhow::bail!("{}: the container has no log yet", c.name);
             }
+            printer.print(&data)?;
             return Ok(0);
         }
         Err(e) => return Err(e.into()),
     };
-    let mut data = Vec::new();
+    let before = data.len();
     file.read_to_end(&mut data)?;
-    let mut pos = data.len() as u64;
+    let mut pos = (data.len() - before) as u64;
     // Only complete records; a half-written last line waits for the next read.
     let complete = data
         .iter()
@@ -212,6 +259,26 @@ pub fn run(g: &GlobalOpts, a: LogsArgs) -> anyhow::Result<i32> {
         file.seek(SeekFrom::Start(pos))?;
         let mut more = Vec::new();
         file.read_to_end(&mut more)?;
+        // Rotated meanwhile (maybe several times): the rest of the old file, every file
+        // rotated after it, then on with the current one.
+        if rotated(&file, &path) && more.last().is_none_or(|b| *b == b'\n') {
+            printer.print(&more)?;
+            use std::os::unix::fs::MetadataExt;
+            let ino = file.metadata()?.ino();
+            let files = log_files(&path);
+            let after = files
+                .iter()
+                .position(|f| std::fs::metadata(f).is_ok_and(|m| m.ino() == ino))
+                .map_or(0, |i| i + 1);
+            for f in &files[after.min(files.len() - 1)..files.len() - 1] {
+                printer.print(&std::fs::read(f).unwrap_or_default())?;
+            }
+            if let Ok(f) = std::fs::File::open(&path) {
+                file = f;
+                pos = 0;
+            }
+            continue;
+        }
         let complete = more
             .iter()
             .rposition(|b| *b == b'\n')

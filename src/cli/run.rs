@@ -150,6 +150,7 @@ fn create_container(
     a: &ContainerArgs,
     auto_remove: bool,
     remove_image: bool,
+    detach: bool,
 ) -> anyhow::Result<String> {
     let me = nix::unistd::User::from_uid(nix::unistd::getuid())
         .ok()
@@ -397,6 +398,7 @@ fn create_container(
         passwd_entry: a.passwd_entry.clone(),
         resources: a.resources.resources()?,
         cgroupns_host: a.resources.cgroupns == "host",
+        log: crate::runtime::logfile::LogConfig::parse(&a.log_driver, &a.log_opt, detach)?,
         pid: a.pid.clone(),
         uts: a.uts.clone(),
         ipc: a.ipc.clone(),
@@ -480,7 +482,7 @@ fn create_container(
 
 pub fn run(g: &GlobalOpts, a: RunArgs) -> anyhow::Result<i32> {
     let paths = g.paths()?;
-    let id = create_container(&paths, &a.c, a.rm || a.rmi, a.rmi)?;
+    let id = create_container(&paths, &a.c, a.rm || a.rmi, a.rmi, a.detach)?;
     let cstore = ContainerStore::open(&paths.root, &paths.runroot)?;
     if !a.detach && a.detach_keys.as_deref().is_some_and(|k| !k.is_empty()) {
         super::ignored(
@@ -541,6 +543,13 @@ fn start_requirements(paths: &Paths, store: &ContainerStore, id: &str) -> anyhow
 /// Start the container under its own supervisor (skiff re-executed, in a new session) and wait
 /// until the container runs, or report why it did not.
 pub fn start_detached(paths: &Paths, id: &str) -> anyhow::Result<()> {
+    let store = ContainerStore::open(&paths.root, &paths.runroot)?;
+    if store.load(id)?.spec.log.driver == "passthrough" {
+        anyhow::bail!(
+            "this container logs with --log-driver passthrough: it runs in the foreground only \
+             (`skiff start --attach`)"
+        );
+    }
     use std::io::Read;
     use std::process::{Command, Stdio};
     let exe = std::env::current_exe()?;
@@ -584,7 +593,7 @@ pub fn start_detached(paths: &Paths, id: &str) -> anyhow::Result<()> {
 
 pub fn create(g: &GlobalOpts, a: CreateArgs) -> anyhow::Result<i32> {
     let paths = g.paths()?;
-    let id = create_container(&paths, &a.c, a.rm, false)?;
+    let id = create_container(&paths, &a.c, a.rm, false, false)?;
     super::output::print_text(&format!("{id}\n"))?;
     Ok(0)
 }

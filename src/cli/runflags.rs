@@ -171,6 +171,13 @@ pub struct ContainerArgs {
     /// Kill the container after it ran this many seconds.
     #[arg(long, value_name = "SECONDS")]
     pub timeout: Option<u64>,
+    /// Log driver: k8s-file (the default), journald, none, or passthrough (foreground only: the
+    /// container writes to skiff's own stdout and stderr).
+    #[arg(long, default_value = "k8s-file", value_name = "DRIVER")]
+    pub log_driver: String,
+    /// Log options: path=FILE, max-size=SIZE, max-file=N (rotated files kept), tag=NAME.
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub log_opt: Vec<String>,
     /// PID namespace: private (its own, the default) or host.
     #[arg(long, value_name = "MODE")]
     pub pid: Option<String>,

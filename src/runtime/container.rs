@@ -207,14 +207,15 @@ pub fn run_foreground(
 ) -> anyhow::Result<i32> {
     use std::os::fd::AsFd;
     let mut c = store.load(id)?;
-    let log = super::supervisor::LogWriter::open(&super::supervisor::log_path(store, id))
-        .context("opening the container log")?;
+    let path = super::logfile::log_path(store, id, &c.spec.log);
+    let log = super::logfile::LogWriter::open_with(&path, &c.spec.log, &c.id, &c.name)
+        .with_context(|| format!("opening the container log {}", path.display()))?;
     let mut output = spawn::Output {
         pipes: [None, None],
         log: Some(log),
         mute,
     };
-    let started = if c.spec.tty {
+    let started = if c.spec.tty || c.spec.log.driver == "passthrough" {
         start_recorded(store, &mut c, 0)?
     } else {
         // Without a terminal, stdout and stderr go through pipes that we copy to ours and to the

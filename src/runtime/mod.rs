@@ -10,6 +10,7 @@ pub mod exec;
 pub mod fuse;
 pub mod health;
 pub mod init;
+pub mod logfile;
 pub mod plan;
 pub mod procs;
 pub mod rootfs;

@@ -351,6 +351,7 @@ mod tests {
             uts_host: false,
             ipc: String::new(),
             chrootdirs: vec![],
+            log: Default::default(),
         }
     }
 

@@ -281,7 +281,7 @@ impl Drop for RawMode {
 #[derive(Default)]
 pub struct Output {
     pub pipes: [Option<OwnedFd>; 2],
-    pub log: Option<super::supervisor::LogWriter>,
+    pub log: Option<super::logfile::LogWriter>,
     /// `run --attach` without stdout (or stderr): logged only, not shown.
     pub mute: [bool; 2],
 }

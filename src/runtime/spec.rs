@@ -182,6 +182,9 @@ pub struct Spec {
     /// `--chrootdirs`: dirs that get the generated /etc files too.
     #[serde(default)]
     pub chrootdirs: Vec<String>,
+    /// `--log-driver`, `--log-opt`.
+    #[serde(default)]
+    pub log: super::logfile::LogConfig,
 }
 
 /// A host device node made available in the container (`--device HOST[:CONTAINER][:PERMS]`).
@@ -256,6 +259,7 @@ pub struct Options {
     pub uts: Option<String>,
     pub ipc: Option<String>,
     pub chrootdirs: Vec<String>,
+    pub log: super::logfile::LogConfig,
 }
 
 /// Build the spec. `host_env` is the caller's environment (for `-e NAME` and --env-host).
@@ -407,6 +411,7 @@ pub fn build(
             .collect::<Result<_, _>>()?,
         stop_timeout: opts.stop_timeout,
         timeout: opts.timeout,
+        log: opts.log.clone(),
         extra_users: opts.extra_users.clone(),
         passwd: opts.passwd,
         passwd_entry: opts.passwd_entry.clone(),

@@ -3,7 +3,6 @@
 //! (k8s-file format, stdout and stderr kept apart), waits for the exit, records it, and applies
 //! --rm. It holds no lock while the container runs.
 
-use std::io::Write;
 use std::os::fd::{AsFd, OwnedFd};
 
 use anyhow::Context;
@@ -17,69 +16,7 @@ use crate::state::ContainerStore;
 /// Readiness messages on the fd the CLI reads: `O` started, `E` + code byte + message failed.
 pub const READY_OK: u8 = b'O';
 
-/// One log record per line: `2024-01-01T00:00:00.000000000Z stdout F text`; a line cut by a full
-/// read buffer is written with `P` (partial), the way podman's k8s-file driver does.
-pub struct LogWriter {
-    file: std::fs::File,
-    pending: [Vec<u8>; 2],
-}
-
-impl LogWriter {
-    pub fn open(path: &std::path::Path) -> std::io::Result<LogWriter> {
-        let file = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(path)?;
-        Ok(LogWriter {
-            file,
-            pending: [Vec::new(), Vec::new()],
-        })
-    }
-
-    /// `stream` 0 = stdout, 1 = stderr.
-    pub fn write(&mut self, stream: usize, data: &[u8]) {
-        self.pending[stream].extend_from_slice(data);
-        let name = if stream == 0 { "stdout" } else { "stderr" };
-        let mut out = Vec::new();
-        while let Some(pos) = self.pending[stream].iter().position(|b| *b == b'\n') {
-            let line: Vec<u8> = self.pending[stream].drain(..=pos).collect();
-            out.extend_from_slice(
-                format!("{} {name} F ", crate::cli::format::rfc3339_nanos_now()).as_bytes(),
-            );
-            out.extend_from_slice(&line);
-        }
-        if self.pending[stream].len() >= 16 * 1024 {
-            let part: Vec<u8> = std::mem::take(&mut self.pending[stream]);
-            out.extend_from_slice(
-                format!("{} {name} P ", crate::cli::format::rfc3339_nanos_now()).as_bytes(),
-            );
-            out.extend_from_slice(&part);
-            out.push(b'\n');
-        }
-        if !out.is_empty() {
-            let _ = self.file.write_all(&out);
-        }
-    }
-
-    /// Write what is left of unterminated lines (as partial records).
-    pub fn flush_partial(&mut self) {
-        for stream in 0..2 {
-            if !self.pending[stream].is_empty() {
-                let part = std::mem::take(&mut self.pending[stream]);
-                let name = if stream == 0 { "stdout" } else { "stderr" };
-                let mut out =
-                    format!("{} {name} P ", crate::cli::format::rfc3339_nanos_now()).into_bytes();
-                out.extend_from_slice(&part);
-                out.push(b'\n');
-                let _ = self.file.write_all(&out);
-            }
-        }
-    }
-}
-
-pub fn log_path(store: &ContainerStore, id: &str) -> std::path::PathBuf {
-    store.path(id).join("ctr.log")
-}
+pub use super::logfile::LogWriter;
 
 /// Runs in the supervisor process; returns its exit code.
 pub fn supervise(store: &ContainerStore, id: &str, ready: OwnedFd) -> anyhow::Result<i32> {
@@ -88,7 +25,9 @@ pub fn supervise(store: &ContainerStore, id: &str, ready: OwnedFd) -> anyhow::Re
     ignore(Signal::SIGPIPE);
     ignore(Signal::SIGHUP);
     let mut c = store.load(id)?;
-    let mut log = LogWriter::open(&log_path(store, id)).context("opening the container log")?;
+    let path = super::logfile::log_path(store, id, &c.spec.log);
+    let mut log = LogWriter::open_with(&path, &c.spec.log, &c.id, &c.name)
+        .with_context(|| format!("opening the container log {}", path.display()))?;
     let null = std::fs::OpenOptions::new()
         .read(true)
         .write(true)
