@@ -238,6 +238,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand run" -l health-interval -d '
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l health-retries -d 'Failures in a row before the container is unhealthy' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l health-start-period -d 'Time after start during which failures do not count' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l health-timeout -d 'Time a check may take' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l health-on-failure -d 'What to do once the container is unhealthy: none, kill, restart or stop' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l cidfile -d 'Write the container id to FILE (which must not exist)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l pull -d 'When to pull the image' -r -f -a "missing\t'Pull only when the image is not in the store'
 always\t'Always pull (layers already present are not fetched again)'
@@ -372,6 +373,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand create" -l health-interval -
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l health-retries -d 'Failures in a row before the container is unhealthy' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l health-start-period -d 'Time after start during which failures do not count' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l health-timeout -d 'Time a check may take' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l health-on-failure -d 'What to do once the container is unhealthy: none, kill, restart or stop' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l cidfile -d 'Write the container id to FILE (which must not exist)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l pull -d 'When to pull the image' -r -f -a "missing\t'Pull only when the image is not in the store'
 always\t'Always pull (layers already present are not fetched again)'

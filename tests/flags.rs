@@ -944,3 +944,56 @@ fn log_drivers_and_rotation() {
     }
     t.ok(["rm", "-a", "-f"]);
 }
+
+#[test]
+fn health_on_failure_kills_restarts_or_stops() {
+    let t = TestEnv::new("flags-health");
+    let image = img("busybox");
+    let run = |name: &str, action: &str| {
+        t.ok([
+            "run",
+            "-d",
+            "--name",
+            name,
+            "--health-cmd",
+            "false",
+            "--health-interval",
+            "200ms",
+            "--health-retries",
+            "1",
+            "--health-on-failure",
+            action,
+            "--stop-timeout",
+            "1",
+            &image,
+            "sleep",
+            "300",
+        ]);
+    };
+    let wait_for = |what: &dyn Fn() -> bool| {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while !what() {
+            assert!(std::time::Instant::now() < deadline, "timed out");
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+    };
+    run("k", "kill");
+    assert_eq!(t.ok(["wait", "k"]).stdout.trim(), "137");
+    run("s", "stop");
+    // sleep as PID 1 ignores the stop signal: killed after the grace, and not restarted.
+    t.ok(["wait", "s"]);
+    run("r", "restart");
+    wait_for(&|| {
+        t.ok(["inspect", "--format", "{{.RestartCount}}", "r"])
+            .stdout
+            .trim()
+            != "0"
+    });
+    let r = t.run(["run", "--rm", "--health-on-failure", "kill", &image, "true"]);
+    assert!(
+        r.code == 125 && r.stderr.contains("needs a healthcheck"),
+        "{}",
+        r.describe()
+    );
+    t.ok(["rm", "-a", "-f"]);
+}

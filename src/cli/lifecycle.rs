@@ -127,20 +127,11 @@ fn wait_exit(store: &ContainerStore, c: &Container, deadline: Instant) -> anyhow
     }
 }
 
-/// Tell the supervisor that this exit is wanted (no restart policy applies).
-fn request_stop(store: &ContainerStore, c: &Container) -> anyhow::Result<()> {
-    let _l = store.lock(&c.id, LockMode::Exclusive)?;
-    let mut rec = store.load(&c.id)?;
-    rec.state.stop_requested = true;
-    store.save(&rec)?;
-    Ok(())
-}
-
 pub fn stop_one(store: &ContainerStore, c: &Container, timeout: u64) -> anyhow::Result<()> {
     if c.state.status != Status::Running {
         return Ok(());
     }
-    request_stop(store, c)?;
+    container::request_stop(store, &c.id)?;
     if c.process_alive() {
         let sig = c
             .spec
@@ -324,7 +315,7 @@ fn remove_one(store: &ContainerStore, c: &Container, a: &RmArgs) -> anyhow::Resu
         match a.time {
             Some(t) => stop_one(store, c, t)?,
             None => {
-                request_stop(store, c)?;
+                container::request_stop(store, &c.id)?;
                 if c.process_alive() {
                     let _ = signal(c, Signal::SIGKILL);
                 }

@@ -297,7 +297,19 @@ fn create_container(
     for (k, v) in config.config.labels.iter().flatten() {
         labels.entry(k.clone()).or_insert_with(|| v.clone());
     }
-    let health = crate::runtime::health::from_flags(
+    if !matches!(
+        a.health_on_failure.as_str(),
+        "none" | "kill" | "restart" | "stop"
+    ) {
+        anyhow::bail!(
+            "invalid --health-on-failure {:?}: none, kill, restart or stop",
+            a.health_on_failure
+        );
+    }
+    if a.health_on_failure == "restart" && a.restart.as_deref().is_some_and(|r| r != "no") {
+        anyhow::bail!("--health-on-failure=restart and --restart cannot be combined");
+    }
+    let mut health = crate::runtime::health::from_flags(
         a.health_cmd.as_deref(),
         a.health_interval.as_deref(),
         a.health_timeout.as_deref(),
@@ -306,6 +318,11 @@ fn create_container(
         a.no_healthcheck,
         config.config.healthcheck.as_ref(),
     )?;
+    if let Some(h) = health.as_mut() {
+        h.on_failure = a.health_on_failure.clone();
+    } else if a.health_on_failure != "none" {
+        anyhow::bail!("--health-on-failure needs a healthcheck (--health-cmd, or the image's)");
+    }
     let id = names::random_id();
     let host_env: Vec<(String, String)> = std::env::vars().collect();
     let image_volumes: Vec<String> = config

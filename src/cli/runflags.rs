@@ -262,6 +262,9 @@ pub struct ContainerArgs {
     /// Time a check may take.
     #[arg(long, value_name = "DURATION")]
     pub health_timeout: Option<String>,
+    /// What to do once the container is unhealthy: none, kill, restart or stop.
+    #[arg(long, default_value = "none", value_name = "ACTION")]
+    pub health_on_failure: String,
     /// Disable the image's healthcheck.
     #[arg(long)]
     pub no_healthcheck: bool,

@@ -238,6 +238,16 @@ pub fn run_foreground(
     Ok(code)
 }
 
+/// Tell the supervisor that this exit is wanted (`stop`, `rm -f`, `--health-on-failure=stop`): no
+/// restart policy applies.
+pub fn request_stop(store: &ContainerStore, id: &str) -> anyhow::Result<()> {
+    let _l = store.lock(id, LockMode::Exclusive)?;
+    let mut rec = store.load(id)?;
+    rec.state.stop_requested = true;
+    store.save(&rec)?;
+    Ok(())
+}
+
 /// Record the exit; with --rm, remove the container.
 pub fn finish(
     store: &ContainerStore,

@@ -16,6 +16,9 @@ pub struct Health {
     pub timeout_ms: u64,
     pub start_period_ms: u64,
     pub retries: u32,
+    /// `--health-on-failure`: none, kill, restart or stop, once unhealthy.
+    #[serde(default)]
+    pub on_failure: String,
 }
 
 /// Go-style durations as docker accepts them: `30s`, `1m30s`, `500ms`, `0.3s`.
@@ -102,6 +105,7 @@ pub fn from_flags(
             .or(ns("Retries").map(|r| r as u32))
             .filter(|r| *r > 0)
             .unwrap_or(3),
+        on_failure: String::new(),
     }))
 }
 

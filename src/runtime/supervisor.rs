@@ -74,7 +74,7 @@ pub fn supervise(store: &ContainerStore, id: &str, ready: OwnedFd) -> anyhow::Re
             crate::sys::trim_memory();
         }
         let health = c.health.clone().map(|h| (c.clone(), h));
-        let code = relay_until_exit(
+        let (code, forced_restart) = relay_until_exit(
             &started,
             [out_r, err_r],
             &mut log,
@@ -96,12 +96,13 @@ pub fn supervise(store: &ContainerStore, id: &str, ready: OwnedFd) -> anyhow::Re
         let Ok(mut latest) = store.load(id) else {
             return Ok(0);
         };
-        let restart = !latest.state.stop_requested
-            && should_restart(
-                latest.restart_policy.as_deref(),
-                code,
-                latest.state.restart_count,
-            );
+        let restart = forced_restart
+            || !latest.state.stop_requested
+                && should_restart(
+                    latest.restart_policy.as_deref(),
+                    code,
+                    latest.state.restart_count,
+                );
         if !restart {
             finish(store, &mut latest, code, None)?;
             return Ok(0);
@@ -144,11 +145,13 @@ fn relay_until_exit(
     health: Option<(crate::state::Container, super::health::Health)>,
     mut io: Io<'_>,
     timeout: Option<u64>,
-) -> anyhow::Result<i32> {
+) -> anyhow::Result<(i32, bool)> {
     let began = std::time::Instant::now();
     let mut trim_at = Some(began + std::time::Duration::from_secs(3));
-    // --timeout: killed when it has run this long.
+    // --timeout: killed when it has run this long (also the grace of a stop on failure).
     let mut deadline = timeout.map(|s| began + std::time::Duration::from_secs(s));
+    let mut forced_restart = false;
+    let mut stopping = false;
     let mut next_check = health
         .as_ref()
         .map(|(_, h)| began + std::time::Duration::from_millis(h.interval_ms.max(100)));
@@ -218,7 +221,35 @@ fn relay_until_exit(
                         let ok = super::health::check(c, h);
                         let in_start =
                             began.elapsed() < std::time::Duration::from_millis(h.start_period_ms);
-                        let _ = super::health::record(store, &c.id, ok, in_start);
+                        let status = super::health::record(store, &c.id, ok, in_start);
+                        // --health-on-failure, once unhealthy.
+                        let pid = started.pid;
+                        match (status.as_deref().ok(), h.on_failure.as_str()) {
+                            (Some("unhealthy"), "kill") => {
+                                let _ = nix::sys::signal::kill(pid, Signal::SIGKILL);
+                            }
+                            (Some("unhealthy"), "restart") => {
+                                forced_restart = true;
+                                let _ = nix::sys::signal::kill(pid, Signal::SIGKILL);
+                            }
+                            (Some("unhealthy"), "stop") if !stopping => {
+                                stopping = true;
+                                let _ = super::container::request_stop(store, &c.id);
+                                let sig = c
+                                    .spec
+                                    .stop_signal
+                                    .as_deref()
+                                    .and_then(|s| crate::cli::lifecycle::parse_signal(s).ok())
+                                    .unwrap_or(Signal::SIGTERM);
+                                let _ = nix::sys::signal::kill(pid, sig);
+                                let grace = c.spec.stop_timeout.unwrap_or(10);
+                                deadline = Some(
+                                    std::time::Instant::now()
+                                        + std::time::Duration::from_secs(grace),
+                                );
+                            }
+                            _ => {}
+                        }
                         next_check = Some(
                             std::time::Instant::now()
                                 + std::time::Duration::from_millis(h.interval_ms.max(100)),
@@ -281,5 +312,5 @@ fn relay_until_exit(
             std::thread::sleep(std::time::Duration::from_millis(10));
         },
     };
-    Ok(code)
+    Ok((code, forced_restart))
 }
