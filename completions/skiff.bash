@@ -100,6 +100,9 @@ _skiff() {
             skiff,run)
                 cmd="skiff__subcmd__run"
                 ;;
+            skiff,secret)
+                cmd="skiff__subcmd__secret"
+                ;;
             skiff,start)
                 cmd="skiff__subcmd__start"
                 ;;
@@ -178,6 +181,18 @@ _skiff() {
             skiff__subcmd__image,tag)
                 cmd="skiff__subcmd__image__subcmd__tag"
                 ;;
+            skiff__subcmd__secret,create)
+                cmd="skiff__subcmd__secret__subcmd__create"
+                ;;
+            skiff__subcmd__secret,inspect)
+                cmd="skiff__subcmd__secret__subcmd__inspect"
+                ;;
+            skiff__subcmd__secret,ls)
+                cmd="skiff__subcmd__secret__subcmd__ls"
+                ;;
+            skiff__subcmd__secret,rm)
+                cmd="skiff__subcmd__secret__subcmd__rm"
+                ;;
             skiff__subcmd__system,check)
                 cmd="skiff__subcmd__system__subcmd__check"
                 ;;
@@ -209,7 +224,7 @@ _skiff() {
 
     case "${cmd}" in
         skiff)
-            opts="-h -V --root --runroot --log-level --help --version info version completion system pull run create start ps logs stop kill rm exec cp wait top healthcheck stats pause unpause attach rename port events restart container images image rmi tag inspect volume login logout internal-unpack internal-rm internal-supervise"
+            opts="-h -V --root --runroot --log-level --help --version info version completion system pull run create start ps logs stop kill rm exec cp wait top healthcheck stats pause unpause attach rename port events restart container images image rmi tag inspect volume secret login logout internal-unpack internal-rm internal-supervise"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -671,7 +686,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__create)
-            opts="-i -t -e -w -u -v -p -P -l -q -m -c -h -V --rm --name --replace --interactive --tty --env --env-file --env-host --entrypoint --workdir --user --group-add --hostname --read-only --read-only-tmpfs --tmpfs --cap-add --cap-drop --privileged --security-opt --network --volume --mount --volumes-from --publish --publish-all --dns --dns-search --dns-option --add-host --ulimit --init --umask --userns --uidmap --gidmap --env-merge --unsetenv --unsetenv-all --http-proxy --tz --no-hosts --shm-size --personality --oom-score-adj --device --sysctl --stop-timeout --timeout --log-driver --log-opt --pid --uts --ipc --chrootdirs --seccomp-policy --init-path --preserve-fds --stop-signal --restart --label --label-file --annotation --expose --image-volume --requires --pidfile --conmon-pidfile --hostuser --passwd --passwd-entry --subuidname --subgidname --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --cidfile --pull --quiet --memory --memory-reservation --memory-swap --memory-swappiness --oom-kill-disable --cpus --cpu-shares --cpu-quota --cpu-period --cpu-rt-period --cpu-rt-runtime --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroups --cgroupns --cgroup-parent --cgroup-conf --device-cgroup-rule --platform --arch --os --variant --tls-verify --cert-dir --authfile --creds --disable-content-trust --root --runroot --log-level --help --version"
+            opts="-i -t -e -w -u -v -p -P -l -q -m -c -h -V --rm --name --replace --interactive --tty --env --env-file --env-host --entrypoint --workdir --user --group-add --hostname --read-only --read-only-tmpfs --tmpfs --cap-add --cap-drop --privileged --security-opt --network --volume --mount --volumes-from --publish --publish-all --dns --dns-search --dns-option --add-host --ulimit --init --umask --userns --uidmap --gidmap --env-merge --unsetenv --unsetenv-all --http-proxy --tz --no-hosts --shm-size --personality --oom-score-adj --device --sysctl --stop-timeout --timeout --secret --log-driver --log-opt --pid --uts --ipc --chrootdirs --seccomp-policy --init-path --preserve-fds --stop-signal --restart --label --label-file --annotation --expose --image-volume --requires --pidfile --conmon-pidfile --hostuser --passwd --passwd-entry --subuidname --subgidname --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --cidfile --pull --quiet --memory --memory-reservation --memory-swap --memory-swappiness --oom-kill-disable --cpus --cpu-shares --cpu-quota --cpu-period --cpu-rt-period --cpu-rt-runtime --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroups --cgroupns --cgroup-parent --cgroup-conf --device-cgroup-rule --platform --arch --os --variant --tls-verify --cert-dir --authfile --creds --disable-content-trust --root --runroot --log-level --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -846,6 +861,10 @@ _skiff() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2261,7 +2280,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__run)
-            opts="-d -a -i -t -e -w -u -v -p -P -l -q -m -c -h -V --detach --rm --rmi --detach-keys --sig-proxy --attach --name --replace --interactive --tty --env --env-file --env-host --entrypoint --workdir --user --group-add --hostname --read-only --read-only-tmpfs --tmpfs --cap-add --cap-drop --privileged --security-opt --network --volume --mount --volumes-from --publish --publish-all --dns --dns-search --dns-option --add-host --ulimit --init --umask --userns --uidmap --gidmap --env-merge --unsetenv --unsetenv-all --http-proxy --tz --no-hosts --shm-size --personality --oom-score-adj --device --sysctl --stop-timeout --timeout --log-driver --log-opt --pid --uts --ipc --chrootdirs --seccomp-policy --init-path --preserve-fds --stop-signal --restart --label --label-file --annotation --expose --image-volume --requires --pidfile --conmon-pidfile --hostuser --passwd --passwd-entry --subuidname --subgidname --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --cidfile --pull --quiet --memory --memory-reservation --memory-swap --memory-swappiness --oom-kill-disable --cpus --cpu-shares --cpu-quota --cpu-period --cpu-rt-period --cpu-rt-runtime --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroups --cgroupns --cgroup-parent --cgroup-conf --device-cgroup-rule --platform --arch --os --variant --tls-verify --cert-dir --authfile --creds --disable-content-trust --root --runroot --log-level --help --version"
+            opts="-d -a -i -t -e -w -u -v -p -P -l -q -m -c -h -V --detach --rm --rmi --detach-keys --sig-proxy --attach --name --replace --interactive --tty --env --env-file --env-host --entrypoint --workdir --user --group-add --hostname --read-only --read-only-tmpfs --tmpfs --cap-add --cap-drop --privileged --security-opt --network --volume --mount --volumes-from --publish --publish-all --dns --dns-search --dns-option --add-host --ulimit --init --umask --userns --uidmap --gidmap --env-merge --unsetenv --unsetenv-all --http-proxy --tz --no-hosts --shm-size --personality --oom-score-adj --device --sysctl --stop-timeout --timeout --secret --log-driver --log-opt --pid --uts --ipc --chrootdirs --seccomp-policy --init-path --preserve-fds --stop-signal --restart --label --label-file --annotation --expose --image-volume --requires --pidfile --conmon-pidfile --hostuser --passwd --passwd-entry --subuidname --subgidname --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --cidfile --pull --quiet --memory --memory-reservation --memory-swap --memory-swappiness --oom-kill-disable --cpus --cpu-shares --cpu-quota --cpu-period --cpu-rt-period --cpu-rt-runtime --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroups --cgroupns --cgroup-parent --cgroup-conf --device-cgroup-rule --platform --arch --os --variant --tls-verify --cert-dir --authfile --creds --disable-content-trust --root --runroot --log-level --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2452,6 +2471,10 @@ _skiff() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2723,6 +2746,176 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__secret)
+            opts="-h -V --root --runroot --log-level --help --version create ls inspect rm"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__secret__subcmd__create)
+            opts="-d -l -h -V --driver --driver-opts --env --label --replace --root --runroot --log-level --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --driver-opts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__secret__subcmd__inspect)
+            opts="-f -h -V --format --pretty --root --runroot --log-level --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__secret__subcmd__ls)
+            opts="-f -q -h -V --filter --format --noheading --quiet --root --runroot --log-level --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__secret__subcmd__rm)
+            opts="-a -h -V --all --root --runroot --log-level --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -997,3 +997,72 @@ fn health_on_failure_kills_restarts_or_stops() {
     );
     t.ok(["rm", "-a", "-f"]);
 }
+
+#[test]
+fn secrets_as_files_and_env_never_in_records() {
+    let t = TestEnv::new("flags-secret");
+    let image = img("busybox");
+    let file = t.dir.join("pw");
+    std::fs::write(&file, "s3cr3t-value\n").unwrap();
+    if let Some(u) = &t.user {
+        crate::util::chown_r(&t.dir, u.uid, u.gid);
+    }
+    let id = t
+        .ok([
+            "secret",
+            "create",
+            "--label",
+            "app=db",
+            "pw",
+            file.to_str().unwrap(),
+        ])
+        .stdout;
+    assert_eq!(id.trim().len(), 25);
+    let mut c = t.cmd(["secret", "create", "token", "-"]);
+    c.stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped());
+    let mut child = c.spawn().unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(b"tok-123").unwrap();
+    assert!(child.wait().unwrap().success());
+    assert_eq!(
+        t.ok(["secret", "ls", "--format", "{{.Name}}"]).stdout,
+        "pw\ntoken\n"
+    );
+    let j = t.ok(["secret", "inspect", "pw"]).json();
+    assert_eq!(j[0]["Spec"]["Labels"]["app"], "db");
+    assert!(!j.to_string().contains("s3cr3t"));
+    // A file at /run/secrets/NAME (mode, owner, target); an environment variable.
+    let r = t.ok([
+        "run", "--name", "user", "--secret", "pw", "--secret", "token,type=env,target=TOKEN",
+        "--secret", "pw,target=/etc/app-pw,mode=0400,uid=1000,gid=1000", &image, "sh", "-c",
+        "cat /run/secrets/pw; echo $TOKEN; stat -c '%a %u %g' /etc/app-pw; echo x > /run/secrets/pw || echo ro",
+    ]);
+    assert_eq!(
+        r.stdout,
+        "s3cr3t-value\ntok-123\n400 1000 1000\nro\n",
+        "{}",
+        r.describe()
+    );
+    // Never in the container's record, nor in inspect.
+    let inspect = t.ok(["inspect", "user"]).stdout;
+    assert!(!inspect.contains("s3cr3t") && !inspect.contains("tok-123"));
+    let records = std::process::Command::new("grep")
+        .args(["-rl", "--include=container.json", "tok-123"])
+        .arg(t.root.join("containers"))
+        .output()
+        .unwrap();
+    assert!(
+        records.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&records.stdout)
+    );
+    let r = t.run(["run", "--rm", "--secret", "nosuch", &image, "true"]);
+    assert!(
+        r.code == 125 && r.stderr.contains("secret create"),
+        "{}",
+        r.describe()
+    );
+    t.ok(["rm", "user"]);
+    assert_eq!(t.ok(["secret", "rm", "--all"]).stdout.lines().count(), 2);
+}

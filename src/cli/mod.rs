@@ -24,6 +24,7 @@ pub mod pull;
 pub mod resources;
 pub mod run;
 pub mod runflags;
+pub mod secret;
 pub mod system;
 pub mod targets;
 pub mod top;
@@ -193,6 +194,8 @@ pub enum Command {
     Inspect(container::InspectArgs),
     /// Manage volumes
     Volume(volume::VolumeArgs),
+    /// Manage secrets
+    Secret(secret::SecretArgs),
     /// Log in to a registry
     Login(login::LoginArgs),
     /// Log out of a registry
@@ -237,6 +240,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Restart(a) => container::restart(g, a),
         Command::Container(a) => container::run(g, a),
         Command::Volume(a) => volume::run(g, a),
+        Command::Secret(a) => secret::run(g, a),
         Command::Login(a) => login::login(g, a),
         Command::Logout(a) => login::logout(g, a),
         Command::InternalUnpack(a) => internal::unpack(a),

@@ -224,7 +224,7 @@ fn create_container(
     let search = RegistriesConf::load(&paths.config)?.search_registries();
     let existing = {
         let _g = store.lock_images(LockMode::Shared)?;
-        find(&store.load()?, &a.image, &search).ok().cloned()
+        find(&store.load()?, a.image(), &search).ok().cloned()
     };
     let pull_opts = || -> anyhow::Result<PullOptions> {
         Ok(PullOptions {
@@ -237,11 +237,11 @@ fn create_container(
         (PullPolicy::Never, None) => {
             anyhow::bail!(
                 "{}: image not known, and --pull=never forbids pulling it",
-                a.image
+                a.image()
             )
         }
         (PullPolicy::Missing | PullPolicy::Never, Some(img)) => img,
-        _ => pull(paths, &a.image, &pull_opts()?)?,
+        _ => pull(paths, a.image(), &pull_opts()?)?,
     };
     let config = store.config(&image.id)?;
     let mut exposed = Vec::new();
@@ -361,7 +361,7 @@ fn create_container(
     let opts = spec::Options {
         mounts,
         add_user,
-        command: a.command.clone(),
+        command: a.command().to_vec(),
         entrypoint: a.entrypoint.clone(),
         env: a.env.clone(),
         env_files: a.env_file.clone(),
@@ -416,6 +416,13 @@ fn create_container(
         resources: a.resources.resources()?,
         cgroupns_host: a.resources.cgroupns == "host",
         log: crate::runtime::logfile::LogConfig::parse(&a.log_driver, &a.log_opt, detach)?,
+        secrets: {
+            let st = crate::state::secret::SecretStore::open(&paths.root)?;
+            a.secret
+                .iter()
+                .map(|s| crate::state::secret::SecretRef::parse(&st, s))
+                .collect::<anyhow::Result<_>>()?
+        },
         pid: a.pid.clone(),
         uts: a.uts.clone(),
         ipc: a.ipc.clone(),
@@ -456,9 +463,9 @@ fn create_container(
     let mut c = Container {
         id: id.clone(),
         name,
-        image: a.image.clone(),
+        image: a.image().to_string(),
         image_id: image.id.clone(),
-        image_name: crate::image::store::name_for(&image, &a.image),
+        image_name: crate::image::store::name_for(&image, a.image()),
         image_digest: image.manifest_digest.clone(),
         created: now.as_secs() as i64,
         created_nanos: now.subsec_nanos(),

@@ -171,6 +171,10 @@ pub struct ContainerArgs {
     /// Kill the container after it ran this many seconds.
     #[arg(long, value_name = "SECONDS")]
     pub timeout: Option<u64>,
+    /// Give the container a secret: NAME[,type=mount|env][,target=PATH|VAR][,uid=,gid=,mode=]
+    /// (default: a file at /run/secrets/NAME).
+    #[arg(long, value_name = "SECRET")]
+    pub secret: Vec<String>,
     /// Log driver: k8s-file (the default), journald, none, or passthrough (foreground only: the
     /// container writes to skiff's own stdout and stderr).
     #[arg(long, default_value = "k8s-file", value_name = "DRIVER")]
@@ -283,14 +287,24 @@ pub struct ContainerArgs {
     pub platform: PlatformArgs,
     #[command(flatten)]
     pub registry: super::pull::RegistryArgs,
-    /// Image to run.
-    #[arg(value_name = "IMAGE")]
-    pub image: String,
-    /// Command and arguments (default: the image's).
+    /// The image, then the command and its arguments (default: the image's). Everything after
+    /// the image belongs to the command, as with podman (`run IMAGE sh -c ...`).
     #[arg(
-        value_name = "COMMAND",
+        value_name = "IMAGE [COMMAND [ARG...]]",
+        required = true,
+        num_args = 1..,
         trailing_var_arg = true,
         allow_hyphen_values = true
     )]
-    pub command: Vec<String>,
+    pub image_and_command: Vec<String>,
+}
+
+impl ContainerArgs {
+    pub fn image(&self) -> &str {
+        &self.image_and_command[0]
+    }
+
+    pub fn command(&self) -> &[String] {
+        &self.image_and_command[1..]
+    }
 }

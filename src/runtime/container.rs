@@ -7,6 +7,7 @@ use anyhow::Context;
 
 use super::plan::Dirs;
 use super::spawn;
+use super::spec::Spec;
 use crate::cli::format::now_unix;
 use crate::network::Network;
 use crate::state::events;
@@ -90,6 +91,57 @@ fn containerenv(c: &Container) -> String {
     )
 }
 
+/// The data of its file secrets, for this run (in the runroot, owner-only, bound read-only).
+fn write_secrets(store: &ContainerStore, c: &Container, dir: &Path) -> anyhow::Result<()> {
+    let files: Vec<_> = c.spec.secrets.iter().filter(|s| !s.env).collect();
+    if files.is_empty() {
+        return Ok(());
+    }
+    use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .with_context(|| format!("creating {}", dir.display()))?;
+    let secrets = crate::state::secret::SecretStore::open(secret_root(store))?;
+    for s in files {
+        let path = dir.join(&s.id);
+        let _ = std::fs::remove_file(&path);
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&path)
+            .with_context(|| format!("writing secret {}", s.name))?;
+        std::io::Write::write_all(&mut f, &secrets.data(&s.id)?)?;
+        f.set_permissions(std::fs::Permissions::from_mode(s.mode & 0o777))?;
+    }
+    Ok(())
+}
+
+/// The store root (the secrets live beside the containers).
+fn secret_root(store: &ContainerStore) -> &Path {
+    store.dir.parent().unwrap_or(&store.dir)
+}
+
+/// The spec to run: with the values of its env secrets, read now (never saved in the record).
+fn with_secret_env(store: &ContainerStore, spec: &Spec) -> anyhow::Result<Option<Spec>> {
+    if !spec.secrets.iter().any(|s| s.env) {
+        return Ok(None);
+    }
+    let secrets = crate::state::secret::SecretStore::open(secret_root(store))?;
+    let mut run = spec.clone();
+    for s in spec.secrets.iter().filter(|s| s.env) {
+        let value = String::from_utf8(secrets.data(&s.id)?)
+            .map_err(|_| anyhow::anyhow!("secret {} is not text: mount it as a file", s.name))?;
+        run.env
+            .retain(|e| e.split('=').next() != Some(s.target.as_str()));
+        run.env
+            .push(format!("{}={}", s.target, value.trim_end_matches('\n')));
+    }
+    Ok(Some(run))
+}
+
 /// The dirs a container's start needs: overlay upper/work, generated /etc files, rootfs mountpoint.
 pub fn launch_dirs(
     store: &ContainerStore,
@@ -103,6 +155,7 @@ pub fn launch_dirs(
     };
     let rootfs = store.run_path(&c.id).join("rootfs");
     std::fs::create_dir_all(&rootfs)?;
+    write_secrets(store, c, &super::plan::secrets_dir(&dirs))?;
     Ok((dirs, rootfs))
 }
 
@@ -139,7 +192,10 @@ pub fn start_recorded(
             cgroup: cgroup.as_ref(),
         })
     })();
-    let started = match launch.and_then(|l| spawn::start(&c.spec, &dirs, l)) {
+    let run_spec = with_secret_env(store, &c.spec);
+    let started = match run_spec.and_then(|run| {
+        launch.and_then(|l| spawn::start(run.as_ref().unwrap_or(&c.spec), &dirs, l))
+    }) {
         Ok(s) => s,
         Err(e) => {
             if let Some(cg) = &cgroup {

@@ -71,6 +71,14 @@ fn run(a: &ChildArgs<'_>, sock: BorrowedFd<'_>) -> Result<Never, (i32, anyhow::E
     if spec.passwd {
         let _ = add_passwd_entry(spec);
     }
+    for s in spec
+        .secrets
+        .iter()
+        .filter(|s| !s.env && (s.uid != 0 || s.gid != 0))
+    {
+        std::os::unix::fs::chown(&s.target, Some(s.uid), Some(s.gid))
+            .map_err(|e| setup(anyhow!("secret {} to {}:{}: {e}", s.name, s.uid, s.gid)))?;
+    }
     // `:U` mounts belong to the container's user: chown before they may turn read-only.
     if spec.mounts.iter().any(|m| m.chown) {
         let passwd = std::fs::read_to_string("/etc/passwd").unwrap_or_default();

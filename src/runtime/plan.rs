@@ -101,6 +101,11 @@ pub struct Dirs {
     pub etc: PathBuf,
 }
 
+/// Where a container's secrets are written for its run (beside its generated /etc files).
+pub fn secrets_dir(dirs: &Dirs) -> PathBuf {
+    dirs.etc.with_file_name("secrets")
+}
+
 pub fn plan(spec: &Spec, dirs: &Dirs) -> Vec<Op> {
     let nosuid_nodev_noexec = MsFlags::MS_NOSUID | MsFlags::MS_NODEV | MsFlags::MS_NOEXEC;
     let mut ops = vec![
@@ -257,13 +262,25 @@ pub fn plan(spec: &Spec, dirs: &Dirs) -> Vec<Op> {
             readonly: true,
         });
     }
-    // After any tmpfs on /run, which would hide it.
+    // After any tmpfs on /run, which would hide them.
     ops.push(Op::Bind {
         source: dirs.etc.join(".containerenv"),
         target: "/run/.containerenv".into(),
         file: true,
         readonly: true,
     });
+    for s in spec.secrets.iter().filter(|s| !s.env) {
+        // Read-only after pivot_root, once its owner (uid=, gid=) is set.
+        ops.push(Op::Bind {
+            source: secrets_dir(dirs).join(&s.id),
+            target: s.target.clone(),
+            file: true,
+            readonly: false,
+        });
+        ops.push(Op::ReadOnlyPath {
+            path: s.target.clone(),
+        });
+    }
     let mut user_ro = Vec::new();
     for (i, m) in spec.mounts.iter().enumerate() {
         match &m.tmpfs {
@@ -352,6 +369,7 @@ mod tests {
             ipc: String::new(),
             chrootdirs: vec![],
             log: Default::default(),
+            secrets: vec![],
         }
     }
 

@@ -185,6 +185,9 @@ pub struct Spec {
     /// `--log-driver`, `--log-opt`.
     #[serde(default)]
     pub log: super::logfile::LogConfig,
+    /// `--secret`: which secrets, never their data (read at each start).
+    #[serde(default)]
+    pub secrets: Vec<crate::state::secret::SecretRef>,
 }
 
 /// A host device node made available in the container (`--device HOST[:CONTAINER][:PERMS]`).
@@ -260,6 +263,7 @@ pub struct Options {
     pub ipc: Option<String>,
     pub chrootdirs: Vec<String>,
     pub log: super::logfile::LogConfig,
+    pub secrets: Vec<crate::state::secret::SecretRef>,
 }
 
 /// Build the spec. `host_env` is the caller's environment (for `-e NAME` and --env-host).
@@ -412,6 +416,7 @@ pub fn build(
         stop_timeout: opts.stop_timeout,
         timeout: opts.timeout,
         log: opts.log.clone(),
+        secrets: opts.secrets.clone(),
         extra_users: opts.extra_users.clone(),
         passwd: opts.passwd,
         passwd_entry: opts.passwd_entry.clone(),

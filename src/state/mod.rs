@@ -4,6 +4,7 @@
 pub mod events;
 pub mod names;
 pub mod record;
+pub mod secret;
 pub mod store;
 pub mod volume;
 
