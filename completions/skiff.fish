@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_skiff_global_optspecs
-    string join \n root= runroot= log-level= h/help V/version
+    string join \n root= runroot= log-level= events-backend= noout cgroup-manager= storage-driver= storage-opt= runtime= runtime-flag= tmpdir= syslog hooks-dir= h/help V/version
 end
 
 function __fish_skiff_needs_command
@@ -31,6 +31,16 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_needs_command" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_needs_command" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_needs_command" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_needs_command" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_needs_command" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_needs_command" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_needs_command" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_needs_command" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_needs_command" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_needs_command" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_needs_command" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "info" -d 'Display information about the host and what skiff can do on it'
@@ -80,6 +90,16 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand info" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand info" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand info" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand info" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand info" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand info" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand info" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand info" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand info" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand info" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand info" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand info" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand version" -s f -l format -d 'Output format: text, json, or a Go template (e.g. \'{{.Client.Version}}\', as with podman)' -r
@@ -90,6 +110,16 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand version" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand version" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand version" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand version" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand version" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand version" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand version" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand version" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand version" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand version" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand version" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand version" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -s f -l file -d 'Write the script to FILE instead of stdout' -r -F
@@ -100,6 +130,16 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand completion" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand completion" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand completion" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand completion" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand completion" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand completion" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand completion" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand completion" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand completion" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand completion" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from info check reset" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
@@ -109,6 +149,16 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from info check reset" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from info check reset" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from info check reset" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from info check reset" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from info check reset" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from info check reset" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from info check reset" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from info check reset" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from info check reset" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from info check reset" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from info check reset" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from info check reset" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from info check reset" -f -a "info" -d 'Display information about the host (same as `skiff info`)'
@@ -122,6 +172,16 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from info" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from info" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from info" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from info" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from info" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from info" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from info" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from info" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from info" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from info" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from check" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
@@ -131,7 +191,17 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from check" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from check" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from check" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from check" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from check" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from check" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from check" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from check" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from check" -s r -l repair -d 'Remove what is broken or left over'
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from check" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from check" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
@@ -141,7 +211,17 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -s f -l force -d 'Do not ask for confirmation'
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -l platform -d 'Pull the image for this platform (os/arch[/variant]) instead of the host\'s' -r
@@ -160,9 +240,19 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pull" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pull" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pull" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pull" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pull" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pull" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pull" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pull" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -s q -l quiet -d 'Print only the image id'
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -l disable-content-trust -d 'Docker\'s content trust; podman ignores it, and so does skiff'
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -s a -l all-tags -d 'Pull every tag of the repository'
+complete -c skiff -n "__fish_skiff_using_subcommand pull" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand pull" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l detach-keys -d 'Keys that detach from a foreground container (accepted; run with -d and use `skiff attach`, which detaches with ctrl-p,ctrl-q)' -r
@@ -286,6 +376,14 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s d -l detach -d 'Run in the background and print the container id'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l rm -d 'Remove the container when it exits'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l rmi -d 'Remove the container and then its image when it exits (unless others use the image)'
@@ -303,6 +401,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand run" -l no-healthcheck -d 'D
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s q -l quiet -d 'Do not print pull progress'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l oom-kill-disable -d 'Keep the OOM killer away from the container'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l disable-content-trust -d 'Docker\'s content trust; podman ignores it, and so does skiff'
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l name -d 'Name of the container (default: a generated one)' -r
@@ -422,6 +522,14 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l rm -d 'Remove the container when it exits'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l replace -d 'Replace a container with the same name'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s i -l interactive -d 'Keep stdin open'
@@ -437,6 +545,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand create" -l no-healthcheck -d
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s q -l quiet -d 'Do not print pull progress'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l oom-kill-disable -d 'Keep the OOM killer away from the container'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l disable-content-trust -d 'Docker\'s content trust; podman ignores it, and so does skiff'
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand start" -l sig-proxy -d 'Forward signals to the container' -r -f -a "true\t''
@@ -450,10 +560,20 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand start" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand start" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand start" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand start" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand start" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand start" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand start" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand start" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand start" -s a -l attach -d 'Attach to the container\'s output and wait for it'
 complete -c skiff -n "__fish_skiff_using_subcommand start" -s i -l interactive -d 'Attach stdin too'
 complete -c skiff -n "__fish_skiff_using_subcommand start" -l all -d 'Start every container that is not running'
 complete -c skiff -n "__fish_skiff_using_subcommand start" -s l -l latest -d 'Act on the latest created container'
+complete -c skiff -n "__fish_skiff_using_subcommand start" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand start" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand start" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand start" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -s n -l last -d 'Show the N latest created containers' -r
@@ -468,6 +588,14 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand ps" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand ps" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand ps" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand ps" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand ps" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand ps" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand ps" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand ps" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -s a -l all -d 'Show all containers (default: running only)'
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -s q -l quiet -d 'Show only ids'
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -s l -l latest -d 'Show the latest created container'
@@ -478,6 +606,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand ps" -l ns -d 'Add the namesp
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -s p -l pod -d 'Add the POD ID and PODNAME columns'
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l external -d 'Include containers in the store that skiff does not manage (there are none: accepted)'
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l sync -d 'Check the state of every container against the system first (skiff always does)'
+complete -c skiff -n "__fish_skiff_using_subcommand ps" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand ps" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -l tail -d 'Only the last N lines ("all" for everything)' -r
@@ -490,11 +620,21 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand logs" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand logs" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand logs" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand logs" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand logs" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand logs" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand logs" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand logs" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -s f -l follow -d 'Keep printing new output until the container exits'
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -s t -l timestamps -d 'Prefix each line with its timestamp'
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -s n -l names -d 'Prefix each line with the container\'s name'
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -l color -d 'Color the --names prefix'
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -s l -l latest -d 'Act on the latest created container'
+complete -c skiff -n "__fish_skiff_using_subcommand logs" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand logs" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -s t -l time -d 'Seconds to wait before killing the container (default: its --stop-timeout, else 10)' -r
@@ -507,9 +647,19 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand stop" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand stop" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand stop" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand stop" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand stop" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand stop" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand stop" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand stop" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -s a -l all -d 'Stop all running containers'
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -s i -l ignore -d 'Ignore containers that do not exist'
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -s l -l latest -d 'Act on the latest created container'
+complete -c skiff -n "__fish_skiff_using_subcommand stop" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand stop" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -s s -l signal -d 'Signal to send (name or number)' -r
@@ -521,8 +671,18 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand kill" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand kill" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand kill" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand kill" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand kill" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand kill" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand kill" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand kill" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -s a -l all -d 'Signal all running containers'
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -s l -l latest -d 'Act on the latest created container'
+complete -c skiff -n "__fish_skiff_using_subcommand kill" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand kill" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s t -l time -d 'With --force: send the stop signal and wait this many seconds before killing (default: kill at once, as docker does)' -r
@@ -535,12 +695,22 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand rm" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand rm" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand rm" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand rm" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand rm" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand rm" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand rm" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand rm" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s f -l force -d 'Remove running containers too (killed at once, or after --time with the stop signal)'
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s a -l all -d 'Remove all containers'
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s v -l volumes -d 'Remove the container\'s anonymous volumes too'
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s i -l ignore -d 'Ignore containers that do not exist'
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -l depend -d 'Remove the containers that depend on it (--network container:) first'
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s l -l latest -d 'Act on the latest created container'
+complete -c skiff -n "__fish_skiff_using_subcommand rm" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand rm" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass the host\'s value)' -r
@@ -556,11 +726,21 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand exec" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand exec" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand exec" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand exec" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand exec" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand exec" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand exec" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand exec" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s i -l interactive -d 'Keep stdin open'
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s d -l detach -d 'Run in the background'
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s l -l latest -d 'Run in the latest created container (the first argument is then the command)'
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -l privileged -d 'Give the process all capabilities'
+complete -c skiff -n "__fish_skiff_using_subcommand exec" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand exec" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -s a -l archive -d 'Files copied into a container belong to its user (false: to its root)' -r -f -a "true\t''
@@ -572,7 +752,17 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand cp" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand cp" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand cp" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand cp" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand cp" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand cp" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand cp" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand cp" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -l overwrite -d 'Let a directory replace a non-directory and the other way round'
+complete -c skiff -n "__fish_skiff_using_subcommand cp" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand cp" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -l condition -d 'Condition to wait for: stopped (exited) or running' -r
@@ -584,8 +774,18 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand wait" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand wait" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand wait" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand wait" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand wait" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand wait" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand wait" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand wait" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -l ignore -d 'Print -1 for containers that do not exist instead of failing'
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -s l -l latest -d 'Act on the latest created container'
+complete -c skiff -n "__fish_skiff_using_subcommand wait" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand wait" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand top" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
@@ -595,7 +795,17 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand top" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand top" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand top" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand top" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand top" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand top" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand top" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand top" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand top" -s l -l latest -d 'Show the latest created container (the arguments are then all descriptors)'
+complete -c skiff -n "__fish_skiff_using_subcommand top" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand top" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand top" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand top" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
@@ -605,6 +815,16 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -f -a "run" -d 'Run a container\'s healthcheck now: prints healthy or unhealthy, exits 0 or 1'
@@ -615,6 +835,16 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -l format -d 'Go template or json' -r
@@ -626,11 +856,21 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand stats" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand stats" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand stats" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand stats" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand stats" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand stats" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand stats" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand stats" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -l no-stream -d 'Print one sample and exit'
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -s a -l all -d 'All containers (the default without names; stopped ones have nothing to show)'
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -s l -l latest -d 'Show the latest created container'
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -l no-reset -d 'Keep CPU figures per interval (the only way skiff computes them; accepted for podman)'
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -l no-trunc -d 'Do not truncate ids'
+complete -c skiff -n "__fish_skiff_using_subcommand stats" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand stats" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand pause" -s f -l filter -d 'The containers that pass these filters (as in `ps --filter`)' -r
@@ -642,8 +882,18 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pause" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pause" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pause" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pause" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pause" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pause" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pause" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pause" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pause" -s a -l all -d 'All running (pause) or paused (unpause) containers'
 complete -c skiff -n "__fish_skiff_using_subcommand pause" -s l -l latest -d 'Act on the latest created container'
+complete -c skiff -n "__fish_skiff_using_subcommand pause" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand pause" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand pause" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand pause" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand unpause" -s f -l filter -d 'The containers that pass these filters (as in `ps --filter`)' -r
@@ -655,8 +905,18 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand unpause" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand unpause" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand unpause" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand unpause" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand unpause" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand unpause" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand unpause" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand unpause" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand unpause" -s a -l all -d 'All running (pause) or paused (unpause) containers'
 complete -c skiff -n "__fish_skiff_using_subcommand unpause" -s l -l latest -d 'Act on the latest created container'
+complete -c skiff -n "__fish_skiff_using_subcommand unpause" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand unpause" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand unpause" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand unpause" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -l detach-keys -d 'Keys that detach and leave the container running (empty: none)' -r
@@ -669,8 +929,18 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand attach" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand attach" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand attach" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand attach" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand attach" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand attach" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand attach" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand attach" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -l no-stdin -d 'Do not attach stdin'
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -s l -l latest -d 'Act on the latest created container'
+complete -c skiff -n "__fish_skiff_using_subcommand attach" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand attach" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
@@ -680,6 +950,16 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand rename" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand rename" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand rename" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand rename" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand rename" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand rename" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand rename" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand rename" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand rename" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand rename" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand port" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
@@ -689,8 +969,18 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand port" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand port" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand port" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand port" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand port" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand port" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand port" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand port" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand port" -s a -l all -d 'Show the ports of every running container'
 complete -c skiff -n "__fish_skiff_using_subcommand port" -s l -l latest -d 'Show the ports of the latest container'
+complete -c skiff -n "__fish_skiff_using_subcommand port" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand port" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand port" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand port" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand events" -l since -d 'Show events since TIME (RFC 3339, unix seconds, or a duration before now like 10m)' -r
@@ -708,6 +998,16 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand events" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand events" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand events" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand events" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand events" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand events" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand events" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand events" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand events" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand events" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand events" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand events" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -s t -l time -d 'Seconds to wait for the stop before killing (default: its --stop-timeout, else 10)' -r
@@ -720,9 +1020,19 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand restart" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand restart" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand restart" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand restart" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand restart" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand restart" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand restart" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand restart" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -s a -l all -d 'Restart every container that is not running (with --running: every running one)'
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -l running -d 'With --all: the running containers only'
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -s l -l latest -d 'Act on the latest created container'
+complete -c skiff -n "__fish_skiff_using_subcommand restart" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand restart" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
@@ -732,6 +1042,16 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -f -a "ls" -d 'List containers'
@@ -754,6 +1074,14 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all containers (default: running only)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Show only ids'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s l -l latest -d 'Show the latest created container'
@@ -764,6 +1092,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s p -l pod -d 'Add the POD ID and PODNAME columns'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l external -d 'Include containers in the store that skiff does not manage (there are none: accepted)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l sync -d 'Check the state of every container against the system first (skiff always does)'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Go template applied to each result, or json' -r
@@ -775,8 +1105,18 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -s l -l latest -d 'Act on the latest created container'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -s s -l size -d 'Add the sizes of containers: SizeRw (their own changes) and SizeRootFs (with the image)'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -l filter -d 'Only the containers that pass these filters: label=KEY[=VALUE], label!=..., until=TIME' -r
@@ -787,7 +1127,17 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s t -l time -d 'With --force: send the stop signal and wait this many seconds before killing (default: kill at once, as docker does)' -r
@@ -800,12 +1150,22 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove running containers too (killed at once, or after --time with the stop signal)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all containers'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove the container\'s anonymous volumes too'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Ignore containers that do not exist'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -l depend -d 'Remove the containers that depend on it (--network container:) first'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s l -l latest -d 'Act on the latest created container'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -s t -l time -d 'Seconds to wait before killing the container (default: its --stop-timeout, else 10)' -r
@@ -818,9 +1178,19 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -s a -l all -d 'Stop all running containers'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -s i -l ignore -d 'Ignore containers that do not exist'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -s l -l latest -d 'Act on the latest created container'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
@@ -830,6 +1200,16 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l condition -d 'Condition to wait for: stopped (exited) or running' -r
@@ -841,8 +1221,18 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l ignore -d 'Print -1 for containers that do not exist instead of failing'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -s l -l latest -d 'Act on the latest created container'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
@@ -852,8 +1242,18 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -s a -l all -d 'Show the ports of every running container'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -s l -l latest -d 'Show the ports of the latest container'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -s f -l filter -d 'Filter: reference=PATTERN (glob), dangling=true|false' -r
@@ -866,12 +1266,22 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand images" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand images" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand images" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand images" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand images" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand images" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand images" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand images" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand images" -s a -l all -d 'Show all images (skiff stores no intermediate images, so this is the default list)'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -s q -l quiet -d 'Show only image ids'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l digests -d 'Show digests'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l no-trunc -d 'Do not truncate ids'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l noheading -d 'Leave out the table\'s header line'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l history -d 'Add the HISTORY column: the names the image had'
+complete -c skiff -n "__fish_skiff_using_subcommand images" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand images" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect history rm tag prune" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
@@ -881,6 +1291,16 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect history rm tag prune" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect history rm tag prune" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect history rm tag prune" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect history rm tag prune" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect history rm tag prune" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect history rm tag prune" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect history rm tag prune" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect history rm tag prune" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect history rm tag prune" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect history rm tag prune" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect history rm tag prune" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect history rm tag prune" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect history rm tag prune" -f -a "ls" -d 'List images'
@@ -900,12 +1320,22 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all images (skiff stores no intermediate images, so this is the default list)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Show only image ids'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l digests -d 'Show digests'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate ids'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l noheading -d 'Leave out the table\'s header line'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l history -d 'Add the HISTORY column: the names the image had'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l platform -d 'Pull the image for this platform (os/arch[/variant]) instead of the host\'s' -r
@@ -924,9 +1354,19 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Print only the image id'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l disable-content-trust -d 'Docker\'s content trust; podman ignores it, and so does skiff'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -s a -l all-tags -d 'Pull every tag of the repository'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Go template applied to each result, or json' -r
@@ -937,6 +1377,16 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -l format -d 'Go template or json' -r
@@ -947,8 +1397,18 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -l no-trunc -d 'Do not truncate ids and commands'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Show only ids'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
@@ -958,10 +1418,20 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove images with several names by id, and keep going past errors'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all images'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Ignore images that do not exist'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -l no-prune -d 'Keep dangling parent images (skiff stores none: accepted)'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
@@ -971,6 +1441,16 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -l filter -d 'Only the images that pass these filters: label=KEY[=VALUE], label!=..., until=TIME' -r
@@ -981,9 +1461,19 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove every image, not only dangling ones'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -l external -d 'Also images that other tools put in the store (skiff\'s store has none: accepted)'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
@@ -993,10 +1483,20 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -s f -l force -d 'Remove images with several names by id, and keep going past errors'
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -s a -l all -d 'Remove all images'
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -s i -l ignore -d 'Ignore images that do not exist'
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l no-prune -d 'Keep dangling parent images (skiff stores none: accepted)'
+complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand tag" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
@@ -1006,6 +1506,16 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand tag" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand tag" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand tag" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand tag" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand tag" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand tag" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand tag" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand tag" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand tag" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand tag" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand tag" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand tag" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -s f -l format -d 'Go template applied to each result, or json' -r
@@ -1017,8 +1527,18 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -s l -l latest -d 'Act on the latest created container'
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -s s -l size -d 'Add the sizes of containers: SizeRw (their own changes) and SizeRootFs (with the image)'
+complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
@@ -1028,6 +1548,16 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -f -a "create" -d 'Create a named volume'
@@ -1045,7 +1575,17 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l ignore -d 'Do not fail when the volume exists'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: name=, label=KEY[=VALUE], dangling=true|false' -r
@@ -1057,8 +1597,18 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Only names'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l noheading -d 'Leave out the table\'s header line'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Go template or json' -r
@@ -1069,7 +1619,17 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s a -l all -d 'Every volume'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -s t -l time -d 'With --force: seconds running containers get to stop before SIGKILL' -r
@@ -1080,8 +1640,18 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -s f -l force -d 'Also remove the containers that use the volumes (running ones are stopped first)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -s a -l all -d 'Every volume'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l filter -d 'Only the volumes that pass these filters: label=KEY[=VALUE], label!=..., until=TIME' -r
@@ -1092,7 +1662,17 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
@@ -1102,6 +1682,16 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm" -f -a "create" -d 'Create a secret from a file, - (stdin) or an environment variable (--env)'
@@ -1118,8 +1708,18 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from create" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from create" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from create" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from create" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from create" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from create" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from create" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from create" -l env -d 'Read the secret from the environment variable named by the second argument'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from create" -l replace -d 'Replace a secret of the same name'
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from create" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from create" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: name=, id=' -r
@@ -1131,8 +1731,18 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from ls" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from ls" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from ls" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from ls" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from ls" -l noheading -d 'Leave out the table\'s header line'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Only ids'
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from ls" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from ls" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Go template or json' -r
@@ -1143,7 +1753,17 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l pretty -d 'Readable text instead of JSON'
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from rm" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
@@ -1153,7 +1773,17 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from rm" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from rm" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from rm" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from rm" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove every secret'
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from rm" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from rm" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand login" -s u -l username -d 'User name' -r
@@ -1169,9 +1799,19 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand login" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand login" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand login" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand login" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand login" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand login" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand login" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand login" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand login" -l password-stdin -d 'Read the password from stdin'
 complete -c skiff -n "__fish_skiff_using_subcommand login" -l get-login -d 'Print the user name stored for the registry and exit'
 complete -c skiff -n "__fish_skiff_using_subcommand login" -s v -l verbose -d 'Say which auth file the credentials went to'
+complete -c skiff -n "__fish_skiff_using_subcommand login" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand login" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand login" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand login" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -l authfile -d 'Auth file to change' -r -F
@@ -1182,7 +1822,17 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand logout" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand logout" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand logout" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand logout" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand logout" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand logout" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand logout" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand logout" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -s a -l all -d 'Remove the credentials of every registry'
+complete -c skiff -n "__fish_skiff_using_subcommand logout" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand logout" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l dest -d 'Empty directory to unpack into' -r -F
@@ -1194,8 +1844,18 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l userns -d 'Enter a user namespace first (the parent maps it)'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l single-id -d 'Only one id is mapped: owners other than root are counted, not set'
+complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
@@ -1205,7 +1865,17 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l userns
+complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-supervise" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
@@ -1215,5 +1885,15 @@ warn\t''
 info\t''
 debug\t''
 trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand internal-supervise" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand internal-supervise" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand internal-supervise" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand internal-supervise" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand internal-supervise" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand internal-supervise" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand internal-supervise" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand internal-supervise" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand internal-supervise" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand internal-supervise" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-supervise" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-supervise" -s V -l version -d 'Print version'

@@ -1066,3 +1066,97 @@ fn secrets_as_files_and_env_never_in_records() {
     t.ok(["rm", "user"]);
     assert_eq!(t.ok(["secret", "rm", "--all"]).stdout.lines().count(), 2);
 }
+
+#[test]
+fn global_flags_and_containers_conf() {
+    let t = TestEnv::new("flags-global");
+    let image = img("busybox");
+    // --noout, --events-backend none, and the accepted ones with their one line each.
+    assert_eq!(t.ok(["--noout", "pull", &image]).stdout, "");
+    t.ok([
+        "--events-backend",
+        "none",
+        "run",
+        "--rm",
+        "--name",
+        "quiet",
+        &image,
+        "true",
+    ]);
+    let ev = t
+        .ok(["events", "--stream=false", "--filter", "container=quiet"])
+        .stdout;
+    assert!(ev.is_empty(), "{ev}");
+    let r = t.ok([
+        "--cgroup-manager",
+        "systemd",
+        "--runtime",
+        "crun",
+        "--runtime-flag",
+        "debug",
+        "--storage-driver",
+        "overlay",
+        "--syslog",
+        "ps",
+    ]);
+    assert!(
+        r.stderr.contains("--cgroup-manager=systemd") && r.stderr.contains("--runtime"),
+        "{}",
+        r.describe()
+    );
+    assert_eq!(t.run(["--storage-driver", "vfs", "ps"]).code, 125);
+    // containers.conf: defaults the flags leave open; flags still win.
+    let conf = t.dir.join("containers.conf");
+    let events = t.dir.join("events.log");
+    std::fs::write(
+        &conf,
+        format!(
+            "[containers]\nenv = [\"FROM_CONF=yes\"]\ndns_servers = [\"192.0.2.53\"]\n\
+             tz = \"Europe/Paris\"\ndefault_ulimits = [\"nofile=500:600\"]\n\
+             [engine]\nevents_logfile_path = \"{}\"\n[network]\ndefault_network = \"none\"\n",
+            events.display()
+        ),
+    )
+    .unwrap();
+    if let Some(u) = &t.user {
+        crate::util::chown_r(&t.dir, u.uid, u.gid);
+    }
+    let run = |extra: &[&str]| {
+        let mut args = vec!["run", "--rm"];
+        args.extend_from_slice(extra);
+        args.extend([
+            image.as_str(),
+            "sh",
+            "-c",
+            "echo $FROM_CONF $TZ; grep nameserver /etc/resolv.conf; ulimit -n; ls /sys/class/net | tr '\\n' ' '",
+        ]);
+        let mut c = t.cmd(&args);
+        c.env("CONTAINERS_CONF", &conf);
+        crate::util::Run::from(c.output().unwrap())
+    };
+    let r = run(&[]);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    assert_eq!(
+        r.stdout,
+        "yes Europe/Paris\nnameserver 192.0.2.53\n500\nlo ",
+        "{}",
+        r.describe()
+    );
+    let r = run(&[
+        "--dns",
+        "192.0.2.1",
+        "--ulimit",
+        "nofile=700:800",
+        "-e",
+        "FROM_CONF=flag",
+    ]);
+    assert!(
+        r.stdout
+            .starts_with("flag Europe/Paris\nnameserver 192.0.2.1\n700\n"),
+        "{}",
+        r.describe()
+    );
+    assert!(std::fs::read_to_string(&events)
+        .unwrap()
+        .contains("\"create\""));
+}

@@ -67,6 +67,41 @@ pub struct GlobalOpts {
     /// Messages to show on stderr.
     #[arg(long, global = true, value_enum, default_value_t = LogLevel::Warn, value_name = "LEVEL")]
     pub log_level: LogLevel,
+    /// Where events go: file (the default) or none; journald is taken as file.
+    #[arg(
+        long,
+        global = true,
+        value_name = "BACKEND",
+        env = "SKIFF_EVENTS_BACKEND"
+    )]
+    pub events_backend: Option<String>,
+    /// Print nothing on stdout.
+    #[arg(long, global = true)]
+    pub noout: bool,
+    /// Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so.
+    #[arg(long, global = true, value_name = "MANAGER")]
+    pub cgroup_manager: Option<String>,
+    /// Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it).
+    #[arg(long, global = true, value_name = "DRIVER")]
+    pub storage_driver: Option<String>,
+    /// Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured.
+    #[arg(long, global = true, value_name = "OPTION")]
+    pub storage_opt: Vec<String>,
+    /// OCI runtime to use: skiff is its own runtime (accepted and said so).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub runtime: Option<String>,
+    /// Flags for the OCI runtime (accepted and said so: skiff is its own runtime).
+    #[arg(long, global = true, value_name = "FLAG")]
+    pub runtime_flag: Vec<String>,
+    /// Directory for temporary state (accepted and said so: skiff keeps its state in --runroot).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub tmpdir: Option<PathBuf>,
+    /// Also log to syslog (accepted and said so: skiff logs to stderr).
+    #[arg(long, global = true)]
+    pub syslog: bool,
+    /// OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub hooks_dir: Vec<PathBuf>,
 }
 
 /// Ask before a prune: `MESSAGE\nAre you sure you want to continue? [y/N]`. Without a terminal an
@@ -208,9 +243,83 @@ pub enum Command {
     InternalSupervise(internal::SuperviseArgs),
 }
 
+impl GlobalOpts {
+    /// Act on the global flags podman scripts pass: the ones skiff honours take effect, the others
+    /// are said to be ignored, once.
+    fn apply(&self) -> anyhow::Result<()> {
+        match self.events_backend.as_deref() {
+            None | Some("file") | Some("none") => {}
+            Some("journald") => ignored(
+                "--events-backend=journald",
+                "skiff keeps events in its file (skiff events reads them)",
+            ),
+            Some(other) => {
+                anyhow::bail!("invalid --events-backend {other:?}: file, journald or none")
+            }
+        }
+        if std::env::var_os("SKIFF_EVENTS_LOGFILE").is_none() {
+            if let Ok(c) = crate::system::containers_conf::ContainersConf::load() {
+                if let Some(p) = c.engine.events_logfile_path {
+                    std::env::set_var("SKIFF_EVENTS_LOGFILE", p);
+                }
+            }
+        }
+        if let Some(b) = &self.events_backend {
+            // The supervisors inherit it: events caused later follow the same choice.
+            std::env::set_var("SKIFF_EVENTS_BACKEND", b);
+        }
+        if self.noout {
+            let null = std::fs::OpenOptions::new().write(true).open("/dev/null")?;
+            nix::unistd::dup2_stdout(&null)?;
+        }
+        match self.cgroup_manager.as_deref() {
+            None | Some("cgroupfs") => {}
+            Some("systemd") => ignored(
+                "--cgroup-manager=systemd",
+                "skiff manages its cgroups through cgroupfs",
+            ),
+            Some(other) => anyhow::bail!("invalid --cgroup-manager {other:?}: cgroupfs or systemd"),
+        }
+        match self.storage_driver.as_deref() {
+            None | Some("overlay") => {}
+            Some(other) => anyhow::bail!(
+                "--storage-driver {other}: skiff stores images with overlay only (native, or \
+                 fuse-overlayfs where the kernel refuses it)"
+            ),
+        }
+        for o in &self.storage_opt {
+            match o.split_once('=') {
+                Some(("overlay.mount_program" | "mount_program", p))
+                    if p.ends_with("fuse-overlayfs") =>
+                {
+                    std::env::set_var("SKIFF_OVERLAY", "fuse-overlayfs");
+                }
+                _ => ignored(
+                    &format!("--storage-opt {o}"),
+                    "skiff's overlay store takes no such option",
+                ),
+            }
+        }
+        if self.runtime.is_some() || !self.runtime_flag.is_empty() {
+            ignored("--runtime/--runtime-flag", "skiff runs containers itself");
+        }
+        if self.tmpdir.is_some() {
+            ignored("--tmpdir", "skiff keeps its volatile state in --runroot");
+        }
+        if self.syslog {
+            ignored("--syslog", "skiff writes its messages to stderr");
+        }
+        if !self.hooks_dir.is_empty() {
+            ignored("--hooks-dir", "skiff runs no OCI hooks yet");
+        }
+        Ok(())
+    }
+}
+
 /// Run the parsed command; returns the process exit code.
 pub fn run(cli: Cli) -> anyhow::Result<i32> {
     let g = &cli.global;
+    g.apply()?;
     match cli.command {
         Command::Info(a) => info::run(g, a),
         Command::Version(a) => version::run(a),

@@ -194,7 +194,9 @@ fn create_container(
         }
         ids
     };
-    let network = match Network::parse(&a.network)? {
+    // podman's containers.conf: defaults for what the flags leave open.
+    let conf = crate::system::containers_conf::ContainersConf::load()?.containers_defaults(a);
+    let network = match Network::parse(&conf.network)? {
         None => Network::default_mode()?,
         Some(Network::Container(target)) => {
             let cstore = ContainerStore::open(&paths.root, &paths.runroot)?;
@@ -210,7 +212,7 @@ fn create_container(
     for h in &a.add_host {
         crate::network::etc::parse_add_host(h).map_err(|e| anyhow::anyhow!(e))?;
     }
-    for d in &a.dns {
+    for d in &conf.dns {
         if d.parse::<std::net::IpAddr>().is_err() {
             anyhow::bail!("invalid --dns {d:?}: give the IP address of a DNS server");
         }
@@ -363,7 +365,7 @@ fn create_container(
         add_user,
         command: a.command().to_vec(),
         entrypoint: a.entrypoint.clone(),
-        env: a.env.clone(),
+        env: conf.env.clone(),
         env_files: a.env_file.clone(),
         env_host: a.env_host,
         workdir: a.workdir.clone(),
@@ -387,12 +389,12 @@ fn create_container(
         network,
         net: crate::network::NetConfig {
             ports,
-            dns: a.dns.clone(),
-            dns_search: a.dns_search.clone(),
-            dns_options: a.dns_option.clone(),
+            dns: conf.dns.clone(),
+            dns_search: conf.dns_search.clone(),
+            dns_options: conf.dns_options.clone(),
             add_hosts: a.add_host.clone(),
         },
-        ulimits: a.ulimit.clone(),
+        ulimits: conf.ulimits.clone(),
         init: a.init,
         umask: a.umask.clone(),
         stop_signal: a.stop_signal.clone(),
@@ -401,7 +403,7 @@ fn create_container(
         unsetenv: a.unsetenv.clone(),
         unsetenv_all: a.unsetenv_all,
         http_proxy: a.http_proxy,
-        tz: a.tz.clone(),
+        tz: conf.tz.clone(),
         no_hosts: a.no_hosts,
         shm_size: a.shm_size.clone(),
         personality: a.personality.clone(),
@@ -413,9 +415,15 @@ fn create_container(
         extra_users: host_users(&a.hostuser)?,
         passwd: a.passwd,
         passwd_entry: a.passwd_entry.clone(),
-        resources: a.resources.resources()?,
+        resources: {
+            let mut r = a.resources.resources()?;
+            if r.pids_limit.is_none() {
+                r.pids_limit = conf.pids_limit;
+            }
+            r
+        },
         cgroupns_host: a.resources.cgroupns == "host",
-        log: crate::runtime::logfile::LogConfig::parse(&a.log_driver, &a.log_opt, detach)?,
+        log: crate::runtime::logfile::LogConfig::parse(&conf.log_driver, &conf.log_opt, detach)?,
         secrets: {
             let st = crate::state::secret::SecretStore::open(&paths.root)?;
             a.secret

@@ -177,8 +177,8 @@ pub struct ContainerArgs {
     pub secret: Vec<String>,
     /// Log driver: k8s-file (the default), journald, none, or passthrough (foreground only: the
     /// container writes to skiff's own stdout and stderr).
-    #[arg(long, default_value = "k8s-file", value_name = "DRIVER")]
-    pub log_driver: String,
+    #[arg(long, value_name = "DRIVER")]
+    pub log_driver: Option<String>,
     /// Log options: path=FILE, max-size=SIZE, max-file=N (rotated files kept), tag=NAME.
     #[arg(long, value_name = "KEY=VALUE")]
     pub log_opt: Vec<String>,

@@ -55,11 +55,19 @@ impl Event {
 }
 
 pub fn log_path(runroot: &Path) -> PathBuf {
+    // containers.conf's events_logfile_path (set for this process and its supervisors).
+    if let Some(p) = std::env::var_os("SKIFF_EVENTS_LOGFILE") {
+        return PathBuf::from(p);
+    }
     runroot.join("events").join("events.log")
 }
 
 /// Append `ev` to the log under `runroot`.
 pub fn record(runroot: &Path, ev: &Event) {
+    // `--events-backend none` (also in the supervisors, through the environment).
+    if std::env::var_os("SKIFF_EVENTS_BACKEND").is_some_and(|b| b == "none") {
+        return;
+    }
     let path = log_path(runroot);
     let write = || -> std::io::Result<()> {
         if let Some(dir) = path.parent() {
