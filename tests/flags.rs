@@ -1160,3 +1160,47 @@ fn global_flags_and_containers_conf() {
         .unwrap()
         .contains("\"create\""));
 }
+
+#[test]
+fn system_df_and_prune() {
+    let t = TestEnv::new("flags-sys");
+    let image = img("busybox");
+    t.ok(["pull", "-q", &img("entry")]);
+    t.ok([
+        "run", "-d", "--name", "up", "-v", "used:/u", &image, "sleep", "60",
+    ]);
+    t.ok(["run", "--name", "done", &image, "true"]);
+    t.ok(["volume", "create", "spare"]);
+    let j = t.ok(["system", "df", "--format", "json"]).json();
+    assert_eq!(j[0]["Type"], "Images");
+    assert_eq!(
+        (j[0]["Total"].as_u64(), j[0]["Active"].as_u64()),
+        (Some(2), Some(1))
+    );
+    assert_eq!(
+        (j[1]["Total"].as_u64(), j[1]["Active"].as_u64()),
+        (Some(2), Some(1))
+    );
+    assert_eq!(
+        (j[2]["Total"].as_u64(), j[2]["Active"].as_u64()),
+        (Some(2), Some(1))
+    );
+    let v = t.ok(["system", "df", "-v"]).stdout;
+    assert!(
+        v.contains("Containers space usage") && v.contains("spare"),
+        "{v}"
+    );
+    // Without -f and without a terminal: nothing.
+    assert_eq!(t.ok(["system", "prune"]).stdout, "");
+    let r = t.ok(["system", "prune", "-a", "--volumes", "-f"]);
+    assert!(
+        r.stdout.contains("Deleted Containers") && r.stdout.contains("Deleted Volumes"),
+        "{}",
+        r.describe()
+    );
+    assert!(r.stdout.contains("Deleted Images"), "{}", r.describe());
+    assert_eq!(t.ok(["ps", "-aq"]).stdout.lines().count(), 1);
+    assert_eq!(t.ok(["volume", "ls", "-q"]).stdout.trim(), "used");
+    assert_eq!(t.ok(["images", "-q"]).stdout.lines().count(), 1);
+    t.ok(["rm", "-f", "up"]);
+}

@@ -9,6 +9,7 @@ mod flags;
 mod info;
 mod lifecycle;
 mod network;
+mod podman_script;
 mod pull;
 mod run;
 mod testbed;

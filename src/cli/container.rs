@@ -403,21 +403,26 @@ pub fn prune(g: &GlobalOpts, a: PruneArgs) -> anyhow::Result<i32> {
     if !a.force && !super::confirm("WARNING! This will remove all stopped containers.")? {
         return Ok(0);
     }
-    let store = store(g)?;
+    let gone = prune_containers(&store(g)?, &a.filter)?;
+    super::output::print_text(&gone.iter().map(|id| format!("{id}\n")).collect::<String>())?;
+    Ok(0)
+}
+
+/// Remove every container that does not run and passes `filters`; their ids.
+pub fn prune_containers(store: &ContainerStore, filters: &[String]) -> anyhow::Result<Vec<String>> {
     let _l = store.lock_all(LockMode::Exclusive)?;
-    let mut out = String::new();
+    let mut gone = Vec::new();
     for c in store.list()? {
         let (state, _) = super::ps::effective(&c);
         if state != "running"
             && state != "paused"
-            && super::format::prune_filter_matches(&a.filter, &c.labels, c.created)?
+            && super::format::prune_filter_matches(filters, &c.labels, c.created)?
         {
-            crate::runtime::container::remove(&store, &c)?;
-            out.push_str(&format!("{}\n", c.id));
+            crate::runtime::container::remove(store, &c)?;
+            gone.push(c.id);
         }
     }
-    super::output::print_text(&out)?;
-    Ok(0)
+    Ok(gone)
 }
 
 #[derive(Debug, Args)]

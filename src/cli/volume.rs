@@ -240,21 +240,31 @@ pub fn run(g: &GlobalOpts, a: VolumeArgs) -> anyhow::Result<i32> {
             {
                 return Ok(0);
             }
-            let _g = cstore.lock_all(LockMode::Exclusive)?;
-            let containers = cstore.list()?;
-            let mut out = String::new();
-            for v in vstore.list()? {
-                if VolumeStore::users(&containers, &v.name).is_empty()
-                    && super::format::prune_filter_matches(&p.filter, &v.labels, v.created_at)?
-                {
-                    vstore.remove_dir(&v.name)?;
-                    out.push_str(&format!("{}\n", v.name));
-                }
-            }
-            super::output::print_text(&out)?;
+            let gone = prune_volumes(&vstore, &cstore, &p.filter)?;
+            super::output::print_text(&gone.iter().map(|n| format!("{n}\n")).collect::<String>())?;
         }
     }
     Ok(0)
+}
+
+/// Remove every volume no container uses that passes `filters`; their names.
+pub fn prune_volumes(
+    vstore: &VolumeStore,
+    cstore: &ContainerStore,
+    filters: &[String],
+) -> anyhow::Result<Vec<String>> {
+    let _g = cstore.lock_all(LockMode::Exclusive)?;
+    let containers = cstore.list()?;
+    let mut gone = Vec::new();
+    for v in vstore.list()? {
+        if VolumeStore::users(&containers, &v.name).is_empty()
+            && super::format::prune_filter_matches(filters, &v.labels, v.created_at)?
+        {
+            vstore.remove_dir(&v.name)?;
+            gone.push(v.name);
+        }
+    }
+    Ok(gone)
 }
 
 fn keep(
