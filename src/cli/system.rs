@@ -114,7 +114,7 @@ fn df(g: &GlobalOpts, a: DfArgs) -> anyhow::Result<i32> {
         .filter(|(v, _)| crate::state::volume::VolumeStore::users(&containers, &v.name).is_empty())
         .map(|(_, s)| *s)
         .sum();
-    let pct = |free: u64, total: u64| if total == 0 { 0 } else { free * 100 / total };
+    let pct = |free: u64, total: u64| (free * 100).checked_div(total).unwrap_or(0);
     let active_c = containers.iter().filter(|c| c.process_alive()).count();
     let active_v = volumes
         .iter()
