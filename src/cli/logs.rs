@@ -209,16 +209,25 @@ pub fn run(g: &GlobalOpts, a: LogsArgs) -> anyhow::Result<i32> {
     for f in &files[..files.len() - 1] {
         data.extend(std::fs::read(f).unwrap_or_default());
     }
-    let mut file = match std::fs::File::open(&path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            if a.follow {
-                anyhow::bail!("{}: the container has no log yet", c.name);
+    let running = || {
+        store
+            .load(&c.id)
+            .map(|c| c.state.status == Status::Running && c.process_alive())
+            .unwrap_or(false)
+    };
+    let mut file = loop {
+        match std::fs::File::open(&path) {
+            Ok(f) => break f,
+            // The file comes with the first line the container prints.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if !a.follow || !running() {
+                    printer.print(&data)?;
+                    return Ok(0);
+                }
+                std::thread::sleep(std::time::Duration::from_millis(100));
             }
-            printer.print(&data)?;
-            return Ok(0);
+            Err(e) => return Err(e.into()),
         }
-        Err(e) => return Err(e.into()),
     };
     let before = data.len();
     file.read_to_end(&mut data)?;

@@ -314,12 +314,16 @@ pub fn finish(
     events::container(store.runroot(), c, "died", Some(code));
     // Its cgroup: whether the OOM killer struck, then gone.
     let mut oom_killed = false;
-    if let Some(cg) = store
-        .load(&c.id)
-        .ok()
-        .and_then(|l| l.state.cgroup)
-        .or(c.state.cgroup.take())
-    {
+    let cgroup = if c.spec.resources.is_empty() {
+        None
+    } else {
+        store
+            .load(&c.id)
+            .ok()
+            .and_then(|l| l.state.cgroup)
+            .or(c.state.cgroup.take())
+    };
+    if let Some(cg) = cgroup {
         oom_killed = cg.oom_killed();
         cg.remove();
     }

@@ -133,7 +133,8 @@ pub fn log_files(path: &Path) -> Vec<PathBuf> {
 
 enum Sink {
     File {
-        file: std::fs::File,
+        /// Opened at the first record: a container that prints nothing costs no file.
+        file: Option<std::fs::File>,
         path: PathBuf,
         size: u64,
         max_size: Option<u64>,
@@ -183,13 +184,18 @@ impl LogWriter {
                 }
             }
             _ => {
-                let file = std::fs::OpenOptions::new()
-                    .create(true)
-                    .append(true)
-                    .open(path)?;
-                let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+                // Writable now (the error belongs to the start), created at the first record.
+                if let Some(dir) = path.parent() {
+                    if !dir.is_dir() {
+                        return Err(std::io::Error::new(
+                            std::io::ErrorKind::NotFound,
+                            format!("no directory {}", dir.display()),
+                        ));
+                    }
+                }
+                let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
                 Sink::File {
-                    file,
+                    file: None,
                     path: path.to_path_buf(),
                     size,
                     max_size: config.max_size,
@@ -255,12 +261,21 @@ impl LogWriter {
                 rec.push(b'\n');
                 if max_size.is_some_and(|m| *size > 0 && *size + rec.len() as u64 > m) {
                     if let Ok(f) = rotate(path, *max_file) {
-                        *file = f;
+                        *file = Some(f);
                         *size = 0;
                     }
                 }
-                if file.write_all(&rec).is_ok() {
-                    *size += rec.len() as u64;
+                if file.is_none() {
+                    *file = std::fs::OpenOptions::new()
+                        .create(true)
+                        .append(true)
+                        .open(&*path)
+                        .ok();
+                }
+                if let Some(f) = file {
+                    if f.write_all(&rec).is_ok() {
+                        *size += rec.len() as u64;
+                    }
                 }
             }
         }

@@ -44,8 +44,17 @@ pub struct NetworkSection {
 }
 
 impl ContainersConf {
-    /// The merged configuration; a file that does not parse is an error naming it.
+    /// The merged configuration, read once per process; a file that does not parse is an error
+    /// naming it.
     pub fn load() -> anyhow::Result<ContainersConf> {
+        static CONF: std::sync::OnceLock<Result<ContainersConf, String>> =
+            std::sync::OnceLock::new();
+        CONF.get_or_init(|| Self::read_all().map_err(|e| format!("{e:#}")))
+            .clone()
+            .map_err(|e| anyhow::anyhow!(e))
+    }
+
+    fn read_all() -> anyhow::Result<ContainersConf> {
         let files: Vec<PathBuf> = match std::env::var_os("CONTAINERS_CONF") {
             Some(f) => vec![PathBuf::from(f)],
             None => {
