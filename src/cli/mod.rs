@@ -257,13 +257,6 @@ impl GlobalOpts {
                 anyhow::bail!("invalid --events-backend {other:?}: file, journald or none")
             }
         }
-        if std::env::var_os("SKIFF_EVENTS_LOGFILE").is_none() {
-            if let Ok(c) = crate::system::containers_conf::ContainersConf::load() {
-                if let Some(p) = c.engine.events_logfile_path {
-                    std::env::set_var("SKIFF_EVENTS_LOGFILE", p);
-                }
-            }
-        }
         if let Some(b) = &self.events_backend {
             // The supervisors inherit it: events caused later follow the same choice.
             std::env::set_var("SKIFF_EVENTS_BACKEND", b);

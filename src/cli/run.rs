@@ -152,16 +152,17 @@ fn create_container(
     remove_image: bool,
     detach: bool,
 ) -> anyhow::Result<String> {
-    let me = nix::unistd::User::from_uid(nix::unistd::getuid())
-        .ok()
-        .flatten()
-        .map(|u| u.name)
-        .unwrap_or_default();
     for (flag, name) in [
         ("--subuidname", &a.subuidname),
         ("--subgidname", &a.subgidname),
     ] {
         if let Some(n) = name {
+            // (the account lookup only when asked: NSS costs a start-up its milliseconds)
+            let me = nix::unistd::User::from_uid(nix::unistd::getuid())
+                .ok()
+                .flatten()
+                .map(|u| u.name)
+                .unwrap_or_default();
             if *n != me && *n != nix::unistd::getuid().to_string() {
                 anyhow::bail!(
                     "{flag} {n}: only your own subordinate range ({me}) can be used: newuidmap \
@@ -424,7 +425,9 @@ fn create_container(
         },
         cgroupns_host: a.resources.cgroupns == "host",
         log: crate::runtime::logfile::LogConfig::parse(&conf.log_driver, &conf.log_opt, detach)?,
-        secrets: {
+        secrets: if a.secret.is_empty() {
+            Vec::new()
+        } else {
             let st = crate::state::secret::SecretStore::open(&paths.root)?;
             a.secret
                 .iter()

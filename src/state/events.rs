@@ -55,9 +55,12 @@ impl Event {
 }
 
 pub fn log_path(runroot: &Path) -> PathBuf {
-    // containers.conf's events_logfile_path (set for this process and its supervisors).
-    if let Some(p) = std::env::var_os("SKIFF_EVENTS_LOGFILE") {
-        return PathBuf::from(p);
+    // containers.conf's events_logfile_path (read once, when an event is read or written).
+    if let Some(p) = crate::system::containers_conf::ContainersConf::load()
+        .ok()
+        .and_then(|c| c.engine.events_logfile_path)
+    {
+        return p;
     }
     runroot.join("events").join("events.log")
 }
