@@ -203,32 +203,42 @@ pub fn run(g: &GlobalOpts, a: LogsArgs) -> anyhow::Result<i32> {
         since: a.since.as_deref().map(parse_time).transpose()?,
         until: a.until.as_deref().map(parse_time).transpose()?,
     };
-    // Rotated files first, oldest first, then the current one.
-    let mut data = Vec::new();
-    let files = log_files(&path);
-    for f in &files[..files.len() - 1] {
-        data.extend(std::fs::read(f).unwrap_or_default());
-    }
     let running = || {
         store
             .load(&c.id)
             .map(|c| c.state.status == Status::Running && c.process_alive())
             .unwrap_or(false)
     };
-    let mut file = loop {
-        match std::fs::File::open(&path) {
-            Ok(f) => break f,
-            // The file comes with the first line the container prints.
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                if !a.follow || !running() {
-                    printer.print(&data)?;
-                    return Ok(0);
-                }
-                std::thread::sleep(std::time::Duration::from_millis(100));
-            }
-            Err(e) => return Err(e.into()),
+    // The file comes with the first line the container prints; -f waits for it.
+    while a.follow && !path.exists() && running() {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    // Rotated files first, oldest first, then the current one.
+    use std::os::unix::fs::MetadataExt;
+    let inode = |p: &std::path::Path| std::fs::metadata(p).map(|m| m.ino()).unwrap_or(0);
+    let mut data = Vec::new();
+    let mut seen = Vec::new();
+    let files = log_files(&path);
+    for f in &files[..files.len() - 1] {
+        seen.push(inode(f));
+        data.extend(std::fs::read(f).unwrap_or_default());
+    }
+    let mut file = match std::fs::File::open(&path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            printer.print(&data)?;
+            return Ok(0);
         }
+        Err(e) => return Err(e.into()),
     };
+    // Rotated between the listing and the open: those files too, before ours.
+    let ours = file.metadata()?.ino();
+    for f in log_files(&path).iter().rev().skip(1).rev() {
+        let i = inode(f);
+        if i != ours && !seen.contains(&i) {
+            data.extend(std::fs::read(f).unwrap_or_default());
+        }
+    }
     let before = data.len();
     file.read_to_end(&mut data)?;
     let mut pos = (data.len() - before) as u64;
