@@ -5,6 +5,7 @@ pub mod attach;
 pub mod completion;
 pub mod container;
 pub mod cp;
+pub mod create;
 pub mod docs;
 pub mod events;
 pub mod exec;

@@ -1,7 +1,9 @@
 //! Images: references, registries and credentials, pulling, the content-addressed store, and layer
 //! unpacking.
 
+pub mod access;
 pub mod auth;
+pub mod clients;
 pub mod inspect;
 pub mod manage;
 pub mod manifest;

@@ -8,8 +8,9 @@
 //! created relative to that resolved parent with *at() calls that do not follow the final component.
 
 mod entries;
+mod fsops;
 
-pub(crate) use entries::remove_at;
+pub(crate) use fsops::remove_at;
 
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};

@@ -1,0 +1,451 @@
+//! From `run`/`create` flags to a stored container: the image resolved (pulled per policy), the
+//! flags checked and turned into the runtime's spec, containers.conf's defaults applied, the record
+//! written. One path for `run`, `create` and everything that will create containers from flags.
+
+use super::runflags::{ContainerArgs, PullPolicy};
+use crate::image::pull::{pull, PullOptions};
+use crate::image::registries::RegistriesConf;
+use crate::image::store::{find, Store};
+use crate::network::Network;
+use crate::runtime::container;
+use crate::runtime::spec;
+use crate::state::names;
+use crate::state::record::State;
+use crate::state::{Container, ContainerStore};
+use crate::storage::{LockMode, Paths};
+use crate::userns::IdMapping;
+
+/// `--expose PORT[-END][/PROTO]` as exposed-port keys (`80/tcp`).
+fn expose_keys(e: &str) -> anyhow::Result<Vec<String>> {
+    let (ports, proto) = e.split_once('/').unwrap_or((e, "tcp"));
+    if !matches!(proto, "tcp" | "udp") {
+        anyhow::bail!("invalid --expose {e:?}: the protocol is tcp or udp");
+    }
+    let bad = || anyhow::anyhow!("invalid --expose {e:?}: use PORT[-END][/tcp|udp]");
+    let (lo, hi) = match ports.split_once('-') {
+        Some((l, h)) => (
+            l.parse::<u16>().map_err(|_| bad())?,
+            h.parse::<u16>().map_err(|_| bad())?,
+        ),
+        None => {
+            let p = ports.parse::<u16>().map_err(|_| bad())?;
+            (p, p)
+        }
+    };
+    if lo == 0 || hi < lo {
+        return Err(bad());
+    }
+    Ok((lo..=hi).map(|p| format!("{p}/{proto}")).collect())
+}
+
+/// `KEY=VALUE` lines of --label-file (blank lines and `#` comments skipped).
+fn read_label_files(files: &[String]) -> anyhow::Result<Vec<String>> {
+    let mut out = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(f)
+            .map_err(|e| anyhow::anyhow!("reading --label-file {f}: {e}"))?;
+        out.extend(
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_string),
+        );
+    }
+    Ok(out)
+}
+
+/// Host accounts for --hostuser, as the host's /etc/passwd has them.
+fn host_users(names: &[String]) -> anyhow::Result<Vec<spec::AddedUser>> {
+    names
+        .iter()
+        .map(|n| {
+            let u = match n.parse::<u32>() {
+                Ok(uid) => nix::unistd::User::from_uid(nix::unistd::Uid::from_raw(uid))?,
+                Err(_) => nix::unistd::User::from_name(n)?,
+            }
+            .ok_or_else(|| anyhow::anyhow!("--hostuser {n}: no such user on this host"))?;
+            let group = nix::unistd::Group::from_gid(u.gid)
+                .ok()
+                .flatten()
+                .map_or_else(|| u.name.clone(), |g| g.name);
+            Ok(spec::AddedUser {
+                name: u.name,
+                uid: u.uid.as_raw(),
+                gid: u.gid.as_raw(),
+                group,
+                home: u.dir.to_string_lossy().into_owned(),
+            })
+        })
+        .collect()
+}
+
+/// Resolve the image (pulling per policy) and store a new container; returns its id.
+pub fn create_container(
+    paths: &Paths,
+    a: &ContainerArgs,
+    auto_remove: bool,
+    remove_image: bool,
+    detach: bool,
+) -> anyhow::Result<String> {
+    for (flag, name) in [
+        ("--subuidname", &a.subuidname),
+        ("--subgidname", &a.subgidname),
+    ] {
+        if let Some(n) = name {
+            // (the account lookup only when asked: NSS costs a start-up its milliseconds)
+            let me = nix::unistd::User::from_uid(nix::unistd::getuid())
+                .ok()
+                .flatten()
+                .map(|u| u.name)
+                .unwrap_or_default();
+            if *n != me && *n != nix::unistd::getuid().to_string() {
+                anyhow::bail!(
+                    "{flag} {n}: only your own subordinate range ({me}) can be used: newuidmap \
+                     refuses another user's"
+                );
+            }
+        }
+    }
+    match a.seccomp_policy.as_str() {
+        "default" => {}
+        "image" => super::ignored(
+            "--seccomp-policy=image",
+            "skiff uses its default profile or --security-opt seccomp=PROFILE",
+        ),
+        other => anyhow::bail!("invalid --seccomp-policy {other:?}: default or image"),
+    }
+    if a.init_path.is_some() {
+        super::ignored("--init-path", "skiff's --init is built into skiff itself");
+    }
+    let requires = {
+        let cstore = ContainerStore::open(&paths.root, &paths.runroot)?;
+        let mut ids = Vec::new();
+        for n in a
+            .requires
+            .iter()
+            .flat_map(|r| r.split(','))
+            .filter(|n| !n.is_empty())
+        {
+            ids.push(cstore.find(n)?.id);
+        }
+        ids
+    };
+    // podman's containers.conf: defaults for what the flags leave open.
+    let conf = crate::system::containers_conf::ContainersConf::load()?.containers_defaults(a);
+    let network = match Network::parse(&conf.network)? {
+        None => Network::default_mode()?,
+        Some(Network::Container(target)) => {
+            let cstore = ContainerStore::open(&paths.root, &paths.runroot)?;
+            let t = cstore.find(&target)?;
+            Network::Container(t.id)
+        }
+        Some(n) => n,
+    };
+    let mut ports = Vec::new();
+    for p in &a.publish {
+        ports.extend(crate::network::portspec::parse(p).map_err(|e| anyhow::anyhow!(e))?);
+    }
+    for h in &a.add_host {
+        crate::network::etc::parse_add_host(h).map_err(|e| anyhow::anyhow!(e))?;
+    }
+    for d in &conf.dns {
+        if d.parse::<std::net::IpAddr>().is_err() {
+            anyhow::bail!("invalid --dns {d:?}: give the IP address of a DNS server");
+        }
+    }
+    if let Some(n) = &a.name {
+        if !names::valid(n) {
+            anyhow::bail!("invalid container name {n:?}: use letters, digits and _ . - (starting with a letter or digit)");
+        }
+    }
+    let store = Store::open(&paths.root)?;
+    let search = RegistriesConf::load(&paths.config)?.search_registries();
+    let existing = {
+        let _g = store.lock_images(LockMode::Shared)?;
+        find(&store.load()?, a.image(), &search).ok().cloned()
+    };
+    let pull_opts = || -> anyhow::Result<PullOptions> {
+        Ok(PullOptions {
+            platform: a.platform.platform()?,
+            quiet: a.quiet,
+            access: a.registry.access()?,
+        })
+    };
+    let image = match (a.pull, existing) {
+        (PullPolicy::Never, None) => {
+            anyhow::bail!(
+                "{}: image not known, and --pull=never forbids pulling it",
+                a.image()
+            )
+        }
+        (PullPolicy::Missing | PullPolicy::Never, Some(img)) => img,
+        _ => pull(paths, a.image(), &pull_opts()?)?,
+    };
+    let config = store.config(&image.id)?;
+    let mut exposed = Vec::new();
+    for e in &a.expose {
+        exposed.extend(expose_keys(e)?);
+    }
+    if a.publish_all {
+        let mut keys: Vec<String> = config
+            .config
+            .exposed_ports
+            .iter()
+            .flatten()
+            .map(|(k, _)| k.clone())
+            .collect();
+        keys.extend(exposed.iter().cloned());
+        for m in crate::network::portspec::exposed(&keys) {
+            if !ports
+                .iter()
+                .any(|p| p.container_port == m.container_port && p.protocol == m.protocol)
+            {
+                ports.push(m);
+            }
+        }
+    }
+    if !ports.is_empty() && !network.can_publish() {
+        anyhow::bail!(
+            "ports cannot be published with --network {}: use the default network (pasta or \
+             slirp4netns)",
+            network.name()
+        );
+    }
+    let default_mapping = IdMapping::for_current_user()?;
+    let (mapping, keep_id) =
+        super::userns::mapping(a.userns.as_deref(), &a.uidmap, &a.gidmap, &default_mapping)?;
+    let user = a
+        .user
+        .clone()
+        .or(keep_id.map(|(uid, gid)| format!("{uid}:{gid}")));
+    let add_user = keep_id.and_then(|(uid, gid)| super::userns::host_account(uid, gid));
+    if let Some(p) = &a.restart {
+        if !crate::state::record::valid_restart_policy(p) {
+            anyhow::bail!("invalid --restart {p:?}: no, on-failure[:N], always or unless-stopped");
+        }
+        if auto_remove && p != "no" {
+            anyhow::bail!("--restart and --rm cannot be combined");
+        }
+    }
+    let mut labels = std::collections::BTreeMap::new();
+    for l in read_label_files(&a.label_file)?.iter().chain(&a.labels) {
+        let (k, v) = l.split_once('=').unwrap_or((l, ""));
+        labels.insert(k.to_string(), v.to_string());
+    }
+    for (k, v) in config.config.labels.iter().flatten() {
+        labels.entry(k.clone()).or_insert_with(|| v.clone());
+    }
+    if !matches!(
+        a.health_on_failure.as_str(),
+        "none" | "kill" | "restart" | "stop"
+    ) {
+        anyhow::bail!(
+            "invalid --health-on-failure {:?}: none, kill, restart or stop",
+            a.health_on_failure
+        );
+    }
+    if a.health_on_failure == "restart" && a.restart.as_deref().is_some_and(|r| r != "no") {
+        anyhow::bail!("--health-on-failure=restart and --restart cannot be combined");
+    }
+    let mut health = crate::runtime::health::from_flags(
+        a.health_cmd.as_deref(),
+        a.health_interval.as_deref(),
+        a.health_timeout.as_deref(),
+        a.health_start_period.as_deref(),
+        a.health_retries,
+        a.no_healthcheck,
+        config.config.healthcheck.as_ref(),
+    )?;
+    if let Some(h) = health.as_mut() {
+        h.on_failure = a.health_on_failure.clone();
+    } else if a.health_on_failure != "none" {
+        anyhow::bail!("--health-on-failure needs a healthcheck (--health-cmd, or the image's)");
+    }
+    let id = names::random_id();
+    let host_env: Vec<(String, String)> = std::env::vars().collect();
+    let image_volumes: Vec<String> = config
+        .config
+        .volumes
+        .iter()
+        .flatten()
+        .map(|(k, _)| k.clone())
+        .collect();
+    let vstore = crate::state::volume::VolumeStore::open(&paths.root)?;
+    let mut mounts = super::mounts::resolve(
+        &vstore,
+        &a.volumes,
+        &a.mounts,
+        &image_volumes,
+        super::mounts::ImageVolumes::parse(&a.image_volume)?,
+    )?;
+    for from in &a.volumes_from {
+        let (name, mode) = from.split_once(':').unwrap_or((from, ""));
+        if !matches!(mode, "" | "ro" | "rw") {
+            anyhow::bail!("invalid --volumes-from {from:?}: use CONTAINER[:ro|rw]");
+        }
+        let cstore = ContainerStore::open(&paths.root, &paths.runroot)?;
+        let other = cstore.find(name)?;
+        for m in other.spec.mounts.iter().filter(|m| m.tmpfs.is_none()) {
+            if mounts.iter().any(|x| x.target == m.target) {
+                continue; // an explicit mount at the same path wins
+            }
+            let mut m = m.clone();
+            if !mode.is_empty() {
+                m.readonly = mode == "ro";
+            }
+            mounts.push(m);
+        }
+    }
+    let opts = spec::Options {
+        mounts,
+        add_user,
+        command: a.command().to_vec(),
+        entrypoint: a.entrypoint.clone(),
+        env: conf.env.clone(),
+        env_files: a.env_file.clone(),
+        env_host: a.env_host,
+        workdir: a.workdir.clone(),
+        user,
+        group_add: a.group_add.clone(),
+        // With the host's UTS namespace, its host name (the generated /etc/hostname agrees).
+        hostname: a.hostname.clone().or_else(|| {
+            (a.uts.as_deref() == Some("host"))
+                .then(|| nix::unistd::gethostname().ok()?.into_string().ok())
+                .flatten()
+        }),
+        tty: a.tty,
+        interactive: a.interactive,
+        read_only: a.read_only,
+        read_only_tmpfs: a.read_only_tmpfs,
+        tmpfs: a.tmpfs.clone(),
+        cap_add: a.cap_add.clone(),
+        cap_drop: a.cap_drop.clone(),
+        privileged: a.privileged,
+        security_opt: a.security_opt.clone(),
+        network,
+        net: crate::network::NetConfig {
+            ports,
+            dns: conf.dns.clone(),
+            dns_search: conf.dns_search.clone(),
+            dns_options: conf.dns_options.clone(),
+            add_hosts: a.add_host.clone(),
+        },
+        ulimits: conf.ulimits.clone(),
+        init: a.init,
+        umask: a.umask.clone(),
+        stop_signal: a.stop_signal.clone(),
+        preserve_fds: a.preserve_fds,
+        env_merge: a.env_merge.clone(),
+        unsetenv: a.unsetenv.clone(),
+        unsetenv_all: a.unsetenv_all,
+        http_proxy: a.http_proxy,
+        tz: conf.tz.clone(),
+        no_hosts: a.no_hosts,
+        shm_size: a.shm_size.clone(),
+        personality: a.personality.clone(),
+        oom_score_adj: a.oom_score_adj,
+        devices: a.device.clone(),
+        sysctls: a.sysctl.clone(),
+        stop_timeout: a.stop_timeout,
+        timeout: a.timeout.filter(|t| *t > 0),
+        extra_users: host_users(&a.hostuser)?,
+        passwd: a.passwd,
+        passwd_entry: a.passwd_entry.clone(),
+        resources: {
+            let mut r = a.resources.resources()?;
+            if r.pids_limit.is_none() {
+                r.pids_limit = conf.pids_limit;
+            }
+            r
+        },
+        cgroupns_host: a.resources.cgroupns == "host",
+        log: crate::runtime::logfile::LogConfig::parse(&conf.log_driver, &conf.log_opt, detach)?,
+        secrets: if a.secret.is_empty() {
+            Vec::new()
+        } else {
+            let st = crate::state::secret::SecretStore::open(&paths.root)?;
+            a.secret
+                .iter()
+                .map(|s| crate::state::secret::SecretRef::parse(&st, s))
+                .collect::<anyhow::Result<_>>()?
+        },
+        pid: a.pid.clone(),
+        uts: a.uts.clone(),
+        ipc: a.ipc.clone(),
+        chrootdirs: a
+            .chrootdirs
+            .iter()
+            .flat_map(|d| d.split(','))
+            .map(str::to_string)
+            .collect(),
+    };
+    let layers: Vec<std::path::PathBuf> =
+        image.layers.iter().map(|l| store.layer_diff(l)).collect();
+    // Another mapping needs the layers with their owners moved (made once, then reused).
+    let layers = {
+        let _g = store.lock_images(LockMode::Shared)?;
+        crate::image::mapped::layers_for(&layers, &default_mapping, &mapping)?
+    };
+    let spec = spec::build(&config.config, &opts, layers, mapping, &id[..12], &host_env)?;
+    for d in &spec.devices {
+        if std::fs::symlink_metadata(&d.host).is_err() {
+            anyhow::bail!("--device {}: no such device on this host", d.host.display());
+        }
+    }
+    if let Some(z) = &spec.localtime {
+        if !z.exists() {
+            anyhow::bail!(
+                "--tz: no time zone {} on this host (install tzdata, or use --tz local)",
+                z.display()
+            );
+        }
+    }
+    let cstore = ContainerStore::open(&paths.root, &paths.runroot)?;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    // Empty: the store generates a free name under its lock.
+    let name = a.name.clone().unwrap_or_default();
+    let mut c = Container {
+        id: id.clone(),
+        name,
+        image: a.image().to_string(),
+        image_id: image.id.clone(),
+        image_name: crate::image::store::name_for(&image, a.image()),
+        image_digest: image.manifest_digest.clone(),
+        created: now.as_secs() as i64,
+        created_nanos: now.subsec_nanos(),
+        spec,
+        state: State::new(),
+        auto_remove,
+        restart_policy: a.restart.clone().filter(|p| p != "no"),
+        labels,
+        health,
+        annotations: a
+            .annotation
+            .iter()
+            .map(|kv| {
+                let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+                (k.to_string(), v.to_string())
+            })
+            .collect(),
+        remove_image,
+        requires,
+        pidfile: a.pidfile.clone(),
+        conmon_pidfile: a.conmon_pidfile.clone(),
+    };
+    if let Some(f) = &a.cidfile {
+        if f.exists() {
+            anyhow::bail!(
+                "--cidfile {}: the file exists; remove it first",
+                f.display()
+            );
+        }
+    }
+    container::create(&cstore, &mut c, a.replace)?;
+    if let Some(f) = &a.cidfile {
+        std::fs::write(f, &id)
+            .map_err(|e| anyhow::anyhow!("writing --cidfile {}: {e}", f.display()))?;
+    }
+    Ok(id)
+}
