@@ -1204,3 +1204,60 @@ fn system_df_and_prune() {
     assert_eq!(t.ok(["images", "-q"]).stdout.lines().count(), 1);
     t.ok(["rm", "-f", "up"]);
 }
+
+#[test]
+fn image_tree_and_unshare() {
+    let t = TestEnv::new("flags-tree");
+    t.ok(["pull", "-q", &img("busybox")]);
+    t.ok(["pull", "-q", &img("layers")]);
+    let r = t.ok(["image", "tree", &img("layers")]).stdout;
+    let lines: Vec<&str> = r.lines().collect();
+    assert_eq!(lines[3], "Image Layers", "{r}");
+    assert_eq!(lines.len(), 7, "{r}");
+    assert!(
+        lines[4].starts_with("├── ID: ")
+            && lines[4].contains(&format!("Top Layer of: [{}]", img("busybox"))),
+        "{r}"
+    );
+    assert!(
+        lines[6].starts_with("└── ID: ") && lines[6].contains(&img("layers")),
+        "{r}"
+    );
+    let r = t
+        .ok(["image", "tree", "--whatrequires", &img("busybox")])
+        .stdout;
+    assert!(r.contains(&img("layers")), "{r}");
+    if t.user.is_none() {
+        return; // unshare is for unprivileged users
+    }
+    // unshare: root in a user namespace with the store's mapping; the command's exit code.
+    let r = t.ok([
+        "unshare",
+        "sh",
+        "-c",
+        "id -u; wc -l < /proc/self/uid_map; echo $CONTAINERS_GRAPHROOT",
+    ]);
+    assert_eq!(r.stdout, format!("0\n2\n{}\n", t.root.display()));
+    assert_eq!(t.run(["unshare", "sh", "-c", "exit 7"]).code, 7);
+    // Files of subordinate ids can be changed there (not as yourself).
+    t.ok([
+        "run",
+        "--rm",
+        "-v",
+        "v:/v",
+        &img("busybox"),
+        "sh",
+        "-c",
+        "touch /v/f; chown 1000:1000 /v/f",
+    ]);
+    let mp = t
+        .ok(["volume", "inspect", "--format", "{{.Mountpoint}}", "v"])
+        .stdout;
+    let r = t.ok([
+        "unshare",
+        "sh",
+        "-c",
+        &format!("stat -c %u {}/f; rm {}/f", mp.trim(), mp.trim()),
+    ]);
+    assert_eq!(r.stdout, "1000\n");
+}

@@ -34,6 +34,8 @@ pub enum ImageCommand {
     Tag(TagArgs),
     /// Remove unused images
     Prune(PruneArgs),
+    /// Show an image's layers as a tree
+    Tree(TreeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -43,6 +45,15 @@ pub struct InspectArgs {
     pub format: Option<String>,
     #[arg(required = true, value_name = "IMAGE")]
     pub images: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct TreeArgs {
+    /// Show the images built on this one (that share all of its layers) instead.
+    #[arg(long)]
+    pub whatrequires: bool,
+    #[arg(value_name = "IMAGE")]
+    pub image: String,
 }
 
 #[derive(Debug, Args)]
@@ -107,6 +118,7 @@ pub fn run(g: &GlobalOpts, a: ImageArgs) -> anyhow::Result<i32> {
         ImageCommand::Ls(x) => super::images::run(g, x),
         ImageCommand::Pull(x) => super::pull::run(g, x),
         ImageCommand::Inspect(x) => run_inspect(g, x),
+        ImageCommand::Tree(x) => run_tree(g, x),
         ImageCommand::History(x) => run_history(g, x),
         ImageCommand::Rm(x) => run_rmi(g, x),
         ImageCommand::Tag(x) => run_tag(g, x),
@@ -203,6 +215,71 @@ pub fn run_rmi(g: &GlobalOpts, a: RmiArgs) -> anyhow::Result<i32> {
             Err(e)
         }
     }
+}
+
+/// podman's `image tree`: the image, then one line per layer, bottom first.
+pub fn run_tree(g: &GlobalOpts, a: TreeArgs) -> anyhow::Result<i32> {
+    use crate::image::progress::human_size;
+    use crate::image::store::hex_of;
+    let paths = g.paths()?;
+    let store = Store::open(&paths.root)?;
+    let search = crate::image::registries::RegistriesConf::load(&paths.config)?.search_registries();
+    let idx = store.load()?;
+    let img = find(&idx, &a.image, &search)?;
+    let short = |d: &str| hex_of(d)[..12].to_string();
+    let mut out = format!(
+        "Image ID: {}\nTags:     [{}]\nSize:     {}\n",
+        short(&img.id),
+        img.names.join(" "),
+        human_size(img.size)
+    );
+    if a.whatrequires {
+        out.push_str("Image Layers\n");
+        let children: Vec<_> = idx
+            .images
+            .iter()
+            .filter(|o| o.id != img.id && o.layers.starts_with(&img.layers))
+            .collect();
+        for (i, c) in children.iter().enumerate() {
+            let branch = if i + 1 == children.len() {
+                "└──"
+            } else {
+                "├──"
+            };
+            out.push_str(&format!(
+                "{branch} ID: {} Size: {} Top Layer of: [{}]\n",
+                short(c.layers.last().map(String::as_str).unwrap_or(&c.id)),
+                human_size(c.size),
+                c.names.join(" ")
+            ));
+        }
+    } else {
+        out.push_str("Image Layers\n");
+        for (i, l) in img.layers.iter().enumerate() {
+            let last = i + 1 == img.layers.len();
+            let size = store.layer_record(l).map(|r| r.size).unwrap_or(0);
+            // Other images whose top layer this is.
+            let tops: Vec<String> = idx
+                .images
+                .iter()
+                .filter(|o| o.layers.last() == Some(l))
+                .flat_map(|o| o.names.clone())
+                .collect();
+            let mut line = format!(
+                "{} ID: {} Size: {}",
+                if last { "└──" } else { "├──" },
+                short(l),
+                human_size(size)
+            );
+            if !tops.is_empty() {
+                line.push_str(&format!(" Top Layer of: [{}]", tops.join(" ")));
+            }
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    print_text(&out)?;
+    Ok(0)
 }
 
 pub fn run_tag(g: &GlobalOpts, a: TagArgs) -> anyhow::Result<i32> {

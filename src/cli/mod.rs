@@ -29,6 +29,7 @@ pub mod secret;
 pub mod system;
 pub mod targets;
 pub mod top;
+pub mod unshare;
 pub mod userns;
 pub mod version;
 pub mod volume;
@@ -232,6 +233,8 @@ pub enum Command {
     Volume(volume::VolumeArgs),
     /// Manage secrets
     Secret(secret::SecretArgs),
+    /// Run a command in a user namespace with the store's id mapping (as root there)
+    Unshare(unshare::UnshareArgs),
     /// Log in to a registry
     Login(login::LoginArgs),
     /// Log out of a registry
@@ -344,6 +347,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Container(a) => container::run(g, a),
         Command::Volume(a) => volume::run(g, a),
         Command::Secret(a) => secret::run(g, a),
+        Command::Unshare(a) => unshare::run(g, a),
         Command::Login(a) => login::login(g, a),
         Command::Logout(a) => login::logout(g, a),
         Command::InternalUnpack(a) => internal::unpack(a),
