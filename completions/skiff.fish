@@ -77,6 +77,7 @@ complete -c skiff -n "__fish_skiff_needs_command" -f -a "tag" -d 'Add names to a
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "inspect" -d 'Display details of containers or images as JSON'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "volume" -d 'Manage volumes'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "secret" -d 'Manage secrets'
+complete -c skiff -n "__fish_skiff_needs_command" -f -a "generate" -d 'Generate systemd units for containers'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "unshare" -d 'Run a command in a user namespace with the store\'s id mapping (as root there)'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "login" -d 'Log in to a registry'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "logout" -d 'Log out of a registry'
@@ -1854,6 +1855,61 @@ complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from rm" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -s h -l help -d 'Print help'
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -f -a "systemd" -d 'Generate a systemd unit file for a container'
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l restart-policy -d 'systemd Restart= policy' -r
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l restart-sec -d 'systemd RestartSec=' -r
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l stop-timeout -d 'Seconds the container gets to stop before SIGKILL' -r
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l start-timeout -d 'systemd TimeoutStartSec=' -r
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l after -d 'Units to start after (After=)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l requires -d 'Units this one requires (Requires=)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l wants -d 'Units this one wants (Wants=)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l container-prefix -d 'Prefix of the unit\'s name' -r
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l separator -d 'Separator between the prefix and the name' -r
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s e -l env -d 'Environment of the unit (NAME=VALUE)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l format -d 'json: the unit as {"NAME.service": "TEXT"}' -r
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s n -l name -d 'Use the container\'s name instead of its id in the unit\'s name and commands'
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s f -l files -d 'Write CONTAINER-PREFIX-NAME.service in the current directory instead of printing it'
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l new -d 'Create the container afresh on each start (from the command that created it)'
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l no-header -d 'Leave out the header comment'
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l template -d 'Make a template unit (%i): not available in skiff, which names containers itself'
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s h -l help -d 'Print help'
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''

@@ -1261,3 +1261,73 @@ fn image_tree_and_unshare() {
     ]);
     assert_eq!(r.stdout, "1000\n");
 }
+
+#[test]
+fn generate_systemd_units_that_work() {
+    let t = TestEnv::new("flags-systemd");
+    t.ok(["create", "--name", "svc", &img("busybox"), "sleep", "300"]);
+    let unit = t
+        .ok(["generate", "systemd", "--name", "--restart-sec", "5", "svc"])
+        .stdout;
+    assert!(
+        unit.contains("Restart=on-failure\nRestartSec=5\n"),
+        "{unit}"
+    );
+    assert!(
+        unit.contains("\n[Install]\nWantedBy=default.target\n"),
+        "{unit}"
+    );
+    let line = |key: &str| -> String {
+        unit.lines()
+            .find_map(|l| l.strip_prefix(key))
+            .unwrap_or_else(|| panic!("no {key} in {unit}"))
+            .to_string()
+    };
+    // Run ExecStart as systemd would (it stays in the foreground), then ExecStop.
+    let start = line("ExecStart=");
+    assert!(start.ends_with("start --attach svc"), "{start}");
+    let mut c = t.bare_cmd("sh");
+    c.arg("-c").arg(&start);
+    let mut child = c.spawn().unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while t
+        .ok(["inspect", "--format", "{{.State.Status}}", "svc"])
+        .stdout
+        .trim()
+        != "running"
+    {
+        assert!(std::time::Instant::now() < deadline);
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let mut stop = t.bare_cmd("sh");
+    stop.arg("-c")
+        .arg(line("ExecStop=").replace("-t 10", "-t 0"));
+    assert!(stop.status().unwrap().success());
+    child.wait().unwrap();
+    // --new: the unit creates the container afresh from its create command.
+    let unit = t
+        .ok(["generate", "systemd", "--new", "--name", "svc"])
+        .stdout;
+    let start = unit
+        .lines()
+        .find_map(|l| l.strip_prefix("ExecStart="))
+        .unwrap();
+    assert!(
+        start.contains(" run --rm --replace ") && start.ends_with("sleep 300"),
+        "{start}"
+    );
+    assert!(unit.contains("ExecStartPre="), "{unit}");
+    assert_eq!(
+        t.run(["generate", "systemd", "--template", "svc"]).code,
+        125
+    );
+    let dir = t.dir.clone();
+    let mut f = t.cmd(["generate", "systemd", "--files", "-n", "svc"]);
+    f.current_dir(&dir);
+    let r = crate::util::Run::from(f.output().unwrap());
+    assert_eq!(
+        r.stdout.trim(),
+        dir.join("container-svc.service").to_str().unwrap()
+    );
+    t.ok(["rm", "-f", "svc"]);
+}

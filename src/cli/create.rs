@@ -433,6 +433,7 @@ pub fn create_container(
         requires,
         pidfile: a.pidfile.clone(),
         conmon_pidfile: a.conmon_pidfile.clone(),
+        create_command: std::env::args().collect(),
     };
     if let Some(f) = &a.cidfile {
         if f.exists() {

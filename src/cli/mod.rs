@@ -10,6 +10,7 @@ pub mod docs;
 pub mod events;
 pub mod exec;
 pub mod format;
+pub mod generate;
 pub mod image;
 pub mod images;
 pub mod info;
@@ -233,6 +234,8 @@ pub enum Command {
     Volume(volume::VolumeArgs),
     /// Manage secrets
     Secret(secret::SecretArgs),
+    /// Generate systemd units for containers
+    Generate(generate::GenerateArgs),
     /// Run a command in a user namespace with the store's id mapping (as root there)
     Unshare(unshare::UnshareArgs),
     /// Log in to a registry
@@ -347,6 +350,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Container(a) => container::run(g, a),
         Command::Volume(a) => volume::run(g, a),
         Command::Secret(a) => secret::run(g, a),
+        Command::Generate(a) => generate::run(g, a),
         Command::Unshare(a) => unshare::run(g, a),
         Command::Login(a) => login::login(g, a),
         Command::Logout(a) => login::logout(g, a),

@@ -180,6 +180,9 @@ pub struct Container {
     /// `--conmon-pidfile`: where the watching process's PID is written.
     #[serde(default)]
     pub conmon_pidfile: Option<std::path::PathBuf>,
+    /// The command line that created it (`generate systemd --new` replays it).
+    #[serde(default)]
+    pub create_command: Vec<String>,
 }
 
 /// Whether a container that exited with `code` restarts under `policy` after `count` restarts.
