@@ -453,6 +453,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand run" -l noout -d 'Print noth
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand create" -s a -l attach -d 'The streams `start --attach` shows: stdin, stdout, stderr (the others are logged only)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l name -d 'Name of the container (default: a generated one)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass the host\'s value)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l env-file -d 'Read environment variables from a file (NAME=VALUE lines)' -r

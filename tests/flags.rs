@@ -798,6 +798,21 @@ fn namespaces_attach_chrootdirs_and_accepted_flags() {
         "/jail/etc/hostname",
     ]);
     assert_eq!(r.stdout.trim(), "jailed");
+    // create --attach stderr: what start --attach shows later.
+    t.ok([
+        "create",
+        "--name",
+        "ca",
+        "-a",
+        "stderr",
+        &image,
+        "sh",
+        "-c",
+        "echo out; echo err >&2",
+    ]);
+    let r = t.ok(["start", "--attach", "ca"]);
+    assert_eq!((r.stdout.as_str(), r.stderr.as_str()), ("", "err\n"));
+    assert_eq!(t.ok(["logs", "ca"]).stdout, "out\n");
     // --attach stdout: stderr is logged, not shown.
     let r = t.ok([
         "run",

@@ -434,6 +434,7 @@ pub fn create_container(
         pidfile: a.pidfile.clone(),
         conmon_pidfile: a.conmon_pidfile.clone(),
         create_command: std::env::args().collect(),
+        attach: Vec::new(),
     };
     if let Some(f) = &a.cidfile {
         if f.exists() {

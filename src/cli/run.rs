@@ -42,6 +42,9 @@ pub struct CreateArgs {
     /// Remove the container when it exits.
     #[arg(long)]
     pub rm: bool,
+    /// The streams `start --attach` shows: stdin, stdout, stderr (the others are logged only).
+    #[arg(short, long, value_name = "STREAM")]
+    pub attach: Vec<String>,
     #[command(flatten)]
     pub c: ContainerArgs,
 }
@@ -186,7 +189,15 @@ pub fn start_detached(paths: &Paths, id: &str) -> anyhow::Result<()> {
 
 pub fn create(g: &GlobalOpts, a: CreateArgs) -> anyhow::Result<i32> {
     let paths = g.paths()?;
+    attach_mute(&a.attach)?;
     let id = create_container(&paths, &a.c, a.rm, false, false)?;
+    if !a.attach.is_empty() {
+        let store = ContainerStore::open(&paths.root, &paths.runroot)?;
+        let _l = store.lock(&id, crate::storage::LockMode::Exclusive)?;
+        let mut c = store.load(&id)?;
+        c.attach = a.attach.clone();
+        store.save(&c)?;
+    }
     super::output::print_text(&format!("{id}\n"))?;
     Ok(0)
 }
@@ -232,7 +243,7 @@ pub fn start(g: &GlobalOpts, a: StartArgs) -> anyhow::Result<i32> {
                     &cstore,
                     &c.id,
                     a.sig_proxy,
-                    [false, false],
+                    attach_mute(&c.attach)?,
                 )?));
             }
             start_detached(&paths, &c.id)?;

@@ -183,6 +183,9 @@ pub struct Container {
     /// The command line that created it (`generate systemd --new` replays it).
     #[serde(default)]
     pub create_command: Vec<String>,
+    /// `create --attach`: the streams `start --attach` shows (empty: all).
+    #[serde(default)]
+    pub attach: Vec<String>,
 }
 
 /// Whether a container that exited with `code` restarts under `policy` after `count` restarts.
