@@ -75,11 +75,6 @@ pub fn run(g: &GlobalOpts, a: SystemArgs) -> anyhow::Result<i32> {
     }
 }
 
-/// Bytes in a tree (what can be read of it).
-fn du(p: &std::path::Path) -> u64 {
-    super::container::dir_size(p)
-}
-
 fn df(g: &GlobalOpts, a: DfArgs) -> anyhow::Result<i32> {
     use crate::image::progress::human_size;
     use serde_json::json;
@@ -99,7 +94,7 @@ fn df(g: &GlobalOpts, a: DfArgs) -> anyhow::Result<i32> {
         .sum();
     let ctr_sizes: Vec<u64> = containers
         .iter()
-        .map(|c| du(&cstore.path(&c.id).join("upper")))
+        .map(|c| super::container::dir_size(&cstore.path(&c.id).join("upper")))
         .collect();
     let ctr_free: u64 = containers
         .iter()
@@ -107,7 +102,10 @@ fn df(g: &GlobalOpts, a: DfArgs) -> anyhow::Result<i32> {
         .filter(|(c, _)| !c.process_alive())
         .map(|(_, s)| *s)
         .sum();
-    let vol_sizes: Vec<u64> = volumes.iter().map(|v| du(&v.mountpoint)).collect();
+    let vol_sizes: Vec<u64> = volumes
+        .iter()
+        .map(|v| super::container::dir_size(&v.mountpoint))
+        .collect();
     let vol_free: u64 = volumes
         .iter()
         .zip(&vol_sizes)

@@ -470,18 +470,17 @@ impl Cgroup {
                 .find_map(|l| l.strip_prefix(key)?.trim().parse::<u64>().ok())
                 .unwrap_or(0)
         };
+        // v2 counts in memory.events, v1 in memory.oom_control: both as `oom_kill N`.
+        let file = if self.v2 {
+            "memory.events"
+        } else {
+            "memory.oom_control"
+        };
         self.dirs.iter().any(|d| {
-            if self.v2 {
-                count(
-                    std::fs::read_to_string(d.join("memory.events")).unwrap_or_default(),
-                    "oom_kill ",
-                ) > 0
-            } else {
-                count(
-                    std::fs::read_to_string(d.join("memory.oom_control")).unwrap_or_default(),
-                    "oom_kill ",
-                ) > 0
-            }
+            count(
+                std::fs::read_to_string(d.join(file)).unwrap_or_default(),
+                "oom_kill ",
+            ) > 0
         })
     }
 

@@ -99,10 +99,6 @@ impl LogConfig {
         }
         Ok(c)
     }
-
-    pub fn keeps_file(&self) -> bool {
-        matches!(self.driver.as_str(), "" | "k8s-file")
-    }
 }
 
 /// The log file of a container.
@@ -154,11 +150,6 @@ pub struct LogWriter {
 }
 
 impl LogWriter {
-    /// The k8s-file log at `path`, without rotation.
-    pub fn open(path: &Path) -> std::io::Result<LogWriter> {
-        Self::open_with(path, &LogConfig::default(), "", "")
-    }
-
     pub fn open_with(
         path: &Path,
         config: &LogConfig,
