@@ -1084,33 +1084,34 @@ complete -c skiff -n "__fish_skiff_using_subcommand restart" -l noout -d 'Print 
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port clone" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port clone" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port clone" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
 warn\t''
 info\t''
 debug\t''
 trace\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -l noout -d 'Print nothing on stdout'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -s h -l help -d 'Print help'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -f -a "ls" -d 'List containers'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -f -a "inspect" -d 'Display a container\'s details as JSON'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -f -a "prune" -d 'Remove all stopped containers'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -f -a "rm" -d 'Remove containers'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -f -a "stop" -d 'Stop containers'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -f -a "rename" -d 'Rename a container'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -f -a "wait" -d 'Wait for containers to stop and print their exit codes'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port" -f -a "port" -d 'List a container\'s published ports'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port clone" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port clone" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port clone" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port clone" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port clone" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port clone" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port clone" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port clone" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port clone" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port clone" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port clone" -s h -l help -d 'Print help'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port clone" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port clone" -f -a "ls" -d 'List containers'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port clone" -f -a "inspect" -d 'Display a container\'s details as JSON'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port clone" -f -a "prune" -d 'Remove all stopped containers'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port clone" -f -a "rm" -d 'Remove containers'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port clone" -f -a "stop" -d 'Stop containers'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port clone" -f -a "rename" -d 'Rename a container'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port clone" -f -a "wait" -d 'Wait for containers to stop and print their exit codes'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port clone" -f -a "port" -d 'List a container\'s published ports'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port clone" -f -a "clone" -d 'Create a copy of a container (its configuration; optionally another name, image, limits)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s n -l last -d 'Show the N latest created containers' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: name=, id=, status=, label=, ancestor=' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l format -d 'Go template or json' -r
@@ -1305,6 +1306,55 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l name -d 'Name of the clone (also the second argument; default: the original\'s name + "-clone")' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l pod -d 'Pod to put the clone in (skiff has no pods yet: refused unless it is the original\'s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -s m -l memory -d 'Memory limit (e.g. 512m, 1g); the OOM killer ends the container beyond it' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l memory-reservation -d 'Memory soft limit' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l memory-swap -d 'Memory plus swap limit (-1: unlimited swap)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l memory-swappiness -d 'How readily the kernel swaps the container\'s memory out (0-100)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l cpus -d 'CPUs the container may use (e.g. 1.5): a quota per 100 ms period' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -s c -l cpu-shares -d 'Relative CPU weight (default 1024)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l cpu-quota -d 'CPU time per period, in microseconds' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l cpu-period -d 'The CPU period, in microseconds' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l cpu-rt-period -d 'Real-time CPU period, in microseconds' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l cpu-rt-runtime -d 'Real-time CPU runtime per period, in microseconds' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l cpuset-cpus -d 'CPUs the container may run on (e.g. 0-1, 0,2)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l cpuset-mems -d 'Memory nodes the container may use' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l pids-limit -d 'Most processes the container may have (-1: unlimited)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l blkio-weight -d 'Relative block I/O weight (10-1000)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l blkio-weight-device -d 'Block I/O weight of one device: DEVICE:WEIGHT' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l device-read-bps -d 'Read rate limit of a device: DEVICE:RATE (e.g. /dev/sda:1mb)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l device-write-bps -d 'Write rate limit of a device: DEVICE:RATE' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l device-read-iops -d 'Read operations per second of a device: DEVICE:N' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l device-write-iops -d 'Write operations per second of a device: DEVICE:N' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l cgroups -d 'Whether the container gets a cgroup of its own: enabled (for resource limits), disabled, no-conmon and split (the same as enabled: skiff\'s supervisor never shares it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l cgroupns -d 'Cgroup namespace: private (its own view) or host' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l cgroup-parent -d 'Parent cgroup of the container\'s cgroup (relative to the hierarchy\'s root)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l cgroup-conf -d 'Write a cgroup v2 file of the container: KEY=VALUE (e.g. memory.high=64m)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l device-cgroup-rule -d 'A device cgroup rule (e.g. \'c 10:200 rwm\'); skiff containers cannot create device nodes, so there is nothing to allow: accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l destroy -d 'Remove the original container once the clone exists'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -s f -l force -d 'With --destroy: remove the original even when it is running'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l run -d 'Start the clone (detached)'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l oom-kill-disable -d 'Keep the OOM killer away from the container'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -s h -l help -d 'Print help'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -s f -l filter -d 'Filter: reference=PATTERN (glob), dangling=true|false' -r
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l format -d 'Go template (e.g. \'{{.Repository}}:{{.Tag}}\', \'table {{.ID}}\\t{{.Size}}\') or json' -r
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l sort -d 'Order by: created, id, repository, size or tag' -r

@@ -481,9 +481,17 @@ fn restart_policies_labels_and_cidfile() {
     let id = std::fs::read_to_string(&cid).unwrap();
     assert_eq!(id.len(), 64);
     // Two restarts, then it stays exited with the command's code.
-    wait_for("restarts to run out", 30, || {
-        status(&t, "flaky").starts_with("exited Exited (1)")
-    });
+    let mut last = String::new();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !last.starts_with("exited Exited (1)") {
+        assert!(
+            Instant::now() < deadline,
+            "timed out waiting for restarts to run out: status {last:?}, {}",
+            t.run(["inspect", "flaky"]).describe()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+        last = status(&t, "flaky");
+    }
     let r = t.ok([
         "inspect",
         "--format",

@@ -4,6 +4,7 @@ mod util;
 
 mod apache;
 mod cli;
+mod commands;
 mod compat;
 mod flags;
 mod info;

@@ -6,7 +6,7 @@ use std::time::Duration;
 use clap::{Args, Subcommand};
 use serde_json::{json, Value};
 
-use super::format::{render_rows, rfc3339};
+use super::format::render_rows;
 use super::GlobalOpts;
 use crate::state::{names, Container, ContainerStore, Status};
 use crate::storage::LockMode;
@@ -93,6 +93,8 @@ pub enum ContainerCommand {
     Wait(WaitArgs),
     /// List a container's published ports
     Port(super::port::PortArgs),
+    /// Create a copy of a container (its configuration; optionally another name, image, limits)
+    Clone(Box<super::clone::CloneArgs>),
 }
 
 pub fn run(g: &GlobalOpts, a: ContainerArgs) -> anyhow::Result<i32> {
@@ -105,6 +107,7 @@ pub fn run(g: &GlobalOpts, a: ContainerArgs) -> anyhow::Result<i32> {
         ContainerCommand::Rename(x) => rename(g, x),
         ContainerCommand::Wait(x) => wait(g, x),
         ContainerCommand::Port(x) => super::port::run(g, x),
+        ContainerCommand::Clone(x) => super::clone::run(g, *x),
     }
 }
 
@@ -203,86 +206,6 @@ fn image_size(g: &GlobalOpts, id: &str) -> u64 {
         .unwrap_or(0)
 }
 
-/// docker's container inspect shape (the fields scripts read).
-pub fn inspect_json(c: &Container) -> Value {
-    let (state, _) = super::ps::effective(c);
-    let t = |x: Option<i64>| {
-        x.map(rfc3339)
-            .unwrap_or_else(|| "0001-01-01T00:00:00Z".into())
-    };
-    json!({
-        "Id": c.id,
-        "Created": rfc3339(c.created),
-        "Path": c.spec.args.first().cloned().unwrap_or_default(),
-        "Args": c.spec.args.get(1..).unwrap_or_default(),
-        "State": {
-            "Status": state,
-            "Running": state == "running",
-            "Paused": state == "paused",
-            "Restarting": false,
-            "OOMKilled": c.state.oom_killed,
-            "Dead": false,
-            "Pid": if state == "running" { c.state.pid } else { 0 },
-            "ExitCode": c.state.exit_code.unwrap_or(0),
-            "Error": c.state.error.clone().unwrap_or_default(),
-            "StartedAt": t(c.state.started_at),
-            "Health": {
-                "Status": c.state.health_status.clone().unwrap_or_else(|| if c.health.is_some() { "starting".into() } else { String::new() }),
-                "FailingStreak": c.state.failing_streak,
-            },
-            "FinishedAt": t(c.state.finished_at),
-        },
-        // podman's shape: the bare image id, the full name with its tag, the manifest digest.
-        "Image": crate::image::store::hex_of(&c.image_id),
-        "ImageName": if c.image_name.is_empty() { &c.image } else { &c.image_name },
-        "ImageDigest": c.image_digest,
-        "Name": c.name,
-        "RestartCount": c.state.restart_count,
-        "Config": {
-            "Hostname": c.spec.hostname,
-            "User": c.spec.user,
-            "Env": c.spec.env,
-            "Cmd": c.spec.args,
-            "Image": c.image,
-            "WorkingDir": c.spec.cwd,
-            "Tty": c.spec.tty,
-            "OpenStdin": c.spec.stdin,
-            "StopSignal": c.spec.stop_signal.clone().unwrap_or_else(|| "SIGTERM".into()),
-            "Labels": c.labels,
-            "Annotations": c.annotations,
-            "StopTimeout": c.spec.stop_timeout.unwrap_or(10),
-        },
-        "HostConfig": {
-            "AutoRemove": c.auto_remove,
-            "RestartPolicy": { "Name": c.restart_policy.clone().unwrap_or_else(|| "no".into()) },
-            "Privileged": c.spec.privileged,
-            "ReadonlyRootfs": c.spec.read_only,
-            "CapAdd": Value::Null,
-            "NetworkMode": c.spec.network.name(),
-            "PortBindings": port_json(&c.spec.net.ports),
-        },
-        "NetworkSettings": {
-            "Ports": port_json(&super::port::ports_of(c)),
-        },
-    })
-}
-
-/// `{"80/tcp": [{"HostIp": "", "HostPort": "8080"}]}`, docker's shape.
-fn port_json(ports: &[crate::network::PortMapping]) -> Value {
-    let mut map = serde_json::Map::new();
-    for m in ports {
-        let key = format!("{}/{}", m.container_port, m.protocol.as_str());
-        let entry = map.entry(key).or_insert_with(|| Value::Array(Vec::new()));
-        if let Value::Array(v) = entry {
-            v.push(json!({
-                "HostIp": m.host_ip,
-                "HostPort": if m.host_port == 0 { String::new() } else { m.host_port.to_string() },
-            }));
-        }
-    }
-    Value::Object(map)
-}
-
 /// Containers first, then images (docker's `inspect` order).
 /// `inspect` and `container inspect`.
 #[derive(Debug, Args)]
@@ -313,7 +236,7 @@ pub fn inspect(g: &GlobalOpts, a: InspectArgs) -> anyhow::Result<i32> {
     let mut out = Vec::new();
     let mut rest = Vec::new();
     let found = |c: Container, out: &mut Vec<Value>| {
-        let mut j = inspect_json(&c);
+        let mut j = super::inspect::container_json(&c);
         if a.size {
             let rw = dir_size(&store.path(&c.id).join("upper"));
             j["SizeRw"] = json!(rw);

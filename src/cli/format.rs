@@ -1,160 +1,9 @@
-//! `--format`: the Go-template subset that scripts use with podman (`{{.ID}}`, `{{.State.Pid}}`,
-//! `{{json .}}`, `{{json .Config}}`, `{{upper .Name}}`, `table ...`, `\t`), rendered over the JSON
-//! form of each row; plus podman's column layout (tabwriter: min width 12, padding 2) and docker's
-//! human times.
+//! `--format` output: rows rendered with a template (template.rs) or as JSON, podman's column
+//! layout (tabwriter: min width 12, padding 2), filters, and docker's human times.
 
 use serde_json::Value;
 
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
-#[error("invalid --format template {template:?}: {why}")]
-pub struct TemplateError {
-    pub template: String,
-    pub why: String,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-enum Seg {
-    Text(String),
-    Field(Vec<String>),
-    Json(Vec<String>),
-    Upper(Vec<String>),
-    Lower(Vec<String>),
-}
-
-#[derive(Debug, Clone)]
-pub struct Template {
-    segs: Vec<Seg>,
-    pub table: bool,
-}
-
-impl Template {
-    pub fn parse(src: &str) -> Result<Template, TemplateError> {
-        let bad = |why: &str| TemplateError {
-            template: src.to_string(),
-            why: why.to_string(),
-        };
-        let (table, body) = match src.strip_prefix("table") {
-            Some(rest) if rest.is_empty() || rest.starts_with(char::is_whitespace) => {
-                (true, rest.trim_start())
-            }
-            _ => (false, src),
-        };
-        let body = body.replace("\\t", "\t").replace("\\n", "\n");
-        let mut segs = Vec::new();
-        let mut rest = body.as_str();
-        while let Some(start) = rest.find("{{") {
-            if start > 0 {
-                segs.push(Seg::Text(rest[..start].to_string()));
-            }
-            let end = rest[start..].find("}}").ok_or_else(|| bad("unclosed {{"))? + start;
-            let action = rest[start + 2..end]
-                .trim()
-                .trim_start_matches('-')
-                .trim_end_matches('-')
-                .trim();
-            let words: Vec<&str> = action.split_whitespace().collect();
-            let path = |w: &str| -> Result<Vec<String>, TemplateError> {
-                if w == "." {
-                    return Ok(Vec::new());
-                }
-                let p = w
-                    .strip_prefix('.')
-                    .ok_or_else(|| bad(&format!("expected a field like .Name, got {w:?}")))?;
-                Ok(p.split('.').map(str::to_string).collect())
-            };
-            segs.push(match words.as_slice() {
-                [w] => Seg::Field(path(w)?),
-                ["json", w] => Seg::Json(path(w)?),
-                ["upper", w] => Seg::Upper(path(w)?),
-                ["lower", w] => Seg::Lower(path(w)?),
-                _ => return Err(bad(&format!("unsupported action {{{{{action}}}}}"))),
-            });
-            rest = &rest[end + 2..];
-        }
-        if !rest.is_empty() {
-            segs.push(Seg::Text(rest.to_string()));
-        }
-        Ok(Template { segs, table })
-    }
-
-    pub fn render(&self, v: &Value) -> String {
-        let mut out = String::new();
-        for s in &self.segs {
-            match s {
-                Seg::Text(t) => out.push_str(t),
-                Seg::Field(p) => out.push_str(&plain(lookup(v, p))),
-                Seg::Json(p) => out.push_str(
-                    &lookup(v, p)
-                        .map(|x| x.to_string())
-                        .unwrap_or_else(|| "null".into()),
-                ),
-                Seg::Upper(p) => out.push_str(&plain(lookup(v, p)).to_uppercase()),
-                Seg::Lower(p) => out.push_str(&plain(lookup(v, p)).to_lowercase()),
-            }
-        }
-        out
-    }
-
-    /// The header line for `table` templates: each field's header from `names` (by last path
-    /// element), else its name in upper case.
-    pub fn header(&self, names: &[(&str, &str)]) -> String {
-        let mut out = String::new();
-        for s in &self.segs {
-            match s {
-                Seg::Text(t) => out.push_str(t),
-                Seg::Field(p) | Seg::Json(p) | Seg::Upper(p) | Seg::Lower(p) => {
-                    let key = p.last().map(String::as_str).unwrap_or("");
-                    match names.iter().find(|(k, _)| *k == key) {
-                        Some((_, h)) => out.push_str(h),
-                        None => out.push_str(&key.to_uppercase()),
-                    }
-                }
-            }
-        }
-        out
-    }
-}
-
-/// A field by name; where the JSON has no such key, the one that differs only in case (podman's
-/// templates name Go fields, `.Host.Arch`, over JSON keys like `host.arch`).
-fn lookup<'a>(v: &'a Value, path: &[String]) -> Option<&'a Value> {
-    let mut cur = v;
-    for p in path {
-        cur = match cur.get(p.as_str()) {
-            Some(x) => x,
-            None => cur
-                .as_object()?
-                .iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case(p))
-                .map(|(_, x)| x)?,
-        };
-    }
-    Some(cur)
-}
-
-/// Go's fmt of a value: strings bare, slices as [a b], maps as map[k:v], missing as <no value>.
-fn plain(v: Option<&Value>) -> String {
-    match v {
-        None => "<no value>".into(),
-        Some(Value::Null) => "<nil>".into(),
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Array(a)) => format!(
-            "[{}]",
-            a.iter()
-                .map(|x| plain(Some(x)))
-                .collect::<Vec<_>>()
-                .join(" ")
-        ),
-        Some(Value::Object(m)) => format!(
-            "map[{}]",
-            m.iter()
-                .map(|(k, x)| format!("{k}:{}", plain(Some(x))))
-                .collect::<Vec<_>>()
-                .join(" ")
-        ),
-        Some(other) => other.to_string(),
-    }
-}
+pub use super::template::{Template, TemplateError};
 
 /// Align tab-separated cells like Go's tabwriter(minwidth 12, padding 2), as podman prints tables.
 pub fn tabwrite(lines: &[String]) -> String {
@@ -207,7 +56,9 @@ pub fn render_rows_opt(
             if t.table && !noheading {
                 lines.push(t.header(headers));
             }
-            lines.extend(rows.iter().map(|r| t.render(r)));
+            for r in rows {
+                lines.push(t.try_render(r)?);
+            }
             Ok(if t.table {
                 tabwrite(&lines)
             } else {
@@ -220,7 +71,9 @@ pub fn render_rows_opt(
             if !noheading {
                 lines.push(t.header(headers));
             }
-            lines.extend(rows.iter().map(|r| t.render(r)));
+            for r in rows {
+                lines.push(t.try_render(r)?);
+            }
             Ok(tabwrite(&lines))
         }
     }
@@ -385,29 +238,6 @@ pub fn label_matches(labels: &std::collections::BTreeMap<String, String>, spec: 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn renders_fields_json_and_tables() {
-        let v =
-            json!({"ID": "abc", "State": {"Pid": 42}, "Names": ["a", "b"], "Labels": {"k": "v"}});
-        let t = Template::parse(
-            "{{.ID}} {{.State.Pid}} {{json .Names}} {{.Names}} {{.Missing}} {{upper .ID}}",
-        )
-        .unwrap();
-        assert_eq!(t.render(&v), "abc 42 [\"a\",\"b\"] [a b] <no value> ABC");
-        assert_eq!(
-            Template::parse("{{json .}}")
-                .unwrap()
-                .render(&json!({"a":1})),
-            "{\"a\":1}"
-        );
-        let t = Template::parse("table {{.ID}}\\t{{.Size}}").unwrap();
-        assert!(t.table);
-        assert_eq!(t.header(&[("ID", "IMAGE ID")]), "IMAGE ID\tSIZE");
-        assert!(Template::parse("{{.ID").is_err());
-        assert!(Template::parse("{{range .X}}").is_err());
-    }
 
     #[test]
     fn tabwriter_matches_podman_layout() {

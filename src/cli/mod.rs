@@ -2,6 +2,7 @@
 //! completions) and dispatch. One file per command; each handler returns the exit code.
 
 pub mod attach;
+pub mod clone;
 pub mod completion;
 pub mod container;
 pub mod cp;
@@ -14,6 +15,7 @@ pub mod generate;
 pub mod image;
 pub mod images;
 pub mod info;
+pub mod inspect;
 pub mod internal;
 pub mod lifecycle;
 pub mod login;
@@ -29,6 +31,7 @@ pub mod runflags;
 pub mod secret;
 pub mod system;
 pub mod targets;
+pub mod template;
 pub mod top;
 pub mod unshare;
 pub mod userns;

@@ -39,7 +39,7 @@ pub fn print_formatted<T: serde::Serialize>(
         "json" | "{{json .}}" => print_json(value),
         template => {
             let t = super::format::Template::parse(template)?;
-            let mut out = t.render(&serde_json::to_value(value)?);
+            let mut out = t.try_render(&serde_json::to_value(value)?)?;
             if !out.ends_with('\n') {
                 out.push('\n');
             }

@@ -122,7 +122,11 @@ fn attach_mute(streams: &[String]) -> anyhow::Result<[bool; 2]> {
 }
 
 /// `--requires`: start the containers this one needs, where they are not running.
-fn start_requirements(paths: &Paths, store: &ContainerStore, id: &str) -> anyhow::Result<()> {
+pub(crate) fn start_requirements(
+    paths: &Paths,
+    store: &ContainerStore,
+    id: &str,
+) -> anyhow::Result<()> {
     let c = store.load(id)?;
     for dep in &c.requires {
         let d = store.find(dep).map_err(|_| {

@@ -1,0 +1,122 @@
+//! podman's container and image commands beyond the run family: container clone, mount/unmount,
+//! search, run --rootfs, --systemd, --sdnotify, CDI devices.
+
+use crate::util::{registry, TestEnv};
+
+fn img(name: &str) -> String {
+    format!("{}/{name}:latest", registry())
+}
+
+#[test]
+fn container_clone_copies_the_configuration_with_new_limits_name_and_image() {
+    let t = TestEnv::new("cmd-clone");
+    t.ok([
+        "create",
+        "--name",
+        "orig",
+        "-e",
+        "GREETING=hi",
+        "-l",
+        "tier=web",
+        "-v",
+        "/data",
+        &img("busybox"),
+        "sh",
+        "-c",
+        "echo $GREETING $HOSTNAME; ls -d /data",
+    ]);
+    let orig_id = t.ok(["inspect", "--format", "{{.Id}}", "orig"]).stdout;
+    // Default name NAME-clone, new id and host name, same env/labels/command, limits kept unless given.
+    let id = t
+        .ok([
+            "container",
+            "clone",
+            "--memory",
+            "64m",
+            "--cpu-shares",
+            "512",
+            "orig",
+        ])
+        .stdout
+        .trim()
+        .to_string();
+    assert_eq!(id.len(), 64);
+    assert_ne!(id, orig_id.trim());
+    let r = t.ok([
+        "inspect",
+        "--format",
+        "{{.Name}} {{.Config.Labels.tier}} {{.HostConfig.Memory}} {{.HostConfig.CpuShares}}",
+        &id,
+    ]);
+    assert_eq!(
+        r.stdout,
+        "orig-clone web 67108864 512\n",
+        "{}",
+        r.describe()
+    );
+    assert_eq!(
+        t.ok(["inspect", "--format", "{{.HostConfig.Memory}}", "orig"])
+            .stdout,
+        "0\n"
+    );
+    // A second clone gets NAME-clone1 and runs as the original would, under its own host name.
+    let second = t
+        .ok(["container", "clone", "orig"])
+        .stdout
+        .trim()
+        .to_string();
+    assert_eq!(
+        t.ok(["inspect", "--format", "{{.Name}}", &second]).stdout,
+        "orig-clone1\n"
+    );
+    t.ok(["start", "--attach", "orig-clone1"]);
+    let out = t.ok(["logs", "orig-clone1"]).stdout;
+    assert_eq!(out, format!("hi {}\n/data\n", &second[..12]));
+    // Anonymous volumes are the clone's own.
+    let vols = |c: &str| {
+        t.ok([
+            "inspect",
+            "--format",
+            "{{range .Mounts}}{{.Name}}{{end}}",
+            c,
+        ])
+        .stdout
+    };
+    assert_ne!(vols("orig"), vols("orig-clone1"));
+    assert_eq!(vols("orig").trim().len(), 64);
+    // Positional NAME and IMAGE; --destroy removes the original, --run starts the clone.
+    t.ok([
+        "container",
+        "clone",
+        "--destroy",
+        "--run",
+        "orig",
+        "copy",
+        &img("httpd"),
+    ]);
+    assert_eq!(t.run(["inspect", "orig"]).code, 125, "the original is gone");
+    let r = t.ok(["wait", "copy"]);
+    assert_eq!(r.stdout, "0\n");
+    let r = t.ok([
+        "inspect",
+        "--format",
+        "{{.ImageName}} {{.Config.Env}}",
+        "copy",
+    ]);
+    assert!(r.stdout.starts_with(&img("httpd")), "{}", r.describe());
+    assert!(r.stdout.contains("GREETING=hi"), "{}", r.describe());
+    // Errors: --force without --destroy, an unknown container, a taken name.
+    assert_eq!(t.run(["container", "clone", "-f", "copy"]).code, 125);
+    let r = t.run(["container", "clone", "nosuch"]);
+    assert_eq!(r.code, 125);
+    assert!(
+        r.stderr.contains("no container with name or ID \"nosuch\""),
+        "{}",
+        r.describe()
+    );
+    assert_eq!(
+        t.run(["container", "clone", "copy", "orig-clone"]).code,
+        125
+    );
+    t.ok(["rm", "-af", "-v"]);
+}
