@@ -103,6 +103,9 @@ _skiff() {
             skiff,run)
                 cmd="skiff__subcmd__run"
                 ;;
+            skiff,search)
+                cmd="skiff__subcmd__search"
+                ;;
             skiff,secret)
                 cmd="skiff__subcmd__secret"
                 ;;
@@ -245,7 +248,7 @@ _skiff() {
 
     case "${cmd}" in
         skiff)
-            opts="-h -V --root --runroot --log-level --events-backend --noout --cgroup-manager --storage-driver --storage-opt --runtime --runtime-flag --tmpdir --syslog --hooks-dir --help --version info version completion system pull run create start ps logs stop kill rm exec cp wait top healthcheck stats pause unpause attach rename port events restart container images image rmi tag inspect volume secret generate unshare login logout internal-unpack internal-rm internal-supervise"
+            opts="-h -V --root --runroot --log-level --events-backend --noout --cgroup-manager --storage-driver --storage-opt --runtime --runtime-flag --tmpdir --syslog --hooks-dir --help --version info version completion system pull run create start ps logs stop kill rm exec cp wait top healthcheck stats pause unpause attach rename port events restart container images image rmi tag inspect volume secret generate unshare search login logout internal-unpack internal-rm internal-supervise"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4556,6 +4559,96 @@ _skiff() {
                     return 0
                     ;;
                 --variant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-verify)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --cert-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --authfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --creds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__search)
+            opts="-f -h -V --compatible --filter --format --limit --list-tags --no-trunc --tls-verify --cert-dir --authfile --creds --disable-content-trust --root --runroot --log-level --events-backend --noout --cgroup-manager --storage-driver --storage-opt --runtime --runtime-flag --tmpdir --syslog --hooks-dir --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -79,6 +79,7 @@ complete -c skiff -n "__fish_skiff_needs_command" -f -a "volume" -d 'Manage volu
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "secret" -d 'Manage secrets'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "generate" -d 'Generate systemd units for containers'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "unshare" -d 'Run a command in a user namespace with the store\'s id mapping (as root there)'
+complete -c skiff -n "__fish_skiff_needs_command" -f -a "search" -d 'Search registries for images, or list a repository\'s tags'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "login" -d 'Log in to a registry'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "logout" -d 'Log out of a registry'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "internal-unpack"
@@ -1981,6 +1982,37 @@ complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l noout -d 'Print 
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand search" -s f -l filter -d 'Keep results that pass: stars=N, is-official[=BOOL], is-automated[=BOOL]' -r
+complete -c skiff -n "__fish_skiff_using_subcommand search" -l format -d 'Go template for each result, or json' -r
+complete -c skiff -n "__fish_skiff_using_subcommand search" -l limit -d 'Most results per registry (default 25)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand search" -l tls-verify -d 'Require HTTPS with a verified certificate (`--tls-verify=false`: also plain HTTP and unverified HTTPS; default: as registries.conf says, plain HTTP allowed on loopback)' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand search" -l cert-dir -d 'Use the CA certificates (*.crt) in DIR for the registry' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand search" -l authfile -d 'Read credentials from FILE only (auth.json format)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand search" -l creds -d 'Credentials for the registry: USER:PASSWORD' -r
+complete -c skiff -n "__fish_skiff_using_subcommand search" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand search" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand search" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand search" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand search" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand search" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand search" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand search" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand search" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand search" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand search" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand search" -l compatible -d 'Also show the STARS, OFFICIAL and AUTOMATED columns (docker\'s layout)'
+complete -c skiff -n "__fish_skiff_using_subcommand search" -l list-tags -d 'List the tags of the repository TERM names'
+complete -c skiff -n "__fish_skiff_using_subcommand search" -l no-trunc -d 'Do not shorten descriptions'
+complete -c skiff -n "__fish_skiff_using_subcommand search" -l disable-content-trust -d 'Docker\'s content trust; podman ignores it, and so does skiff'
+complete -c skiff -n "__fish_skiff_using_subcommand search" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand search" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand search" -s h -l help -d 'Print help'
+complete -c skiff -n "__fish_skiff_using_subcommand search" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand login" -s u -l username -d 'User name' -r
 complete -c skiff -n "__fish_skiff_using_subcommand login" -s p -l password -d 'Password (prefer --password-stdin: command lines are visible to other users)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand login" -l authfile -d 'Auth file to write (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F

@@ -120,3 +120,58 @@ fn container_clone_copies_the_configuration_with_new_limits_name_and_image() {
     );
     t.ok(["rm", "-af", "-v"]);
 }
+
+#[test]
+fn search_a_registry_catalog_and_list_tags() {
+    let t = TestEnv::new("cmd-search");
+    let reg = registry();
+    let r = t.ok(["search", &format!("{reg}/busy")]);
+    assert_eq!(
+        r.stdout,
+        format!(
+            "NAME{}DESCRIPTION\n{reg}/busybox  \n",
+            " ".repeat(reg.len() + 6)
+        ),
+        "{}",
+        r.describe()
+    );
+    // REGISTRY/ lists everything the registry has; --limit, --format.
+    let all = t.ok(["search", &format!("{reg}/"), "--format", "{{.Name}}"]);
+    let names: Vec<&str> = all.stdout.lines().collect();
+    assert!(names.len() >= 5, "{}", all.describe());
+    assert!(names.contains(&format!("{reg}/httpd").as_str()));
+    let one = t.ok([
+        "search",
+        "--limit",
+        "2",
+        &format!("{reg}/"),
+        "--format",
+        "json",
+    ]);
+    let j = one.json();
+    assert_eq!(j.as_array().unwrap().len(), 2);
+    assert_eq!(j[0]["Index"], reg.as_str());
+    // The tags of one repository.
+    let r = t.ok([
+        "search",
+        "--list-tags",
+        &format!("{reg}/busybox"),
+        "--format",
+        "{{.Tag}}",
+    ]);
+    assert_eq!(r.stdout, "latest\n");
+    // Errors say what to do.
+    let r = t.run(["search", "--filter", "color=red", &format!("{reg}/x")]);
+    assert_eq!(r.code, 125);
+    assert!(r.stderr.contains("stars=N"), "{}", r.describe());
+    let r = t.run(["search", "--list-tags", &format!("{reg}/busybox:latest")]);
+    assert_eq!(r.code, 125);
+    assert!(r.stderr.contains("without a tag"), "{}", r.describe());
+    let r = t.run(["search", "127.0.0.1:9/x"]);
+    assert_eq!(r.code, 125);
+    assert!(
+        r.stderr.contains("cannot reach 127.0.0.1:9"),
+        "{}",
+        r.describe()
+    );
+}

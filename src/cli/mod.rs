@@ -28,6 +28,7 @@ pub mod pull;
 pub mod resources;
 pub mod run;
 pub mod runflags;
+pub mod search;
 pub mod secret;
 pub mod system;
 pub mod targets;
@@ -241,6 +242,8 @@ pub enum Command {
     Generate(generate::GenerateArgs),
     /// Run a command in a user namespace with the store's id mapping (as root there)
     Unshare(unshare::UnshareArgs),
+    /// Search registries for images, or list a repository's tags
+    Search(search::SearchArgs),
     /// Log in to a registry
     Login(login::LoginArgs),
     /// Log out of a registry
@@ -355,6 +358,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Secret(a) => secret::run(g, a),
         Command::Generate(a) => generate::run(g, a),
         Command::Unshare(a) => unshare::run(g, a),
+        Command::Search(a) => search::run(g, a),
         Command::Login(a) => login::login(g, a),
         Command::Logout(a) => login::logout(g, a),
         Command::InternalUnpack(a) => internal::unpack(a),

@@ -15,5 +15,6 @@ pub mod reference;
 pub mod registries;
 pub mod registry;
 pub mod registry_error;
+pub mod search;
 pub mod store;
 pub mod unpack;

@@ -91,7 +91,7 @@ impl Remote {
             .map_err(|e| self.classify(r, e))
     }
 
-    fn base_url(&self) -> String {
+    pub(crate) fn base_url(&self) -> String {
         let scheme = if self.endpoint.insecure {
             "http"
         } else {
@@ -134,6 +134,15 @@ impl Remote {
         };
         *cached = Some(value.clone());
         Ok(value)
+    }
+
+    /// GET of any URL on (or beside) this registry, with its credentials and retries.
+    pub(crate) async fn get_url(
+        &self,
+        r: &Reference,
+        url: &str,
+    ) -> Result<reqwest::Response, RegistryError> {
+        self.get(r, url, None).await
     }
 
     /// GET with retries: 429 and 5xx wait as long as Retry-After says (capped at a minute) or back
