@@ -60,8 +60,8 @@ impl Filters {
 
     fn keeps(&self, r: &Found) -> bool {
         r.stars >= self.stars
-            && self.official.is_none_or(|o| o == !r.official.is_empty())
-            && self.automated.is_none_or(|a| a == !r.automated.is_empty())
+            && self.official.is_none_or(|o| o != r.official.is_empty())
+            && self.automated.is_none_or(|a| a != r.automated.is_empty())
     }
 }
 
