@@ -175,3 +175,92 @@ fn search_a_registry_catalog_and_list_tags() {
         r.describe()
     );
 }
+
+#[test]
+fn mount_a_container_inside_unshare_change_it_and_unmount() {
+    let t = TestEnv::new("cmd-mount");
+    t.ok(["create", "--name", "m1", &img("busybox"), "cat", "/added"]);
+    if t.user.is_some() {
+        // An ordinary user mounts inside `skiff unshare` (its mount namespace holds the mount).
+        let r = t.run(["mount", "m1"]);
+        assert_eq!(r.code, 125);
+        assert!(r.stderr.contains("skiff unshare"), "{}", r.describe());
+    }
+    let bin = crate::util::skiff_bin().display().to_string();
+    let script = format!(
+        "set -e; m=$({bin} mount m1); test -d \"$m/bin\"; echo changed > \"$m/added\"; \
+         {bin} mount; {bin} mount --format json | grep -c Mountpoint; {bin} unmount m1; \
+         {bin} mount | wc -l"
+    );
+    let r = if t.user.is_some() {
+        t.ok(["unshare", "sh", "-c", &script])
+    } else {
+        // root mounts on the host; the mount namespace of a private `unshare -m` keeps it ours.
+        let out = t
+            .bare_cmd("unshare")
+            .args(["-m", "--propagation", "private", "sh", "-c"])
+            .arg(&script)
+            .env("SKIFF_ROOT", &t.root)
+            .env("SKIFF_RUNROOT", &t.runroot)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        crate::util::Run::from(out)
+    };
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(lines.len(), 4, "{}", r.describe());
+    assert!(lines[0].contains("/merged"), "{}", r.describe());
+    assert_eq!(lines[1], "1");
+    assert_eq!(lines[2].len(), 64, "unmount prints the id");
+    assert_eq!(lines[3].trim(), "0", "nothing mounted at the end");
+    // The change is the container's.
+    let r = t.ok(["start", "--attach", "m1"]);
+    assert_eq!(r.stdout, "changed\n");
+    if t.user.is_some() {
+        t.ok(["run", "-d", "--name", "r1", &img("busybox"), "sleep", "60"]);
+        let r = t.run([
+            "unshare",
+            &crate::util::skiff_bin().display().to_string(),
+            "mount",
+            "r1",
+        ]);
+        assert_eq!(r.code, 125);
+        assert!(r.stderr.contains("is running"), "{}", r.describe());
+        t.ok(["rm", "-f", "-t", "0", "r1"]);
+    }
+    t.ok(["rm", "m1"]);
+}
+
+#[test]
+fn mount_of_a_running_container_as_root_reaches_its_root() {
+    let t = TestEnv::as_self("cmd-mount-root");
+    if t.user.is_some() || !crate::util::is_root() {
+        return; // (root only: the rootless refusal is in the test above)
+    }
+    t.ok([
+        "run",
+        "-d",
+        "--name",
+        "r1",
+        &img("busybox"),
+        "sh",
+        "-c",
+        "echo inside > /mark; sleep 60",
+    ]);
+    let p = t.ok(["mount", "r1"]).stdout.trim().to_string();
+    assert!(p.starts_with("/proc/"), "{p}");
+    let mut found = String::new();
+    for _ in 0..100 {
+        found = std::fs::read_to_string(format!("{p}/mark")).unwrap_or_default();
+        if !found.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(found, "inside\n");
+    t.ok(["rm", "-f", "-t", "0", "r1"]);
+}

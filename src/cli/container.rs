@@ -93,6 +93,11 @@ pub enum ContainerCommand {
     Wait(WaitArgs),
     /// List a container's published ports
     Port(super::port::PortArgs),
+    /// Mount containers' root filesystems (as root, or inside `skiff unshare`)
+    Mount(super::mount::MountArgs),
+    /// Unmount containers' root filesystems
+    #[command(alias = "umount")]
+    Unmount(super::mount::UnmountArgs),
     /// Create a copy of a container (its configuration; optionally another name, image, limits)
     Clone(Box<super::clone::CloneArgs>),
 }
@@ -107,6 +112,8 @@ pub fn run(g: &GlobalOpts, a: ContainerArgs) -> anyhow::Result<i32> {
         ContainerCommand::Rename(x) => rename(g, x),
         ContainerCommand::Wait(x) => wait(g, x),
         ContainerCommand::Port(x) => super::port::run(g, x),
+        ContainerCommand::Mount(x) => super::mount::mount(g, x),
+        ContainerCommand::Unmount(x) => super::mount::unmount(g, x),
         ContainerCommand::Clone(x) => super::clone::run(g, *x),
     }
 }

@@ -20,6 +20,7 @@ pub mod internal;
 pub mod lifecycle;
 pub mod login;
 pub mod logs;
+pub mod mount;
 pub mod mounts;
 pub mod output;
 pub mod port;
@@ -242,6 +243,11 @@ pub enum Command {
     Generate(generate::GenerateArgs),
     /// Run a command in a user namespace with the store's id mapping (as root there)
     Unshare(unshare::UnshareArgs),
+    /// Mount containers' root filesystems (as root, or inside `skiff unshare`)
+    Mount(mount::MountArgs),
+    /// Unmount containers' root filesystems
+    #[command(alias = "umount")]
+    Unmount(mount::UnmountArgs),
     /// Search registries for images, or list a repository's tags
     Search(search::SearchArgs),
     /// Log in to a registry
@@ -359,6 +365,8 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Generate(a) => generate::run(g, a),
         Command::Unshare(a) => unshare::run(g, a),
         Command::Search(a) => search::run(g, a),
+        Command::Mount(a) => mount::mount(g, a),
+        Command::Unmount(a) => mount::unmount(g, a),
         Command::Login(a) => login::login(g, a),
         Command::Logout(a) => login::logout(g, a),
         Command::InternalUnpack(a) => internal::unpack(a),

@@ -46,6 +46,9 @@ pub fn run(g: &GlobalOpts, a: UnshareArgs) -> anyhow::Result<i32> {
                 .args(&argv[1..])
                 .env("CONTAINERS_GRAPHROOT", &paths.root)
                 .env("CONTAINERS_RUNROOT", &paths.runroot)
+                // skiff run in here uses the same store (`skiff mount` needs this namespace).
+                .env("SKIFF_ROOT", &paths.root)
+                .env("SKIFF_RUNROOT", &paths.runroot)
                 .exec();
             eprintln!("Error: running {}: {err}", argv[0]);
             if err.kind() == std::io::ErrorKind::NotFound {

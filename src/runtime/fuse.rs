@@ -54,6 +54,17 @@ pub fn wanted(runroot: &Path) -> bool {
     fuse
 }
 
+/// What `wanted` decided for `runroot`, without probing (None: not decided yet).
+pub fn decided(runroot: &Path) -> Option<bool> {
+    match std::env::var("SKIFF_OVERLAY").as_deref() {
+        Ok("fuse-overlayfs") => return Some(true),
+        Ok("native") => return Some(false),
+        _ => {}
+    }
+    let s = std::fs::read_to_string(runroot.join(CACHE)).ok()?;
+    Some(s.trim() == "fuse-overlayfs")
+}
+
 /// The running fuse-overlayfs daemon of one container; stopped on drop.
 pub struct Fuse {
     pub pid: i32,

@@ -44,8 +44,10 @@ impl Paths {
     /// Resolve paths from flags and the environment. Creates root and runroot (0700) if missing.
     pub fn resolve(root: Option<&Path>, runroot: Option<&Path>) -> Result<Paths, PathsError> {
         let uid = rustix::process::geteuid().as_raw();
+        // Root in `skiff unshare` is the user there: the user's store, not root's.
+        let host_root = uid == 0 && crate::userns::host_root();
         let dirs = directories::BaseDirs::new();
-        let config = if uid == 0 {
+        let config = if host_root {
             PathBuf::from("/etc/skiff")
         } else {
             dirs.as_ref()
@@ -54,7 +56,7 @@ impl Paths {
         };
         let root = match root {
             Some(r) => absolute(r),
-            None if uid == 0 => PathBuf::from("/var/lib/skiff"),
+            None if host_root => PathBuf::from("/var/lib/skiff"),
             None => dirs
                 .as_ref()
                 .map(|d| d.data_dir().join("skiff").join("storage"))
@@ -62,7 +64,7 @@ impl Paths {
         };
         let (runroot, runroot_fallback) = match runroot {
             Some(r) => (absolute(r), false),
-            None if uid == 0 => (PathBuf::from("/run/skiff"), false),
+            None if host_root => (PathBuf::from("/run/skiff"), false),
             None => match usable_runtime_dir(uid) {
                 Some(dir) => (dir.join("skiff"), false),
                 None => (std::env::temp_dir().join(format!("skiff-run-{uid}")), true),
