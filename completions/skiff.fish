@@ -387,6 +387,9 @@ complete -c skiff -n "__fish_skiff_using_subcommand run" -l pull -d 'When to pul
 always\t'Always pull (layers already present are not fetched again)'
 never\t'Never pull; fail when the image is missing'
 newer\t'Pull when the registry has a different image for the name'"
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l systemd -d 'Run systemd (or init) as the command: true (when the command is systemd or /sbin/init), always, false. Mounts tmpfs on /run, /run/lock, /tmp, /var/log/journal, sets container=skiff and stops with SIGRTMIN+3' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l sdnotify -d 'With systemd\'s NOTIFY_SOCKET: conmon (skiff says READY=1 once the container runs), container (the container gets the socket and says it itself), healthy (READY=1 once the healthcheck passes), ignore' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l gpus -d 'GPUs to add, as CDI devices (`all` = nvidia.com/gpu=all)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s m -l memory -d 'Memory limit (e.g. 512m, 1g); the OOM killer ends the container beyond it' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l memory-reservation -d 'Memory soft limit' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l memory-swap -d 'Memory plus swap limit (-1: unlimited swap)' -r
@@ -450,6 +453,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand run" -l unsetenv-all -d 'Dro
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l no-hosts -d 'Keep the image\'s /etc/hosts instead of generating one'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l no-healthcheck -d 'Disable the image\'s healthcheck'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s q -l quiet -d 'Do not print pull progress'
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l rootfs -d 'The first argument is a directory holding a root filesystem, not an image (PATH:O: an overlay over it keeps the directory unchanged)'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l oom-kill-disable -d 'Keep the OOM killer away from the container'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l disable-content-trust -d 'Docker\'s content trust; podman ignores it, and so does skiff'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l noout -d 'Print nothing on stdout'
@@ -534,6 +538,9 @@ complete -c skiff -n "__fish_skiff_using_subcommand create" -l pull -d 'When to 
 always\t'Always pull (layers already present are not fetched again)'
 never\t'Never pull; fail when the image is missing'
 newer\t'Pull when the registry has a different image for the name'"
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l systemd -d 'Run systemd (or init) as the command: true (when the command is systemd or /sbin/init), always, false. Mounts tmpfs on /run, /run/lock, /tmp, /var/log/journal, sets container=skiff and stops with SIGRTMIN+3' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l sdnotify -d 'With systemd\'s NOTIFY_SOCKET: conmon (skiff says READY=1 once the container runs), container (the container gets the socket and says it itself), healthy (READY=1 once the healthcheck passes), ignore' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l gpus -d 'GPUs to add, as CDI devices (`all` = nvidia.com/gpu=all)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s m -l memory -d 'Memory limit (e.g. 512m, 1g); the OOM killer ends the container beyond it' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l memory-reservation -d 'Memory soft limit' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l memory-swap -d 'Memory plus swap limit (-1: unlimited swap)' -r
@@ -595,6 +602,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand create" -l unsetenv-all -d '
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l no-hosts -d 'Keep the image\'s /etc/hosts instead of generating one'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l no-healthcheck -d 'Disable the image\'s healthcheck'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s q -l quiet -d 'Do not print pull progress'
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l rootfs -d 'The first argument is a directory holding a root filesystem, not an image (PATH:O: an overlay over it keeps the directory unchanged)'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l oom-kill-disable -d 'Keep the OOM killer away from the container'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l disable-content-trust -d 'Docker\'s content trust; podman ignores it, and so does skiff'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l noout -d 'Print nothing on stdout'

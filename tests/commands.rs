@@ -96,7 +96,15 @@ fn container_clone_copies_the_configuration_with_new_limits_name_and_image() {
     ]);
     assert_eq!(t.run(["inspect", "orig"]).code, 125, "the original is gone");
     let r = t.ok(["wait", "copy"]);
-    assert_eq!(r.stdout, "0\n");
+    assert_eq!(
+        r.stdout,
+        "0\n",
+        "{}",
+        t.ok(["inspect", "--format", "{{json .State}}", "copy"])
+            .stdout
+            + &t.ok(["logs", "copy"]).stdout
+            + &t.ok(["events", "--since", "0", "--until", "0"]).stdout
+    );
     let r = t.ok([
         "inspect",
         "--format",
@@ -263,4 +271,242 @@ fn mount_of_a_running_container_as_root_reaches_its_root() {
     }
     assert_eq!(found, "inside\n");
     t.ok(["rm", "-f", "-t", "0", "r1"]);
+}
+
+/// A root filesystem directory made of the host's static busybox.
+fn busybox_rootfs(t: &TestEnv) -> std::path::PathBuf {
+    let dir = t.dir.join("rootfs");
+    std::fs::create_dir_all(dir.join("bin")).unwrap();
+    std::fs::copy("/bin/busybox", dir.join("bin/busybox")).unwrap();
+    for tool in ["sh", "cat", "echo", "ls"] {
+        std::os::unix::fs::symlink("busybox", dir.join("bin").join(tool)).unwrap();
+    }
+    for d in ["etc", "proc", "dev", "sys", "tmp"] {
+        std::fs::create_dir_all(dir.join(d)).unwrap();
+    }
+    if let Some(u) = &t.user {
+        crate::util::chown_r(&dir, u.uid, u.gid);
+    }
+    dir
+}
+
+#[test]
+fn run_from_a_rootfs_directory_with_and_without_an_overlay() {
+    let t = TestEnv::new("cmd-rootfs");
+    let dir = busybox_rootfs(&t);
+    let d = dir.to_str().unwrap();
+    // Without :O the directory is `/`, and writes land in it.
+    let r = t.ok([
+        "run",
+        "--rm",
+        "--rootfs",
+        d,
+        "/bin/sh",
+        "-c",
+        "echo kept > /written; cat /written",
+    ]);
+    assert_eq!(r.stdout, "kept\n");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("written")).unwrap(),
+        "kept\n"
+    );
+    // With :O an overlay takes the writes; the directory stays as it was.
+    let r = t.ok([
+        "run",
+        "--rm",
+        "--rootfs",
+        &format!("{d}:O"),
+        "/bin/sh",
+        "-c",
+        "echo gone > /other; cat /other /written",
+    ]);
+    assert_eq!(r.stdout, "gone\nkept\n");
+    assert!(!dir.join("other").exists());
+    // The record names the directory; no command is an error naming the fix.
+    t.ok(["create", "--name", "fromdir", "--rootfs", d, "/bin/true"]);
+    assert_eq!(
+        t.ok(["ps", "-a", "--format", "{{.Image}}"]).stdout.trim(),
+        d
+    );
+    t.ok(["rm", "fromdir"]);
+    let r = t.run(["run", "--rm", "--rootfs", d]);
+    assert_eq!(r.code, 125);
+    assert!(r.stderr.contains("no command"), "{}", r.describe());
+    let r = t.run(["run", "--rm", "--rootfs", "/nonexistent", "sh"]);
+    assert_eq!(r.code, 125);
+    assert!(r.stderr.contains("not a directory"), "{}", r.describe());
+}
+
+#[test]
+fn systemd_mode_mounts_tmpfs_and_stops_with_sigrtmin_3() {
+    let t = TestEnv::new("cmd-systemd");
+    let show =
+        "grep -cE ' /(run|run/lock|tmp|var/lib/journal) tmpfs' /proc/mounts; echo $container";
+    let r = t.ok([
+        "run",
+        "--rm",
+        "--systemd",
+        "always",
+        &img("busybox"),
+        "sh",
+        "-c",
+        show,
+    ]);
+    assert_eq!(r.stdout, "4\nskiff\n", "{}", r.describe());
+    let r = t.ok(["run", "--rm", &img("busybox"), "sh", "-c", show]);
+    assert_eq!(r.stdout, "0\nskiff\n", "not systemd: nothing added");
+    t.ok([
+        "create",
+        "--name",
+        "sd",
+        "--systemd",
+        "always",
+        &img("busybox"),
+        "sleep",
+        "60",
+    ]);
+    assert_eq!(
+        t.ok(["inspect", "--format", "{{.Config.StopSignal}}", "sd"])
+            .stdout,
+        "SIGRTMIN+3\n"
+    );
+    t.ok(["start", "sd"]);
+    t.ok(["stop", "-t", "2", "sd"]);
+    t.ok(["rm", "sd"]);
+    let r = t.run([
+        "run",
+        "--rm",
+        "--systemd",
+        "sometimes",
+        &img("busybox"),
+        "true",
+    ]);
+    assert_eq!(r.code, 125);
+    let r = t.run(["kill", "--signal", "RTMIN+99", "nosuch"]);
+    assert!(r.stderr.contains("invalid signal"), "{}", r.describe());
+}
+
+#[test]
+fn sdnotify_tells_systemd_when_the_container_is_ready() {
+    use std::os::unix::fs::PermissionsExt;
+    let t = TestEnv::new("cmd-sdnotify");
+    let sock_path = t.dir.join("notify.sock");
+    let sock = std::os::unix::net::UnixDatagram::bind(&sock_path).unwrap();
+    std::fs::set_permissions(&sock_path, std::fs::Permissions::from_mode(0o777)).unwrap();
+    sock.set_read_timeout(Some(std::time::Duration::from_secs(20)))
+        .unwrap();
+    let recv = || {
+        let mut buf = [0u8; 256];
+        let n = sock.recv(&mut buf).expect("a READY=1 message");
+        String::from_utf8_lossy(&buf[..n]).into_owned()
+    };
+    let run = |args: &[&str]| {
+        let out = t
+            .cmd(args)
+            .env("NOTIFY_SOCKET", &sock_path)
+            .output()
+            .unwrap();
+        let r = crate::util::Run::from(out);
+        assert_eq!(r.code, 0, "{}", r.describe());
+        r
+    };
+    // conmon (the default): skiff says READY=1 with the supervisor as MAINPID.
+    run(&["run", "-d", "--name", "n1", &img("busybox"), "sleep", "60"]);
+    let msg = recv();
+    assert!(msg.contains("READY=1") && msg.contains("MAINPID="), "{msg}");
+    // healthy: only once the healthcheck passes.
+    run(&[
+        "run",
+        "-d",
+        "--name",
+        "n2",
+        "--sdnotify",
+        "healthy",
+        "--health-cmd",
+        "true",
+        "--health-interval",
+        "1s",
+        &img("busybox"),
+        "sleep",
+        "60",
+    ]);
+    assert!(recv().contains("READY=1"));
+    assert_eq!(
+        t.ok(["inspect", "--format", "{{.State.Health.Status}}", "n2"])
+            .stdout,
+        "healthy\n"
+    );
+    // container: the container gets the socket and speaks for itself.
+    let r = run(&[
+        "run",
+        "--rm",
+        "--sdnotify",
+        "container",
+        &img("busybox"),
+        "sh",
+        "-c",
+        "test -S \"$NOTIFY_SOCKET\" && echo $NOTIFY_SOCKET",
+    ]);
+    assert_eq!(r.stdout, "/run/notify/notify.sock\n");
+    t.ok(["rm", "-f", "-t", "0", "n1", "n2"]);
+    assert_eq!(
+        t.run(["run", "--sdnotify", "loud", &img("busybox"), "true"])
+            .code,
+        125
+    );
+}
+
+#[test]
+fn cdi_devices_add_nodes_mounts_and_environment() {
+    let t = TestEnv::new("cmd-cdi");
+    let cdi = t.dir.join("cdi");
+    std::fs::create_dir_all(&cdi).unwrap();
+    let data = t.dir.join("vendor-data");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(data.join("lib.so"), "x").unwrap();
+    std::fs::write(
+        cdi.join("example.json"),
+        format!(
+            r#"{{"cdiVersion":"0.6.0","kind":"example.com/gpu","containerEdits":{{"env":["VENDOR=example"]}},
+            "devices":[{{"name":"one","containerEdits":{{"env":["GPU=one"],
+            "deviceNodes":[{{"path":"/dev/gpu0","hostPath":"/dev/null"}}],
+            "mounts":[{{"hostPath":"{}","containerPath":"/vendor","options":["ro","bind"]}}]}}}}]}}"#,
+            data.display()
+        ),
+    )
+    .unwrap();
+    let conf = t.dir.join("containers.conf");
+    std::fs::write(
+        &conf,
+        format!("[engine]\ncdi_spec_dirs = [\"{}\"]\n", cdi.display()),
+    )
+    .unwrap();
+    if let Some(u) = &t.user {
+        crate::util::chown_r(&t.dir, u.uid, u.gid);
+    }
+    let run = |args: &[&str]| {
+        crate::util::Run::from(t.cmd(args).env("CONTAINERS_CONF", &conf).output().unwrap())
+    };
+    let r = run(&[
+        "run", "--rm", "--device", "example.com/gpu=one", &img("busybox"), "sh", "-c",
+        "test -c /dev/gpu0 && echo $VENDOR $GPU && ls /vendor && touch /vendor/x 2>/dev/null || echo ro",
+    ]);
+    assert_eq!(r.stdout, "example one\nlib.so\nro\n", "{}", r.describe());
+    let r = run(&[
+        "run",
+        "--rm",
+        "--device",
+        "example.com/gpu=two",
+        &img("busybox"),
+        "true",
+    ]);
+    assert_eq!(r.code, 125);
+    assert!(r.stderr.contains("known: one"), "{}", r.describe());
+    let r = run(&["run", "--rm", "--gpus", "all", &img("busybox"), "true"]);
+    assert_eq!(r.code, 125);
+    assert!(
+        r.stderr.contains("nvidia.com/gpu=all") && r.stderr.contains("nvidia-ctk"),
+        "{}",
+        r.describe()
+    );
 }

@@ -983,3 +983,28 @@ fn events_are_recorded_filtered_and_followed() {
     let r = t.ok(["events", "--stream=false", "--filter", "event=kill"]);
     assert!(r.stdout.contains("signal=9"), "{}", r.describe());
 }
+
+#[test]
+fn exit_code_survives_output_that_outlives_the_container() {
+    // A background process keeps the output pipe open after the main process exits (with the
+    // host's pid namespace it outlives it): the supervisor goes on draining and must keep the
+    // exit code it reaped (it recorded 125).
+    let t = TestEnv::new("life-exitcode");
+    t.ok([
+        "run",
+        "-d",
+        "--pid",
+        "host",
+        "--name",
+        "bg",
+        &img("busybox"),
+        "sh",
+        "-c",
+        "(sleep 0.1; echo late) & exit 3",
+    ]);
+    assert_eq!(t.ok(["wait", "bg"]).stdout, "3\n");
+    wait_for("the late output", 10, || {
+        t.ok(["logs", "bg"]).stdout.contains("late")
+    });
+    t.ok(["rm", "bg"]);
+}

@@ -79,6 +79,76 @@ fn host_users(names: &[String]) -> anyhow::Result<Vec<spec::AddedUser>> {
         .collect()
 }
 
+/// `--rootfs DIR[:O]`: the directory (absolute) and whether an overlay keeps it unchanged.
+fn rootfs_dir(arg: &str) -> anyhow::Result<(std::path::PathBuf, bool)> {
+    let (path, overlay) = match arg.strip_suffix(":O") {
+        Some(p) => (p, true),
+        None => (arg, false),
+    };
+    let dir = std::path::absolute(path).map_err(|e| anyhow::anyhow!("--rootfs {path}: {e}"))?;
+    if !dir.is_dir() {
+        anyhow::bail!("--rootfs {path}: not a directory (give an exploded root filesystem)");
+    }
+    Ok((dir, overlay))
+}
+
+/// The image a container is created from: found in the store or pulled, per --pull.
+fn resolve_image(
+    paths: &Paths,
+    store: &Store,
+    a: &ContainerArgs,
+) -> anyhow::Result<crate::image::store::ImageRecord> {
+    let search = RegistriesConf::load(&paths.config)?.search_registries();
+    let existing = {
+        let _g = store.lock_images(LockMode::Shared)?;
+        find(&store.load()?, a.image(), &search).ok().cloned()
+    };
+    let pull_opts = || -> anyhow::Result<PullOptions> {
+        Ok(PullOptions {
+            platform: a.platform.platform()?,
+            quiet: a.quiet,
+            access: a.registry.access()?,
+        })
+    };
+    Ok(match (a.pull, existing) {
+        (PullPolicy::Never, None) => {
+            anyhow::bail!(
+                "{}: image not known, and --pull=never forbids pulling it",
+                a.image()
+            )
+        }
+        (PullPolicy::Missing | PullPolicy::Never, Some(img)) => img,
+        _ => pull(paths, a.image(), &pull_opts()?)?,
+    })
+}
+
+/// `--sdnotify`: what to do with systemd's NOTIFY_SOCKET.
+fn sdnotify(spec: &mut spec::Spec, mode: &str) -> anyhow::Result<()> {
+    if !matches!(mode, "conmon" | "container" | "healthy" | "ignore") {
+        anyhow::bail!("invalid --sdnotify {mode:?}: conmon, container, healthy or ignore");
+    }
+    spec.sdnotify = mode.to_string();
+    if mode == "container" {
+        if let Some(sock) = std::env::var_os("NOTIFY_SOCKET") {
+            let p = std::path::PathBuf::from(&sock);
+            if !p.is_absolute() {
+                anyhow::bail!(
+                    "--sdnotify=container: NOTIFY_SOCKET {} is not a path (abstract sockets \
+                     cannot be passed into a container)",
+                    p.display()
+                );
+            }
+            spec.notify_socket = Some(p);
+            spec.env.retain(|e| !e.starts_with("NOTIFY_SOCKET="));
+            spec.env.push(format!(
+                "NOTIFY_SOCKET={}",
+                crate::runtime::plan::NOTIFY_SOCKET
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Resolve the image (pulling per policy) and store a new container; returns its id.
 pub fn create_container(
     paths: &Paths,
@@ -113,6 +183,9 @@ pub fn create_container(
             "skiff uses its default profile or --security-opt seccomp=PROFILE",
         ),
         other => anyhow::bail!("invalid --seccomp-policy {other:?}: default or image"),
+    }
+    if let Some(s) = &a.stop_signal {
+        super::lifecycle::parse_signal(s)?;
     }
     if a.init_path.is_some() {
         super::ignored("--init-path", "skiff's --init is built into skiff itself");
@@ -159,29 +232,16 @@ pub fn create_container(
         }
     }
     let store = Store::open(&paths.root)?;
-    let search = RegistriesConf::load(&paths.config)?.search_registries();
-    let existing = {
-        let _g = store.lock_images(LockMode::Shared)?;
-        find(&store.load()?, a.image(), &search).ok().cloned()
+    // --rootfs: the first argument is a directory, there is no image.
+    let rootfs = a.rootfs.then(|| rootfs_dir(a.image())).transpose()?;
+    let image = match &rootfs {
+        Some(_) => None,
+        None => Some(resolve_image(paths, &store, a)?),
     };
-    let pull_opts = || -> anyhow::Result<PullOptions> {
-        Ok(PullOptions {
-            platform: a.platform.platform()?,
-            quiet: a.quiet,
-            access: a.registry.access()?,
-        })
+    let config = match &image {
+        Some(i) => store.config(&i.id)?,
+        None => Default::default(),
     };
-    let image = match (a.pull, existing) {
-        (PullPolicy::Never, None) => {
-            anyhow::bail!(
-                "{}: image not known, and --pull=never forbids pulling it",
-                a.image()
-            )
-        }
-        (PullPolicy::Missing | PullPolicy::Never, Some(img)) => img,
-        _ => pull(paths, a.image(), &pull_opts()?)?,
-    };
-    let config = store.config(&image.id)?;
     let mut exposed = Vec::new();
     for e in &a.expose {
         exposed.extend(expose_keys(e)?);
@@ -344,7 +404,12 @@ pub fn create_container(
         shm_size: a.shm_size.clone(),
         personality: a.personality.clone(),
         oom_score_adj: a.oom_score_adj,
-        devices: a.device.clone(),
+        devices: a
+            .device
+            .iter()
+            .filter(|d| !crate::runtime::cdi::is_cdi_name(d))
+            .cloned()
+            .collect(),
         sysctls: a.sysctl.clone(),
         stop_timeout: a.stop_timeout,
         timeout: a.timeout.filter(|t| *t > 0),
@@ -379,14 +444,31 @@ pub fn create_container(
             .map(str::to_string)
             .collect(),
     };
-    let layers: Vec<std::path::PathBuf> =
-        image.layers.iter().map(|l| store.layer_diff(l)).collect();
-    // Another mapping needs the layers with their owners moved (made once, then reused).
-    let layers = {
-        let _g = store.lock_images(LockMode::Shared)?;
-        crate::image::mapped::layers_for(&layers, &default_mapping, &mapping)?
+    let layers = match (&image, &rootfs) {
+        (Some(image), _) => {
+            let layers: Vec<std::path::PathBuf> =
+                image.layers.iter().map(|l| store.layer_diff(l)).collect();
+            // Another mapping needs the layers with their owners moved (made once, then reused).
+            let _g = store.lock_images(LockMode::Shared)?;
+            crate::image::mapped::layers_for(&layers, &default_mapping, &mapping)?
+        }
+        (None, Some((dir, _))) => vec![dir.clone()],
+        (None, None) => Vec::new(),
     };
-    let spec = spec::build(&config.config, &opts, layers, mapping, &id[..12], &host_env)?;
+    let mut spec = spec::build(&config.config, &opts, layers, mapping, &id[..12], &host_env)?;
+    if let Some((dir, false)) = &rootfs {
+        spec.rootfs = Some(dir.clone());
+    }
+    crate::runtime::specflags::apply_systemd(&mut spec, &a.systemd, a.stop_signal.is_some())?;
+    let cdi: Vec<String> = a
+        .device
+        .iter()
+        .filter(|d| crate::runtime::cdi::is_cdi_name(d))
+        .cloned()
+        .chain(crate::runtime::cdi::gpu_names(&a.gpus))
+        .collect();
+    crate::runtime::cdi::apply(&mut spec, &cdi)?;
+    sdnotify(&mut spec, &a.sdnotify)?;
     for d in &spec.devices {
         if std::fs::symlink_metadata(&d.host).is_err() {
             anyhow::bail!("--device {}: no such device on this host", d.host.display());
@@ -409,10 +491,19 @@ pub fn create_container(
     let mut c = Container {
         id: id.clone(),
         name,
-        image: a.image().to_string(),
-        image_id: image.id.clone(),
-        image_name: crate::image::store::name_for(&image, a.image()),
-        image_digest: image.manifest_digest.clone(),
+        image: match &rootfs {
+            Some((dir, _)) => dir.display().to_string(),
+            None => a.image().to_string(),
+        },
+        image_id: image.as_ref().map(|i| i.id.clone()).unwrap_or_default(),
+        image_name: image
+            .as_ref()
+            .map(|i| crate::image::store::name_for(i, a.image()))
+            .unwrap_or_default(),
+        image_digest: image
+            .as_ref()
+            .map(|i| i.manifest_digest.clone())
+            .unwrap_or_default(),
         created: now.as_secs() as i64,
         created_nanos: now.subsec_nanos(),
         spec,

@@ -82,26 +82,47 @@ pub struct RmArgs {
     pub containers: Vec<String>,
 }
 
-pub fn parse_signal(s: &str) -> anyhow::Result<Signal> {
+pub fn parse_signal(s: &str) -> anyhow::Result<i32> {
+    let bad = || anyhow::anyhow!("invalid signal: {s}");
     if let Ok(n) = s.parse::<i32>() {
-        return Signal::try_from(n).map_err(|_| anyhow::anyhow!("invalid signal: {s}"));
+        return (1..=64).contains(&n).then_some(n).ok_or_else(bad);
     }
     let up = s.to_uppercase();
-    let name = if up.starts_with("SIG") {
-        up
-    } else {
-        format!("SIG{up}")
+    let name = up.strip_prefix("SIG").unwrap_or(&up);
+    // Real-time signals as podman names them (SIGRTMIN is 34: glibc keeps 32 and 33).
+    let rt = |base: i32, rest: &str, sign: i32| -> anyhow::Result<i32> {
+        let off = if rest.is_empty() {
+            0
+        } else {
+            let (op, n) = rest.split_at(1);
+            let n: i32 = n.parse().map_err(|_| bad())?;
+            if (op == "+" && sign > 0) || (op == "-" && sign < 0) {
+                n * sign
+            } else {
+                return Err(bad());
+            }
+        };
+        let v = base + off;
+        (34..=64).contains(&v).then_some(v).ok_or_else(bad)
     };
-    name.parse::<Signal>()
-        .map_err(|_| anyhow::anyhow!("invalid signal: {s}"))
+    if let Some(rest) = name.strip_prefix("RTMIN") {
+        return rt(34, rest, 1);
+    }
+    if let Some(rest) = name.strip_prefix("RTMAX") {
+        return rt(64, rest, -1);
+    }
+    format!("SIG{name}")
+        .parse::<Signal>()
+        .map(|s| s as i32)
+        .map_err(|_| bad())
 }
 
-fn signal(c: &Container, sig: Signal) -> anyhow::Result<()> {
+fn signal(c: &Container, sig: i32) -> anyhow::Result<()> {
     if !c.process_alive() {
         anyhow::bail!("{}: the container is not running", c.name);
     }
-    nix::sys::signal::kill(nix::unistd::Pid::from_raw(c.state.pid), sig)
-        .map_err(|e| anyhow::anyhow!("{}: sending {sig}: {e}", c.name))
+    crate::sys::kill_raw(c.state.pid, sig)
+        .map_err(|e| anyhow::anyhow!("{}: sending signal {sig}: {e}", c.name))
 }
 
 /// Wait until the container's process is gone and its exit recorded (by the supervisor, or here
@@ -139,11 +160,11 @@ pub fn stop_one(store: &ContainerStore, c: &Container, timeout: u64) -> anyhow::
             .as_deref()
             .map(parse_signal)
             .transpose()?
-            .unwrap_or(Signal::SIGTERM);
+            .unwrap_or(Signal::SIGTERM as i32);
         let _ = signal(c, sig);
         if !wait_exit(store, c, Instant::now() + Duration::from_secs(timeout))? {
             tracing::info!(container = %c.name, "did not stop in time: killing");
-            let _ = signal(c, Signal::SIGKILL);
+            let _ = signal(c, Signal::SIGKILL as i32);
         }
     }
     if !wait_exit(store, c, Instant::now() + Duration::from_secs(10))? {
@@ -206,8 +227,7 @@ pub fn kill(g: &GlobalOpts, a: KillArgs) -> anyhow::Result<i32> {
             if c.process_alive() {
                 // Before the signal: the supervisor records the death it may cause.
                 let mut ev = crate::state::events::container_event(&c, "kill");
-                ev.attributes
-                    .insert("signal".into(), (sig as i32).to_string());
+                ev.attributes.insert("signal".into(), sig.to_string());
                 crate::state::events::record(store.runroot(), &ev);
             }
             signal(&c, sig)
@@ -317,7 +337,7 @@ fn remove_one(store: &ContainerStore, c: &Container, a: &RmArgs) -> anyhow::Resu
             None => {
                 container::request_stop(store, &c.id)?;
                 if c.process_alive() {
-                    let _ = signal(c, Signal::SIGKILL);
+                    let _ = signal(c, Signal::SIGKILL as i32);
                 }
                 wait_exit(store, c, Instant::now() + Duration::from_secs(10))?;
             }
@@ -336,4 +356,22 @@ fn remove_one(store: &ContainerStore, c: &Container, a: &RmArgs) -> anyhow::Resu
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_signal;
+
+    #[test]
+    fn signals_by_name_number_and_real_time_offset() {
+        assert_eq!(parse_signal("TERM").unwrap(), 15);
+        assert_eq!(parse_signal("sigkill").unwrap(), 9);
+        assert_eq!(parse_signal("10").unwrap(), 10);
+        assert_eq!(parse_signal("SIGRTMIN+3").unwrap(), 37);
+        assert_eq!(parse_signal("RTMAX-1").unwrap(), 63);
+        assert_eq!(parse_signal("RTMIN").unwrap(), 34);
+        for bad in ["0", "65", "RTMIN-1", "RTMAX+1", "SIGNOPE", "RTMIN+x"] {
+            assert!(parse_signal(bad).is_err(), "{bad}");
+        }
+    }
 }

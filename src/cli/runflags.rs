@@ -281,6 +281,23 @@ pub struct ContainerArgs {
     /// Do not print pull progress.
     #[arg(short, long)]
     pub quiet: bool,
+    /// The first argument is a directory holding a root filesystem, not an image (PATH:O: an
+    /// overlay over it keeps the directory unchanged).
+    #[arg(long)]
+    pub rootfs: bool,
+    /// Run systemd (or init) as the command: true (when the command is systemd or /sbin/init),
+    /// always, false. Mounts tmpfs on /run, /run/lock, /tmp, /var/log/journal, sets
+    /// container=skiff and stops with SIGRTMIN+3.
+    #[arg(long, default_value = "true", value_name = "MODE")]
+    pub systemd: String,
+    /// With systemd's NOTIFY_SOCKET: conmon (skiff says READY=1 once the container runs),
+    /// container (the container gets the socket and says it itself), healthy (READY=1 once the
+    /// healthcheck passes), ignore.
+    #[arg(long, default_value = "conmon", value_name = "MODE")]
+    pub sdnotify: String,
+    /// GPUs to add, as CDI devices (`all` = nvidia.com/gpu=all).
+    #[arg(long, value_name = "GPUS")]
+    pub gpus: Vec<String>,
     #[command(flatten)]
     pub resources: super::resources::ResourceArgs,
     #[command(flatten)]

@@ -288,6 +288,9 @@ pub fn run_foreground(
         output.pipes = [Some(out_r), Some(err_r)];
         started?
     };
+    if super::notify::on_start(&c.spec.sdnotify) {
+        super::notify::ready(std::process::id());
+    }
     let timeout = c.spec.timeout;
     let code = spawn::wait_foreground(started, sig_proxy, output, timeout)?;
     finish(store, &mut c, code, None)?;

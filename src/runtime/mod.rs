@@ -2,6 +2,7 @@
 //! out: clone into namespaces, root filesystem, security, exec, and the foreground relay.
 
 pub mod attach;
+pub mod cdi;
 pub mod cgroups;
 pub mod container;
 pub mod copy;
@@ -11,6 +12,7 @@ pub mod fuse;
 pub mod health;
 pub mod init;
 pub mod logfile;
+pub mod notify;
 pub mod plan;
 pub mod procs;
 pub mod rootfs;

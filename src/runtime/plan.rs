@@ -9,6 +9,8 @@ use super::spec::Spec;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Op {
+    /// A directory bound as `/` (`--rootfs DIR`): writes land in DIR.
+    RootBind { source: PathBuf },
     /// The overlay that becomes `/`.
     Overlay {
         lower: Vec<PathBuf>,
@@ -65,6 +67,9 @@ impl Op {
     }
 }
 
+/// Where `--sdnotify container` puts the host's notify socket.
+pub const NOTIFY_SOCKET: &str = "/run/notify/notify.sock";
+
 /// Hidden from containers (docker's and podman's list).
 pub const MASKED: &[&str] = &[
     "/proc/acpi",
@@ -109,10 +114,15 @@ pub fn secrets_dir(dirs: &Dirs) -> PathBuf {
 pub fn plan(spec: &Spec, dirs: &Dirs) -> Vec<Op> {
     let nosuid_nodev_noexec = MsFlags::MS_NOSUID | MsFlags::MS_NODEV | MsFlags::MS_NOEXEC;
     let mut ops = vec![
-        Op::Overlay {
-            lower: spec.layers.iter().rev().cloned().collect(),
-            upper: dirs.upper.clone(),
-            work: dirs.work.clone(),
+        match &spec.rootfs {
+            Some(dir) => Op::RootBind {
+                source: dir.clone(),
+            },
+            None => Op::Overlay {
+                lower: spec.layers.iter().rev().cloned().collect(),
+                upper: dirs.upper.clone(),
+                work: dirs.work.clone(),
+            },
         },
         // With the host's pid namespace, a new proc cannot be mounted from a user namespace:
         // the host's is bound instead (as podman does rootless).
@@ -269,6 +279,14 @@ pub fn plan(spec: &Spec, dirs: &Dirs) -> Vec<Op> {
         file: true,
         readonly: true,
     });
+    if let Some(sock) = &spec.notify_socket {
+        ops.push(Op::Bind {
+            source: sock.clone(),
+            target: NOTIFY_SOCKET.into(),
+            file: true,
+            readonly: false,
+        });
+    }
     for s in spec.secrets.iter().filter(|s| !s.env) {
         // Read-only after pivot_root, once its owner (uid=, gid=) is set.
         ops.push(Op::Bind {
@@ -316,13 +334,19 @@ pub fn plan(spec: &Spec, dirs: &Dirs) -> Vec<Op> {
     ops
 }
 
+/// A plain spec for other modules' tests.
+#[cfg(test)]
+pub(crate) fn tests_spec() -> Spec {
+    tests::spec()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::runtime::spec::{Network, Seccomp, Tmpfs};
     use crate::userns::IdMapping;
 
-    fn spec() -> Spec {
+    pub(super) fn spec() -> Spec {
         Spec {
             args: vec!["true".into()],
             env: vec![],
@@ -370,6 +394,9 @@ mod tests {
             chrootdirs: vec![],
             log: Default::default(),
             secrets: vec![],
+            rootfs: None,
+            sdnotify: String::new(),
+            notify_socket: None,
         }
     }
 

@@ -151,6 +151,21 @@ pub fn prepare(ops: &[Op], rootfs: &Path, premounted: bool) -> anyhow::Result<()
     let mut root: Option<OwnedFd> = None;
     for op in ops.iter().filter(|o| !o.after_pivot()) {
         match op {
+            Op::RootBind { source } => {
+                mount(
+                    Some(source.as_path()),
+                    rootfs,
+                    None::<&str>,
+                    MsFlags::MS_BIND | MsFlags::MS_REC,
+                    None::<&str>,
+                )
+                .map_err(|e| anyhow!("binding --rootfs {} as /: {e}", source.display()))?;
+                root = Some(rustix::fs::open(
+                    rootfs,
+                    OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC,
+                    Mode::empty(),
+                )?);
+            }
             Op::Overlay { lower, upper, work } => {
                 // The upper dir is the container's `/`: its root owns it (a no-op with the default
                 // mapping, where that is you; with keep-id it is not).

@@ -188,6 +188,15 @@ pub struct Spec {
     /// `--secret`: which secrets, never their data (read at each start).
     #[serde(default)]
     pub secrets: Vec<crate::state::secret::SecretRef>,
+    /// `--rootfs DIR` (without `:O`): DIR itself is bound as `/`, and writes land in it.
+    #[serde(default)]
+    pub rootfs: Option<PathBuf>,
+    /// `--sdnotify`: conmon (the default: skiff sends READY=1), container, healthy, ignore.
+    #[serde(default)]
+    pub sdnotify: String,
+    /// With `--sdnotify container`: the host's NOTIFY_SOCKET, bound into the container.
+    #[serde(default)]
+    pub notify_socket: Option<PathBuf>,
 }
 
 /// A host device node made available in the container (`--device HOST[:CONTAINER][:PERMS]`).
@@ -417,6 +426,9 @@ pub fn build(
         timeout: opts.timeout,
         log: opts.log.clone(),
         secrets: opts.secrets.clone(),
+        rootfs: None,
+        sdnotify: String::new(),
+        notify_socket: None,
         extra_users: opts.extra_users.clone(),
         passwd: opts.passwd,
         passwd_entry: opts.passwd_entry.clone(),

@@ -149,3 +149,54 @@ pub(super) fn parse_ulimit(s: &str) -> Result<Rlimit, SpecError> {
         hard,
     })
 }
+
+/// `--systemd true|false|always`: whether the container runs systemd (true: when the command is
+/// systemd or an init), and then what podman gives it: tmpfs on /run, /run/lock, /tmp and
+/// /var/lib/journal (unless mounted otherwise), `container=` in the environment, and SIGRTMIN+3
+/// as the stop signal unless one was given.
+pub fn apply_systemd(
+    spec: &mut super::spec::Spec,
+    mode: &str,
+    user_stop_signal: bool,
+) -> Result<bool, SpecError> {
+    let on = match mode {
+        "false" => false,
+        "always" => true,
+        "true" => spec.args.first().is_some_and(|a| {
+            let base = a.rsplit('/').next().unwrap_or(a);
+            base == "systemd"
+                || ["/sbin/init", "/usr/sbin/init", "/usr/local/sbin/init"].contains(&a.as_str())
+        }),
+        other => {
+            return Err(SpecError::Bad {
+                flag: "--systemd",
+                value: other.to_string(),
+                why: "use true, false or always",
+            })
+        }
+    };
+    if !on {
+        return Ok(false);
+    }
+    for dir in ["/run", "/run/lock", "/tmp", "/var/lib/journal"] {
+        let taken =
+            spec.tmpfs.iter().any(|t| t.path == dir) || spec.mounts.iter().any(|m| m.target == dir);
+        if !taken {
+            spec.tmpfs.push(Tmpfs {
+                path: dir.into(),
+                options: if dir == "/tmp" {
+                    "mode=1777".into()
+                } else {
+                    "mode=755".into()
+                },
+            });
+        }
+    }
+    if !spec.env.iter().any(|e| e.starts_with("container=")) {
+        spec.env.push("container=skiff".into());
+    }
+    if !user_stop_signal {
+        spec.stop_signal = Some("SIGRTMIN+3".into());
+    }
+    Ok(true)
+}

@@ -68,6 +68,9 @@ pub fn supervise(store: &ContainerStore, id: &str, ready: OwnedFd) -> anyhow::Re
         nix::unistd::dup2_stdin(&null)?;
         nix::unistd::dup2_stdout(&null)?;
         nix::unistd::dup2_stderr(&null)?;
+        if super::notify::on_start(&c.spec.sdnotify) {
+            super::notify::ready(std::process::id());
+        }
         if let Some(r) = ready.take() {
             let _ = nix::unistd::write(&r, &[READY_OK]);
             // Starting touched most of the binary; the relay loop needs little of it.
@@ -151,6 +154,8 @@ fn relay_until_exit(
     // --timeout: killed when it has run this long (also the grace of a stop on failure).
     let mut deadline = timeout.map(|s| began + std::time::Duration::from_secs(s));
     let mut forced_restart = false;
+    // --sdnotify healthy: READY=1 once, at the first passing check.
+    let mut told_healthy = false;
     let mut stopping = false;
     let mut next_check = health
         .as_ref()
@@ -170,8 +175,11 @@ fn relay_until_exit(
     let mut code = None;
     let mut buf = vec![0u8; 64 * 1024];
     loop {
-        if let Some(c) = reap(started.pid)? {
-            code = Some(c);
+        // Once reaped, never again: a second waitpid fails with ECHILD, which `reap` reports as
+        // 125, and the container's real exit code would be lost (and `--restart on-failure`
+        // would restart a container that succeeded).
+        if code.is_none() {
+            code = reap(started.pid)?;
         }
         if code.is_some() && !open.iter().any(|o| *o) {
             break;
@@ -222,6 +230,13 @@ fn relay_until_exit(
                         let in_start =
                             began.elapsed() < std::time::Duration::from_millis(h.start_period_ms);
                         let status = super::health::record(store, &c.id, ok, in_start);
+                        if status.as_deref().ok() == Some("healthy")
+                            && c.spec.sdnotify == "healthy"
+                            && !told_healthy
+                        {
+                            told_healthy = true;
+                            super::notify::ready(std::process::id());
+                        }
                         // --health-on-failure, once unhealthy.
                         let pid = started.pid;
                         match (status.as_deref().ok(), h.on_failure.as_str()) {
@@ -240,8 +255,8 @@ fn relay_until_exit(
                                     .stop_signal
                                     .as_deref()
                                     .and_then(|s| crate::cli::lifecycle::parse_signal(s).ok())
-                                    .unwrap_or(Signal::SIGTERM);
-                                let _ = nix::sys::signal::kill(pid, sig);
+                                    .unwrap_or(Signal::SIGTERM as i32);
+                                let _ = crate::sys::kill_raw(pid.as_raw(), sig);
                                 let grace = c.spec.stop_timeout.unwrap_or(10);
                                 deadline = Some(
                                     std::time::Instant::now()

@@ -439,3 +439,10 @@ pub fn ignore_signal(sig: nix::sys::signal::Signal) -> nix::Result<()> {
     // SAFETY: SIG_IGN installs no handler code, so nothing can run in signal context.
     unsafe { nix::sys::signal::signal(sig, nix::sys::signal::SigHandler::SigIgn).map(|_| ()) }
 }
+
+/// Send signal number `sig` (real-time ones too, which nix's `Signal` cannot name) to `pid`.
+pub fn kill_raw(pid: i32, sig: i32) -> nix::Result<()> {
+    // SAFETY: kill(2) takes plain integers and touches no memory of ours.
+    let rc = unsafe { libc::kill(pid, sig) };
+    nix::errno::Errno::result(rc).map(|_| ())
+}

@@ -35,6 +35,8 @@ pub struct Containers {
 #[serde(default)]
 pub struct Engine {
     pub events_logfile_path: Option<PathBuf>,
+    /// Where CDI device specs are read (default /etc/cdi, /var/run/cdi).
+    pub cdi_spec_dirs: Option<Vec<PathBuf>>,
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -111,6 +113,7 @@ impl ContainersConf {
         take!(containers.log_size_max, c.log_size_max);
         take!(containers.pids_limit, c.pids_limit);
         take!(engine.events_logfile_path, later.engine.events_logfile_path);
+        take!(engine.cdi_spec_dirs, later.engine.cdi_spec_dirs);
         take!(network.default_network, later.network.default_network);
     }
 }
