@@ -495,10 +495,11 @@ fn restart_policies_labels_and_cidfile() {
     let r = t.ok([
         "inspect",
         "--format",
-        "{{.RestartCount}} {{.HostConfig.RestartPolicy.Name}} {{.Config.Labels.tier}}",
+        "{{.RestartCount}} {{.HostConfig.RestartPolicy.Name}} \
+         {{.HostConfig.RestartPolicy.MaximumRetryCount}} {{.Config.Labels.tier}}",
         "flaky",
     ]);
-    assert_eq!(r.stdout, "2 on-failure:2 test\n", "{}", r.describe());
+    assert_eq!(r.stdout, "2 on-failure 2 test\n", "{}", r.describe());
     assert_eq!(t.ok(["logs", "flaky"]).stdout, "run\nrun\nrun\n");
     assert_eq!(
         t.ok(["ps", "-aq", "--filter", "label=tier=test"])
