@@ -87,7 +87,6 @@ complete -c skiff -n "__fish_skiff_needs_command" -f -a "logout" -d 'Log out of 
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "internal-unpack"
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "internal-rm"
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "internal-supervise"
-complete -c skiff -n "__fish_skiff_using_subcommand info" -s f -l format -d 'Output format: text, json, or a Go template (e.g. \'{{.Host.Arch}}\')' -r
 complete -c skiff -n "__fish_skiff_using_subcommand info" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand info" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand info" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -103,11 +102,11 @@ complete -c skiff -n "__fish_skiff_using_subcommand info" -l runtime -d 'OCI run
 complete -c skiff -n "__fish_skiff_using_subcommand info" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand info" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand info" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand info" -s f -l format -d 'Output format: text, json, or a Go template (e.g. \'{{.Host.Arch}}\')' -r
 complete -c skiff -n "__fish_skiff_using_subcommand info" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand info" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand info" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand info" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand version" -s f -l format -d 'Output format: text, json, or a Go template (e.g. \'{{.Client.Version}}\', as with podman)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand version" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand version" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand version" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -123,11 +122,11 @@ complete -c skiff -n "__fish_skiff_using_subcommand version" -l runtime -d 'OCI 
 complete -c skiff -n "__fish_skiff_using_subcommand version" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand version" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand version" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand version" -s f -l format -d 'Output format: text, json, or a Go template (e.g. \'{{.Client.Version}}\', as with podman)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand version" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand version" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand version" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand version" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand completion" -s f -l file -d 'Write the script to FILE instead of stdout' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -143,6 +142,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand completion" -l runtime -d 'O
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand completion" -s f -l file -d 'Write the script to FILE instead of stdout' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -s h -l help -d 'Print help'
@@ -275,15 +275,6 @@ complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand pull" -l platform -d 'Pull the image for this platform (os/arch[/variant]) instead of the host\'s' -r
-complete -c skiff -n "__fish_skiff_using_subcommand pull" -l arch -d 'Override the architecture of the image to pull' -r
-complete -c skiff -n "__fish_skiff_using_subcommand pull" -l os -d 'Override the OS of the image to pull' -r
-complete -c skiff -n "__fish_skiff_using_subcommand pull" -l variant -d 'Override the architecture variant of the image to pull' -r
-complete -c skiff -n "__fish_skiff_using_subcommand pull" -l tls-verify -d 'Require HTTPS with a verified certificate (`--tls-verify=false`: also plain HTTP and unverified HTTPS; default: as registries.conf says, plain HTTP allowed on loopback)' -r -f -a "true\t''
-false\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand pull" -l cert-dir -d 'Use the CA certificates (*.crt) in DIR for the registry' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand pull" -l authfile -d 'Read credentials from FILE only (auth.json format)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand pull" -l creds -d 'Credentials for the registry: USER:PASSWORD' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -299,13 +290,37 @@ complete -c skiff -n "__fish_skiff_using_subcommand pull" -l runtime -d 'OCI run
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pull" -l platform -d 'Pull the image for this platform (os/arch[/variant]) instead of the host\'s' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pull" -l arch -d 'Override the architecture of the image to pull' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pull" -l os -d 'Override the OS of the image to pull' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pull" -l variant -d 'Override the architecture variant of the image to pull' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pull" -l tls-verify -d 'Require HTTPS with a verified certificate (`--tls-verify=false`: also plain HTTP and unverified HTTPS; default: as registries.conf says, plain HTTP allowed on loopback)' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pull" -l cert-dir -d 'Use the CA certificates (*.crt) in DIR for the registry' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pull" -l authfile -d 'Read credentials from FILE only (auth.json format)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pull" -l creds -d 'Credentials for the registry: USER:PASSWORD' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pull" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand pull" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -s q -l quiet -d 'Print only the image id'
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -l disable-content-trust -d 'Docker\'s content trust; podman ignores it, and so does skiff'
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -s a -l all-tags -d 'Pull every tag of the repository'
-complete -c skiff -n "__fish_skiff_using_subcommand pull" -l noout -d 'Print nothing on stdout'
-complete -c skiff -n "__fish_skiff_using_subcommand pull" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l detach-keys -d 'Keys that detach from a foreground container (accepted; run with -d and use `skiff attach`, which detaches with ctrl-p,ctrl-q)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l sig-proxy -d 'Forward signals received by skiff to the container' -r -f -a "true\t''
 false\t''"
@@ -423,21 +438,8 @@ false\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l cert-dir -d 'Use the CA certificates (*.crt) in DIR for the registry' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l authfile -d 'Read credentials from FILE only (auth.json format)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l creds -d 'Credentials for the registry: USER:PASSWORD' -r
-complete -c skiff -n "__fish_skiff_using_subcommand run" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand run" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand run" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand run" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
-complete -c skiff -n "__fish_skiff_using_subcommand run" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
-complete -c skiff -n "__fish_skiff_using_subcommand run" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand run" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
-complete -c skiff -n "__fish_skiff_using_subcommand run" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand run" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand run" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand run" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s d -l detach -d 'Run in the background and print the container id'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l rm -d 'Remove the container when it exits'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l rmi -d 'Remove the container and then its image when it exits (unless others use the image)'
@@ -456,10 +458,23 @@ complete -c skiff -n "__fish_skiff_using_subcommand run" -s q -l quiet -d 'Do no
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l rootfs -d 'The first argument is a directory holding a root filesystem, not an image (PATH:O: an overlay over it keeps the directory unchanged)'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l oom-kill-disable -d 'Keep the OOM killer away from the container'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l disable-content-trust -d 'Docker\'s content trust; podman ignores it, and so does skiff'
-complete -c skiff -n "__fish_skiff_using_subcommand run" -l noout -d 'Print nothing on stdout'
-complete -c skiff -n "__fish_skiff_using_subcommand run" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s a -l attach -d 'The streams `start --attach` shows: stdin, stdout, stderr (the others are logged only)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l name -d 'Name of the container (default: a generated one)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass the host\'s value)' -r
@@ -574,21 +589,8 @@ false\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l cert-dir -d 'Use the CA certificates (*.crt) in DIR for the registry' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l authfile -d 'Read credentials from FILE only (auth.json format)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l creds -d 'Credentials for the registry: USER:PASSWORD' -r
-complete -c skiff -n "__fish_skiff_using_subcommand create" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand create" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand create" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
-warn\t''
-info\t''
-debug\t''
-trace\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand create" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
-complete -c skiff -n "__fish_skiff_using_subcommand create" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
-complete -c skiff -n "__fish_skiff_using_subcommand create" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand create" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
-complete -c skiff -n "__fish_skiff_using_subcommand create" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand create" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand create" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand create" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l rm -d 'Remove the container when it exits'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l replace -d 'Replace a container with the same name'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s i -l interactive -d 'Keep stdin open'
@@ -605,14 +607,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand create" -s q -l quiet -d 'Do
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l rootfs -d 'The first argument is a directory holding a root filesystem, not an image (PATH:O: an overlay over it keeps the directory unchanged)'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l oom-kill-disable -d 'Keep the OOM killer away from the container'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l disable-content-trust -d 'Docker\'s content trust; podman ignores it, and so does skiff'
-complete -c skiff -n "__fish_skiff_using_subcommand create" -l noout -d 'Print nothing on stdout'
-complete -c skiff -n "__fish_skiff_using_subcommand create" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand start" -l sig-proxy -d 'Forward signals to the container' -r -f -a "true\t''
-false\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand start" -s f -l filter -d 'Start the containers that pass these filters (as in `ps --filter`)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand start" -l detach-keys -d 'Keys that detach an attached session (accepted; use `skiff attach` to detach from a running container)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand start" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand start" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand start" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -628,19 +624,18 @@ complete -c skiff -n "__fish_skiff_using_subcommand start" -l runtime -d 'OCI ru
 complete -c skiff -n "__fish_skiff_using_subcommand start" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand start" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand start" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand start" -l sig-proxy -d 'Forward signals to the container' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand start" -s f -l filter -d 'Start the containers that pass these filters (as in `ps --filter`)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand start" -l detach-keys -d 'Keys that detach an attached session (accepted; use `skiff attach` to detach from a running container)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand start" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand start" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand start" -s a -l attach -d 'Attach to the container\'s output and wait for it'
 complete -c skiff -n "__fish_skiff_using_subcommand start" -s i -l interactive -d 'Attach stdin too'
 complete -c skiff -n "__fish_skiff_using_subcommand start" -l all -d 'Start every container that is not running'
 complete -c skiff -n "__fish_skiff_using_subcommand start" -s l -l latest -d 'Act on the latest created container'
-complete -c skiff -n "__fish_skiff_using_subcommand start" -l noout -d 'Print nothing on stdout'
-complete -c skiff -n "__fish_skiff_using_subcommand start" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand start" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand start" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand ps" -s n -l last -d 'Show the N latest created containers' -r
-complete -c skiff -n "__fish_skiff_using_subcommand ps" -s f -l filter -d 'Filter: name=, id=, status=, label=, ancestor=' -r
-complete -c skiff -n "__fish_skiff_using_subcommand ps" -l format -d 'Go template or json' -r
-complete -c skiff -n "__fish_skiff_using_subcommand ps" -l sort -d 'Order by: command, created, id, image, names, runningfor, size, status' -r
-complete -c skiff -n "__fish_skiff_using_subcommand ps" -s w -l watch -d 'Print the list again every N seconds' -r
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -656,6 +651,13 @@ complete -c skiff -n "__fish_skiff_using_subcommand ps" -l runtime -d 'OCI runti
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand ps" -s n -l last -d 'Show the N latest created containers' -r
+complete -c skiff -n "__fish_skiff_using_subcommand ps" -s f -l filter -d 'Filter: name=, id=, status=, label=, ancestor=' -r
+complete -c skiff -n "__fish_skiff_using_subcommand ps" -l format -d 'Go template or json' -r
+complete -c skiff -n "__fish_skiff_using_subcommand ps" -l sort -d 'Order by: command, created, id, image, names, runningfor, size, status' -r
+complete -c skiff -n "__fish_skiff_using_subcommand ps" -s w -l watch -d 'Print the list again every N seconds' -r
+complete -c skiff -n "__fish_skiff_using_subcommand ps" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand ps" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -s a -l all -d 'Show all containers (default: running only)'
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -s q -l quiet -d 'Show only ids'
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -s l -l latest -d 'Show the latest created container'
@@ -666,13 +668,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand ps" -l ns -d 'Add the namesp
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -s p -l pod -d 'Add the POD ID and PODNAME columns'
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l external -d 'Include containers in the store that skiff does not manage (there are none: accepted)'
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l sync -d 'Check the state of every container against the system first (skiff always does)'
-complete -c skiff -n "__fish_skiff_using_subcommand ps" -l noout -d 'Print nothing on stdout'
-complete -c skiff -n "__fish_skiff_using_subcommand ps" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand logs" -l tail -d 'Only the last N lines ("all" for everything)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand logs" -l since -d 'Only lines since TIME (RFC 3339, or a duration like 10m, 1h30s)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand logs" -l until -d 'Only lines before TIME' -r
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -688,18 +685,18 @@ complete -c skiff -n "__fish_skiff_using_subcommand logs" -l runtime -d 'OCI run
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand logs" -l tail -d 'Only the last N lines ("all" for everything)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand logs" -l since -d 'Only lines since TIME (RFC 3339, or a duration like 10m, 1h30s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand logs" -l until -d 'Only lines before TIME' -r
+complete -c skiff -n "__fish_skiff_using_subcommand logs" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand logs" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -s f -l follow -d 'Keep printing new output until the container exits'
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -s t -l timestamps -d 'Prefix each line with its timestamp'
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -s n -l names -d 'Prefix each line with the container\'s name'
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -l color -d 'Color the --names prefix'
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -s l -l latest -d 'Act on the latest created container'
-complete -c skiff -n "__fish_skiff_using_subcommand logs" -l noout -d 'Print nothing on stdout'
-complete -c skiff -n "__fish_skiff_using_subcommand logs" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand stop" -s t -l time -d 'Seconds to wait before killing the container (default: its --stop-timeout, else 10)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand stop" -s f -l filter -d 'Stop the containers that pass these filters (as in `ps --filter`)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand stop" -l cidfile -d 'Read the container id from FILE (as written by `run --cidfile`)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -715,15 +712,16 @@ complete -c skiff -n "__fish_skiff_using_subcommand stop" -l runtime -d 'OCI run
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand stop" -s t -l time -d 'Seconds to wait before killing the container (default: its --stop-timeout, else 10)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand stop" -s f -l filter -d 'Stop the containers that pass these filters (as in `ps --filter`)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand stop" -l cidfile -d 'Read the container id from FILE (as written by `run --cidfile`)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand stop" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand stop" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -s a -l all -d 'Stop all running containers'
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -s i -l ignore -d 'Ignore containers that do not exist'
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -s l -l latest -d 'Act on the latest created container'
-complete -c skiff -n "__fish_skiff_using_subcommand stop" -l noout -d 'Print nothing on stdout'
-complete -c skiff -n "__fish_skiff_using_subcommand stop" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand kill" -s s -l signal -d 'Signal to send (name or number)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand kill" -l cidfile -d 'Read the container id from FILE (as written by `run --cidfile`)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -739,15 +737,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand kill" -l runtime -d 'OCI run
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand kill" -s a -l all -d 'Signal all running containers'
-complete -c skiff -n "__fish_skiff_using_subcommand kill" -s l -l latest -d 'Act on the latest created container'
+complete -c skiff -n "__fish_skiff_using_subcommand kill" -s s -l signal -d 'Signal to send (name or number)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand kill" -l cidfile -d 'Read the container id from FILE (as written by `run --cidfile`)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand kill" -s a -l all -d 'Signal all running containers'
+complete -c skiff -n "__fish_skiff_using_subcommand kill" -s l -l latest -d 'Act on the latest created container'
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand rm" -s t -l time -d 'With --force: send the stop signal and wait this many seconds before killing (default: kill at once, as docker does)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand rm" -l filter -d 'Remove the containers that pass these filters (as in `ps --filter`)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand rm" -l cidfile -d 'Read the container id from FILE (as written by `run --cidfile`)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -763,22 +760,19 @@ complete -c skiff -n "__fish_skiff_using_subcommand rm" -l runtime -d 'OCI runti
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand rm" -s t -l time -d 'With --force: send the stop signal and wait this many seconds before killing (default: kill at once, as docker does)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand rm" -l filter -d 'Remove the containers that pass these filters (as in `ps --filter`)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand rm" -l cidfile -d 'Read the container id from FILE (as written by `run --cidfile`)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand rm" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand rm" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s f -l force -d 'Remove running containers too (killed at once, or after --time with the stop signal)'
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s a -l all -d 'Remove all containers'
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s v -l volumes -d 'Remove the container\'s anonymous volumes too'
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s i -l ignore -d 'Ignore containers that do not exist'
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -l depend -d 'Remove the containers that depend on it (--network container:) first'
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s l -l latest -d 'Act on the latest created container'
-complete -c skiff -n "__fish_skiff_using_subcommand rm" -l noout -d 'Print nothing on stdout'
-complete -c skiff -n "__fish_skiff_using_subcommand rm" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand exec" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass the host\'s value)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand exec" -l env-file -d 'Read environment variables from a file (NAME=VALUE lines)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand exec" -l detach-keys -d 'Keys that detach from the process (accepted; an exec session cannot be detached from)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand exec" -s u -l user -d 'User to run as: name|uid[:group|gid]' -r
-complete -c skiff -n "__fish_skiff_using_subcommand exec" -s w -l workdir -d 'Working directory' -r
-complete -c skiff -n "__fish_skiff_using_subcommand exec" -l preserve-fds -d 'Pass N more descriptors (3 to 3+N-1) of the caller to the process' -r
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -794,17 +788,21 @@ complete -c skiff -n "__fish_skiff_using_subcommand exec" -l runtime -d 'OCI run
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand exec" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass the host\'s value)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand exec" -l env-file -d 'Read environment variables from a file (NAME=VALUE lines)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand exec" -l detach-keys -d 'Keys that detach from the process (accepted; an exec session cannot be detached from)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand exec" -s u -l user -d 'User to run as: name|uid[:group|gid]' -r
+complete -c skiff -n "__fish_skiff_using_subcommand exec" -s w -l workdir -d 'Working directory' -r
+complete -c skiff -n "__fish_skiff_using_subcommand exec" -l preserve-fds -d 'Pass N more descriptors (3 to 3+N-1) of the caller to the process' -r
+complete -c skiff -n "__fish_skiff_using_subcommand exec" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand exec" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s i -l interactive -d 'Keep stdin open'
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s d -l detach -d 'Run in the background'
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s l -l latest -d 'Run in the latest created container (the first argument is then the command)'
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -l privileged -d 'Give the process all capabilities'
-complete -c skiff -n "__fish_skiff_using_subcommand exec" -l noout -d 'Print nothing on stdout'
-complete -c skiff -n "__fish_skiff_using_subcommand exec" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand cp" -s a -l archive -d 'Files copied into a container belong to its user (false: to its root)' -r -f -a "true\t''
-false\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -820,13 +818,13 @@ complete -c skiff -n "__fish_skiff_using_subcommand cp" -l runtime -d 'OCI runti
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand cp" -l overwrite -d 'Let a directory replace a non-directory and the other way round'
+complete -c skiff -n "__fish_skiff_using_subcommand cp" -s a -l archive -d 'Files copied into a container belong to its user (false: to its root)' -r -f -a "true\t''
+false\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand cp" -l overwrite -d 'Let a directory replace a non-directory and the other way round'
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand wait" -l condition -d 'Condition to wait for: stopped (exited) or running' -r
-complete -c skiff -n "__fish_skiff_using_subcommand wait" -s i -l interval -d 'Time between checks (e.g. 250ms, 1s)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -842,10 +840,12 @@ complete -c skiff -n "__fish_skiff_using_subcommand wait" -l runtime -d 'OCI run
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand wait" -l ignore -d 'Print -1 for containers that do not exist instead of failing'
-complete -c skiff -n "__fish_skiff_using_subcommand wait" -s l -l latest -d 'Act on the latest created container'
+complete -c skiff -n "__fish_skiff_using_subcommand wait" -l condition -d 'Condition to wait for: stopped (exited) or running' -r
+complete -c skiff -n "__fish_skiff_using_subcommand wait" -s i -l interval -d 'Time between checks (e.g. 250ms, 1s)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand wait" -l ignore -d 'Print -1 for containers that do not exist instead of failing'
+complete -c skiff -n "__fish_skiff_using_subcommand wait" -s l -l latest -d 'Act on the latest created container'
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand top" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
@@ -863,9 +863,9 @@ complete -c skiff -n "__fish_skiff_using_subcommand top" -l runtime -d 'OCI runt
 complete -c skiff -n "__fish_skiff_using_subcommand top" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand top" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand top" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand top" -s l -l latest -d 'Show the latest created container (the arguments are then all descriptors)'
 complete -c skiff -n "__fish_skiff_using_subcommand top" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand top" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand top" -s l -l latest -d 'Show the latest created container (the arguments are then all descriptors)'
 complete -c skiff -n "__fish_skiff_using_subcommand top" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand top" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
@@ -907,8 +907,6 @@ complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand stats" -l format -d 'Go template or json' -r
-complete -c skiff -n "__fish_skiff_using_subcommand stats" -s i -l interval -d 'Seconds between samples' -r
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -924,17 +922,17 @@ complete -c skiff -n "__fish_skiff_using_subcommand stats" -l runtime -d 'OCI ru
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand stats" -l format -d 'Go template or json' -r
+complete -c skiff -n "__fish_skiff_using_subcommand stats" -s i -l interval -d 'Seconds between samples' -r
+complete -c skiff -n "__fish_skiff_using_subcommand stats" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand stats" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -l no-stream -d 'Print one sample and exit'
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -s a -l all -d 'All containers (the default without names; stopped ones have nothing to show)'
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -s l -l latest -d 'Show the latest created container'
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -l no-reset -d 'Keep CPU figures per interval (the only way skiff computes them; accepted for podman)'
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -l no-trunc -d 'Do not truncate ids'
-complete -c skiff -n "__fish_skiff_using_subcommand stats" -l noout -d 'Print nothing on stdout'
-complete -c skiff -n "__fish_skiff_using_subcommand stats" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand pause" -s f -l filter -d 'The containers that pass these filters (as in `ps --filter`)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand pause" -l cidfile -d 'Read the container id from FILE (as written by `run --cidfile`)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pause" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pause" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pause" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -950,14 +948,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand pause" -l runtime -d 'OCI ru
 complete -c skiff -n "__fish_skiff_using_subcommand pause" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pause" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pause" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand pause" -s a -l all -d 'All running (pause) or paused (unpause) containers'
-complete -c skiff -n "__fish_skiff_using_subcommand pause" -s l -l latest -d 'Act on the latest created container'
+complete -c skiff -n "__fish_skiff_using_subcommand pause" -s f -l filter -d 'The containers that pass these filters (as in `ps --filter`)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pause" -l cidfile -d 'Read the container id from FILE (as written by `run --cidfile`)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pause" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand pause" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand pause" -s a -l all -d 'All running (pause) or paused (unpause) containers'
+complete -c skiff -n "__fish_skiff_using_subcommand pause" -s l -l latest -d 'Act on the latest created container'
 complete -c skiff -n "__fish_skiff_using_subcommand pause" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand pause" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand unpause" -s f -l filter -d 'The containers that pass these filters (as in `ps --filter`)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand unpause" -l cidfile -d 'Read the container id from FILE (as written by `run --cidfile`)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand unpause" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand unpause" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand unpause" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -973,15 +971,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand unpause" -l runtime -d 'OCI 
 complete -c skiff -n "__fish_skiff_using_subcommand unpause" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand unpause" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand unpause" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand unpause" -s a -l all -d 'All running (pause) or paused (unpause) containers'
-complete -c skiff -n "__fish_skiff_using_subcommand unpause" -s l -l latest -d 'Act on the latest created container'
+complete -c skiff -n "__fish_skiff_using_subcommand unpause" -s f -l filter -d 'The containers that pass these filters (as in `ps --filter`)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand unpause" -l cidfile -d 'Read the container id from FILE (as written by `run --cidfile`)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand unpause" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand unpause" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand unpause" -s a -l all -d 'All running (pause) or paused (unpause) containers'
+complete -c skiff -n "__fish_skiff_using_subcommand unpause" -s l -l latest -d 'Act on the latest created container'
 complete -c skiff -n "__fish_skiff_using_subcommand unpause" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand unpause" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand attach" -l detach-keys -d 'Keys that detach and leave the container running (empty: none)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand attach" -l sig-proxy -d 'Forward signals to the container' -r -f -a "true\t''
-false\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -997,10 +994,13 @@ complete -c skiff -n "__fish_skiff_using_subcommand attach" -l runtime -d 'OCI r
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand attach" -l no-stdin -d 'Do not attach stdin'
-complete -c skiff -n "__fish_skiff_using_subcommand attach" -s l -l latest -d 'Act on the latest created container'
+complete -c skiff -n "__fish_skiff_using_subcommand attach" -l detach-keys -d 'Keys that detach and leave the container running (empty: none)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand attach" -l sig-proxy -d 'Forward signals to the container' -r -f -a "true\t''
+false\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand attach" -l no-stdin -d 'Do not attach stdin'
+complete -c skiff -n "__fish_skiff_using_subcommand attach" -s l -l latest -d 'Act on the latest created container'
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
@@ -1037,20 +1037,12 @@ complete -c skiff -n "__fish_skiff_using_subcommand port" -l runtime -d 'OCI run
 complete -c skiff -n "__fish_skiff_using_subcommand port" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand port" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand port" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand port" -s a -l all -d 'Show the ports of every running container'
-complete -c skiff -n "__fish_skiff_using_subcommand port" -s l -l latest -d 'Show the ports of the latest container'
 complete -c skiff -n "__fish_skiff_using_subcommand port" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand port" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand port" -s a -l all -d 'Show the ports of every running container'
+complete -c skiff -n "__fish_skiff_using_subcommand port" -s l -l latest -d 'Show the ports of the latest container'
 complete -c skiff -n "__fish_skiff_using_subcommand port" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand port" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand events" -l since -d 'Show events since TIME (RFC 3339, unix seconds, or a duration before now like 10m)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand events" -l until -d 'Show events until TIME; with --stream, follow until then' -r
-complete -c skiff -n "__fish_skiff_using_subcommand events" -l stream -d 'Keep printing new events as they happen (the default); --stream=false prints the events so far and exits' -r -f -a "true\t''
-false\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand events" -s f -l filter -d 'KEY=VALUE: type (container|image), event (create|start|kill|died|stop|remove|pull|untag), container (name or id), image, label (KEY or KEY=VALUE). The same key twice means either; different keys must all match' -r
-complete -c skiff -n "__fish_skiff_using_subcommand events" -l format -d '`json` (one object per line) or a Go template over its fields ({{.Status}}, {{.ID}}, {{.Name}}, {{.Image}}, {{.Type}}, {{.Time}}, {{.ContainerExitCode}})' -r
-complete -c skiff -n "__fish_skiff_using_subcommand events" -l no-trunc -d 'Full ids (the default); --no-trunc=false shortens them to 12 characters' -r -f -a "true\t''
-false\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand events" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand events" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand events" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -1066,13 +1058,18 @@ complete -c skiff -n "__fish_skiff_using_subcommand events" -l runtime -d 'OCI r
 complete -c skiff -n "__fish_skiff_using_subcommand events" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand events" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand events" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand events" -l since -d 'Show events since TIME (RFC 3339, unix seconds, or a duration before now like 10m)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand events" -l until -d 'Show events until TIME; with --stream, follow until then' -r
+complete -c skiff -n "__fish_skiff_using_subcommand events" -l stream -d 'Keep printing new events as they happen (the default); --stream=false prints the events so far and exits' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand events" -s f -l filter -d 'KEY=VALUE: type (container|image), event (create|start|kill|died|stop|remove|pull|untag), container (name or id), image, label (KEY or KEY=VALUE). The same key twice means either; different keys must all match' -r
+complete -c skiff -n "__fish_skiff_using_subcommand events" -l format -d '`json` (one object per line) or a Go template over its fields ({{.Status}}, {{.ID}}, {{.Name}}, {{.Image}}, {{.Type}}, {{.Time}}, {{.ContainerExitCode}})' -r
+complete -c skiff -n "__fish_skiff_using_subcommand events" -l no-trunc -d 'Full ids (the default); --no-trunc=false shortens them to 12 characters' -r -f -a "true\t''
+false\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand events" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand events" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand events" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand events" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand restart" -s t -l time -d 'Seconds to wait for the stop before killing (default: its --stop-timeout, else 10)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand restart" -s f -l filter -d 'Restart the containers that pass these filters (as in `ps --filter`)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand restart" -l cidfile -d 'Read the container id from FILE (as written by `run --cidfile`)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -1088,11 +1085,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand restart" -l runtime -d 'OCI 
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand restart" -s t -l time -d 'Seconds to wait for the stop before killing (default: its --stop-timeout, else 10)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand restart" -s f -l filter -d 'Restart the containers that pass these filters (as in `ps --filter`)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand restart" -l cidfile -d 'Read the container id from FILE (as written by `run --cidfile`)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand restart" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand restart" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -s a -l all -d 'Restart every container that is not running (with --running: every running one)'
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -l running -d 'With --all: the running containers only'
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -s l -l latest -d 'Act on the latest created container'
-complete -c skiff -n "__fish_skiff_using_subcommand restart" -l noout -d 'Print nothing on stdout'
-complete -c skiff -n "__fish_skiff_using_subcommand restart" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop rename wait port mount unmount clone" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
@@ -1413,9 +1413,6 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand images" -s f -l filter -d 'Filter: reference=PATTERN (glob), dangling=true|false' -r
-complete -c skiff -n "__fish_skiff_using_subcommand images" -l format -d 'Go template (e.g. \'{{.Repository}}:{{.Tag}}\', \'table {{.ID}}\\t{{.Size}}\') or json' -r
-complete -c skiff -n "__fish_skiff_using_subcommand images" -l sort -d 'Order by: created, id, repository, size or tag' -r
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -1431,14 +1428,17 @@ complete -c skiff -n "__fish_skiff_using_subcommand images" -l runtime -d 'OCI r
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand images" -s f -l filter -d 'Filter: reference=PATTERN (glob), dangling=true|false' -r
+complete -c skiff -n "__fish_skiff_using_subcommand images" -l format -d 'Go template (e.g. \'{{.Repository}}:{{.Tag}}\', \'table {{.ID}}\\t{{.Size}}\') or json' -r
+complete -c skiff -n "__fish_skiff_using_subcommand images" -l sort -d 'Order by: created, id, repository, size or tag' -r
+complete -c skiff -n "__fish_skiff_using_subcommand images" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand images" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -s a -l all -d 'Show all images (skiff stores no intermediate images, so this is the default list)'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -s q -l quiet -d 'Show only image ids'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l digests -d 'Show digests'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l no-trunc -d 'Do not truncate ids'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l noheading -d 'Leave out the table\'s header line'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l history -d 'Add the HISTORY column: the names the image had'
-complete -c skiff -n "__fish_skiff_using_subcommand images" -l noout -d 'Print nothing on stdout'
-complete -c skiff -n "__fish_skiff_using_subcommand images" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect history rm tag prune tree" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
@@ -1669,12 +1669,12 @@ complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l runtime -d 'OCI runt
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -s f -l force -d 'Remove images with several names by id, and keep going past errors'
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -s a -l all -d 'Remove all images'
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -s i -l ignore -d 'Ignore images that do not exist'
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l no-prune -d 'Keep dangling parent images (skiff stores none: accepted)'
-complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l noout -d 'Print nothing on stdout'
-complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand tag" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
@@ -1696,8 +1696,6 @@ complete -c skiff -n "__fish_skiff_using_subcommand tag" -l noout -d 'Print noth
 complete -c skiff -n "__fish_skiff_using_subcommand tag" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand tag" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand tag" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand inspect" -s f -l format -d 'Go template applied to each result, or json' -r
-complete -c skiff -n "__fish_skiff_using_subcommand inspect" -s t -l type -d 'What the names are: container, image or all (containers first)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -1713,10 +1711,12 @@ complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l runtime -d 'OCI 
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand inspect" -s l -l latest -d 'Act on the latest created container'
-complete -c skiff -n "__fish_skiff_using_subcommand inspect" -s s -l size -d 'Add the sizes of containers: SizeRw (their own changes) and SizeRootFs (with the image)'
+complete -c skiff -n "__fish_skiff_using_subcommand inspect" -s f -l format -d 'Go template applied to each result, or json' -r
+complete -c skiff -n "__fish_skiff_using_subcommand inspect" -s t -l type -d 'What the names are: container, image or all (containers first)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand inspect" -s l -l latest -d 'Act on the latest created container'
+complete -c skiff -n "__fish_skiff_using_subcommand inspect" -s s -l size -d 'Add the sizes of containers: SizeRw (their own changes) and SizeRootFs (with the image)'
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
@@ -2034,12 +2034,11 @@ complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l runtime -d 'OCI 
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l rootless-netns -d 'Also join the rootless network namespace (skiff has none: each container has its own)'
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l rootless-netns -d 'Also join the rootless network namespace (skiff has none: each container has its own)'
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand mount" -l format -d 'json: the mounted containers as JSON' -r
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -2055,11 +2054,12 @@ complete -c skiff -n "__fish_skiff_using_subcommand mount" -l runtime -d 'OCI ru
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand mount" -l format -d 'json: the mounted containers as JSON' -r
+complete -c skiff -n "__fish_skiff_using_subcommand mount" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand mount" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -s a -l all -d 'Mount every container'
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -s l -l latest -d 'Act on the latest created container'
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -l no-trunc -d 'Show full container ids'
-complete -c skiff -n "__fish_skiff_using_subcommand mount" -l noout -d 'Print nothing on stdout'
-complete -c skiff -n "__fish_skiff_using_subcommand mount" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
@@ -2077,21 +2077,13 @@ complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l runtime -d 'OCI 
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -s a -l all -d 'Unmount every mounted container'
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -s f -l force -d 'Detach the mount even while something uses it'
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -s l -l latest -d 'Act on the latest created container'
-complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l noout -d 'Print nothing on stdout'
-complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand search" -s f -l filter -d 'Keep results that pass: stars=N, is-official[=BOOL], is-automated[=BOOL]' -r
-complete -c skiff -n "__fish_skiff_using_subcommand search" -l format -d 'Go template for each result, or json' -r
-complete -c skiff -n "__fish_skiff_using_subcommand search" -l limit -d 'Most results per registry (default 25)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand search" -l tls-verify -d 'Require HTTPS with a verified certificate (`--tls-verify=false`: also plain HTTP and unverified HTTPS; default: as registries.conf says, plain HTTP allowed on loopback)' -r -f -a "true\t''
-false\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand search" -l cert-dir -d 'Use the CA certificates (*.crt) in DIR for the registry' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand search" -l authfile -d 'Read credentials from FILE only (auth.json format)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand search" -l creds -d 'Credentials for the registry: USER:PASSWORD' -r
 complete -c skiff -n "__fish_skiff_using_subcommand search" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand search" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand search" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -2107,20 +2099,22 @@ complete -c skiff -n "__fish_skiff_using_subcommand search" -l runtime -d 'OCI r
 complete -c skiff -n "__fish_skiff_using_subcommand search" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand search" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand search" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand search" -s f -l filter -d 'Keep results that pass: stars=N, is-official[=BOOL], is-automated[=BOOL]' -r
+complete -c skiff -n "__fish_skiff_using_subcommand search" -l format -d 'Go template for each result, or json' -r
+complete -c skiff -n "__fish_skiff_using_subcommand search" -l limit -d 'Most results per registry (default 25)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand search" -l tls-verify -d 'Require HTTPS with a verified certificate (`--tls-verify=false`: also plain HTTP and unverified HTTPS; default: as registries.conf says, plain HTTP allowed on loopback)' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand search" -l cert-dir -d 'Use the CA certificates (*.crt) in DIR for the registry' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand search" -l authfile -d 'Read credentials from FILE only (auth.json format)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand search" -l creds -d 'Credentials for the registry: USER:PASSWORD' -r
+complete -c skiff -n "__fish_skiff_using_subcommand search" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand search" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand search" -l compatible -d 'Also show the STARS, OFFICIAL and AUTOMATED columns (docker\'s layout)'
 complete -c skiff -n "__fish_skiff_using_subcommand search" -l list-tags -d 'List the tags of the repository TERM names'
 complete -c skiff -n "__fish_skiff_using_subcommand search" -l no-trunc -d 'Do not shorten descriptions'
 complete -c skiff -n "__fish_skiff_using_subcommand search" -l disable-content-trust -d 'Docker\'s content trust; podman ignores it, and so does skiff'
-complete -c skiff -n "__fish_skiff_using_subcommand search" -l noout -d 'Print nothing on stdout'
-complete -c skiff -n "__fish_skiff_using_subcommand search" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand search" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand search" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand login" -s u -l username -d 'User name' -r
-complete -c skiff -n "__fish_skiff_using_subcommand login" -s p -l password -d 'Password (prefer --password-stdin: command lines are visible to other users)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand login" -l authfile -d 'Auth file to write (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand login" -l tls-verify -d 'Require HTTPS with a verified certificate (`--tls-verify=false`: also plain HTTP and unverified HTTPS; default: as registries.conf says, plain HTTP allowed on loopback)' -r -f -a "true\t''
-false\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand login" -l cert-dir -d 'Use the CA certificates (*.crt) in DIR for the registry' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand login" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand login" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand login" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -2136,14 +2130,19 @@ complete -c skiff -n "__fish_skiff_using_subcommand login" -l runtime -d 'OCI ru
 complete -c skiff -n "__fish_skiff_using_subcommand login" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand login" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand login" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand login" -s u -l username -d 'User name' -r
+complete -c skiff -n "__fish_skiff_using_subcommand login" -s p -l password -d 'Password (prefer --password-stdin: command lines are visible to other users)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand login" -l authfile -d 'Auth file to write (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand login" -l tls-verify -d 'Require HTTPS with a verified certificate (`--tls-verify=false`: also plain HTTP and unverified HTTPS; default: as registries.conf says, plain HTTP allowed on loopback)' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand login" -l cert-dir -d 'Use the CA certificates (*.crt) in DIR for the registry' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand login" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand login" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand login" -l password-stdin -d 'Read the password from stdin'
 complete -c skiff -n "__fish_skiff_using_subcommand login" -l get-login -d 'Print the user name stored for the registry and exit'
 complete -c skiff -n "__fish_skiff_using_subcommand login" -s v -l verbose -d 'Say which auth file the credentials went to'
-complete -c skiff -n "__fish_skiff_using_subcommand login" -l noout -d 'Print nothing on stdout'
-complete -c skiff -n "__fish_skiff_using_subcommand login" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand login" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand login" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand logout" -l authfile -d 'Auth file to change' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -2159,13 +2158,12 @@ complete -c skiff -n "__fish_skiff_using_subcommand logout" -l runtime -d 'OCI r
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand logout" -s a -l all -d 'Remove the credentials of every registry'
+complete -c skiff -n "__fish_skiff_using_subcommand logout" -l authfile -d 'Auth file to change' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand logout" -s a -l all -d 'Remove the credentials of every registry'
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l dest -d 'Empty directory to unpack into' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l mapped-ids -d 'Number of container ids mapped' -r
 complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -2181,10 +2179,12 @@ complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l runtime 
 complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l userns -d 'Enter a user namespace first (the parent maps it)'
-complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l single-id -d 'Only one id is mapped: owners other than root are counted, not set'
+complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l dest -d 'Empty directory to unpack into' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l mapped-ids -d 'Number of container ids mapped' -r
 complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l userns -d 'Enter a user namespace first (the parent maps it)'
+complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l single-id -d 'Only one id is mapped: owners other than root are counted, not set'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
@@ -2202,9 +2202,9 @@ complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l runtime -d '
 complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l userns
 complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l userns
 complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-supervise" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F

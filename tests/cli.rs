@@ -8,6 +8,23 @@ fn unknown_flag_exits_125_with_usage() {
     let r = t.run(["--no-such-flag"]);
     assert_eq!(r.code, 125, "{}", r.describe());
     assert!(r.stderr.contains("--no-such-flag"), "{}", r.describe());
+    // On run and create, where everything after the image is the command's.
+    for cmd in ["run", "create"] {
+        let r = t.run([cmd, "--no-such-flag", "busybox"]);
+        assert_eq!(r.code, 125, "{}", r.describe());
+        assert!(
+            r.stderr.contains("unknown flag: --no-such-flag"),
+            "{}",
+            r.describe()
+        );
+    }
+    // Each command's help says what it does (its flags are built when it runs).
+    let h = t.ok(["attach", "--help"]);
+    assert!(
+        h.stdout.starts_with("Attach to a running"),
+        "{}",
+        h.describe()
+    );
 }
 
 #[test]

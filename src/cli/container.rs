@@ -213,8 +213,8 @@ fn image_size(g: &GlobalOpts, id: &str) -> u64 {
         .unwrap_or(0)
 }
 
-/// Containers first, then images (docker's `inspect` order).
-/// `inspect` and `container inspect`.
+// `inspect` and `container inspect`: containers first, then images (docker's order).
+// (No doc comment: with deferred subcommands it would replace the command's about.)
 #[derive(Debug, Args)]
 pub struct InspectArgs {
     /// Go template applied to each result, or json.

@@ -157,6 +157,13 @@ pub fn create_container(
     remove_image: bool,
     detach: bool,
 ) -> anyhow::Result<String> {
+    // Everything after the image is the command's, so an unknown flag lands here as the "image".
+    if a.image().starts_with('-') {
+        anyhow::bail!(
+            "unknown flag: {} (`skiff run --help` lists the flags; flags go before the image)",
+            a.image()
+        );
+    }
     for (flag, name) in [
         ("--subuidname", &a.subuidname),
         ("--subgidname", &a.subgidname),

@@ -36,7 +36,8 @@ impl PlatformArgs {
     }
 }
 
-/// `--tls-verify`, `--cert-dir`: how to reach a registry.
+// `--tls-verify`, `--cert-dir`: how to reach a registry. (No doc comment on flattened flag
+// groups: with deferred subcommands it would replace the command's about.)
 #[derive(Debug, Args, Clone, Default)]
 pub struct TlsArgs {
     /// Require HTTPS with a verified certificate (`--tls-verify=false`: also plain HTTP and
@@ -54,7 +55,7 @@ pub struct TlsArgs {
     pub cert_dir: Option<std::path::PathBuf>,
 }
 
-/// The registry flags of every command that pulls.
+// The registry flags of every command that pulls.
 #[derive(Debug, Args, Clone, Default)]
 pub struct RegistryArgs {
     #[command(flatten)]

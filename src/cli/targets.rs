@@ -9,7 +9,8 @@ use clap::Args;
 use crate::state::store::StateError;
 use crate::state::{Container, ContainerStore};
 
-/// `-l/--latest`.
+// `-l/--latest`. (No doc comment on flattened flag groups: with deferred subcommands it
+// would replace the command's about.)
 #[derive(Debug, Args, Clone, Default)]
 pub struct Latest {
     /// Act on the latest created container.
@@ -17,7 +18,7 @@ pub struct Latest {
     pub latest: bool,
 }
 
-/// `--cidfile` (repeatable), as written by `run --cidfile`.
+// `--cidfile` (repeatable), as written by `run --cidfile`.
 #[derive(Debug, Args, Clone, Default)]
 pub struct CidFiles {
     /// Read the container id from FILE (as written by `run --cidfile`).
