@@ -14,7 +14,7 @@ fi
 packages=(
   uidmap passt slirp4netns fuse-overlayfs   # what skiff runs
   docker-registry busybox-static            # the test registry and the test images' content
-  skopeo curl jq zstd python3 tmux apache2-utils openssl procps iproute2 util-linux
+  skopeo podman curl jq zstd python3 tmux apache2-utils openssl procps iproute2 util-linux
   debootstrap                               # the real-image fixture (Debian apache2)
   build-essential pkg-config               # cargo builds (cc for -sys crates)
 )

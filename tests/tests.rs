@@ -14,6 +14,7 @@ mod podman_script;
 mod pull;
 mod run;
 mod testbed;
+mod transfer;
 mod unpack;
 mod userns;
 mod volumes;

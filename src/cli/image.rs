@@ -36,6 +36,10 @@ pub enum ImageCommand {
     Prune(PruneArgs),
     /// Show an image's layers as a tree
     Tree(TreeArgs),
+    /// Save images to an archive or directory
+    Save(super::transfer::SaveArgs),
+    /// Load images from an archive
+    Load(super::transfer::LoadArgs),
 }
 
 #[derive(Debug, Args)]
@@ -123,6 +127,8 @@ pub fn run(g: &GlobalOpts, a: ImageArgs) -> anyhow::Result<i32> {
         ImageCommand::Rm(x) => run_rmi(g, x),
         ImageCommand::Tag(x) => run_tag(g, x),
         ImageCommand::Prune(x) => run_prune(g, x),
+        ImageCommand::Save(x) => super::transfer::save(g, x),
+        ImageCommand::Load(x) => super::transfer::load(g, x),
     }
 }
 

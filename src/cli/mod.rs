@@ -35,6 +35,7 @@ pub mod system;
 pub mod targets;
 pub mod template;
 pub mod top;
+pub mod transfer;
 pub mod unshare;
 pub mod userns;
 pub mod version;
@@ -251,6 +252,10 @@ pub enum Command {
     /// Unmount containers' root filesystems
     #[command(alias = "umount")]
     Unmount(mount::UnmountArgs),
+    /// Save images to an archive (docker-archive, oci-archive) or directory
+    Save(transfer::SaveArgs),
+    /// Load images from an archive (docker-archive, oci-archive; gzip or zstd too)
+    Load(transfer::LoadArgs),
     /// Search registries for images, or list a repository's tags
     Search(search::SearchArgs),
     /// Log in to a registry
@@ -368,6 +373,8 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Generate(a) => generate::run(g, a),
         Command::Unshare(a) => unshare::run(g, a),
         Command::Search(a) => search::run(g, a),
+        Command::Save(a) => transfer::save(g, a),
+        Command::Load(a) => transfer::load(g, a),
         Command::Mount(a) => mount::mount(g, a),
         Command::Unmount(a) => mount::unmount(g, a),
         Command::Login(a) => login::login(g, a),

@@ -2,9 +2,12 @@
 //! unpacking.
 
 pub mod access;
+pub mod archive;
 pub mod auth;
 pub mod clients;
+pub mod ingest;
 pub mod inspect;
+pub mod load;
 pub mod manage;
 pub mod manifest;
 pub mod mapped;
@@ -15,6 +18,7 @@ pub mod reference;
 pub mod registries;
 pub mod registry;
 pub mod registry_error;
+pub mod save;
 pub mod search;
 pub mod store;
 pub mod unpack;

@@ -4,7 +4,6 @@
 //! publish layers and the image only when complete and verified.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::{anyhow, bail, Context};
@@ -20,7 +19,6 @@ use super::registry::{Registries, Remote};
 use super::store::{ImageRecord, LayerRecord, Store};
 use super::unpack::UnpackReport;
 use crate::storage::{LockGuard, LockMode, Paths};
-use crate::userns::helper::{needs_userns, spawn_mapped};
 use crate::userns::IdMapping;
 
 /// Layers downloaded and unpacked at the same time.
@@ -316,6 +314,7 @@ async fn ensure_layer(
                     digest: desc.digest.clone(),
                     compressed_size: desc.size,
                     size: report.size,
+                    media_type: Some(desc.media_type.clone()),
                 };
                 ctx.store.publish_layer(&rec)?;
                 unpacking.published();
@@ -371,6 +370,10 @@ async fn fetch_and_unpack(
     let mut stderr = tokio::process::ChildStderr::from_std(child.stderr.take().unwrap())?;
     set_pipe_size(&stdin);
 
+    // The blob is kept beside the unpacked layer, for push and save.
+    let mut blob = tokio::fs::File::create(unpacking.tmp.join("blob"))
+        .await
+        .with_context(|| format!("creating {}", unpacking.tmp.join("blob").display()))?;
     let feed = async {
         use sha2::Digest;
         let mut stdin = stdin;
@@ -383,6 +386,9 @@ async fn fetch_and_unpack(
             hasher.update(&chunk);
             size += chunk.len() as u64;
             stdin.write_all(&chunk).await.map_err(Feed::HelperGone)?;
+            blob.write_all(&chunk)
+                .await
+                .map_err(|e| Feed::Source(anyhow!("writing the layer blob into the store: {e}")))?;
             bp.inc(chunk.len() as u64);
         }
         // Verify before the helper sees EOF: on a mismatch it is killed with the stream unfinished,
@@ -396,6 +402,9 @@ async fn fetch_and_unpack(
             )));
         }
         drop(stdin);
+        blob.flush()
+            .await
+            .map_err(|e| Feed::Source(anyhow!("writing the layer blob into the store: {e}")))?;
         Ok::<(), Feed>(())
     };
     let mut out = String::new();
@@ -511,25 +520,7 @@ enum Feed {
 }
 
 fn spawn_unpacker(ctx: &Ctx<'_>, dest: &Path) -> anyhow::Result<std::process::Child> {
-    let mut cmd = Command::new(&ctx.exe);
-    cmd.arg("internal-unpack")
-        .arg("--dest")
-        .arg(dest)
-        .arg("--mapped-ids")
-        .arg(
-            ctx.mapping
-                .uid_count()
-                .min(ctx.mapping.gids.iter().map(|m| m.size as u64).sum())
-                .to_string(),
-        )
-        .stderr(Stdio::piped());
-    if needs_userns(&ctx.mapping) {
-        cmd.arg("--userns");
-    }
-    if ctx.mapping.kind == crate::userns::idmap::MappingKind::SingleId {
-        cmd.arg("--single-id");
-    }
-    Ok(spawn_mapped(cmd, &ctx.mapping)?)
+    super::ingest::spawn_unpacker(&ctx.exe, &ctx.mapping, dest)
 }
 
 /// A 1 MiB pipe: fewer wake-ups between the downloader and the unpacker.

@@ -5,7 +5,10 @@
 //! images/<id>/manifest.json    the manifest as pulled (raw bytes, digest-verified)
 //! images/<id>/config.json      the image config (raw bytes; the image id is its digest)
 //! layers/<diffid>/diff/        one unpacked layer, shared by every image that has it
-//! layers/<diffid>/layer.json   its compressed digest and sizes
+//! layers/<diffid>/layer.json   its compressed digest, media type and sizes
+//! layers/<diffid>/blob         the layer as distributed (the blob pulled, or the tar loaded or
+//!                              committed), for push and save: like containerd's content store
+//! layers/<diffid>/blob.gz      a gzip copy made once for push/save when `blob` is uncompressed
 //! layers/.tmp-<diffid>/        a layer being unpacked (under locks/layer-<diffid>.lock)
 //! locks/                       flock files (never removed)
 //! ```
@@ -91,6 +94,10 @@ pub struct LayerRecord {
     pub digest: String,
     pub compressed_size: u64,
     pub size: u64,
+    /// The blob's media type (gzip, zstd or plain tar); None for layers stored before blobs
+    /// were kept.
+    #[serde(default)]
+    pub media_type: Option<String>,
 }
 
 pub struct Store {
@@ -169,6 +176,13 @@ impl Store {
         self.root
             .join("layers")
             .join(format!(".tmp-{}", hex_of(diff_id)))
+    }
+
+    /// The layer as distributed, when the store has it (layers pulled by older skiff versions
+    /// have only their unpacked content).
+    pub fn layer_blob(&self, diff_id: &str) -> Option<PathBuf> {
+        let p = self.layer_dir(diff_id).join("blob");
+        p.exists().then_some(p)
     }
 
     pub fn has_layer(&self, diff_id: &str) -> bool {
