@@ -12,6 +12,7 @@ mod lifecycle;
 mod network;
 mod podman_script;
 mod pull;
+mod push;
 mod run;
 mod testbed;
 mod transfer;

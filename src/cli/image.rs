@@ -36,6 +36,8 @@ pub enum ImageCommand {
     Prune(PruneArgs),
     /// Show an image's layers as a tree
     Tree(TreeArgs),
+    /// Push an image to a registry
+    Push(super::push::PushArgs),
     /// Save images to an archive or directory
     Save(super::transfer::SaveArgs),
     /// Load images from an archive
@@ -127,6 +129,7 @@ pub fn run(g: &GlobalOpts, a: ImageArgs) -> anyhow::Result<i32> {
         ImageCommand::Rm(x) => run_rmi(g, x),
         ImageCommand::Tag(x) => run_tag(g, x),
         ImageCommand::Prune(x) => run_prune(g, x),
+        ImageCommand::Push(x) => super::push::run(g, x),
         ImageCommand::Save(x) => super::transfer::save(g, x),
         ImageCommand::Load(x) => super::transfer::load(g, x),
     }

@@ -26,6 +26,7 @@ pub mod output;
 pub mod port;
 pub mod ps;
 pub mod pull;
+pub mod push;
 pub mod resources;
 pub mod run;
 pub mod runflags;
@@ -252,6 +253,8 @@ pub enum Command {
     /// Unmount containers' root filesystems
     #[command(alias = "umount")]
     Unmount(mount::UnmountArgs),
+    /// Push an image to a registry
+    Push(push::PushArgs),
     /// Save images to an archive (docker-archive, oci-archive) or directory
     Save(transfer::SaveArgs),
     /// Load images from an archive (docker-archive, oci-archive; gzip or zstd too)
@@ -373,6 +376,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Generate(a) => generate::run(g, a),
         Command::Unshare(a) => unshare::run(g, a),
         Command::Search(a) => search::run(g, a),
+        Command::Push(a) => push::run(g, a),
         Command::Save(a) => transfer::save(g, a),
         Command::Load(a) => transfer::load(g, a),
         Command::Mount(a) => mount::mount(g, a),

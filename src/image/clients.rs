@@ -191,6 +191,7 @@ impl Registries {
             auth,
             http,
             authorization: Arc::new(tokio::sync::Mutex::new(None)),
+            push_authorization: Arc::new(tokio::sync::Mutex::new(None)),
         })
     }
 }

@@ -31,6 +31,8 @@ pub struct Remote {
     pub(super) http: reqwest::Client,
     /// The Authorization header value, once known (None: anonymous access works).
     pub(super) authorization: Arc<tokio::sync::Mutex<Option<Option<String>>>>,
+    /// The same for pushing (a token with scope `push,pull`).
+    pub(super) push_authorization: Arc<tokio::sync::Mutex<Option<Option<String>>>>,
 }
 
 /// A fetched, digest-verified manifest.
@@ -41,7 +43,7 @@ pub struct RawManifest {
 }
 
 impl Remote {
-    fn oci_ref(&self, r: &Reference, digest: Option<&str>) -> oci_client::Reference {
+    pub(super) fn oci_ref(&self, r: &Reference, digest: Option<&str>) -> oci_client::Reference {
         let repo = r.repository.clone();
         match digest.or(r.digest.as_deref()) {
             Some(d) => {
@@ -322,7 +324,11 @@ impl Remote {
         self.get(r, &url, None).await
     }
 
-    async fn retry<T, F, Fut>(&self, r: &Reference, mut op: F) -> Result<T, RegistryError>
+    pub(super) async fn retry<T, F, Fut>(
+        &self,
+        r: &Reference,
+        mut op: F,
+    ) -> Result<T, RegistryError>
     where
         F: FnMut() -> Fut,
         Fut: std::future::Future<Output = Result<T, OciDistributionError>>,
