@@ -82,12 +82,17 @@ complete -c skiff -n "__fish_skiff_needs_command" -f -a "unshare" -d 'Run a comm
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "mount" -d 'Mount containers\' root filesystems (as root, or inside `skiff unshare`)'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "unmount" -d 'Unmount containers\' root filesystems'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "push" -d 'Push an image to a registry'
+complete -c skiff -n "__fish_skiff_needs_command" -f -a "commit" -d 'Create an image from a container\'s changes'
+complete -c skiff -n "__fish_skiff_needs_command" -f -a "export" -d 'Export a container\'s files as a tar archive'
+complete -c skiff -n "__fish_skiff_needs_command" -f -a "import" -d 'Create an image from a root filesystem tarball'
+complete -c skiff -n "__fish_skiff_needs_command" -f -a "diff" -d 'Show what a container changed (or an image\'s top layer)'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "save" -d 'Save images to an archive (docker-archive, oci-archive) or directory'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "load" -d 'Load images from an archive (docker-archive, oci-archive; gzip or zstd too)'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "search" -d 'Search registries for images, or list a repository\'s tags'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "login" -d 'Log in to a registry'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "logout" -d 'Log out of a registry'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "internal-unpack"
+complete -c skiff -n "__fish_skiff_needs_command" -f -a "internal-pack"
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "internal-rm"
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "internal-supervise"
 complete -c skiff -n "__fish_skiff_using_subcommand info" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
@@ -2202,6 +2207,102 @@ complete -c skiff -n "__fish_skiff_using_subcommand push" -s q -l quiet -d 'Prin
 complete -c skiff -n "__fish_skiff_using_subcommand push" -l disable-content-trust -d 'Docker\'s content trust; podman ignores it, and so does skiff'
 complete -c skiff -n "__fish_skiff_using_subcommand push" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand push" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -s c -l change -d 'Apply a Dockerfile instruction: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, STOPSIGNAL, USER, VOLUME, WORKDIR (e.g. --change \'CMD=/app --serve\')' -r
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -s m -l message -d 'Commit message (the history entry\'s comment)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -s a -l author -d 'Author' -r
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -s p -l pause -d 'Pause the container while its files are read (default true)' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -s f -l format -d 'Image format: oci (default) or docker' -r
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -l iidfile -d 'Write the image id to FILE' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -s s -l squash -d 'Squash the new layer with the image\'s (not done by skiff: refused)'
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -l include-volumes -d 'Include the container\'s volumes in the image (not done by skiff: refused)'
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -s q -l quiet -d 'Print only the image id'
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -s h -l help -d 'Print help'
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand export" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand export" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand export" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand export" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand export" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand export" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand export" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand export" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand export" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand export" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand export" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand export" -s o -l output -d 'Write to FILE (default: stdout, unless it is a terminal)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand export" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand export" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand export" -s h -l help -d 'Print help'
+complete -c skiff -n "__fish_skiff_using_subcommand export" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand import" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand import" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand import" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand import" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand import" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand import" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand import" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand import" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand import" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand import" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand import" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand import" -s c -l change -d 'Apply a Dockerfile instruction (as with commit)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand import" -s m -l message -d 'Commit message' -r
+complete -c skiff -n "__fish_skiff_using_subcommand import" -l platform -d 'Pull the image for this platform (os/arch[/variant]) instead of the host\'s' -r
+complete -c skiff -n "__fish_skiff_using_subcommand import" -l arch -d 'Override the architecture of the image to pull' -r
+complete -c skiff -n "__fish_skiff_using_subcommand import" -l os -d 'Override the OS of the image to pull' -r
+complete -c skiff -n "__fish_skiff_using_subcommand import" -l variant -d 'Override the architecture variant of the image to pull' -r
+complete -c skiff -n "__fish_skiff_using_subcommand import" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand import" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand import" -s q -l quiet -d 'Print only the image id'
+complete -c skiff -n "__fish_skiff_using_subcommand import" -s h -l help -d 'Print help'
+complete -c skiff -n "__fish_skiff_using_subcommand import" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand diff" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand diff" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand diff" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand diff" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand diff" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand diff" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand diff" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand diff" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand diff" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand diff" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand diff" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand diff" -l format -d 'json: {"changed": [...], "added": [...], "deleted": [...]}' -r
+complete -c skiff -n "__fish_skiff_using_subcommand diff" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand diff" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand diff" -s l -l latest -d 'Act on the latest created container'
+complete -c skiff -n "__fish_skiff_using_subcommand diff" -s h -l help -d 'Print help'
+complete -c skiff -n "__fish_skiff_using_subcommand diff" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand save" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand save" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand save" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -2351,6 +2452,30 @@ complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l userns -
 complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l single-id -d 'Only one id is mapped: owners other than root are counted, not set'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l mode -d 'layer (an overlay upper dir as a layer), tree (DIR over the --lower dirs, read-only overlay, as a root filesystem) or diff (the changes as JSON)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l dir -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l lower -d 'Lower dirs, top first' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l mnt -d 'An empty dir to mount the tree on (mode tree)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l userns
+complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -s h -l help -d 'Print help'
+complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''

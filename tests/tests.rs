@@ -5,6 +5,7 @@ mod util;
 mod apache;
 mod cli;
 mod commands;
+mod commit;
 mod compat;
 mod flags;
 mod info;

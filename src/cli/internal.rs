@@ -86,3 +86,78 @@ pub fn supervise(g: &super::GlobalOpts, a: SuperviseArgs) -> anyhow::Result<i32>
     let ready = std::io::stdout().as_fd().try_clone_to_owned()?;
     crate::runtime::supervisor::supervise(&store, &a.id, ready)
 }
+
+#[derive(Debug, Args)]
+pub struct PackArgs {
+    /// layer (an overlay upper dir as a layer), tree (DIR over the --lower dirs, read-only
+    /// overlay, as a root filesystem) or diff (the changes as JSON).
+    #[arg(long)]
+    pub mode: String,
+    #[arg(long)]
+    pub dir: PathBuf,
+    /// Lower dirs, top first.
+    #[arg(long)]
+    pub lower: Vec<PathBuf>,
+    /// An empty dir to mount the tree on (mode tree).
+    #[arg(long)]
+    pub mnt: Option<PathBuf>,
+    #[arg(long)]
+    pub userns: bool,
+}
+
+/// Write a tar (or the change list) of a container's files on stdout, from inside the user
+/// namespace where their owners read as the container sees them.
+pub fn pack(a: PackArgs) -> anyhow::Result<i32> {
+    use crate::image::pack;
+    die_with_parent();
+    if a.userns {
+        enter_from_parent()?;
+    }
+    let out = std::io::stdout().lock();
+    match a.mode.as_str() {
+        "layer" => pack::pack(&a.dir, pack::Mode::Layer, out)?,
+        "tree" => {
+            let mnt = a
+                .mnt
+                .as_deref()
+                .context("--mnt is required with --mode tree")?;
+            nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNS)?;
+            nix::mount::mount(
+                None::<&str>,
+                "/",
+                None::<&str>,
+                nix::mount::MsFlags::MS_REC | nix::mount::MsFlags::MS_PRIVATE,
+                None::<&str>,
+            )?;
+            let lowers: Vec<String> = std::iter::once(&a.dir)
+                .chain(&a.lower)
+                .map(|p| p.display().to_string())
+                .collect();
+            let mut opts = format!("lowerdir={}", lowers.join(":"));
+            if a.userns {
+                opts.push_str(",userxattr");
+            }
+            if opts.len() > 4000 {
+                anyhow::bail!("too many layers to mount at once ({})", lowers.len());
+            }
+            nix::mount::mount(
+                Some("overlay"),
+                mnt,
+                Some("overlay"),
+                nix::mount::MsFlags::MS_RDONLY,
+                Some(opts.as_str()),
+            )
+            .context("mounting the container's files read-only")?;
+            pack::pack(mnt, pack::Mode::Tree, out)?;
+        }
+        "diff" => {
+            let lowers: Vec<&std::path::Path> = a.lower.iter().map(PathBuf::as_path).collect();
+            let changes = pack::changes(&a.dir, &lowers)?;
+            let mut out = out;
+            serde_json::to_writer(&mut out, &changes)?;
+            out.flush()?;
+        }
+        other => anyhow::bail!("unknown pack mode {other}"),
+    }
+    Ok(0)
+}

@@ -3,6 +3,7 @@
 
 pub mod attach;
 pub mod clone;
+pub mod commit;
 pub mod completion;
 pub mod container;
 pub mod cp;
@@ -255,6 +256,14 @@ pub enum Command {
     Unmount(mount::UnmountArgs),
     /// Push an image to a registry
     Push(push::PushArgs),
+    /// Create an image from a container's changes
+    Commit(commit::CommitArgs),
+    /// Export a container's files as a tar archive
+    Export(commit::ExportArgs),
+    /// Create an image from a root filesystem tarball
+    Import(commit::ImportArgs),
+    /// Show what a container changed (or an image's top layer)
+    Diff(commit::DiffArgs),
     /// Save images to an archive (docker-archive, oci-archive) or directory
     Save(transfer::SaveArgs),
     /// Load images from an archive (docker-archive, oci-archive; gzip or zstd too)
@@ -267,6 +276,8 @@ pub enum Command {
     Logout(login::LogoutArgs),
     #[command(hide = true, name = "internal-unpack")]
     InternalUnpack(internal::UnpackArgs),
+    #[command(hide = true, name = "internal-pack")]
+    InternalPack(internal::PackArgs),
     #[command(hide = true, name = "internal-rm")]
     InternalRm(internal::RmArgs),
     #[command(hide = true, name = "internal-supervise")]
@@ -377,6 +388,10 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Unshare(a) => unshare::run(g, a),
         Command::Search(a) => search::run(g, a),
         Command::Push(a) => push::run(g, a),
+        Command::Commit(a) => commit::commit(g, a),
+        Command::Export(a) => commit::export(g, a),
+        Command::Import(a) => commit::import(g, a),
+        Command::Diff(a) => commit::diff(g, a),
         Command::Save(a) => transfer::save(g, a),
         Command::Load(a) => transfer::load(g, a),
         Command::Mount(a) => mount::mount(g, a),
@@ -385,6 +400,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Logout(a) => login::logout(g, a),
         Command::InternalUnpack(a) => internal::unpack(a),
         Command::InternalRm(a) => internal::rm(a),
+        Command::InternalPack(a) => internal::pack(a),
         Command::InternalSupervise(a) => internal::supervise(g, a),
         Command::Ps(a) => ps::run(g, a),
         Command::Logs(a) => logs::run(g, a),

@@ -4,13 +4,16 @@
 pub mod access;
 pub mod archive;
 pub mod auth;
+pub mod changes;
 pub mod clients;
+pub mod commit;
 pub mod ingest;
 pub mod inspect;
 pub mod load;
 pub mod manage;
 pub mod manifest;
 pub mod mapped;
+pub mod pack;
 pub mod platform;
 pub mod progress;
 pub mod pull;
