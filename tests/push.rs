@@ -222,3 +222,114 @@ fn push_errors_name_the_fix() {
     assert!(r.stderr.contains("not known"), "{}", r.describe());
     let _ = Path::new("");
 }
+
+#[test]
+fn manifest_lists_are_made_pushed_and_read_by_skopeo() {
+    let t = TestEnv::new("push-manifest");
+    let src = format!("{}/busybox:latest", registry());
+    t.ok(["pull", "-q", &src]);
+    // A second image to stand for another platform.
+    t.ok([
+        "run",
+        "--name",
+        "c",
+        &src,
+        "sh",
+        "-c",
+        "echo arm > /platform",
+    ]);
+    t.ok(["commit", "-q", "c", "other:v1"]);
+    t.ok(["rm", "c"]);
+    assert_eq!(t.run(["manifest", "exists", "multi"]).code, 1);
+    t.ok(["manifest", "create", "multi", &src]);
+    assert_eq!(t.run(["manifest", "exists", "multi"]).code, 0);
+    assert_eq!(
+        t.run(["manifest", "create", "multi"]).code,
+        125,
+        "exists already"
+    );
+    t.ok([
+        "manifest",
+        "add",
+        "--arch",
+        "arm64",
+        "--variant",
+        "v8",
+        "multi",
+        "other:v1",
+    ]);
+    let idx = t.ok(["manifest", "inspect", "multi"]).json();
+    assert_eq!(idx["manifests"].as_array().unwrap().len(), 2, "{idx}");
+    assert_eq!(idx["manifests"][1]["platform"]["architecture"], "arm64");
+    let second = idx["manifests"][1]["digest"].as_str().unwrap().to_string();
+    t.ok([
+        "manifest",
+        "annotate",
+        "--annotation",
+        "org.example=yes",
+        "multi",
+        &second,
+    ]);
+    // Pushed: the images under their digests, the index under the tag.
+    let dest = format!("{}/lists/multi-{}:v1", registry(), std::process::id());
+    let digest = t
+        .ok(["manifest", "push", "-q", "multi", &dest])
+        .stdout
+        .trim()
+        .to_string();
+    let raw = Command::new("skopeo")
+        .args(["inspect", "--raw", "--tls-verify=false"])
+        .arg(format!("docker://{dest}"))
+        .output()
+        .unwrap();
+    let pushed: serde_json::Value = serde_json::from_slice(&raw.stdout).unwrap();
+    assert_eq!(
+        pushed["mediaType"],
+        "application/vnd.oci.image.index.v1+json"
+    );
+    assert_eq!(pushed["manifests"][1]["annotations"]["org.example"], "yes");
+    {
+        use sha2::Digest;
+        let hex: String = sha2::Sha256::digest(&raw.stdout)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(format!("sha256:{hex}"), digest, "the index as pushed");
+    }
+    let arm = Command::new("skopeo")
+        .args([
+            "inspect",
+            "--tls-verify=false",
+            "--override-arch",
+            "arm64",
+            "--override-variant",
+            "v8",
+        ])
+        .args(["--format", "{{len .Layers}}"])
+        .arg(format!("docker://{dest}"))
+        .output()
+        .unwrap();
+    // The arm64 entry is the committed image: one layer more than busybox.
+    assert_eq!(String::from_utf8_lossy(&arm.stdout).trim(), "2");
+    // skiff pulls the arm64 entry back by platform.
+    let t2 = TestEnv::new("push-manifest-pull");
+    t2.ok(["pull", "-q", "--platform", "linux/arm64/v8", &dest]);
+    assert_eq!(
+        t2.ok(["run", "--rm", &dest, "cat", "/platform"]).stdout,
+        "arm\n"
+    );
+    // Remote images with --all; rm; image exists.
+    t.ok(["manifest", "create", "remote"]);
+    let added = t.ok([
+        "manifest",
+        "add",
+        "--all",
+        "remote",
+        &format!("docker://{}/multiarch:latest", registry()),
+    ]);
+    assert_eq!(added.stdout.lines().count(), 2, "{}", added.describe());
+    t.ok(["manifest", "rm", "remote", "multi"]);
+    assert_eq!(t.run(["manifest", "exists", "multi"]).code, 1);
+    assert_eq!(t.run(["image", "exists", "other:v1"]).code, 0);
+    assert_eq!(t.run(["image", "exists", "nosuch:v1"]).code, 1);
+}

@@ -38,6 +38,11 @@ pub enum ImageCommand {
     Tree(TreeArgs),
     /// Push an image to a registry
     Push(super::push::PushArgs),
+    /// Exit 0 when the image is in the store, 1 when not
+    Exists {
+        #[arg(value_name = "IMAGE")]
+        image: String,
+    },
     /// Save images to an archive or directory
     Save(super::transfer::SaveArgs),
     /// Load images from an archive
@@ -130,6 +135,14 @@ pub fn run(g: &GlobalOpts, a: ImageArgs) -> anyhow::Result<i32> {
         ImageCommand::Tag(x) => run_tag(g, x),
         ImageCommand::Prune(x) => run_prune(g, x),
         ImageCommand::Push(x) => super::push::run(g, x),
+        ImageCommand::Exists { image } => {
+            let paths = g.paths()?;
+            let store = Store::open(&paths.root)?;
+            let search =
+                crate::image::registries::RegistriesConf::load(&paths.config)?.search_registries();
+            let found = crate::image::store::find(&store.load()?, &image, &search).is_ok();
+            Ok(if found { 0 } else { 1 })
+        }
         ImageCommand::Save(x) => super::transfer::save(g, x),
         ImageCommand::Load(x) => super::transfer::load(g, x),
     }

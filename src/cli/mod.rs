@@ -21,6 +21,7 @@ pub mod internal;
 pub mod lifecycle;
 pub mod login;
 pub mod logs;
+pub mod manifest;
 pub mod mount;
 pub mod mounts;
 pub mod output;
@@ -256,6 +257,8 @@ pub enum Command {
     Unmount(mount::UnmountArgs),
     /// Push an image to a registry
     Push(push::PushArgs),
+    /// Manage multi-platform manifest lists
+    Manifest(manifest::ManifestArgs),
     /// Create an image from a container's changes
     Commit(commit::CommitArgs),
     /// Export a container's files as a tar archive
@@ -388,6 +391,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Unshare(a) => unshare::run(g, a),
         Command::Search(a) => search::run(g, a),
         Command::Push(a) => push::run(g, a),
+        Command::Manifest(a) => manifest::run(g, a),
         Command::Commit(a) => commit::commit(g, a),
         Command::Export(a) => commit::export(g, a),
         Command::Import(a) => commit::import(g, a),

@@ -63,6 +63,7 @@ pub fn run(g: &GlobalOpts, a: PushArgs) -> anyhow::Result<i32> {
             .transpose()?,
         compression_level: a.compression_level,
         quiet: a.quiet,
+        by_digest: false,
     };
     let digest = push::push(&paths, &a.image, a.destination.as_deref(), &opts)?;
     if let Some(f) = &a.digestfile {

@@ -12,6 +12,7 @@ pub mod inspect;
 pub mod load;
 pub mod manage;
 pub mod manifest;
+pub mod manifest_list;
 pub mod mapped;
 pub mod pack;
 pub mod platform;

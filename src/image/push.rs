@@ -39,6 +39,15 @@ pub struct PushOptions {
     pub compression: Option<Compression>,
     pub compression_level: Option<i32>,
     pub quiet: bool,
+    /// Put the manifest under its digest instead of a tag (an image of a manifest list).
+    pub by_digest: bool,
+}
+
+/// What a push put on the registry.
+pub struct Pushed {
+    pub digest: String,
+    pub size: u64,
+    pub media_type: String,
 }
 
 /// One blob to push.
@@ -272,6 +281,16 @@ pub fn push(
     dest: Option<&str>,
     opts: &PushOptions,
 ) -> anyhow::Result<String> {
+    Ok(push_image(paths, source, dest, opts)?.digest)
+}
+
+/// `push`, with the size and media type of the manifest it wrote.
+pub fn push_image(
+    paths: &Paths,
+    source: &str,
+    dest: Option<&str>,
+    opts: &PushOptions,
+) -> anyhow::Result<Pushed> {
     let store = Store::open(&paths.root)?;
     let conf = RegistriesConf::load(&paths.config)?;
     let search = conf.search_registries();
@@ -346,6 +365,7 @@ pub fn push(
             &progress,
             &sources,
             &known,
+            opts.by_digest,
         ));
         match result {
             Ok(d) => {
@@ -377,7 +397,11 @@ pub fn push(
     rec.names = Vec::new();
     rec.digests = vec![format!("{}@{digest}", r.repo_name())];
     store.put_image(rec, &store.manifest_raw(&img.id)?, &config)?;
-    Ok(digest)
+    Ok(Pushed {
+        digest,
+        size: manifest_body.len() as u64,
+        media_type: manifest_type,
+    })
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -392,6 +416,7 @@ async fn push_to(
     progress: &Progress,
     sources: &BTreeSet<String>,
     known: &BTreeMap<String, BTreeSet<String>>,
+    by_digest: bool,
 ) -> anyhow::Result<String> {
     futures_util::stream::iter(blobs.iter())
         .map(|b| push_blob(remote, r, b, progress, sources, known))
@@ -406,7 +431,11 @@ async fn push_to(
         cp.finish("done");
     }
     progress.message("Writing manifest to image destination");
-    let tag = r.tag.clone().unwrap_or_else(|| "latest".into());
+    let tag = if by_digest {
+        format!("sha256:{}", archive::sha256_hex(manifest_body))
+    } else {
+        r.tag.clone().unwrap_or_else(|| "latest".into())
+    };
     Ok(remote
         .put_manifest(r, &tag, manifest_body, manifest_type)
         .await?)
