@@ -201,8 +201,13 @@ fn a_committed_image_pushed_runs_under_podman() {
     t.ok(["commit", "-q", "c1", &dest]);
     t.ok(["push", "-q", &dest]);
     let p = t.dir.join("podman");
+    // (podman refuses a runroot path longer than 50 characters)
+    let run = tempfile::Builder::new()
+        .prefix("pr")
+        .tempdir_in("/tmp")
+        .unwrap();
     let out = Command::new("podman")
-        .arg("--root").arg(&p).arg("--runroot").arg(&p)
+        .arg("--root").arg(&p).arg("--runroot").arg(run.path())
         .args(["--storage-driver", "vfs", "--cgroup-manager", "cgroupfs", "run", "--rm", "--tls-verify=false"])
         .args(["--ulimit", "nofile=1024:1024", "--ulimit", "nproc=1024:1024", &dest, "sh", "-c"])
         .arg("test -e /bin/ls || echo no-ls; ls /etc | grep -c passwd; test -e /etc/fresh && echo fresh; stat -c %u:%g:%a /data/f")

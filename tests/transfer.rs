@@ -190,13 +190,18 @@ fn podman_reads_our_archives_and_we_read_podmans() {
     }
     let t = TestEnv::new("xfer-podman");
     let p = t.dir.join("podman");
+    // (podman refuses a runroot path longer than 50 characters)
+    let run = tempfile::Builder::new()
+        .prefix("pr")
+        .tempdir_in("/tmp")
+        .unwrap();
     let podman = |args: &[&str]| {
         let mut v = vec![
             "podman",
             "--root",
             p.to_str().unwrap(),
             "--runroot",
-            p.to_str().unwrap(),
+            run.path().to_str().unwrap(),
             "--storage-driver",
             "vfs",
         ];

@@ -302,6 +302,17 @@ pub fn check(paths: &Paths, repair: bool) -> anyhow::Result<Vec<Finding>> {
             }
         }
     }
+    // Archives and layer tars of a load, import or commit that was killed (they hold the store
+    // lock shared while they run, so none is running now).
+    if let Ok(rd) = std::fs::read_dir(store.root.join("tmp")) {
+        for e in rd.flatten() {
+            findings.push(Finding {
+                what: "temporary file of an interrupted load, import or commit".into(),
+                path: Some(e.path()),
+            });
+            doomed.push(e.path());
+        }
+    }
     let before = idx.images.len();
     idx.images.retain(|img| {
         let missing: Vec<&String> = img.layers.iter().filter(|l| !store.has_layer(l)).collect();
