@@ -15,6 +15,7 @@ pub mod manifest;
 pub mod manifest_list;
 pub mod mapped;
 pub mod pack;
+pub mod pgzip;
 pub mod platform;
 pub mod progress;
 pub mod pull;

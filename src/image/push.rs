@@ -175,10 +175,14 @@ fn recompress(
     };
     let out = match to {
         Compression::Gzip => {
-            let lvl = flate2::Compression::new(level.unwrap_or(6).clamp(0, 9) as u32);
-            let mut enc = flate2::write::GzEncoder::new(out, lvl);
-            std::io::copy(&mut input, &mut enc)?;
-            enc.finish()?
+            // In parallel blocks joined into one gzip member (pigz's way): every core works.
+            let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+            super::pgzip::compress(
+                &mut input,
+                out,
+                level.unwrap_or(6).clamp(0, 9) as u32,
+                threads,
+            )?
         }
         Compression::Zstd => {
             let mut enc = zstd::stream::write::Encoder::new(out, level.unwrap_or(3))?;
