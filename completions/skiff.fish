@@ -1737,7 +1737,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -s m -l multi-image-archive -d 'Several images in one docker-archive (docker-archive holds several anyway)'
-complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -l compress -d 'Compress plain layers in directory formats (layers kept compressed stay as they are)'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -l compress -d 'Compress plain layers (gzip) in oci-dir, oci-archive and docker-dir; layers stored compressed stay as they are'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -l uncompressed -d 'Accepted for podman\'s scripts: docker-archive layers are plain tars already'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -s q -l quiet -d 'Print nothing but errors'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -l noout -d 'Print nothing on stdout'
@@ -2447,8 +2447,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand commit" -s f -l format -d 'I
 complete -c skiff -n "__fish_skiff_using_subcommand commit" -l iidfile -d 'Write the image id to FILE' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand commit" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand commit" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
-complete -c skiff -n "__fish_skiff_using_subcommand commit" -s s -l squash -d 'Squash the new layer with the image\'s (not done by skiff: refused)'
-complete -c skiff -n "__fish_skiff_using_subcommand commit" -l include-volumes -d 'Include the container\'s volumes in the image (not done by skiff: refused)'
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -s s -l squash -d 'One layer holding the whole file system, instead of one more layer on the image\'s'
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -l include-volumes -d 'The container\'s volume mount points become VOLUMEs of the image (their data does not)'
 complete -c skiff -n "__fish_skiff_using_subcommand commit" -s q -l quiet -d 'Print only the image id'
 complete -c skiff -n "__fish_skiff_using_subcommand commit" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand commit" -s V -l version -d 'Print version'
@@ -2539,7 +2539,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand save" -l format -d 'docker-a
 complete -c skiff -n "__fish_skiff_using_subcommand save" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand save" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand save" -s m -l multi-image-archive -d 'Several images in one docker-archive (docker-archive holds several anyway)'
-complete -c skiff -n "__fish_skiff_using_subcommand save" -l compress -d 'Compress plain layers in directory formats (layers kept compressed stay as they are)'
+complete -c skiff -n "__fish_skiff_using_subcommand save" -l compress -d 'Compress plain layers (gzip) in oci-dir, oci-archive and docker-dir; layers stored compressed stay as they are'
 complete -c skiff -n "__fish_skiff_using_subcommand save" -l uncompressed -d 'Accepted for podman\'s scripts: docker-archive layers are plain tars already'
 complete -c skiff -n "__fish_skiff_using_subcommand save" -s q -l quiet -d 'Print nothing but errors'
 complete -c skiff -n "__fish_skiff_using_subcommand save" -s h -l help -d 'Print help'

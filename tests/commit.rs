@@ -222,3 +222,45 @@ fn a_committed_image_pushed_runs_under_podman() {
     );
     t.ok(["rm", "c1"]);
 }
+
+#[test]
+fn commit_squash_makes_one_layer_and_include_volumes_keeps_mount_points() {
+    let t = TestEnv::new("commit-squash");
+    t.ok([
+        "run",
+        "--name",
+        "c",
+        "-v",
+        "/vol",
+        &img("busybox"),
+        "sh",
+        "-c",
+        "echo s > /squashed; rm /bin/ls",
+    ]);
+    t.ok([
+        "commit",
+        "-q",
+        "--squash",
+        "--include-volumes",
+        "c",
+        "sq:v1",
+    ]);
+    let r = t.ok([
+        "image",
+        "inspect",
+        "--format",
+        "{{len .RootFS.Layers}} {{json .Config.Volumes}}",
+        "sq:v1",
+    ]);
+    assert_eq!(r.stdout, "1 {\"/vol\":{}}\n", "{}", r.describe());
+    let r = t.ok([
+        "run",
+        "--rm",
+        "sq:v1",
+        "sh",
+        "-c",
+        "cat /squashed; test -e /bin/ls || echo gone",
+    ]);
+    assert_eq!(r.stdout, "s\ngone\n");
+    t.ok(["rm", "-v", "c"]);
+}

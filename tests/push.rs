@@ -15,6 +15,10 @@ struct Proxy {
 
 impl Proxy {
     fn start(t: &TestEnv, name: &str, cut: bool) -> Proxy {
+        Proxy::with(t, name, if cut { &["--cut-first-patch"] } else { &[] })
+    }
+
+    fn with(t: &TestEnv, name: &str, flags: &[&str]) -> Proxy {
         let port = free_port();
         let upstream = registry().rsplit(':').next().unwrap().to_string();
         let log = t.dir.join(format!("{name}.log"));
@@ -26,9 +30,7 @@ impl Proxy {
         .arg(port.to_string())
         .arg(&upstream)
         .arg(&log);
-        if cut {
-            cmd.arg("--cut-first-patch");
-        }
+        cmd.args(flags);
         let child = cmd.spawn().unwrap();
         for _ in 0..100 {
             if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
@@ -212,6 +214,33 @@ fn push_errors_name_the_fix() {
         &src,
         &format!("{auth}/withcreds:v1"),
     ]);
+    // A registry that fails every manifest write: retried, then a clear error.
+    let p = Proxy::with(
+        &t,
+        "fail",
+        &["--fail-manifest-put", "--missing-repo", "gone"],
+    );
+    let r = t.run(["push", &src, &format!("{}/failing:v1", p.addr())]);
+    assert_eq!(r.code, 125, "{}", r.describe());
+    assert!(
+        r.stderr.contains("writing the manifest") && r.stderr.contains("500"),
+        "{}",
+        r.describe()
+    );
+    let tries = p
+        .lines()
+        .iter()
+        .filter(|l| l.contains("(injected)"))
+        .count();
+    assert!(tries >= 3, "retried: {:#?}", p.lines());
+    // A repository the registry does not have (404 on upload): named in the error.
+    let r = t.run(["push", &src, &format!("{}/gone:v1", p.addr())]);
+    assert_eq!(r.code, 125, "{}", r.describe());
+    assert!(
+        r.stderr.contains("404") && r.stderr.contains("gone"),
+        "{}",
+        r.describe()
+    );
     // Nobody listening.
     let r = t.run(["push", &src, "127.0.0.1:9/x:v1"]);
     assert_eq!(r.code, 125);

@@ -169,6 +169,24 @@ fn save_and_load_round_trip_through_skopeo() {
         "peer/busybox",
     ]);
     peer(&["skopeo", "inspect", &format!("oci:{}", dir.display())]);
+    // Loaded from a docker-archive, the layer is a plain tar; --compress gzips it for the dir.
+    let gzdir = t.dir.join("ocidir-gz");
+    t.ok([
+        "save",
+        "--format",
+        "oci-dir",
+        "--compress",
+        "-o",
+        gzdir.to_str().unwrap(),
+        "peer/busybox",
+    ]);
+    let raw = peer(&[
+        "skopeo",
+        "inspect",
+        "--raw",
+        &format!("oci:{}", gzdir.display()),
+    ]);
+    assert!(raw.contains("tar+gzip"), "{raw}");
     let ddir = t.dir.join("dockerdir");
     t.ok([
         "save",

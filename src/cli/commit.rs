@@ -27,10 +27,10 @@ pub struct CommitArgs {
     /// Image format: oci (default) or docker.
     #[arg(short, long, default_value = "oci", value_name = "FORMAT")]
     pub format: String,
-    /// Squash the new layer with the image's (not done by skiff: refused).
+    /// One layer holding the whole file system, instead of one more layer on the image's.
     #[arg(short, long)]
     pub squash: bool,
-    /// Include the container's volumes in the image (not done by skiff: refused).
+    /// The container's volume mount points become VOLUMEs of the image (their data does not).
     #[arg(long)]
     pub include_volumes: bool,
     /// Write the image id to FILE.
@@ -118,12 +118,6 @@ fn write_out(
 
 pub fn commit(g: &GlobalOpts, a: CommitArgs) -> anyhow::Result<i32> {
     let paths = g.paths()?;
-    if a.squash {
-        anyhow::bail!("--squash: skiff commits the changes as one layer on the image's; squashing is not done");
-    }
-    if a.include_volumes {
-        anyhow::bail!("--include-volumes: skiff keeps volumes out of images; copy their data in with `skiff cp` before committing");
-    }
     let docker = match a.format.as_str() {
         "oci" => false,
         "docker" => true,
@@ -142,6 +136,8 @@ pub fn commit(g: &GlobalOpts, a: CommitArgs) -> anyhow::Result<i32> {
             author: a.author.clone(),
             pause: a.pause,
             docker,
+            squash: a.squash,
+            include_volumes: a.include_volumes,
         },
     )?;
     let hex = crate::image::store::hex_of(&img.id).to_string();

@@ -23,7 +23,8 @@ pub struct SaveArgs {
     /// Several images in one docker-archive (docker-archive holds several anyway).
     #[arg(short, long)]
     pub multi_image_archive: bool,
-    /// Compress plain layers in directory formats (layers kept compressed stay as they are).
+    /// Compress plain layers (gzip) in oci-dir, oci-archive and docker-dir; layers stored
+    /// compressed stay as they are.
     #[arg(long)]
     pub compress: bool,
     /// Accepted for podman's scripts: docker-archive layers are plain tars already.
@@ -78,7 +79,7 @@ pub fn save(g: &GlobalOpts, a: SaveArgs) -> anyhow::Result<i32> {
             })
             .collect::<anyhow::Result<_>>()?
     };
-    save::save(&store, &items, format, a.output.as_deref())?;
+    save::save(&store, &items, format, a.output.as_deref(), a.compress)?;
     Ok(0)
 }
 

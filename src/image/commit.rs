@@ -28,6 +28,10 @@ pub struct CommitOptions {
     pub pause: bool,
     /// Docker's manifest and config media types instead of OCI's.
     pub docker: bool,
+    /// One layer with the whole file system instead of one more layer on the image's.
+    pub squash: bool,
+    /// The container's volume mount points become the image's VOLUMEs.
+    pub include_volumes: bool,
 }
 
 /// Run `skiff internal-pack ARGS` inside the container's mapping; its stdout goes to `out`.
@@ -310,13 +314,25 @@ pub fn commit(
             hasher: sha2::Sha256::new(),
             n: 0,
         };
-        let args: Vec<OsString> = vec![
+        let mut args: Vec<OsString> = vec![
             "--mode".into(),
-            "layer".into(),
+            if opts.squash { "tree" } else { "layer" }.into(),
             "--dir".into(),
             cstore.path(&c.id).join("upper").into(),
         ];
-        run_pack(&c.spec.mapping, args, &mut out)?;
+        let mnt = cstore.run_path(&c.id).join("squash");
+        if opts.squash {
+            std::fs::create_dir_all(&mnt)?;
+            for l in lowers_of(c) {
+                args.push("--lower".into());
+                args.push(l.into());
+            }
+            args.push("--mnt".into());
+            args.push(mnt.clone().into());
+        }
+        let r = run_pack(&c.spec.mapping, args, &mut out);
+        let _ = std::fs::remove_dir(&mnt);
+        r?;
         out.flush()?;
         Ok((
             format!("sha256:{}", super::unpack::hex(&out.hasher.finalize())),
@@ -366,6 +382,11 @@ pub fn commit(
     if !c.labels.is_empty() {
         cfg.insert("Labels".into(), json!(c.labels));
     }
+    if opts.include_volumes {
+        for m in c.spec.mounts.iter().filter(|m| m.volume.is_some()) {
+            super::changes::apply(&mut cfg, &format!("VOLUME={}", m.target))?;
+        }
+    }
     for ch in &opts.changes {
         super::changes::apply(&mut cfg, ch)?;
     }
@@ -376,6 +397,12 @@ pub fn commit(
         config["author"] = json!(a);
     }
     let mut history = config["history"].as_array().cloned().unwrap_or_default();
+    if opts.squash {
+        // The old layers are gone into the new one: their history entries made no layer now.
+        for h in history.iter_mut() {
+            h["empty_layer"] = json!(true);
+        }
+    }
     let mut h = json!({ "created": created, "created_by": c.create_command.join(" ") });
     if let Some(m) = &opts.message {
         h["comment"] = json!(m);
@@ -385,14 +412,18 @@ pub fn commit(
     }
     history.push(h);
     config["history"] = json!(history);
-    let mut layers: Vec<String> = config["rootfs"]["diff_ids"]
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default();
+    let mut layers: Vec<String> = if opts.squash {
+        Vec::new()
+    } else {
+        config["rootfs"]["diff_ids"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
     layers.push(diff_id);
     finish_image(&store, config, &layers, names, opts.docker)
 }

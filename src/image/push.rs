@@ -52,11 +52,11 @@ pub struct Pushed {
 
 /// One blob to push.
 #[derive(Clone)]
-struct Blob {
-    path: PathBuf,
-    digest: String,
-    size: u64,
-    compression: Compression,
+pub(crate) struct Blob {
+    pub(crate) path: PathBuf,
+    pub(crate) digest: String,
+    pub(crate) size: u64,
+    pub(crate) compression: Compression,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -66,7 +66,7 @@ struct Cached {
 }
 
 /// The blob of `rec` in compression `want`: the stored one, or a copy made once and kept.
-fn blob_for(
+pub(crate) fn blob_for(
     store: &Store,
     rec: &LayerRecord,
     want: Option<Compression>,
@@ -378,10 +378,12 @@ pub fn push_image(
             }
             Err(e) => {
                 let unreachable = format!("{e:#}").contains("cannot reach");
-                errors.push(format!("{e:#}"));
                 if !unreachable {
+                    // The registry answered: its answer is the story, not the probes before it.
+                    errors = vec![format!("{e:#}")];
                     break;
                 }
+                errors.push(format!("{e:#}"));
             }
         }
     }

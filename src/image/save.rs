@@ -168,12 +168,34 @@ fn layers_of(
         .collect()
 }
 
+/// `--compress`: plain layers gzipped (made once per layer and kept, as for push).
+fn compressed(
+    store: &Store,
+    layers: Vec<(LayerRecord, std::path::PathBuf)>,
+) -> anyhow::Result<Vec<(LayerRecord, std::path::PathBuf)>> {
+    layers
+        .into_iter()
+        .map(|(mut rec, path)| {
+            if archive::compression_of(rec.media_type.as_deref().unwrap_or("")) != Compression::None
+            {
+                return Ok((rec, path));
+            }
+            let b = super::push::blob_for(store, &rec, Some(Compression::Gzip), None)?;
+            rec.digest = b.digest;
+            rec.compressed_size = b.size;
+            rec.media_type = Some(archive::GZIP_LAYER.into());
+            Ok((rec, b.path))
+        })
+        .collect()
+}
+
 /// Write `items` in `format` to `out` (a file or directory path; None: stdout).
 pub fn save(
     store: &Store,
     items: &[Item],
     format: Format,
     out: Option<&Path>,
+    compress: bool,
 ) -> anyhow::Result<()> {
     let mut sink = match (format.is_dir(), out) {
         (true, Some(d)) => {
@@ -199,8 +221,8 @@ pub fn save(
     };
     match format {
         Format::DockerArchive => docker_archive(store, items, &mut sink)?,
-        Format::OciArchive | Format::OciDir => oci_layout(store, items, &mut sink)?,
-        Format::DockerDir => docker_dir(store, items, &mut sink)?,
+        Format::OciArchive | Format::OciDir => oci_layout(store, items, &mut sink, compress)?,
+        Format::DockerDir => docker_dir(store, items, &mut sink, compress)?,
     }
     sink.finish()
 }
@@ -278,7 +300,12 @@ pub fn oci_layer_type(t: &str) -> String {
     archive::layer_media_type(archive::compression_of(t)).to_string()
 }
 
-fn oci_layout(store: &Store, items: &[Item], sink: &mut Sink) -> anyhow::Result<()> {
+fn oci_layout(
+    store: &Store,
+    items: &[Item],
+    sink: &mut Sink,
+    compress: bool,
+) -> anyhow::Result<()> {
     let layout = br#"{"imageLayoutVersion":"1.0.0"}"#;
     sink.add("oci-layout", layout.len() as u64, Source::Bytes(layout))?;
     sink.dir("blobs/")?;
@@ -286,7 +313,10 @@ fn oci_layout(store: &Store, items: &[Item], sink: &mut Sink) -> anyhow::Result<
     let mut written = std::collections::BTreeSet::new();
     let mut index = Vec::new();
     for it in items {
-        let layers = layers_of(store, &it.image)?;
+        let mut layers = layers_of(store, &it.image)?;
+        if compress {
+            layers = compressed(store, layers)?;
+        }
         let config = store.config_raw(&it.image.id)?;
         let m = oci_manifest(store, &it.image, &layers)?;
         let m_digest = format!("sha256:{}", archive::sha256_hex(&m));
@@ -324,11 +354,19 @@ fn oci_layout(store: &Store, items: &[Item], sink: &mut Sink) -> anyhow::Result<
     sink.add("index.json", idx.len() as u64, Source::Bytes(&idx))
 }
 
-fn docker_dir(store: &Store, items: &[Item], sink: &mut Sink) -> anyhow::Result<()> {
+fn docker_dir(
+    store: &Store,
+    items: &[Item],
+    sink: &mut Sink,
+    compress: bool,
+) -> anyhow::Result<()> {
     let [it] = items else {
         bail!("--format docker-dir holds one image: save one image per directory");
     };
-    let layers = layers_of(store, &it.image)?;
+    let mut layers = layers_of(store, &it.image)?;
+    if compress {
+        layers = compressed(store, layers)?;
+    }
     let config = store.config_raw(&it.image.id)?;
     // Docker's manifest when every layer is gzip (its only compressed layer type), else OCI's.
     let docker = layers.iter().all(|(r, _)| {
