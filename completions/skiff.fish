@@ -2686,7 +2686,9 @@ complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l hooks-dir 
 complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l mode -d 'layer (an overlay upper dir as a layer), tree (DIR over the --lower dirs, read-only overlay, as a root filesystem) or diff (the changes as JSON)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l dir -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l lower -d 'Lower dirs, top first' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l mnt -d 'An empty dir to mount the tree on (mode tree)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l mnt -d 'An empty dir to mount the tree on (mode tree; mode compare makes a/ and b/ in it)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l a-layer -d 'Mode compare: the layers of the first tree, top first' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l b-layer -d 'Mode compare: the layers of the second tree, top first' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l userns

@@ -85,6 +85,17 @@ fn commit_diff_export_import_keep_deletions_owners_and_modes() {
             .count(),
         1
     );
+    // Two images: what changed from the base to the committed one.
+    let d2 = t.ok(["diff", &img("busybox"), "committed:v1"]).stdout;
+    for line in [
+        "C /bin",
+        "D /bin/ls",
+        "A /data/f",
+        "A /etc/fresh",
+        "D /etc/passwd",
+    ] {
+        assert!(d2.lines().any(|l| l == line), "{line} in:\n{d2}");
+    }
     // Export keeps owners and modes as the container sees them; import makes them an image again.
     let tar = t.dir.join("c1.tar");
     t.ok(["export", "-o", tar.to_str().unwrap(), "c1"]);

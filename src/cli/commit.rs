@@ -86,6 +86,9 @@ pub struct DiffArgs {
     /// A container (its changes to its image) or an image (its top layer's).
     #[arg(value_name = "CONTAINER|IMAGE")]
     pub name: Option<String>,
+    /// A second image: what changed from the first to it.
+    #[arg(value_name = "IMAGE")]
+    pub other: Option<String>,
 }
 
 fn write_out(
@@ -181,26 +184,36 @@ pub fn import(g: &GlobalOpts, a: ImportArgs) -> anyhow::Result<i32> {
 pub fn diff(g: &GlobalOpts, a: DiffArgs) -> anyhow::Result<i32> {
     let paths = g.paths()?;
     let cstore = ContainerStore::open(&paths.root, &paths.runroot)?;
+    let store = crate::image::store::Store::open(&paths.root)?;
+    let search = crate::image::registries::RegistriesConf::load(&paths.config)?.search_registries();
+    let image = |n: &str| -> anyhow::Result<crate::image::store::ImageRecord> {
+        Ok(crate::image::store::find(&store.load()?, n, &search)
+            .map_err(|_| anyhow::anyhow!("{n}: no such container or image"))?
+            .clone())
+    };
+    if let (Some(n), Some(o)) = (&a.name, &a.other) {
+        let changes = commit::images_compared(&paths, &store, &image(n)?, &image(o)?)?;
+        return print_changes(&changes, a.format.as_deref());
+    }
     let changes = match (&a.name, a.latest.latest) {
         (None, true) => {
             commit::container_changes(&cstore, &super::targets::one(&cstore, None, true)?)?
         }
         (Some(n), false) => match cstore.find(n) {
             Ok(c) => commit::container_changes(&cstore, &c)?,
-            Err(_) => {
-                let store = crate::image::store::Store::open(&paths.root)?;
-                let search = crate::image::registries::RegistriesConf::load(&paths.config)?
-                    .search_registries();
-                let img = crate::image::store::find(&store.load()?, n, &search)
-                    .map_err(|_| anyhow::anyhow!("{n}: no such container or image"))?
-                    .clone();
-                commit::image_changes(&store, &img)?
-            }
+            Err(_) => commit::image_changes(&store, &image(n)?)?,
         },
         (None, false) => anyhow::bail!("name a container or image, or use --latest"),
         (Some(_), true) => anyhow::bail!("--latest and a name cannot be combined"),
     };
-    let out = match a.format.as_deref() {
+    print_changes(&changes, a.format.as_deref())
+}
+
+fn print_changes(
+    changes: &[crate::image::pack::Change],
+    format: Option<&str>,
+) -> anyhow::Result<i32> {
+    let out = match format {
         None => changes
             .iter()
             .map(|c| format!("{} {}\n", c.kind, c.path))

@@ -98,9 +98,15 @@ pub struct PackArgs {
     /// Lower dirs, top first.
     #[arg(long)]
     pub lower: Vec<PathBuf>,
-    /// An empty dir to mount the tree on (mode tree).
+    /// An empty dir to mount the tree on (mode tree; mode compare makes a/ and b/ in it).
     #[arg(long)]
     pub mnt: Option<PathBuf>,
+    /// Mode compare: the layers of the first tree, top first.
+    #[arg(long)]
+    pub a_layer: Vec<PathBuf>,
+    /// Mode compare: the layers of the second tree, top first.
+    #[arg(long)]
+    pub b_layer: Vec<PathBuf>,
     #[arg(long)]
     pub userns: bool,
 }
@@ -121,20 +127,63 @@ pub fn pack(a: PackArgs) -> anyhow::Result<i32> {
                 .mnt
                 .as_deref()
                 .context("--mnt is required with --mode tree")?;
-            nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNS)?;
-            nix::mount::mount(
-                None::<&str>,
-                "/",
-                None::<&str>,
-                nix::mount::MsFlags::MS_REC | nix::mount::MsFlags::MS_PRIVATE,
-                None::<&str>,
-            )?;
-            let lowers: Vec<String> = std::iter::once(&a.dir)
-                .chain(&a.lower)
-                .map(|p| p.display().to_string())
+            private_mounts()?;
+            let layers: Vec<PathBuf> = std::iter::once(a.dir.clone())
+                .chain(a.lower.clone())
                 .collect();
+            let root = mount_ro(&layers, mnt, a.userns)?;
+            pack::pack(&root, pack::Mode::Tree, out)?;
+        }
+        "compare" => {
+            let mnt = a
+                .mnt
+                .as_deref()
+                .context("--mnt is required with --mode compare")?;
+            private_mounts()?;
+            let (ma, mb) = (mnt.join("a"), mnt.join("b"));
+            std::fs::create_dir_all(&ma)?;
+            std::fs::create_dir_all(&mb)?;
+            let ra = mount_ro(&a.a_layer, &ma, a.userns)?;
+            let rb = mount_ro(&a.b_layer, &mb, a.userns)?;
+            let changes = pack::compare(&ra, &rb)?;
+            let mut out = out;
+            serde_json::to_writer(&mut out, &changes)?;
+            out.flush()?;
+        }
+        "diff" => {
+            let lowers: Vec<&std::path::Path> = a.lower.iter().map(PathBuf::as_path).collect();
+            let changes = pack::changes(&a.dir, &lowers)?;
+            let mut out = out;
+            serde_json::to_writer(&mut out, &changes)?;
+            out.flush()?;
+        }
+        other => anyhow::bail!("unknown pack mode {other}"),
+    }
+    Ok(0)
+}
+
+/// A mount namespace of our own whose mounts do not propagate anywhere.
+fn private_mounts() -> anyhow::Result<()> {
+    nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNS)?;
+    nix::mount::mount(
+        None::<&str>,
+        "/",
+        None::<&str>,
+        nix::mount::MsFlags::MS_REC | nix::mount::MsFlags::MS_PRIVATE,
+        None::<&str>,
+    )?;
+    Ok(())
+}
+
+/// `layers` (top first) as one read-only tree: an overlay on `mnt`, or the one layer itself.
+fn mount_ro(layers: &[PathBuf], mnt: &std::path::Path, userns: bool) -> anyhow::Result<PathBuf> {
+    match layers {
+        [] => Ok(mnt.to_path_buf()),
+        [one] => Ok(one.clone()),
+        _ => {
+            let lowers: Vec<String> = layers.iter().map(|p| p.display().to_string()).collect();
             let mut opts = format!("lowerdir={}", lowers.join(":"));
-            if a.userns {
+            if userns {
                 opts.push_str(",userxattr");
             }
             if opts.len() > 4000 {
@@ -147,17 +196,8 @@ pub fn pack(a: PackArgs) -> anyhow::Result<i32> {
                 nix::mount::MsFlags::MS_RDONLY,
                 Some(opts.as_str()),
             )
-            .context("mounting the container's files read-only")?;
-            pack::pack(mnt, pack::Mode::Tree, out)?;
+            .context("mounting the files read-only")?;
+            Ok(mnt.to_path_buf())
         }
-        "diff" => {
-            let lowers: Vec<&std::path::Path> = a.lower.iter().map(PathBuf::as_path).collect();
-            let changes = pack::changes(&a.dir, &lowers)?;
-            let mut out = out;
-            serde_json::to_writer(&mut out, &changes)?;
-            out.flush()?;
-        }
-        other => anyhow::bail!("unknown pack mode {other}"),
     }
-    Ok(0)
 }

@@ -94,6 +94,40 @@ pub fn image_changes(store: &Store, img: &ImageRecord) -> anyhow::Result<Vec<Cha
     Ok(serde_json::from_slice(&buf)?)
 }
 
+/// What changed from image `a` to image `b` (`diff IMAGE IMAGE`).
+pub fn images_compared(
+    paths: &Paths,
+    store: &Store,
+    a: &ImageRecord,
+    b: &ImageRecord,
+) -> anyhow::Result<Vec<Change>> {
+    let mnt = paths
+        .runroot
+        .join(format!("compare-{}", std::process::id()));
+    std::fs::create_dir_all(&mnt)?;
+    let mut args: Vec<OsString> = vec![
+        "--mode".into(),
+        "compare".into(),
+        "--dir".into(),
+        mnt.clone().into(),
+        "--mnt".into(),
+        mnt.clone().into(),
+    ];
+    for (flag, img) in [("--a-layer", a), ("--b-layer", b)] {
+        for l in img.layers.iter().rev() {
+            args.push(flag.into());
+            args.push(store.layer_diff(l).into());
+        }
+    }
+    let mut buf = Vec::new();
+    let r = run_pack(&IdMapping::for_current_user()?, args, &mut buf);
+    let _ = std::fs::remove_dir(mnt.join("a"));
+    let _ = std::fs::remove_dir(mnt.join("b"));
+    let _ = std::fs::remove_dir(&mnt);
+    r?;
+    Ok(serde_json::from_slice(&buf)?)
+}
+
 /// The container's whole root filesystem as a tar on `out`.
 pub fn export(store: &ContainerStore, c: &Container, out: &mut dyn Write) -> anyhow::Result<()> {
     if c.spec.rootfs.is_some() {

@@ -193,6 +193,94 @@ fn diff_walk(dir: &Path, rel: &str, lowers: &[&Path], out: &mut Vec<Change>) -> 
     Ok(())
 }
 
+/// The changes from tree `a` to tree `b` (two images' file systems): added, deleted, and changed
+/// where the type, mode, owner, size, modification time or link target differ.
+pub fn compare(a: &Path, b: &Path) -> anyhow::Result<Vec<Change>> {
+    let mut out = Vec::new();
+    compare_walk(a, b, "/", &mut out)?;
+    out.sort_by(|x, y| x.path.cmp(&y.path));
+    Ok(out)
+}
+
+fn listing(dir: &Path) -> std::collections::BTreeMap<String, Metadata> {
+    std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.flatten()
+                .filter_map(|e| {
+                    let md = std::fs::symlink_metadata(e.path()).ok()?;
+                    (!is_whiteout(&md)).then(|| (e.file_name().to_string_lossy().into_owned(), md))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn compare_walk(a: &Path, b: &Path, rel: &str, out: &mut Vec<Change>) -> anyhow::Result<()> {
+    let (la, lb) = (listing(a), listing(b));
+    for (name, mb) in &lb {
+        let r = format!("{rel}{name}");
+        match la.get(name) {
+            None => {
+                out.push(Change {
+                    kind: 'A',
+                    path: r.clone(),
+                });
+                if mb.is_dir() {
+                    added_below(&b.join(name), &format!("{r}/"), out);
+                }
+            }
+            Some(ma) => {
+                let same_kind = ma.file_type() == mb.file_type();
+                let differs = !same_kind
+                    || ma.mode() != mb.mode()
+                    || ma.uid() != mb.uid()
+                    || ma.gid() != mb.gid()
+                    || (!mb.is_dir() && (ma.len() != mb.len() || ma.mtime() != mb.mtime()))
+                    || (mb.file_type().is_symlink()
+                        && std::fs::read_link(a.join(name)).ok()
+                            != std::fs::read_link(b.join(name)).ok());
+                let at = out.len();
+                if differs {
+                    out.push(Change {
+                        kind: 'C',
+                        path: r.clone(),
+                    });
+                }
+                if ma.is_dir() && mb.is_dir() {
+                    compare_walk(&a.join(name), &b.join(name), &format!("{r}/"), out)?;
+                    // A dir whose content changed is changed, as the container diff says.
+                    if !differs && out.len() > at {
+                        out.push(Change {
+                            kind: 'C',
+                            path: r.clone(),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    for name in la.keys().filter(|n| !lb.contains_key(*n)) {
+        out.push(Change {
+            kind: 'D',
+            path: format!("{rel}{name}"),
+        });
+    }
+    Ok(())
+}
+
+fn added_below(dir: &Path, rel: &str, out: &mut Vec<Change>) {
+    for (name, md) in listing(dir) {
+        let r = format!("{rel}{name}");
+        out.push(Change {
+            kind: 'A',
+            path: r.clone(),
+        });
+        if md.is_dir() {
+            added_below(&dir.join(&name), &format!("{r}/"), out);
+        }
+    }
+}
+
 fn is_only_placeholders(dir: &Path, rel: &str) -> bool {
     std::fs::read_dir(dir).is_ok_and(|rd| {
         rd.flatten().all(|e| {
