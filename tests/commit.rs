@@ -163,6 +163,48 @@ fn commit_diff_export_import_keep_deletions_owners_and_modes() {
         .trim(),
         r#"["/bin/sh","-c","/bin/sh"]"#
     );
+    // The same tarball from a URL, gzipped.
+    let served = t.dir.join("www");
+    std::fs::create_dir_all(&served).unwrap();
+    let gz = Command::new("gzip")
+        .arg("-c")
+        .arg(&tar)
+        .output()
+        .unwrap()
+        .stdout;
+    std::fs::write(served.join("rootfs.tar.gz"), gz).unwrap();
+    let port = crate::util::free_port();
+    let mut http = Command::new("python3")
+        .args([
+            "-m",
+            "http.server",
+            "--bind",
+            "127.0.0.1",
+            &port.to_string(),
+        ])
+        .current_dir(&served)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let r = t.run([
+        "import",
+        &format!("http://127.0.0.1:{port}/rootfs.tar.gz"),
+        "fromurl:v1",
+    ]);
+    let _ = http.kill();
+    let _ = http.wait();
+    assert_eq!(r.code, 0, "{}", r.describe());
+    assert_eq!(
+        t.ok(["run", "--rm", "fromurl:v1", "cat", "/data/f"]).stdout,
+        "kept\n"
+    );
     // Bad input: a file that is not a tar; a running container with --pause=false.
     let junk = t.dir.join("junk");
     std::fs::write(&junk, b"not a tarball at all, just words").unwrap();
