@@ -7,11 +7,10 @@ use crate::image::pull::{pull, PullOptions};
 use crate::image::registries::RegistriesConf;
 use crate::image::store::{find, Store};
 use crate::network::Network;
-use crate::runtime::container;
+use crate::runtime::create::{ContainerRequest, ImageSource};
 use crate::runtime::spec;
 use crate::state::names;
-use crate::state::record::State;
-use crate::state::{Container, ContainerStore};
+use crate::state::ContainerStore;
 use crate::storage::{LockMode, Paths};
 use crate::userns::IdMapping;
 
@@ -120,33 +119,6 @@ fn resolve_image(
         (PullPolicy::Missing | PullPolicy::Never, Some(img)) => img,
         _ => pull(paths, a.image(), &pull_opts()?)?,
     })
-}
-
-/// `--sdnotify`: what to do with systemd's NOTIFY_SOCKET.
-fn sdnotify(spec: &mut spec::Spec, mode: &str) -> anyhow::Result<()> {
-    if !matches!(mode, "conmon" | "container" | "healthy" | "ignore") {
-        anyhow::bail!("invalid --sdnotify {mode:?}: conmon, container, healthy or ignore");
-    }
-    spec.sdnotify = mode.to_string();
-    if mode == "container" {
-        if let Some(sock) = std::env::var_os("NOTIFY_SOCKET") {
-            let p = std::path::PathBuf::from(&sock);
-            if !p.is_absolute() {
-                anyhow::bail!(
-                    "--sdnotify=container: NOTIFY_SOCKET {} is not a path (abstract sockets \
-                     cannot be passed into a container)",
-                    p.display()
-                );
-            }
-            spec.notify_socket = Some(p);
-            spec.env.retain(|e| !e.starts_with("NOTIFY_SOCKET="));
-            spec.env.push(format!(
-                "NOTIFY_SOCKET={}",
-                crate::runtime::plan::NOTIFY_SOCKET
-            ));
-        }
-    }
-    Ok(())
 }
 
 /// Resolve the image (pulling per policy) and store a new container; returns its id.
@@ -451,22 +423,6 @@ pub fn create_container(
             .map(str::to_string)
             .collect(),
     };
-    let layers = match (&image, &rootfs) {
-        (Some(image), _) => {
-            let layers: Vec<std::path::PathBuf> =
-                image.layers.iter().map(|l| store.layer_diff(l)).collect();
-            // Another mapping needs the layers with their owners moved (made once, then reused).
-            let _g = store.lock_images(LockMode::Shared)?;
-            crate::image::mapped::layers_for(&layers, &default_mapping, &mapping)?
-        }
-        (None, Some((dir, _))) => vec![dir.clone()],
-        (None, None) => Vec::new(),
-    };
-    let mut spec = spec::build(&config.config, &opts, layers, mapping, &id[..12], &host_env)?;
-    if let Some((dir, false)) = &rootfs {
-        spec.rootfs = Some(dir.clone());
-    }
-    crate::runtime::specflags::apply_systemd(&mut spec, &a.systemd, a.stop_signal.is_some())?;
     let cdi: Vec<String> = a
         .device
         .iter()
@@ -474,51 +430,32 @@ pub fn create_container(
         .cloned()
         .chain(crate::runtime::cdi::gpu_names(&a.gpus))
         .collect();
-    crate::runtime::cdi::apply(&mut spec, &cdi)?;
-    sdnotify(&mut spec, &a.sdnotify)?;
-    for d in &spec.devices {
-        if std::fs::symlink_metadata(&d.host).is_err() {
-            anyhow::bail!("--device {}: no such device on this host", d.host.display());
-        }
-    }
-    if let Some(z) = &spec.localtime {
-        if !z.exists() {
-            anyhow::bail!(
-                "--tz: no time zone {} on this host (install tzdata, or use --tz local)",
-                z.display()
-            );
-        }
-    }
-    let cstore = ContainerStore::open(&paths.root, &paths.runroot)?;
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap_or_default();
-    // Empty: the store generates a free name under its lock.
-    let name = a.name.clone().unwrap_or_default();
-    let mut c = Container {
+    let req = ContainerRequest {
         id: id.clone(),
-        name,
-        image: match &rootfs {
-            Some((dir, _)) => dir.display().to_string(),
-            None => a.image().to_string(),
+        name: a.name.clone(),
+        source: match (image, &rootfs) {
+            (Some(i), _) => ImageSource::Image {
+                record: i,
+                config: config.config,
+                given: a.image().to_string(),
+            },
+            (None, Some((dir, overlay))) => ImageSource::Rootfs {
+                dir: dir.clone(),
+                overlay: *overlay,
+            },
+            (None, None) => anyhow::bail!("no image"),
         },
-        image_id: image.as_ref().map(|i| i.id.clone()).unwrap_or_default(),
-        image_name: image
-            .as_ref()
-            .map(|i| crate::image::store::name_for(i, a.image()))
-            .unwrap_or_default(),
-        image_digest: image
-            .as_ref()
-            .map(|i| i.manifest_digest.clone())
-            .unwrap_or_default(),
-        created: now.as_secs() as i64,
-        created_nanos: now.subsec_nanos(),
-        spec,
-        state: State::new(),
+        opts,
+        mapping,
+        default_mapping,
+        host_env,
+        systemd: a.systemd.clone(),
+        user_stop_signal: a.stop_signal.is_some(),
+        cdi_devices: cdi,
+        sdnotify: a.sdnotify.clone(),
         auto_remove,
         restart_policy: a.restart.clone().filter(|p| p != "no"),
         labels,
-        health,
         annotations: a
             .annotation
             .iter()
@@ -527,12 +464,13 @@ pub fn create_container(
                 (k.to_string(), v.to_string())
             })
             .collect(),
+        health,
         remove_image,
         requires,
         pidfile: a.pidfile.clone(),
         conmon_pidfile: a.conmon_pidfile.clone(),
         create_command: std::env::args().collect(),
-        attach: Vec::new(),
+        replace: a.replace,
     };
     if let Some(f) = &a.cidfile {
         if f.exists() {
@@ -542,10 +480,10 @@ pub fn create_container(
             );
         }
     }
-    container::create(&cstore, &mut c, a.replace)?;
+    let c = crate::runtime::create::create(paths, &store, req)?;
     if let Some(f) = &a.cidfile {
-        std::fs::write(f, &id)
+        std::fs::write(f, &c.id)
             .map_err(|e| anyhow::anyhow!("writing --cidfile {}: {e}", f.display()))?;
     }
-    Ok(id)
+    Ok(c.id)
 }

@@ -6,6 +6,7 @@ pub mod cdi;
 pub mod cgroups;
 pub mod container;
 pub mod copy;
+pub mod create;
 pub mod env;
 pub mod exec;
 pub mod fuse;
