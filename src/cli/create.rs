@@ -436,7 +436,7 @@ pub fn create_container(
         source: match (image, &rootfs) {
             (Some(i), _) => ImageSource::Image {
                 record: i,
-                config: config.config,
+                config: Box::new(config.config),
                 given: a.image().to_string(),
             },
             (None, Some((dir, overlay))) => ImageSource::Rootfs {

@@ -19,7 +19,7 @@ pub enum ImageSource {
     /// An image in the store (with its config, and the name it was asked for by).
     Image {
         record: ImageRecord,
-        config: ContainerConfig,
+        config: Box<ContainerConfig>,
         given: String,
     },
     /// `--rootfs DIR[:O]`.
