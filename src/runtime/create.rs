@@ -67,7 +67,7 @@ pub fn create(paths: &Paths, store: &Store, req: ContainerRequest) -> anyhow::Re
             let _g = store.lock_images(LockMode::Shared)?;
             (
                 crate::image::mapped::layers_for(&layers, &req.default_mapping, &req.mapping)?,
-                config,
+                &**config,
             )
         }
         ImageSource::Rootfs { dir, .. } => (vec![dir.clone()], &empty),
