@@ -4,6 +4,7 @@
 //! plan -> `supervisor` carries it out -> `state` records it. All `unsafe` lives in `sys`.
 #![deny(unsafe_code)]
 
+pub mod build;
 pub mod cli;
 pub mod error;
 pub mod image;

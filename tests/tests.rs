@@ -3,6 +3,7 @@
 mod util;
 
 mod apache;
+mod build;
 mod cli;
 mod commands;
 mod commit;

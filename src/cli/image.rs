@@ -38,6 +38,8 @@ pub enum ImageCommand {
     Tree(TreeArgs),
     /// Push an image to a registry
     Push(super::push::PushArgs),
+    /// Build an image from a Containerfile
+    Build(Box<super::build::BuildArgs>),
     /// Exit 0 when the image is in the store, 1 when not
     Exists {
         #[arg(value_name = "IMAGE")]
@@ -135,6 +137,7 @@ pub fn run(g: &GlobalOpts, a: ImageArgs) -> anyhow::Result<i32> {
         ImageCommand::Tag(x) => run_tag(g, x),
         ImageCommand::Prune(x) => run_prune(g, x),
         ImageCommand::Push(x) => super::push::run(g, x),
+        ImageCommand::Build(x) => super::build::run(g, *x),
         ImageCommand::Exists { image } => {
             let paths = g.paths()?;
             let store = Store::open(&paths.root)?;

@@ -2,6 +2,7 @@
 //! completions) and dispatch. One file per command; each handler returns the exit code.
 
 pub mod attach;
+pub mod build;
 pub mod clone;
 pub mod commit;
 pub mod completion;
@@ -257,6 +258,8 @@ pub enum Command {
     Unmount(mount::UnmountArgs),
     /// Push an image to a registry
     Push(push::PushArgs),
+    /// Build an image from a Containerfile
+    Build(build::BuildArgs),
     /// Manage multi-platform manifest lists
     Manifest(manifest::ManifestArgs),
     /// Create an image from a container's changes
@@ -391,6 +394,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Unshare(a) => unshare::run(g, a),
         Command::Search(a) => search::run(g, a),
         Command::Push(a) => push::run(g, a),
+        Command::Build(a) => build::run(g, a),
         Command::Manifest(a) => manifest::run(g, a),
         Command::Commit(a) => commit::commit(g, a),
         Command::Export(a) => commit::export(g, a),

@@ -35,7 +35,11 @@ pub struct CommitOptions {
 }
 
 /// Run `skiff internal-pack ARGS` inside the container's mapping; its stdout goes to `out`.
-fn run_pack(mapping: &IdMapping, args: Vec<OsString>, out: &mut dyn Write) -> anyhow::Result<()> {
+pub(crate) fn run_pack(
+    mapping: &IdMapping,
+    args: Vec<OsString>,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
     let exe = std::env::current_exe().context("finding the skiff executable")?;
     let mut cmd = Command::new(exe);
     cmd.arg("internal-pack").args(args).stderr(Stdio::piped());
@@ -189,7 +193,7 @@ impl Drop for Remove {
 }
 
 /// A tar file in the store's tmp dir as a stored layer; returns its diff id and size.
-fn store_layer(
+pub(crate) fn store_layer(
     paths: &Paths,
     store: &Store,
     tar: &Path,
@@ -221,12 +225,12 @@ fn split_command(image_entrypoint: &[String], args: &[String]) -> (Value, Value)
     }
 }
 
-fn now_rfc3339() -> String {
+pub(crate) fn now_rfc3339() -> String {
     crate::cli::format::rfc3339(crate::cli::format::now_unix())
 }
 
 /// Make the image: config JSON edited (or built), one more layer, a manifest over the blobs.
-fn finish_image(
+pub(crate) fn finish_image(
     store: &Store,
     mut config: Value,
     layers: &[String],
@@ -274,7 +278,7 @@ fn finish_image(
     Ok(store.put_image(rec, &manifest, &config_bytes)?)
 }
 
-fn names_for(reference: Option<&str>) -> anyhow::Result<Vec<String>> {
+pub(crate) fn names_for(reference: Option<&str>) -> anyhow::Result<Vec<String>> {
     Ok(match reference {
         None => Vec::new(),
         Some(r) => {
@@ -290,6 +294,45 @@ fn names_for(reference: Option<&str>) -> anyhow::Result<Vec<String>> {
             };
             vec![name]
         }
+    })
+}
+
+/// A layer in the store made from what `write` writes (a tar); returns its diff id.
+pub(crate) fn layer_from_writer(
+    paths: &Paths,
+    store: &Store,
+    what: &str,
+    write: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
+) -> anyhow::Result<String> {
+    let tar = tmp_file(paths, "layer")?;
+    let _cleanup = Remove(tar.clone());
+    let mut out = HashedFile {
+        file: std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&tar)?),
+        hasher: sha2::Sha256::new(),
+        n: 0,
+    };
+    write(&mut out)?;
+    out.flush()?;
+    let diff_id = format!("sha256:{}", super::unpack::hex(&out.hasher.finalize()));
+    store_layer(paths, store, &tar, &diff_id, out.n, what)?;
+    Ok(diff_id)
+}
+
+/// The container's changes (its upper dir) as a layer in the store; returns its diff id.
+pub(crate) fn layer_of_container(
+    paths: &Paths,
+    store: &Store,
+    cstore: &ContainerStore,
+    c: &Container,
+) -> anyhow::Result<String> {
+    layer_from_writer(paths, store, &format!("the changes of {}", c.name), |out| {
+        let args: Vec<OsString> = vec![
+            "--mode".into(),
+            "layer".into(),
+            "--dir".into(),
+            cstore.path(&c.id).join("upper").into(),
+        ];
+        run_pack(&c.spec.mapping, args, out)
     })
 }
 
@@ -551,7 +594,7 @@ impl Write for HashingSink<'_> {
     }
 }
 
-fn download(url: &str, dst: &Path) -> anyhow::Result<()> {
+pub(crate) fn download(url: &str, dst: &Path) -> anyhow::Result<()> {
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;

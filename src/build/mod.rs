@@ -1,0 +1,302 @@
+//! `skiff build`: a Containerfile (parsed by the `parse-dockerfile` crate: heredocs, directives,
+//! line continuations) built into an image by skiff itself. Each stage the target needs is built
+//! in order; RUN steps run as containers made through the engine's `ContainerRequest` (the same
+//! path as `skiff run`) and become layers with commit's packer; COPY/ADD layers are written
+//! straight from the context. Steps that make layers are cached by their parent, their text after
+//! substitution, the build args they see and the content of the files they read.
+
+pub mod copy;
+pub mod ignore;
+mod layers;
+mod state;
+mod steps;
+pub mod subst;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use anyhow::{bail, Context};
+use parse_dockerfile::Instruction;
+use serde_json::json;
+
+use crate::image::commit;
+use crate::image::store::{hex_of, ImageRecord, Store};
+use crate::state::ContainerStore;
+use crate::storage::Paths;
+
+use state::{keyword_start, line_of, pairs, StageState};
+
+pub struct BuildOptions {
+    pub context: PathBuf,
+    /// The Containerfile's text, when it came from `-f -` or a path outside the context.
+    pub file: Option<PathBuf>,
+    pub file_text: Option<String>,
+    pub tags: Vec<String>,
+    pub build_args: BTreeMap<String, String>,
+    pub target: Option<String>,
+    pub no_cache: bool,
+    /// always | missing | never | newer
+    pub pull: String,
+    pub labels: BTreeMap<String, String>,
+    pub quiet: bool,
+    pub docker_format: bool,
+    pub timestamp: Option<i64>,
+    pub access: crate::image::registry::Access,
+    /// `--env`/`--unsetenv`: the final image's environment.
+    pub env: Vec<(String, String)>,
+    pub unsetenv: Vec<String>,
+    pub ignorefile: Option<PathBuf>,
+}
+
+/// The default build args docker predefines (proxies) and the platform ones.
+fn predefined() -> BTreeMap<String, String> {
+    let arch = match std::env::consts::ARCH {
+        "x86_64" => "amd64",
+        "aarch64" => "arm64",
+        other => other,
+    };
+    let mut m = BTreeMap::new();
+    for (k, v) in [
+        ("TARGETPLATFORM", format!("linux/{arch}")),
+        ("TARGETOS", "linux".into()),
+        ("TARGETARCH", arch.to_string()),
+        ("BUILDPLATFORM", format!("linux/{arch}")),
+        ("BUILDOS", "linux".into()),
+        ("BUILDARCH", arch.to_string()),
+    ] {
+        m.insert(k.to_string(), v);
+    }
+    m
+}
+
+struct Builder<'a> {
+    paths: &'a Paths,
+    o: &'a BuildOptions,
+    store: Store,
+    cstore: ContainerStore,
+    text: String,
+    ignore: ignore::Ignore,
+    cache: BTreeMap<String, String>,
+    step: usize,
+    steps: usize,
+    used_args: BTreeSet<String>,
+    results: Vec<Option<StageState>>,
+}
+
+fn cache_path(paths: &Paths) -> PathBuf {
+    paths.root.join("images/build-cache.json")
+}
+
+/// Build; returns the final image (tagged as asked).
+pub fn build(paths: &Paths, o: &BuildOptions) -> anyhow::Result<ImageRecord> {
+    let ctx = &o.context;
+    if !ctx.is_dir() {
+        bail!("build context {}: not a directory", ctx.display());
+    }
+    let (text, file_name) = match (&o.file_text, &o.file) {
+        (Some(t), _) => (t.clone(), "Containerfile (stdin)".to_string()),
+        (None, Some(f)) => (
+            std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?,
+            f.display().to_string(),
+        ),
+        (None, None) => {
+            let f = ["Containerfile", "Dockerfile"]
+                .iter()
+                .map(|n| ctx.join(n))
+                .find(|p| p.is_file())
+                .ok_or_else(|| {
+                    anyhow::anyhow!(
+                        "no Containerfile or Dockerfile in {}: give one with -f",
+                        ctx.display()
+                    )
+                })?;
+            (std::fs::read_to_string(&f)?, f.display().to_string())
+        }
+    };
+    let ignore_text = match &o.ignorefile {
+        Some(f) => std::fs::read_to_string(f)
+            .with_context(|| format!("reading --ignorefile {}", f.display()))?,
+        None => o
+            .file
+            .iter()
+            .map(|f| PathBuf::from(format!("{}.dockerignore", f.display())))
+            .chain(
+                [".containerignore", ".dockerignore"]
+                    .iter()
+                    .map(|n| ctx.join(n)),
+            )
+            .find_map(|p| std::fs::read_to_string(p).ok())
+            .unwrap_or_default(),
+    };
+    let df = parse_dockerfile::parse(&text).map_err(|e| anyhow::anyhow!("{file_name}: {e}"))?;
+    if let Some(s) = &df.parser_directives.syntax {
+        if !o.quiet {
+            eprintln!(
+                "note: `# syntax={}` is ignored: skiff parses the file itself",
+                s.value.value
+            );
+        }
+    }
+    let store = Store::open(&paths.root)?;
+    let cstore = ContainerStore::open(&paths.root, &paths.runroot)?;
+    let cache: BTreeMap<String, String> = if o.no_cache {
+        BTreeMap::new()
+    } else {
+        std::fs::read(cache_path(paths))
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default()
+    };
+    let stages: Vec<_> = df.stages().collect();
+    let names: Vec<Option<String>> = stages
+        .iter()
+        .map(|s| s.from.as_.as_ref().map(|(_, n)| n.value.to_lowercase()))
+        .collect();
+    // Global ARGs: usable in FROM lines only.
+    let mut global = predefined();
+    for a in df.global_args() {
+        for (k, v) in pairs(&a.arguments.value) {
+            let v = o
+                .build_args
+                .get(&k)
+                .cloned()
+                .unwrap_or_else(|| subst::expand(&v, &global));
+            global.insert(k, v);
+        }
+    }
+    let target = match &o.target {
+        Some(t) => names
+            .iter()
+            .position(|n| n.as_deref() == Some(t.to_lowercase().as_str()))
+            .ok_or_else(|| anyhow::anyhow!("--target {t}: no stage of that name in {file_name}"))?,
+        None => stages.len() - 1,
+    };
+    // The stages the target needs (FROM and COPY --from references), built in file order.
+    let stage_ref = |r: &str| -> Option<usize> {
+        let r = r.to_lowercase();
+        names
+            .iter()
+            .position(|n| n.as_deref() == Some(r.as_str()))
+            .or_else(|| r.parse::<usize>().ok().filter(|i| *i < stages.len()))
+    };
+    let mut needed = BTreeSet::new();
+    let mut todo = vec![target];
+    while let Some(i) = todo.pop() {
+        if !needed.insert(i) {
+            continue;
+        }
+        let from = subst::expand(&stages[i].from.image.value, &global);
+        if let Some(j) = stage_ref(&from).filter(|j| *j < i) {
+            todo.push(j);
+        }
+        for ins in stages[i].instructions {
+            let flags = match ins {
+                Instruction::Copy(c) => &c.options[..],
+                Instruction::Add(a) => &a.options[..],
+                _ => &[],
+            };
+            for f in flags {
+                if f.name.value == "from" {
+                    let v = f
+                        .value
+                        .as_ref()
+                        .map(|v| v.value.to_string())
+                        .unwrap_or_default();
+                    match stage_ref(&v) {
+                        Some(j) if j < i => todo.push(j),
+                        Some(_) => bail!(
+                            "{file_name}:{}: COPY --from={v} names a stage that comes later",
+                            line_of(&text, keyword_start(ins))
+                        ),
+                        None => {}
+                    }
+                }
+            }
+        }
+    }
+    let steps = needed
+        .iter()
+        .map(|i| stages[*i].instructions.len() + 1)
+        .sum();
+    let mut b = Builder {
+        paths,
+        o,
+        store,
+        cstore,
+        text: text.clone(),
+        ignore: ignore::Ignore::parse(&ignore_text),
+        cache,
+        step: 0,
+        steps,
+        used_args: BTreeSet::new(),
+        results: vec![None; stages.len()],
+    };
+    for &i in &needed {
+        let st = b.stage(&stages[i], &global, &stage_ref)?;
+        b.results[i] = Some(st);
+    }
+    for k in o.build_args.keys() {
+        if !b.used_args.contains(k) && !global.contains_key(k) {
+            eprintln!("[Warning] one or more build args were not consumed: [{k}]");
+        }
+    }
+    let mut last = b.results[target].clone().expect("the target was built");
+    if !o.env.is_empty() || !o.unsetenv.is_empty() {
+        let mut env: Vec<String> = last.config["config"]["Env"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+        for (k, v) in &o.env {
+            env.retain(|x| x.split('=').next() != Some(k.as_str()));
+            env.push(format!("{k}={v}"));
+        }
+        env.retain(|x| {
+            !o.unsetenv
+                .iter()
+                .any(|u| x.split('=').next() == Some(u.as_str()))
+        });
+        last.cfg().insert("Env".into(), json!(env));
+    }
+    for (k, v) in &o.labels {
+        last.cfg()
+            .entry("Labels")
+            .or_insert_with(|| json!({}))
+            .as_object_mut()
+            .map(|m| m.insert(k.clone(), json!(v)));
+    }
+    let names: Vec<String> = o
+        .tags
+        .iter()
+        .map(|t| commit::names_for(Some(t)))
+        .collect::<anyhow::Result<Vec<_>>>()?
+        .into_iter()
+        .flatten()
+        .collect();
+    let img = commit::finish_image(
+        &b.store,
+        last.config.clone(),
+        &last.layers,
+        names.clone(),
+        o.docker_format,
+    )?;
+    if !o.no_cache {
+        let _ = crate::storage::atomic::write_atomic(
+            &cache_path(paths),
+            &serde_json::to_vec(&b.cache)?,
+        );
+    }
+    if !o.quiet {
+        if let Some(n) = names.first() {
+            println!("COMMIT {n}");
+        }
+        println!("--> {}", &hex_of(&img.id)[..12]);
+        for n in &names {
+            println!("Successfully tagged {n}");
+        }
+    }
+    Ok(img)
+}

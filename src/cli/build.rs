@@ -1,0 +1,181 @@
+//! `skiff build` / `skiff image build`: the flags, mapped onto build::BuildOptions.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::pull::RegistryArgs;
+use super::GlobalOpts;
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// The Containerfile (default: Containerfile, then Dockerfile, in the context; - reads stdin).
+    #[arg(short, long, value_name = "FILE")]
+    pub file: Option<String>,
+    /// Name the image (several allowed).
+    #[arg(short, long, value_name = "NAME")]
+    pub tag: Vec<String>,
+    /// Set a build argument: NAME=VALUE (or NAME to take it from the environment).
+    #[arg(long, value_name = "NAME[=VALUE]")]
+    pub build_arg: Vec<String>,
+    /// Read build arguments from FILE (NAME=VALUE lines).
+    #[arg(long, value_name = "FILE")]
+    pub build_arg_file: Vec<PathBuf>,
+    /// Build up to this stage.
+    #[arg(long, value_name = "STAGE")]
+    pub target: Option<String>,
+    /// Do not use cached steps.
+    #[arg(long)]
+    pub no_cache: bool,
+    /// When to pull base images: always, missing (default), never, newer.
+    #[arg(long, value_name = "POLICY", num_args = 0..=1, default_missing_value = "always", default_value = "missing")]
+    pub pull: String,
+    /// Keep intermediate images for the cache (always true in skiff).
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
+    pub layers: bool,
+    /// Add a label to the image: KEY=VALUE.
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub label: Vec<String>,
+    /// Image format: oci (default) or docker.
+    #[arg(long, default_value = "oci", value_name = "FORMAT")]
+    pub format: String,
+    /// Write the image id to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub iidfile: Option<PathBuf>,
+    /// Print only the image id.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Set an environment variable in the final image: NAME=VALUE.
+    #[arg(long, value_name = "NAME=VALUE")]
+    pub env: Vec<String>,
+    /// Remove an environment variable from the final image.
+    #[arg(long, value_name = "NAME")]
+    pub unsetenv: Vec<String>,
+    /// The platform to build for: the host's (another needs qemu-user-static, which skiff does not use).
+    #[arg(long, value_name = "OS/ARCH")]
+    pub platform: Option<String>,
+    /// Use this ignore file instead of .containerignore/.dockerignore.
+    #[arg(long, value_name = "FILE")]
+    pub ignorefile: Option<PathBuf>,
+    /// Set every created time (and COPY file times) to these Unix seconds (default: $SOURCE_DATE_EPOCH).
+    #[arg(long, value_name = "SECONDS")]
+    pub timestamp: Option<i64>,
+    /// How long cached steps stay usable (accepted; skiff's cache is kept until pruned).
+    #[arg(long, value_name = "DURATION")]
+    pub cache_ttl: Option<String>,
+    #[command(flatten)]
+    pub registry: RegistryArgs,
+    /// The build context: a directory (default: the current one).
+    #[arg(value_name = "CONTEXT")]
+    pub context: Option<String>,
+}
+
+fn kv(s: &str, flag: &str) -> anyhow::Result<(String, String)> {
+    match s.split_once('=') {
+        Some((k, v)) => Ok((k.to_string(), v.to_string())),
+        None if flag == "--build-arg" => Ok((s.to_string(), std::env::var(s).unwrap_or_default())),
+        None => anyhow::bail!("invalid {flag} {s:?}: use NAME=VALUE"),
+    }
+}
+
+pub fn run(g: &GlobalOpts, a: BuildArgs) -> anyhow::Result<i32> {
+    let paths = g.paths()?;
+    let context = PathBuf::from(a.context.clone().unwrap_or_else(|| ".".into()));
+    if context.as_os_str() == "-"
+        || context.is_file()
+        || a.context.as_deref().is_some_and(|c| c.contains("://"))
+    {
+        anyhow::bail!(
+            "build context {}: skiff builds from a directory for now; unpack the archive first",
+            context.display()
+        );
+    }
+    if let Some(p) = &a.platform {
+        let host = crate::image::manifest::Platform::host();
+        let want = crate::image::manifest::Platform::parse(p)?;
+        if want.architecture != host.architecture || want.os != host.os {
+            anyhow::bail!(
+                "--platform {p}: skiff builds for this host ({host}) only; another architecture \
+                 needs qemu-user-static, which skiff does not use"
+            );
+        }
+    }
+    let mut build_args = BTreeMap::new();
+    for f in &a.build_arg_file {
+        let text = std::fs::read_to_string(f)
+            .map_err(|e| anyhow::anyhow!("reading --build-arg-file {}: {e}", f.display()))?;
+        for l in text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            let (k, v) = kv(l, "--build-arg")?;
+            build_args.insert(k, v);
+        }
+    }
+    for b in &a.build_arg {
+        let (k, v) = kv(b, "--build-arg")?;
+        build_args.insert(k, v);
+    }
+    let labels = a
+        .label
+        .iter()
+        .map(|l| kv(l, "--label"))
+        .collect::<anyhow::Result<BTreeMap<_, _>>>()?;
+    let (file, file_text) = match a.file.as_deref() {
+        Some("-") => {
+            let mut s = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)?;
+            (None, Some(s))
+        }
+        Some(f) => (Some(PathBuf::from(f)), None),
+        None => (None, None),
+    };
+    let docker_format = match a.format.as_str() {
+        "oci" => false,
+        "docker" => true,
+        other => anyhow::bail!("invalid --format {other:?}: oci or docker"),
+    };
+    let timestamp = match a.timestamp {
+        Some(t) => Some(t),
+        None => std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|v| v.parse().ok()),
+    };
+    if a.cache_ttl.is_some() {
+        super::ignored(
+            "--cache-ttl",
+            "skiff keeps cached steps until `image prune`",
+        );
+    }
+    let o = crate::build::BuildOptions {
+        context,
+        file,
+        file_text,
+        tags: a.tag.clone(),
+        build_args,
+        target: a.target.clone(),
+        no_cache: a.no_cache,
+        pull: a.pull.clone(),
+        labels,
+        quiet: a.quiet,
+        docker_format,
+        timestamp,
+        access: a.registry.access()?,
+        env: a
+            .env
+            .iter()
+            .map(|e| kv(e, "--env"))
+            .collect::<anyhow::Result<_>>()?,
+        unsetenv: a.unsetenv.clone(),
+        ignorefile: a.ignorefile.clone(),
+    };
+    let img = crate::build::build(&paths, &o)?;
+    if let Some(f) = &a.iidfile {
+        std::fs::write(f, &img.id)
+            .map_err(|e| anyhow::anyhow!("writing --iidfile {}: {e}", f.display()))?;
+    }
+    super::output::print_text(&format!("{}\n", crate::image::store::hex_of(&img.id)))?;
+    Ok(0)
+}

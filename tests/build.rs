@@ -1,0 +1,256 @@
+//! `skiff build`: stages, cache hits and exact invalidation, ignore files, build args, heredocs,
+//! failures with the step's exit code, and hostile contexts.
+
+use std::path::Path;
+
+use crate::util::{registry, TestEnv};
+
+fn write(dir: &Path, name: &str, text: &str) {
+    let p = dir.join(name);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, text).unwrap();
+}
+
+fn context(t: &TestEnv, files: &[(&str, &str)]) -> std::path::PathBuf {
+    let ctx = t.dir.join("ctx");
+    for (n, text) in files {
+        write(&ctx, n, text);
+    }
+    if let Some(u) = &t.user {
+        crate::util::chown_r(&ctx, u.uid, u.gid);
+    }
+    ctx
+}
+
+fn containerfile() -> String {
+    format!(
+        r#"# a comment
+ARG BASE={reg}/busybox
+FROM ${{BASE}} AS builder
+ARG GREETING=hello
+RUN echo "$GREETING from the builder" > /built.txt
+COPY src/ /src/
+RUN cat /src/main.txt >> /built.txt && ls /src > /listing.txt
+
+FROM {reg}/busybox
+ENV APP_HOME=/app \
+    MODE=prod
+WORKDIR $APP_HOME
+COPY --from=builder /built.txt /listing.txt ./
+COPY --chown=1:2 --chmod=0640 src/main.txt owned.txt
+RUN <<EOF
+echo "from a heredoc in $MODE" > /app/heredoc.txt
+EOF
+USER 1
+EXPOSE 8080 53/udp
+LABEL tier=web version="1.0"
+VOLUME /data
+STOPSIGNAL SIGINT
+ENTRYPOINT ["/bin/sh", "-c"]
+CMD ["cat /app/built.txt"]
+"#,
+        reg = registry()
+    )
+}
+
+#[test]
+fn multi_stage_build_with_cache_and_exact_invalidation() {
+    let t = TestEnv::new("build");
+    let ctx = context(
+        &t,
+        &[
+            ("Containerfile", &containerfile()),
+            ("src/main.txt", "main file\n"),
+            ("src/debug.log", "left out\n"),
+            ("src/keep.log", "kept by an exception\n"),
+            (".dockerignore", "**/*.log\n!src/keep.log\n"),
+        ],
+    );
+    let c = ctx.to_str().unwrap();
+    let r = t.ok(["build", "-t", "app:v1", "--build-arg", "GREETING=hi", c]);
+    let id = r.stdout.lines().last().unwrap().to_string();
+    assert_eq!(id.len(), 64, "{}", r.describe());
+    assert!(
+        r.stdout.contains("STEP 1/18: FROM ${BASE} AS builder"),
+        "{}",
+        r.describe()
+    );
+    assert!(
+        r.stdout.contains("Successfully tagged localhost/app:v1"),
+        "{}",
+        r.describe()
+    );
+    // The result runs, with the config the file asked for.
+    assert_eq!(
+        t.ok(["run", "--rm", "app:v1"]).stdout,
+        "hi from the builder\nmain file\n"
+    );
+    let r = t.ok([
+        "run",
+        "--rm",
+        "app:v1",
+        "id -u; pwd; cat listing.txt heredoc.txt; stat -c %u:%g:%a owned.txt",
+    ]);
+    assert_eq!(
+        r.stdout,
+        "1\n/app\nkeep.log\nmain.txt\nfrom a heredoc in prod\n1:2:640\n",
+        "{}",
+        r.describe()
+    );
+    let cfg = t
+        .ok(["image", "inspect", "--format", "{{json .Config}}", "app:v1"])
+        .json();
+    assert_eq!(cfg["User"], "1");
+    assert_eq!(cfg["WorkingDir"], "/app");
+    assert_eq!(cfg["Labels"]["tier"], "web");
+    assert_eq!(cfg["Labels"]["version"], "1.0");
+    assert!(cfg["ExposedPorts"]["8080/tcp"].is_object());
+    assert!(cfg["ExposedPorts"]["53/udp"].is_object());
+    assert!(cfg["Volumes"]["/data"].is_object());
+    assert_eq!(cfg["StopSignal"], "SIGINT");
+    assert_eq!(cfg["Entrypoint"], serde_json::json!(["/bin/sh", "-c"]));
+    assert!(cfg["Env"].to_string().contains("MODE=prod"), "{cfg}");
+    assert!(
+        !cfg["Env"].to_string().contains("GREETING"),
+        "build args stay out of the image"
+    );
+    // Nothing changed: every step cached, the same image.
+    let r = t.ok(["build", "-t", "app:v1", "--build-arg", "GREETING=hi", c]);
+    assert_eq!(r.stdout.lines().last().unwrap(), id);
+    assert_eq!(
+        r.stdout.matches("--> Using cache").count(),
+        6,
+        "{}",
+        r.stdout
+    );
+    // An ignored file changes nothing; a copied one reruns exactly the steps from its COPY on.
+    write(&ctx, "src/debug.log", "changed but ignored\n");
+    let r = t.ok(["build", "-q", "--build-arg", "GREETING=hi", c]);
+    assert_eq!(r.stdout.trim(), id);
+    write(&ctx, "src/main.txt", "main file, edited\n");
+    if let Some(u) = &t.user {
+        crate::util::chown_r(&ctx, u.uid, u.gid);
+    }
+    let r = t.ok(["build", "-t", "app:v2", "--build-arg", "GREETING=hi", c]);
+    let out = &r.stdout;
+    let cached_step = |n: usize| {
+        let at = out.find(&format!("STEP {n}/18:")).unwrap();
+        out[at..]
+            .lines()
+            .nth(1)
+            .unwrap_or("")
+            .starts_with("--> Using cache")
+    };
+    assert!(cached_step(3), "the RUN before the COPY is cached:\n{out}");
+    assert!(
+        !cached_step(4) && !cached_step(5),
+        "the COPY and what follows rerun:\n{out}"
+    );
+    assert_eq!(
+        t.ok(["run", "--rm", "app:v2"]).stdout,
+        "hi from the builder\nmain file, edited\n"
+    );
+    // Another build arg value is another cache key.
+    let r = t.ok([
+        "build",
+        "-q",
+        "--build-arg",
+        "GREETING=bonjour",
+        "-t",
+        "app:fr",
+        c,
+    ]);
+    assert_ne!(r.stdout.trim(), id);
+    assert!(t
+        .ok(["run", "--rm", "app:fr"])
+        .stdout
+        .starts_with("bonjour"));
+    // --target stops at the builder; an unused build arg gets docker's warning.
+    let r = t.ok([
+        "build",
+        "--target",
+        "builder",
+        "--build-arg",
+        "UNUSED=1",
+        "-t",
+        "b:v1",
+        c,
+    ]);
+    assert!(r.stdout.contains("STEP 5/5"), "{}", r.describe());
+    assert!(
+        r.stderr.contains("were not consumed: [UNUSED]"),
+        "{}",
+        r.describe()
+    );
+    assert_eq!(
+        t.ok(["run", "--rm", "b:v1", "cat", "/listing.txt"]).stdout,
+        "keep.log\nmain.txt\n"
+    );
+    // No build container is left behind.
+    assert_eq!(t.ok(["ps", "-aq"]).stdout, "");
+}
+
+#[test]
+fn failing_steps_and_bad_input_name_the_line() {
+    let t = TestEnv::new("build-bad");
+    let reg = registry();
+    let ctx = context(
+        &t,
+        &[
+            (
+                "fail",
+                &format!("FROM {reg}/busybox\nRUN true\nRUN exit 7\n"),
+            ),
+            (
+                "escape",
+                &format!("FROM {reg}/busybox\nCOPY ../outside /x\n"),
+            ),
+            ("link", &format!("FROM {reg}/busybox\nCOPY out /x\n")),
+            ("unknown", &format!("FROM {reg}/busybox\nFROBNICATE now\n")),
+            (
+                "nostage",
+                &format!("FROM {reg}/busybox\nCOPY --from=nosuch /a /b\n"),
+            ),
+            (
+                "platform",
+                &format!("FROM --platform=linux/s390x {reg}/busybox\n"),
+            ),
+            ("ok.txt", "x"),
+        ],
+    );
+    std::os::unix::fs::symlink("/etc/passwd", ctx.join("out")).unwrap();
+    let c = ctx.to_str().unwrap();
+    let build = |f: &str| t.run(["build", "-f", ctx.join(f).to_str().unwrap(), c]);
+    let r = build("fail");
+    assert_eq!(r.code, 7, "the step's exit status: {}", r.describe());
+    assert!(r.stderr.contains("line 3: RUN exit 7"), "{}", r.describe());
+    assert_eq!(t.ok(["ps", "-aq"]).stdout, "", "no build container left");
+    let r = build("escape");
+    assert_eq!(r.code, 125);
+    assert!(
+        r.stderr.contains("outside the build context"),
+        "{}",
+        r.describe()
+    );
+    let r = build("link");
+    assert_eq!(r.code, 125);
+    assert!(
+        r.stderr.contains("outside the build context"),
+        "{}",
+        r.describe()
+    );
+    let r = build("unknown");
+    assert_eq!(r.code, 125);
+    assert!(
+        r.stderr.contains("line 2") || r.stderr.contains("FROBNICATE"),
+        "{}",
+        r.describe()
+    );
+    let r = build("nostage");
+    assert_eq!(r.code, 125, "{}", r.describe());
+    let r = build("platform");
+    assert_eq!(r.code, 125);
+    assert!(r.stderr.contains("qemu-user-static"), "{}", r.describe());
+    let r = t.run(["build", "/nonexistent-context"]);
+    assert_eq!(r.code, 125);
+}
