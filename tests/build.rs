@@ -254,3 +254,126 @@ fn failing_steps_and_bad_input_name_the_line() {
     let r = t.run(["build", "/nonexistent-context"]);
     assert_eq!(r.code, 125);
 }
+
+/// The same Containerfile built by podman (buildah) gives the same config and the same files.
+#[test]
+fn the_same_file_built_by_podman_gives_the_same_image() {
+    let have = std::process::Command::new("sh")
+        .args(["-c", "command -v podman"])
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false);
+    if !have || !crate::util::is_root() {
+        eprintln!("podman not installed (or not root): skipped");
+        return;
+    }
+    let t = TestEnv::new("build-podman");
+    let reg = registry();
+    // (no heredocs: buildah 1.28 in Debian 12 does not know them)
+    let file = format!(
+        "FROM {reg}/busybox AS builder\nARG WHO=world\nRUN mkdir -p /out && echo \"hello $WHO\" > /out/greeting && chmod 600 /out/greeting\n\
+         COPY data/ /out/data/\n\nFROM {reg}/busybox\nENV A=1 B=\"two words\"\nWORKDIR /srv/app\n\
+         COPY --from=builder /out/ ./\nCOPY --chown=7:8 data/one.txt owned.txt\nRUN ln -s owned.txt link && mkdir empty\n\
+         USER 7:8\nEXPOSE 80 443/tcp\nLABEL org.example.tier=web\nVOLUME [\"/srv/data\"]\nSTOPSIGNAL SIGTERM\n\
+         ENTRYPOINT [\"/bin/sh\", \"-c\"]\nCMD echo \"$A $B\"\n"
+    );
+    let ctx = context(
+        &t,
+        &[
+            ("Containerfile", &file),
+            ("data/one.txt", "one\n"),
+            ("data/sub/two.txt", "two\n"),
+        ],
+    );
+    let c = ctx.to_str().unwrap();
+    t.ok(["build", "-q", "-t", "cmp:v1", "--build-arg", "WHO=you", c]);
+    let p = t.dir.join("podman");
+    let run = tempfile::Builder::new()
+        .prefix("pr")
+        .tempdir_in("/tmp")
+        .unwrap();
+    let podman = |args: &[&str]| {
+        let out = std::process::Command::new("podman")
+            .arg("--root")
+            .arg(&p)
+            .arg("--runroot")
+            .arg(run.path())
+            .args(["--storage-driver", "vfs"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "podman {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    podman(&[
+        "build",
+        "--isolation",
+        "chroot",
+        "--tls-verify=false",
+        "-q",
+        "-t",
+        "cmp:v1",
+        "--build-arg",
+        "WHO=you",
+        c,
+    ]);
+    let theirs: serde_json::Value = serde_json::from_str(&podman(&[
+        "image",
+        "inspect",
+        "--format",
+        "{{json .Config}}",
+        "cmp:v1",
+    ]))
+    .unwrap();
+    let mut theirs = theirs;
+    // (buildah marks its images with its version)
+    if let Some(l) = theirs["Labels"].as_object_mut() {
+        l.remove("io.buildah.version");
+    }
+    let ours = t
+        .ok(["image", "inspect", "--format", "{{json .Config}}", "cmp:v1"])
+        .json();
+    for k in [
+        "Env",
+        "Cmd",
+        "Entrypoint",
+        "User",
+        "WorkingDir",
+        "ExposedPorts",
+        "Labels",
+        "Volumes",
+        "StopSignal",
+    ] {
+        assert_eq!(
+            ours[k], theirs[k],
+            "{k}: ours {} theirs {}",
+            ours[k], theirs[k]
+        );
+    }
+    // The files: podman's image mounted, ours listed from inside.
+    let mnt = podman(&["image", "mount", "cmp:v1"]);
+    let list = |root: &str| {
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "cd {root}/srv/app && find . | sort | while read f; do stat -c '%n %u:%g %a %F %s' \"$f\"; done"
+            ))
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let theirs_files = list(mnt.trim());
+    podman(&["image", "unmount", "cmp:v1"]);
+    let ours_files = t
+        .ok([
+            "run", "--rm", "--user", "0", "--entrypoint", "sh", "cmp:v1", "-c",
+            "cd /srv/app && find . | sort | while read f; do stat -c '%n %u:%g %a %F %s' \"$f\"; done",
+        ])
+        .stdout;
+    assert_eq!(ours_files, theirs_files);
+    assert!(ours_files.contains("./greeting 0:0 600"), "{ours_files}");
+}
