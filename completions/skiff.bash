@@ -450,7 +450,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__build)
-            opts="-f -t -q -h -V --root --runroot --log-level --events-backend --noout --cgroup-manager --storage-driver --storage-opt --runtime --runtime-flag --tmpdir --syslog --hooks-dir --file --tag --build-arg --build-arg-file --target --no-cache --pull --layers --label --format --iidfile --quiet --env --unsetenv --platform --ignorefile --timestamp --cache-ttl --tls-verify --cert-dir --authfile --creds --disable-content-trust --help --version"
+            opts="-f -t -q -h -V --root --runroot --log-level --events-backend --noout --cgroup-manager --storage-driver --storage-opt --runtime --runtime-flag --tmpdir --syslog --hooks-dir --file --tag --build-arg --build-arg-file --target --no-cache --pull --layers --label --format --iidfile --quiet --env --unsetenv --platform --ignorefile --timestamp --secret --cache-ttl --tls-verify --cert-dir --authfile --creds --disable-content-trust --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -565,6 +565,10 @@ _skiff() {
                     return 0
                     ;;
                 --timestamp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2910,7 +2914,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__build)
-            opts="-f -t -q -h -V --file --tag --build-arg --build-arg-file --target --no-cache --pull --layers --label --format --iidfile --quiet --env --unsetenv --platform --ignorefile --timestamp --cache-ttl --tls-verify --cert-dir --authfile --creds --disable-content-trust --root --runroot --log-level --events-backend --noout --cgroup-manager --storage-driver --storage-opt --runtime --runtime-flag --tmpdir --syslog --hooks-dir --help --version"
+            opts="-f -t -q -h -V --file --tag --build-arg --build-arg-file --target --no-cache --pull --layers --label --format --iidfile --quiet --env --unsetenv --platform --ignorefile --timestamp --secret --cache-ttl --tls-verify --cert-dir --authfile --creds --disable-content-trust --root --runroot --log-level --events-backend --noout --cgroup-manager --storage-driver --storage-opt --runtime --runtime-flag --tmpdir --syslog --hooks-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2981,6 +2985,10 @@ _skiff() {
                     return 0
                     ;;
                 --timestamp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4180,7 +4188,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__internal__subcmd__pack)
-            opts="-h -V --root --runroot --log-level --events-backend --noout --cgroup-manager --storage-driver --storage-opt --runtime --runtime-flag --tmpdir --syslog --hooks-dir --mode --dir --lower --mnt --a-layer --b-layer --userns --help --version"
+            opts="-h -V --root --runroot --log-level --events-backend --noout --cgroup-manager --storage-driver --storage-opt --runtime --runtime-flag --tmpdir --syslog --hooks-dir --mode --dir --lower --mnt --exclude --a-layer --b-layer --userns --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4243,6 +4251,10 @@ _skiff() {
                     return 0
                     ;;
                 --mnt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exclude)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1718,6 +1718,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l platform -d 'The platform to build for: the host\'s (another needs qemu-user-static, which skiff does not use)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l ignorefile -d 'Use this ignore file instead of .containerignore/.dockerignore' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l timestamp -d 'Set every created time (and COPY file times) to these Unix seconds (default: $SOURCE_DATE_EPOCH)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l secret -d 'A secret for `RUN --mount=type=secret`: id=ID,src=PATH or id=ID,env=NAME (never in a layer)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l cache-ttl -d 'How long cached steps stay usable (accepted; skiff\'s cache is kept until pruned)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l tls-verify -d 'Require HTTPS with a verified certificate (`--tls-verify=false`: also plain HTTP and unverified HTTPS; default: as registries.conf says, plain HTTP allowed on loopback)' -r -f -a "true\t''
 false\t''"
@@ -2305,6 +2306,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand build" -l unsetenv -d 'Remov
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l platform -d 'The platform to build for: the host\'s (another needs qemu-user-static, which skiff does not use)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l ignorefile -d 'Use this ignore file instead of .containerignore/.dockerignore' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l timestamp -d 'Set every created time (and COPY file times) to these Unix seconds (default: $SOURCE_DATE_EPOCH)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l secret -d 'A secret for `RUN --mount=type=secret`: id=ID,src=PATH or id=ID,env=NAME (never in a layer)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l cache-ttl -d 'How long cached steps stay usable (accepted; skiff\'s cache is kept until pruned)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l tls-verify -d 'Require HTTPS with a verified certificate (`--tls-verify=false`: also plain HTTP and unverified HTTPS; default: as registries.conf says, plain HTTP allowed on loopback)' -r -f -a "true\t''
 false\t''"
@@ -2777,6 +2779,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l mode -d 'l
 complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l dir -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l lower -d 'Lower dirs, top first' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l mnt -d 'An empty dir to mount the tree on (mode tree; mode compare makes a/ and b/ in it)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l exclude -d 'Mode layer: paths (relative to --dir) to leave out' -r
 complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l a-layer -d 'Mode compare: the layers of the first tree, top first' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l b-layer -d 'Mode compare: the layers of the second tree, top first' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l noout -d 'Print nothing on stdout'

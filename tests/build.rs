@@ -377,3 +377,72 @@ fn the_same_file_built_by_podman_gives_the_same_image() {
     assert_eq!(ours_files, theirs_files);
     assert!(ours_files.contains("./greeting 0:0 600"), "{ours_files}");
 }
+
+#[test]
+fn run_mounts_cache_secret_tmpfs_and_bind() {
+    let t = TestEnv::new("build-mounts");
+    let reg = registry();
+    let file = format!(
+        "FROM {reg}/busybox\n\
+         RUN --mount=type=cache,target=/cache,id=counter sh -c 'echo run >> /cache/count; wc -l < /cache/count > /cache-lines'\n\
+         RUN --mount=type=secret,id=tok sh -c 'wc -c < /run/secrets/tok > /secret-len'\n\
+         RUN --mount=type=tmpfs,target=/scratch sh -c 'echo t > /scratch/x && ls /scratch > /tmpfs-list'\n\
+         RUN --mount=type=bind,source=input.txt,target=/in.txt cat /in.txt > /from-bind\n"
+    );
+    let ctx = context(
+        &t,
+        &[
+            ("Containerfile", &file),
+            ("input.txt", "bound input\n"),
+            ("tok", "s3cr3t-value"),
+        ],
+    );
+    let c = ctx.to_str().unwrap();
+    let secret = format!("id=tok,src={}", ctx.join("tok").display());
+    t.ok(["build", "-q", "--secret", &secret, "-t", "m:v1", c]);
+    let r = t.ok([
+        "run",
+        "--rm",
+        "m:v1",
+        "sh",
+        "-c",
+        "cat /cache-lines /secret-len /tmpfs-list /from-bind; test -e /cache || echo no-cache-dir",
+    ]);
+    assert_eq!(
+        r.stdout,
+        "1\n12\nx\nbound input\nno-cache-dir\n",
+        "{}",
+        r.describe()
+    );
+    // The cache dir outlives the build: a --no-cache rebuild finds what the first one left.
+    t.ok([
+        "build",
+        "-q",
+        "--no-cache",
+        "--secret",
+        &secret,
+        "-t",
+        "m:v2",
+        c,
+    ]);
+    assert_eq!(
+        t.ok(["run", "--rm", "m:v2", "cat", "/cache-lines"]).stdout,
+        "2\n"
+    );
+    // The secret is in no layer and no history entry.
+    let tar = t.dir.join("m.tar");
+    t.ok(["save", "-o", tar.to_str().unwrap(), "m:v1"]);
+    let bytes = std::fs::read(&tar).unwrap();
+    assert!(
+        !bytes.windows(12).any(|w| w == b"s3cr3t-value"),
+        "the secret leaked into the image"
+    );
+    let h = t.ok(["image", "history", "--no-trunc", "m:v1"]).stdout;
+    assert!(!h.contains("s3cr3t"), "{h}");
+    // A required secret that was not given is an error naming it.
+    let f2 = format!("FROM {reg}/busybox\nRUN --mount=type=secret,id=missing,required=true true\n");
+    std::fs::write(ctx.join("Needs"), f2).unwrap();
+    let r = t.run(["build", "-f", ctx.join("Needs").to_str().unwrap(), c]);
+    assert_eq!(r.code, 125);
+    assert!(r.stderr.contains("missing"), "{}", r.describe());
+}

@@ -56,6 +56,11 @@ fn normalize(p: &str) -> Option<PathBuf> {
     Some(out)
 }
 
+/// A context-relative path without climbing out (`a/../b` -> `b`).
+pub(super) fn normalize_rel(p: &str) -> Option<PathBuf> {
+    normalize(p)
+}
+
 fn glob1(pat: &str, s: &str) -> bool {
     fn g(p: &[char], s: &[char]) -> bool {
         match (p.first(), s.first()) {

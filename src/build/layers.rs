@@ -24,16 +24,23 @@ impl Builder<'_> {
         text: &str,
         line: usize,
     ) -> anyhow::Result<()> {
+        let vars = st.vars();
+        let mut mount_specs = Vec::new();
         for f in &r.options {
+            let v = f
+                .value
+                .as_ref()
+                .map(|v| subst::expand(&v.value, &vars))
+                .unwrap_or_default();
             match &*f.name.value {
                 "network" => {
-                    let v = f.value.as_ref().map(|v| v.value.to_string()).unwrap_or_default();
                     if v != "default" && v != "none" {
                         bail!("line {line}: RUN --network={v}: default or none");
                     }
                 }
+                "mount" => mount_specs.push(v),
                 other => bail!(
-                    "line {line}: RUN --{other} is not supported by skiff build yet (supported: --network)"
+                    "line {line}: RUN --{other} is not supported by skiff build (supported: --mount, --network)"
                 ),
             }
         }
@@ -95,7 +102,20 @@ impl Builder<'_> {
             .cloned()
             .collect();
         let mapping = IdMapping::for_current_user()?;
+        let workdir = st.config["config"]["WorkingDir"]
+            .as_str()
+            .unwrap_or("/")
+            .to_string();
+        let run_mounts = super::mounts::run_mounts(
+            &mount_specs,
+            &self.paths.root,
+            &self.o.context,
+            &self.o.secrets,
+            &workdir,
+        )
+        .map_err(|e| anyhow::anyhow!("line {line}: {e:#}"))?;
         let opts = crate::runtime::spec::Options {
+            mounts: run_mounts.mounts.clone(),
             command: args.clone(),
             entrypoint: Some(String::new()),
             env,
@@ -149,7 +169,13 @@ impl Builder<'_> {
                 .into());
             }
             let latest = self.cstore.load(&c.id)?;
-            commit::layer_of_container(self.paths, &self.store, &self.cstore, &latest)
+            commit::layer_of_container(
+                self.paths,
+                &self.store,
+                &self.cstore,
+                &latest,
+                &run_mounts.exclude,
+            )
         })();
         if let Ok(latest) = self.cstore.load(&c.id) {
             let _ = crate::runtime::container::remove(&self.cstore, &latest);

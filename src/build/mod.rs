@@ -8,6 +8,7 @@
 pub mod copy;
 pub mod ignore;
 mod layers;
+pub mod mounts;
 mod state;
 mod steps;
 pub mod subst;
@@ -46,6 +47,8 @@ pub struct BuildOptions {
     pub env: Vec<(String, String)>,
     pub unsetenv: Vec<String>,
     pub ignorefile: Option<PathBuf>,
+    /// `--secret id=...`: for `RUN --mount=type=secret`.
+    pub secrets: BTreeMap<String, mounts::Secret>,
 }
 
 /// The default build args docker predefines (proxies) and the platform ones.

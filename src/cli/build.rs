@@ -61,6 +61,9 @@ pub struct BuildArgs {
     /// Set every created time (and COPY file times) to these Unix seconds (default: $SOURCE_DATE_EPOCH).
     #[arg(long, value_name = "SECONDS")]
     pub timestamp: Option<i64>,
+    /// A secret for `RUN --mount=type=secret`: id=ID,src=PATH or id=ID,env=NAME (never in a layer).
+    #[arg(long, value_name = "id=ID,src=PATH|env=NAME")]
+    pub secret: Vec<String>,
     /// How long cached steps stay usable (accepted; skiff's cache is kept until pruned).
     #[arg(long, value_name = "DURATION")]
     pub cache_ttl: Option<String>,
@@ -170,6 +173,11 @@ pub fn run(g: &GlobalOpts, a: BuildArgs) -> anyhow::Result<i32> {
             .collect::<anyhow::Result<_>>()?,
         unsetenv: a.unsetenv.clone(),
         ignorefile: a.ignorefile.clone(),
+        secrets: a
+            .secret
+            .iter()
+            .map(|s| crate::build::mounts::parse_secret(s))
+            .collect::<anyhow::Result<_>>()?,
     };
     let img = crate::build::build(&paths, &o)?;
     if let Some(f) = &a.iidfile {

@@ -101,6 +101,9 @@ pub struct PackArgs {
     /// An empty dir to mount the tree on (mode tree; mode compare makes a/ and b/ in it).
     #[arg(long)]
     pub mnt: Option<PathBuf>,
+    /// Mode layer: paths (relative to --dir) to leave out.
+    #[arg(long)]
+    pub exclude: Vec<String>,
     /// Mode compare: the layers of the first tree, top first.
     #[arg(long)]
     pub a_layer: Vec<PathBuf>,
@@ -121,7 +124,7 @@ pub fn pack(a: PackArgs) -> anyhow::Result<i32> {
     }
     let out = std::io::stdout().lock();
     match a.mode.as_str() {
-        "layer" => pack::pack(&a.dir, pack::Mode::Layer, out)?,
+        "layer" => pack::pack_excluding(&a.dir, pack::Mode::Layer, &a.exclude, out)?,
         "tree" => {
             let mnt = a
                 .mnt

@@ -324,14 +324,19 @@ pub(crate) fn layer_of_container(
     store: &Store,
     cstore: &ContainerStore,
     c: &Container,
+    exclude: &[String],
 ) -> anyhow::Result<String> {
     layer_from_writer(paths, store, &format!("the changes of {}", c.name), |out| {
-        let args: Vec<OsString> = vec![
+        let mut args: Vec<OsString> = vec![
             "--mode".into(),
             "layer".into(),
             "--dir".into(),
             cstore.path(&c.id).join("upper").into(),
         ];
+        for e in exclude {
+            args.push("--exclude".into());
+            args.push(e.into());
+        }
         run_pack(&c.spec.mapping, args, out)
     })
 }

@@ -61,10 +61,25 @@ fn header(md: &Metadata, kind: tar::EntryType) -> tar::Header {
 
 /// Write `root` as a tar to `out`.
 pub fn pack(root: &Path, mode: Mode, out: impl Write) -> anyhow::Result<()> {
+    pack_excluding(root, mode, &[], out)
+}
+
+/// `pack`, leaving out the paths in `exclude` (mount points of a build step: cache dirs,
+/// secrets, binds), given relative to `root`.
+pub fn pack_excluding(
+    root: &Path,
+    mode: Mode,
+    exclude: &[String],
+    out: impl Write,
+) -> anyhow::Result<()> {
     let mut b = tar::Builder::new(out);
     b.mode(tar::HeaderMode::Complete);
     let mut links: HashMap<(u64, u64), String> = HashMap::new();
-    walk(&mut b, root, "", mode, &mut links)?;
+    let exclude: Vec<String> = exclude
+        .iter()
+        .map(|e| e.trim_matches('/').to_string())
+        .collect();
+    walk(&mut b, root, "", mode, &mut links, &exclude)?;
     b.into_inner()?.flush()?;
     Ok(())
 }
@@ -75,6 +90,7 @@ fn walk<W: Write>(
     rel: &str,
     mode: Mode,
     links: &mut HashMap<(u64, u64), String>,
+    exclude: &[String],
 ) -> anyhow::Result<()> {
     for e in sorted(dir)? {
         let name = e.file_name();
@@ -83,6 +99,9 @@ fn walk<W: Write>(
         let md = std::fs::symlink_metadata(&path)?;
         let r = format!("{rel}{name}");
         let ft = md.file_type();
+        if exclude.contains(&r) {
+            continue;
+        }
         if mode == Mode::Layer {
             if is_whiteout(&md) {
                 let mut h = header(&md, tar::EntryType::Regular);
@@ -102,7 +121,7 @@ fn walk<W: Write>(
                 h.set_mode(0o644);
                 b.append_data(&mut h, format!("{r}/.wh..wh..opq"), std::io::empty())?;
             }
-            walk(b, &path, &format!("{r}/"), mode, links)?;
+            walk(b, &path, &format!("{r}/"), mode, links, exclude)?;
         } else if ft.is_symlink() {
             let target = std::fs::read_link(&path)?;
             let mut h = header(&md, tar::EntryType::Symlink);
