@@ -446,3 +446,117 @@ fn run_mounts_cache_secret_tmpfs_and_bind() {
     assert_eq!(r.code, 125);
     assert!(r.stderr.contains("missing"), "{}", r.describe());
 }
+
+#[test]
+fn add_archives_urls_onbuild_arg_scoping_and_tarball_contexts() {
+    let t = TestEnv::new("build-add");
+    let reg = registry();
+    let ctx = context(
+        &t,
+        &[
+            ("payload/inner.txt", "from the archive\n"),
+            ("served/file.txt", "served\n"),
+        ],
+    );
+    // A gzipped tar in the context, ADDed: extracted.
+    let status = std::process::Command::new("tar")
+        .arg("-czf")
+        .arg(ctx.join("payload.tar.gz"))
+        .arg("-C")
+        .arg(ctx.join("payload"))
+        .arg(".")
+        .status()
+        .unwrap();
+    assert!(status.success());
+    // A URL, ADDed: downloaded as is.
+    let port = crate::util::free_port();
+    let mut http = std::process::Command::new("python3")
+        .args([
+            "-m",
+            "http.server",
+            "--bind",
+            "127.0.0.1",
+            &port.to_string(),
+        ])
+        .current_dir(ctx.join("served"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let sum = {
+        use sha2::Digest;
+        sha2::Sha256::digest(b"served\n")
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    };
+    let base = format!(
+        "ARG WHO=global\nFROM {reg}/busybox\nARG WHO\nADD payload.tar.gz /extracted/\n\
+         ADD --checksum=sha256:{sum} http://127.0.0.1:{port}/file.txt /downloaded/\n\
+         RUN echo \"who=$WHO\" > /who\nONBUILD RUN echo triggered > /onbuild\n"
+    );
+    std::fs::write(ctx.join("Containerfile"), base).unwrap();
+    if let Some(u) = &t.user {
+        crate::util::chown_r(&ctx, u.uid, u.gid);
+    }
+    let c = ctx.to_str().unwrap();
+    let r = t.run(["build", "-q", "-t", "parent:v1", c]);
+    // A wrong checksum is refused.
+    let bad = format!(
+        "FROM {reg}/busybox\nADD --checksum=sha256:{} http://127.0.0.1:{port}/file.txt /x\n",
+        "0".repeat(64)
+    );
+    std::fs::write(ctx.join("Bad"), bad).unwrap();
+    let rb = t.run(["build", "-f", ctx.join("Bad").to_str().unwrap(), c]);
+    let _ = http.kill();
+    let _ = http.wait();
+    assert_eq!(r.code, 0, "{}", r.describe());
+    assert_eq!(rb.code, 125, "{}", rb.describe());
+    assert!(rb.stderr.contains("checksum"), "{}", rb.describe());
+    let r = t.ok([
+        "run", "--rm", "parent:v1", "sh", "-c",
+        "cat /extracted/inner.txt /downloaded/file.txt /who; stat -c %a /downloaded/file.txt; test -e /onbuild || echo not-yet",
+    ]);
+    assert_eq!(
+        r.stdout,
+        "from the archive\nserved\nwho=global\n600\nnot-yet\n",
+        "{}",
+        r.describe()
+    );
+    // A child of it runs the ONBUILD trigger; its context comes as a tarball on stdin.
+    let child = t.dir.join("child");
+    std::fs::create_dir_all(&child).unwrap();
+    std::fs::write(
+        child.join("Containerfile"),
+        "FROM localhost/parent:v1\nRUN cat /onbuild\n",
+    )
+    .unwrap();
+    let tarball = t.dir.join("child.tar");
+    let status = std::process::Command::new("tar")
+        .arg("-cf")
+        .arg(&tarball)
+        .arg("-C")
+        .arg(&child)
+        .arg(".")
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = t
+        .cmd(["build", "-t", "child:v1", "-"])
+        .stdin(std::fs::File::open(&tarball).unwrap())
+        .output()
+        .unwrap();
+    let r = crate::util::Run::from(out);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    assert!(r.stdout.contains("triggered"), "{}", r.describe());
+    assert_eq!(
+        t.ok(["run", "--rm", "child:v1", "cat", "/onbuild"]).stdout,
+        "triggered\n"
+    );
+}

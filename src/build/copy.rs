@@ -341,6 +341,39 @@ impl Plan {
     }
 }
 
+/// One file (ADD of a URL) as a layer: `dest` (relative to `/`) with `data`.
+pub fn single_file(dest: &str, data: &[u8], a: Attrs, out: impl Write) -> anyhow::Result<()> {
+    let mut b = tar::Builder::new(out);
+    let dest = dest.trim_start_matches('/');
+    let p = Path::new(dest);
+    let mut parents: Vec<&Path> = p
+        .ancestors()
+        .skip(1)
+        .filter(|x| !x.as_os_str().is_empty())
+        .collect();
+    parents.reverse();
+    for parent in parents {
+        let mut h = tar::Header::new_gnu();
+        h.set_entry_type(tar::EntryType::Directory);
+        h.set_mode(0o755);
+        h.set_uid(0);
+        h.set_gid(0);
+        h.set_mtime(a.mtime.unwrap_or(0));
+        h.set_size(0);
+        b.append_data(&mut h, format!("{}/", parent.display()), std::io::empty())?;
+    }
+    let mut h = tar::Header::new_gnu();
+    h.set_entry_type(tar::EntryType::Regular);
+    h.set_mode(a.chmod.unwrap_or(0o600));
+    h.set_uid(a.uid as u64);
+    h.set_gid(a.gid as u64);
+    h.set_mtime(a.mtime.unwrap_or(0));
+    h.set_size(data.len() as u64);
+    b.append_data(&mut h, dest, data)?;
+    b.into_inner()?.flush()?;
+    Ok(())
+}
+
 /// COPY --from: the entries of an image's file system tar (`tar` as the pack helper writes it)
 /// under `sources`, moved to `dest`, written as a layer to `out`. Returns how many were taken.
 pub fn from_image_tar(

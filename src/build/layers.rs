@@ -217,6 +217,7 @@ impl Builder<'_> {
             ..Default::default()
         };
         let mut from = None;
+        let mut checksum: Option<String> = None;
         for (k, v) in flags {
             match k.as_str() {
                 "from" => from = Some(v.clone()),
@@ -243,6 +244,7 @@ impl Builder<'_> {
                     })?)
                 }
                 "link" => {}
+                "checksum" if add => checksum = Some(v.clone()),
                 other => bail!("line {line}: {what} --{other} is not supported by skiff build yet"),
             }
         }
@@ -345,16 +347,71 @@ impl Builder<'_> {
                     }),
                 )
             }
-            None => {
-                let plan = copy::Plan::from_context(&ctx, &self.ignore, &sources, &dest)
-                    .map_err(|e| anyhow::anyhow!("line {line}: {e:#}"))?;
-                if add {
-                    for s in &sources {
-                        if s.starts_with("http://") || s.starts_with("https://") {
-                            bail!("line {line}: ADD of a URL is not supported by skiff build yet: download it in a RUN step");
-                        }
+            None if add && sources.len() == 1 && is_url(&sources[0]) => {
+                // ADD URL: downloaded (not extracted), mode 0600, checked against --checksum.
+                let url = sources[0].clone();
+                let tmp = self.paths.root.join("tmp");
+                std::fs::create_dir_all(&tmp)?;
+                let file = tmp.join(format!("add-{}", crate::state::names::random_id()));
+                commit::download(&url, &file).map_err(|e| anyhow::anyhow!("line {line}: {e:#}"))?;
+                let data = std::fs::read(&file)?;
+                let _ = std::fs::remove_file(&file);
+                let sum = crate::image::archive::sha256_hex(&data);
+                if let Some(want) = &checksum {
+                    if want.trim_start_matches("sha256:") != sum {
+                        bail!("line {line}: ADD {url}: its checksum is sha256:{sum}, not {want}");
                     }
                 }
+                let name = url
+                    .split(['?', '#'])
+                    .next()
+                    .and_then(|u| u.rsplit('/').next())
+                    .filter(|n| !n.is_empty())
+                    .unwrap_or("index.html")
+                    .to_string();
+                let target = if dest.ends_with('/') {
+                    format!("{dest}{name}")
+                } else {
+                    dest.clone()
+                };
+                let a = copy::Attrs {
+                    chmod: attrs.chmod.or(Some(0o600)),
+                    ..attrs
+                };
+                (
+                    sum,
+                    Box::new(move |out: &mut dyn std::io::Write| {
+                        copy::single_file(&target, &data, a, out)
+                    }),
+                )
+            }
+            None if add && sources.len() == 1 && is_archive(&ctx.join(&sources[0])) => {
+                // ADD of a local tar (plain, gzip or zstd): its entries extracted into dest.
+                let path = ctx.join(copy::normalize_rel(&sources[0]).ok_or_else(|| {
+                    anyhow::anyhow!("line {line}: {}: outside the build context", sources[0])
+                })?);
+                let digest = crate::image::archive::sha256_hex(&std::fs::read(&path)?);
+                let dest2 = format!("{}/", dest.trim_end_matches('/'));
+                (
+                    digest,
+                    Box::new(move |out: &mut dyn std::io::Write| {
+                        let f = std::io::BufReader::new(std::fs::File::open(&path)?);
+                        let mut head = [0u8; 4];
+                        let mut r = std::io::BufReader::new(std::fs::File::open(&path)?);
+                        let n = std::io::Read::read(&mut r, &mut head)?;
+                        let c = crate::image::archive::sniff(&head[..n]);
+                        let dec = crate::image::archive::decoder(f, c)?;
+                        copy::from_image_tar(dec, &[String::new()], &dest2, attrs, out)?;
+                        Ok(())
+                    }),
+                )
+            }
+            None => {
+                if sources.iter().any(|s| is_url(s)) {
+                    bail!("line {line}: ADD takes one URL at a time (give each its own ADD)");
+                }
+                let plan = copy::Plan::from_context(&ctx, &self.ignore, &sources, &dest)
+                    .map_err(|e| anyhow::anyhow!("line {line}: {e:#}"))?;
                 (
                     plan.digest()?,
                     Box::new(move |out: &mut dyn std::io::Write| plan.write(attrs, out)),
@@ -382,5 +439,25 @@ impl Builder<'_> {
             .unwrap_or_else(commit::now_rfc3339));
         st.history(&format!("/bin/sh -c #(nop) {text}"), false);
         self.step_done(st)
+    }
+}
+
+fn is_url(s: &str) -> bool {
+    s.starts_with("http://") || s.starts_with("https://")
+}
+
+/// A tar archive (plain, gzip or zstd) that ADD extracts.
+fn is_archive(p: &Path) -> bool {
+    let Ok(mut f) = std::fs::File::open(p) else {
+        return false;
+    };
+    if !p.is_file() {
+        return false;
+    }
+    let mut head = vec![0u8; 512];
+    let n = std::io::Read::read(&mut f, &mut head).unwrap_or(0);
+    match crate::image::archive::sniff(&head[..n]) {
+        crate::image::archive::Compression::None => n >= 262 && &head[257..262] == b"ustar",
+        _ => true,
     }
 }

@@ -51,6 +51,40 @@ pub struct BuildOptions {
     pub secrets: BTreeMap<String, mounts::Secret>,
 }
 
+/// A build context given as a tarball (`-` for stdin, a file, or a URL), unpacked into a temp dir
+/// under the store (removed when dropped). Entries cannot leave the dir (the tar crate refuses
+/// `..` and absolute paths, and writes through no symlink).
+pub fn context_from_archive(paths: &Paths, source: &str) -> anyhow::Result<tempfile::TempDir> {
+    let tmp = paths.root.join("tmp");
+    std::fs::create_dir_all(&tmp)?;
+    let downloaded = if source.contains("://") {
+        let f = tmp.join(format!("context-{}", crate::state::names::random_id()));
+        commit::download(source, &f)?;
+        Some(f)
+    } else {
+        None
+    };
+    let input = match (&downloaded, source) {
+        (Some(f), _) => Some(f.clone()),
+        (None, "-") => None,
+        (None, f) => Some(PathBuf::from(f)),
+    };
+    let spooled = crate::image::archive::spool(input.as_deref(), &tmp);
+    if let Some(f) = &downloaded {
+        let _ = std::fs::remove_file(f);
+    }
+    let spooled = spooled?;
+    let dir = tempfile::Builder::new()
+        .prefix("context-")
+        .tempdir_in(&tmp)?;
+    let mut ar = tar::Archive::new(std::fs::File::open(&spooled.path)?);
+    ar.set_preserve_permissions(true);
+    ar.set_overwrite(true);
+    ar.unpack(dir.path())
+        .with_context(|| format!("build context {source}: not a tar archive, or a bad one"))?;
+    Ok(dir)
+}
+
 /// The default build args docker predefines (proxies) and the platform ones.
 fn predefined() -> BTreeMap<String, String> {
     let arch = match std::env::consts::ARCH {
@@ -84,6 +118,8 @@ struct Builder<'a> {
     steps: usize,
     used_args: BTreeSet<String>,
     results: Vec<Option<StageState>>,
+    /// The global ARGs (before the first FROM), which a stage's `ARG NAME` picks up.
+    global: BTreeMap<String, String>,
 }
 
 fn cache_path(paths: &Paths) -> PathBuf {
@@ -233,6 +269,7 @@ pub fn build(paths: &Paths, o: &BuildOptions) -> anyhow::Result<ImageRecord> {
         steps,
         used_args: BTreeSet::new(),
         results: vec![None; stages.len()],
+        global: global.clone(),
     };
     for &i in &needed {
         let st = b.stage(&stages[i], &global, &stage_ref)?;

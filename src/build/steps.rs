@@ -172,12 +172,18 @@ impl Builder<'_> {
         };
         match ins {
             Instruction::Arg(a) => {
+                let has_default = a.arguments.value.contains('=');
                 for (k, v) in pairs(&a.arguments.value) {
+                    // `ARG NAME` in a stage takes a global ARG's value (docker's scoping).
+                    let inherited = (!has_default)
+                        .then(|| self.global.get(&k).cloned())
+                        .flatten();
                     let val = self
                         .o
                         .build_args
                         .get(&k)
                         .cloned()
+                        .or(inherited)
                         .or_else(|| predefined().get(&k).cloned())
                         .unwrap_or_else(|| ex(&v));
                     self.used_args.insert(k.clone());

@@ -69,7 +69,8 @@ pub struct BuildArgs {
     pub cache_ttl: Option<String>,
     #[command(flatten)]
     pub registry: RegistryArgs,
-    /// The build context: a directory (default: the current one).
+    /// The build context: a directory (default: the current one), a tarball (gzip/zstd too), - for a
+    /// tarball on stdin, or the URL of one.
     #[arg(value_name = "CONTEXT")]
     pub context: Option<String>,
 }
@@ -84,16 +85,17 @@ fn kv(s: &str, flag: &str) -> anyhow::Result<(String, String)> {
 
 pub fn run(g: &GlobalOpts, a: BuildArgs) -> anyhow::Result<i32> {
     let paths = g.paths()?;
-    let context = PathBuf::from(a.context.clone().unwrap_or_else(|| ".".into()));
-    if context.as_os_str() == "-"
-        || context.is_file()
-        || a.context.as_deref().is_some_and(|c| c.contains("://"))
-    {
-        anyhow::bail!(
-            "build context {}: skiff builds from a directory for now; unpack the archive first",
-            context.display()
-        );
-    }
+    let given = a.context.clone().unwrap_or_else(|| ".".into());
+    // A tarball (a file, `-` for stdin, or a URL) is unpacked into a private temp dir first.
+    let _unpacked;
+    let context = if given == "-" || PathBuf::from(&given).is_file() || given.contains("://") {
+        let dir = crate::build::context_from_archive(&paths, &given)?;
+        let p = dir.path().to_path_buf();
+        _unpacked = dir;
+        p
+    } else {
+        PathBuf::from(&given)
+    };
     if let Some(p) = &a.platform {
         let host = crate::image::manifest::Platform::host();
         let want = crate::image::manifest::Platform::parse(p)?;
@@ -131,6 +133,10 @@ pub fn run(g: &GlobalOpts, a: BuildArgs) -> anyhow::Result<i32> {
             let mut s = String::new();
             std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)?;
             (None, Some(s))
+        }
+        // (a relative -f of an unpacked context is inside it)
+        Some(f) if !PathBuf::from(f).exists() && context.join(f).is_file() => {
+            (Some(context.join(f)), None)
         }
         Some(f) => (Some(PathBuf::from(f)), None),
         None => (None, None),

@@ -62,6 +62,8 @@ def setup_podman(ctx):
     # A pause process left from an earlier podman run keeps an old mount namespace in which this
     # run's tmpfs mounts are invisible.
     subprocess.run(["pkill", "-u", USER, "catatonit"])
+    # podman 4.3's own pause process ("podman pause") holds the namespace the same way.
+    subprocess.run(["pkill", "-9", "-u", USER, "-f", "podman"])
     ctx.note("podman: wrote ~skiff-test/.config/containers/containers.conf with cgroups disabled "
              "(no cgroup delegation here)")
     return True
