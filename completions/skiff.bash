@@ -450,7 +450,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__build)
-            opts="-f -t -q -h -V --root --runroot --log-level --events-backend --noout --cgroup-manager --storage-driver --storage-opt --runtime --runtime-flag --tmpdir --syslog --hooks-dir --file --tag --build-arg --build-arg-file --target --no-cache --pull --layers --label --format --iidfile --quiet --env --unsetenv --platform --ignorefile --timestamp --secret --cache-ttl --tls-verify --cert-dir --authfile --creds --disable-content-trust --help --version"
+            opts="-f -t -q -h -V --root --runroot --log-level --events-backend --noout --cgroup-manager --storage-driver --storage-opt --runtime --runtime-flag --tmpdir --syslog --hooks-dir --file --tag --build-arg --build-arg-file --target --no-cache --pull --layers --label --format --iidfile --quiet --env --unsetenv --platform --ignorefile --timestamp --secret --squash --squash-all --annotation --network --cache-ttl --tls-verify --cert-dir --authfile --creds --disable-content-trust --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -569,6 +569,14 @@ _skiff() {
                     return 0
                     ;;
                 --secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --annotation)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2914,7 +2922,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__build)
-            opts="-f -t -q -h -V --file --tag --build-arg --build-arg-file --target --no-cache --pull --layers --label --format --iidfile --quiet --env --unsetenv --platform --ignorefile --timestamp --secret --cache-ttl --tls-verify --cert-dir --authfile --creds --disable-content-trust --root --runroot --log-level --events-backend --noout --cgroup-manager --storage-driver --storage-opt --runtime --runtime-flag --tmpdir --syslog --hooks-dir --help --version"
+            opts="-f -t -q -h -V --file --tag --build-arg --build-arg-file --target --no-cache --pull --layers --label --format --iidfile --quiet --env --unsetenv --platform --ignorefile --timestamp --secret --squash --squash-all --annotation --network --cache-ttl --tls-verify --cert-dir --authfile --creds --disable-content-trust --root --runroot --log-level --events-backend --noout --cgroup-manager --storage-driver --storage-opt --runtime --runtime-flag --tmpdir --syslog --hooks-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2989,6 +2997,14 @@ _skiff() {
                     return 0
                     ;;
                 --secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --annotation)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1719,6 +1719,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l ignorefile -d 'Use this ignore file instead of .containerignore/.dockerignore' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l timestamp -d 'Set every created time (and COPY file times) to these Unix seconds (default: $SOURCE_DATE_EPOCH)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l secret -d 'A secret for `RUN --mount=type=secret`: id=ID,src=PATH or id=ID,env=NAME (never in a layer)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l annotation -d 'An annotation for the image\'s manifest: KEY=VALUE' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l network -d 'Network for RUN steps: default (skiff\'s default network) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l cache-ttl -d 'How long cached steps stay usable (accepted; skiff\'s cache is kept until pruned)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l tls-verify -d 'Require HTTPS with a verified certificate (`--tls-verify=false`: also plain HTTP and unverified HTTPS; default: as registries.conf says, plain HTTP allowed on loopback)' -r -f -a "true\t''
 false\t''"
@@ -1742,6 +1744,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l no-cache -d 'Do not use cached steps'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -s q -l quiet -d 'Print only the image id'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l squash -d 'The build\'s new layers as one layer on the base image\'s'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l squash-all -d 'The whole image as one layer'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l disable-content-trust -d 'Docker\'s content trust; podman ignores it, and so does skiff'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
@@ -2307,6 +2311,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand build" -l platform -d 'The p
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l ignorefile -d 'Use this ignore file instead of .containerignore/.dockerignore' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l timestamp -d 'Set every created time (and COPY file times) to these Unix seconds (default: $SOURCE_DATE_EPOCH)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l secret -d 'A secret for `RUN --mount=type=secret`: id=ID,src=PATH or id=ID,env=NAME (never in a layer)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l annotation -d 'An annotation for the image\'s manifest: KEY=VALUE' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l network -d 'Network for RUN steps: default (skiff\'s default network) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l cache-ttl -d 'How long cached steps stay usable (accepted; skiff\'s cache is kept until pruned)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l tls-verify -d 'Require HTTPS with a verified certificate (`--tls-verify=false`: also plain HTTP and unverified HTTPS; default: as registries.conf says, plain HTTP allowed on loopback)' -r -f -a "true\t''
 false\t''"
@@ -2317,6 +2323,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand build" -l noout -d 'Print no
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l no-cache -d 'Do not use cached steps'
 complete -c skiff -n "__fish_skiff_using_subcommand build" -s q -l quiet -d 'Print only the image id'
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l squash -d 'The build\'s new layers as one layer on the base image\'s'
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l squash-all -d 'The whole image as one layer'
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l disable-content-trust -d 'Docker\'s content trust; podman ignores it, and so does skiff'
 complete -c skiff -n "__fish_skiff_using_subcommand build" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand build" -s V -l version -d 'Print version'

@@ -4,6 +4,7 @@ mod util;
 
 mod apache;
 mod build;
+mod build_options;
 mod cli;
 mod commands;
 mod commit;

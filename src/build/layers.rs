@@ -78,7 +78,8 @@ impl Builder<'_> {
             .options
             .iter()
             .find(|f| f.name.value == "network")
-            .and_then(|f| f.value.as_ref().map(|v| v.value.to_string()));
+            .and_then(|f| f.value.as_ref().map(|v| v.value.to_string()))
+            .or_else(|| self.o.network.clone());
         // The build args this RUN sees are part of its cache key (as docker's).
         let build_env: Vec<String> = st.args.iter().map(|(k, v)| format!("{k}={v}")).collect();
         st.chain(&format!("{text}\n{}", build_env.join("\n")));

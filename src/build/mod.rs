@@ -49,6 +49,13 @@ pub struct BuildOptions {
     pub ignorefile: Option<PathBuf>,
     /// `--secret id=...`: for `RUN --mount=type=secret`.
     pub secrets: BTreeMap<String, mounts::Secret>,
+    /// `--squash`: the build's new layers as one; `--squash-all`: the whole image as one.
+    pub squash: bool,
+    pub squash_all: bool,
+    /// `--annotation`: in the final image's manifest.
+    pub annotations: BTreeMap<String, String>,
+    /// `--network` for every RUN: default, none (a RUN's own `--network` wins).
+    pub network: Option<String>,
 }
 
 /// A build context given as a tarball (`-` for stdin, a file, or a URL), unpacked into a temp dir
@@ -316,12 +323,35 @@ pub fn build(paths: &Paths, o: &BuildOptions) -> anyhow::Result<ImageRecord> {
         .into_iter()
         .flatten()
         .collect();
-    let img = commit::finish_image(
+    if o.squash || o.squash_all {
+        let (keep, from) = if o.squash_all {
+            (0, 0)
+        } else {
+            (last.base_layers, last.base_history)
+        };
+        if last.layers.len() > keep {
+            let diff = if o.squash_all {
+                commit::layer_of_tree(paths, &b.store, &last.layers)?
+            } else {
+                commit::layer_of_delta(paths, &b.store, &last.layers[..keep], &last.layers)?
+            };
+            last.layers.truncate(keep);
+            last.layers.push(diff);
+            if let Some(h) = last.config["history"].as_array_mut() {
+                for e in h.iter_mut().skip(from) {
+                    e["empty_layer"] = json!(true);
+                }
+            }
+            last.history("skiff build --squash", false);
+        }
+    }
+    let img = commit::finish_image_annotated(
         &b.store,
         last.config.clone(),
         &last.layers,
         names.clone(),
         o.docker_format,
+        &o.annotations,
     )?;
     if !o.no_cache {
         let _ = crate::storage::atomic::write_atomic(

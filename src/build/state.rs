@@ -20,6 +20,9 @@ pub(super) struct StageState {
     /// ARGs in scope (declared in this stage, with values).
     pub(super) args: BTreeMap<String, String>,
     pub(super) shell: Vec<String>,
+    /// How many of `layers` (and history entries) came with the stage's FROM.
+    pub(super) base_layers: usize,
+    pub(super) base_history: usize,
 }
 
 impl StageState {

@@ -95,6 +95,8 @@ impl Builder<'_> {
                 key: "scratch".into(),
                 args: BTreeMap::new(),
                 shell: vec!["/bin/sh".into(), "-c".into()],
+                base_layers: 0,
+                base_history: 0,
             }
         } else if let Some(j) = stage_ref(&from).filter(|j| self.results[*j].is_some()) {
             let mut s = self.results[j].clone().expect("checked");
@@ -109,8 +111,12 @@ impl Builder<'_> {
                 key: img.id.clone(),
                 args: BTreeMap::new(),
                 shell: vec!["/bin/sh".into(), "-c".into()],
+                base_layers: 0,
+                base_history: 0,
             }
         };
+        st.base_layers = st.layers.len();
+        st.base_history = st.config["history"].as_array().map_or(0, Vec::len);
         if let Some(t) = self.o.timestamp {
             st.config["created"] = json!(crate::cli::format::rfc3339(t));
         }

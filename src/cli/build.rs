@@ -64,6 +64,18 @@ pub struct BuildArgs {
     /// A secret for `RUN --mount=type=secret`: id=ID,src=PATH or id=ID,env=NAME (never in a layer).
     #[arg(long, value_name = "id=ID,src=PATH|env=NAME")]
     pub secret: Vec<String>,
+    /// The build's new layers as one layer on the base image's.
+    #[arg(long)]
+    pub squash: bool,
+    /// The whole image as one layer.
+    #[arg(long)]
+    pub squash_all: bool,
+    /// An annotation for the image's manifest: KEY=VALUE.
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub annotation: Vec<String>,
+    /// Network for RUN steps: default (skiff's default network) or none.
+    #[arg(long, value_name = "MODE")]
+    pub network: Option<String>,
     /// How long cached steps stay usable (accepted; skiff's cache is kept until pruned).
     #[arg(long, value_name = "DURATION")]
     pub cache_ttl: Option<String>,
@@ -179,6 +191,18 @@ pub fn run(g: &GlobalOpts, a: BuildArgs) -> anyhow::Result<i32> {
             .collect::<anyhow::Result<_>>()?,
         unsetenv: a.unsetenv.clone(),
         ignorefile: a.ignorefile.clone(),
+        squash: a.squash,
+        squash_all: a.squash_all,
+        annotations: a
+            .annotation
+            .iter()
+            .map(|x| kv(x, "--annotation"))
+            .collect::<anyhow::Result<_>>()?,
+        network: match a.network.as_deref() {
+            None | Some("default" | "private" | "pasta" | "slirp4netns") => None,
+            Some("none") => Some("none".to_string()),
+            Some(other) => anyhow::bail!("invalid --network {other:?}: default or none"),
+        },
         secrets: a
             .secret
             .iter()

@@ -153,6 +153,19 @@ pub fn pack(a: PackArgs) -> anyhow::Result<i32> {
             serde_json::to_writer(&mut out, &changes)?;
             out.flush()?;
         }
+        "delta" => {
+            let mnt = a
+                .mnt
+                .as_deref()
+                .context("--mnt is required with --mode delta")?;
+            private_mounts()?;
+            let (ma, mb) = (mnt.join("a"), mnt.join("b"));
+            std::fs::create_dir_all(&ma)?;
+            std::fs::create_dir_all(&mb)?;
+            let ra = mount_ro(&a.a_layer, &ma, a.userns)?;
+            let rb = mount_ro(&a.b_layer, &mb, a.userns)?;
+            pack::delta(&ra, &rb, out)?;
+        }
         "diff" => {
             let lowers: Vec<&std::path::Path> = a.lower.iter().map(PathBuf::as_path).collect();
             let changes = pack::changes(&a.dir, &lowers)?;

@@ -232,10 +232,22 @@ pub(crate) fn now_rfc3339() -> String {
 /// Make the image: config JSON edited (or built), one more layer, a manifest over the blobs.
 pub(crate) fn finish_image(
     store: &Store,
+    config: Value,
+    layers: &[String],
+    names: Vec<String>,
+    docker: bool,
+) -> anyhow::Result<ImageRecord> {
+    finish_image_annotated(store, config, layers, names, docker, &Default::default())
+}
+
+/// `finish_image`, with manifest annotations (`build --annotation`).
+pub(crate) fn finish_image_annotated(
+    store: &Store,
     mut config: Value,
     layers: &[String],
     names: Vec<String>,
     docker: bool,
+    annotations: &std::collections::BTreeMap<String, String>,
 ) -> anyhow::Result<ImageRecord> {
     config["rootfs"] = json!({ "type": "layers", "diff_ids": layers });
     let config_bytes = serde_json::to_vec(&config)?;
@@ -258,12 +270,16 @@ pub(crate) fn finish_image(
     } else {
         (super::manifest::OCI_MANIFEST, archive::OCI_CONFIG)
     };
-    let manifest = serde_json::to_vec(&json!({
+    let mut manifest_v = json!({
         "schemaVersion": 2,
         "mediaType": mt,
         "config": { "mediaType": cmt, "digest": id, "size": config_bytes.len() },
         "layers": descs,
-    }))?;
+    });
+    if !annotations.is_empty() {
+        manifest_v["annotations"] = json!(annotations);
+    }
+    let manifest = serde_json::to_vec(&manifest_v)?;
     let rec = ImageRecord {
         id,
         names,
@@ -316,6 +332,67 @@ pub(crate) fn layer_from_writer(
     let diff_id = format!("sha256:{}", super::unpack::hex(&out.hasher.finalize()));
     store_layer(paths, store, &tar, &diff_id, out.n, what)?;
     Ok(diff_id)
+}
+
+/// An image's whole file system (`layers`, bottom first) as one layer (`build --squash-all`).
+pub(crate) fn layer_of_tree(
+    paths: &Paths,
+    store: &Store,
+    layers: &[String],
+) -> anyhow::Result<String> {
+    let mnt = paths.runroot.join(format!("squash-{}", std::process::id()));
+    std::fs::create_dir_all(&mnt)?;
+    let r = layer_from_writer(paths, store, "the squashed image", |out| {
+        let mut args: Vec<OsString> = vec!["--mode".into(), "tree".into()];
+        let mut top_first = layers.iter().rev();
+        let top = top_first
+            .next()
+            .ok_or_else(|| anyhow::anyhow!("an image without layers cannot be squashed"))?;
+        args.push("--dir".into());
+        args.push(store.layer_diff(top).into());
+        for l in top_first {
+            args.push("--lower".into());
+            args.push(store.layer_diff(l).into());
+        }
+        args.push("--mnt".into());
+        args.push(mnt.clone().into());
+        run_pack(&IdMapping::for_current_user()?, args, out)
+    });
+    let _ = std::fs::remove_dir(&mnt);
+    r
+}
+
+/// What `top` (layers, bottom first) changed over `base` (a prefix of it), as one layer
+/// (`build --squash`).
+pub(crate) fn layer_of_delta(
+    paths: &Paths,
+    store: &Store,
+    base: &[String],
+    top: &[String],
+) -> anyhow::Result<String> {
+    let mnt = paths.runroot.join(format!("delta-{}", std::process::id()));
+    std::fs::create_dir_all(&mnt)?;
+    let r = layer_from_writer(paths, store, "the squashed layers", |out| {
+        let mut args: Vec<OsString> = vec![
+            "--mode".into(),
+            "delta".into(),
+            "--dir".into(),
+            mnt.clone().into(),
+            "--mnt".into(),
+            mnt.clone().into(),
+        ];
+        for (flag, list) in [("--a-layer", base), ("--b-layer", top)] {
+            for l in list.iter().rev() {
+                args.push(flag.into());
+                args.push(store.layer_diff(l).into());
+            }
+        }
+        run_pack(&IdMapping::for_current_user()?, args, out)
+    });
+    let _ = std::fs::remove_dir(mnt.join("a"));
+    let _ = std::fs::remove_dir(mnt.join("b"));
+    let _ = std::fs::remove_dir(&mnt);
+    r
 }
 
 /// The container's changes (its upper dir) as a layer in the store; returns its diff id.

@@ -221,6 +221,70 @@ pub fn compare(a: &Path, b: &Path) -> anyhow::Result<Vec<Change>> {
     Ok(out)
 }
 
+/// What changed from tree `a` to tree `b`, as one layer to put on `a` (`build --squash`): added
+/// and changed entries as they are in `b`, deleted ones as whiteouts.
+pub fn delta(a: &Path, b: &Path, out: impl Write) -> anyhow::Result<()> {
+    let changes = compare(a, b)?;
+    let mut tb = tar::Builder::new(out);
+    tb.mode(tar::HeaderMode::Complete);
+    for c in &changes {
+        let rel = c.path.trim_start_matches('/');
+        if c.kind == 'D' {
+            let p = Path::new(rel);
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let wh = match p
+                .parent()
+                .map(|x| x.display().to_string())
+                .filter(|x| !x.is_empty())
+            {
+                Some(parent) => format!("{parent}/.wh.{name}"),
+                None => format!(".wh.{name}"),
+            };
+            let mut h = tar::Header::new_gnu();
+            h.set_entry_type(tar::EntryType::Regular);
+            h.set_mode(0o644);
+            h.set_uid(0);
+            h.set_gid(0);
+            h.set_mtime(0);
+            h.set_size(0);
+            tb.append_data(&mut h, wh, std::io::empty())?;
+            continue;
+        }
+        let path = b.join(rel);
+        let md = std::fs::symlink_metadata(&path)?;
+        let ft = md.file_type();
+        if ft.is_dir() {
+            let mut h = header(&md, tar::EntryType::Directory);
+            tb.append_data(&mut h, format!("{rel}/"), std::io::empty())?;
+        } else if ft.is_symlink() {
+            let mut h = header(&md, tar::EntryType::Symlink);
+            tb.append_link(&mut h, rel, std::fs::read_link(&path)?)?;
+        } else if ft.is_file() {
+            let mut h = header(&md, tar::EntryType::Regular);
+            h.set_size(md.len());
+            tb.append_data(&mut h, rel, std::fs::File::open(&path)?)?;
+        } else if ft.is_fifo() {
+            let mut h = header(&md, tar::EntryType::Fifo);
+            tb.append_data(&mut h, rel, std::io::empty())?;
+        } else if ft.is_char_device() || ft.is_block_device() {
+            let kind = if ft.is_char_device() {
+                tar::EntryType::Char
+            } else {
+                tar::EntryType::Block
+            };
+            let mut h = header(&md, kind);
+            h.set_device_major(libc::major(md.rdev()))?;
+            h.set_device_minor(libc::minor(md.rdev()))?;
+            tb.append_data(&mut h, rel, std::io::empty())?;
+        }
+    }
+    tb.into_inner()?.flush()?;
+    Ok(())
+}
+
 fn listing(dir: &Path) -> std::collections::BTreeMap<String, Metadata> {
     std::fs::read_dir(dir)
         .map(|rd| {

@@ -1,0 +1,156 @@
+//! `skiff build` options that shape the result: --squash, --squash-all, --annotation, --network,
+//! --env/--unsetenv, --timestamp (reproducible ids), --iidfile.
+
+use crate::util::{registry, TestEnv};
+
+#[test]
+fn squash_annotations_network_env_and_reproducible_timestamps() {
+    let t = TestEnv::new("build-opts");
+    let reg = registry();
+    let ctx = t.dir.join("ctx");
+    std::fs::create_dir_all(&ctx).unwrap();
+    std::fs::write(
+        ctx.join("Containerfile"),
+        format!(
+            "FROM {reg}/busybox\nRUN echo one > /one\nRUN rm /bin/ls && echo two > /two\n\
+             COPY file.txt /file.txt\nENV KEEP=1 DROP=2\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(ctx.join("file.txt"), "copied\n").unwrap();
+    if let Some(u) = &t.user {
+        crate::util::chown_r(&ctx, u.uid, u.gid);
+    }
+    let c = ctx.to_str().unwrap();
+    let layers = |name: &str| {
+        t.ok([
+            "image",
+            "inspect",
+            "--format",
+            "{{len .RootFS.Layers}}",
+            name,
+        ])
+        .stdout
+        .trim()
+        .parse::<usize>()
+        .unwrap()
+    };
+    t.ok(["pull", "-q", &format!("{reg}/busybox")]);
+    let base = layers(&format!("{reg}/busybox"));
+    t.ok(["build", "-q", "-t", "plain:v1", c]);
+    assert_eq!(layers("plain:v1"), base + 3);
+    // --squash: the build's three layers become one on the base image's.
+    t.ok(["build", "-q", "--squash", "-t", "sq:v1", c]);
+    assert_eq!(layers("sq:v1"), base + 1);
+    let check = "cat /one /two /file.txt; test -e /bin/ls || echo no-ls";
+    assert_eq!(
+        t.ok(["run", "--rm", "sq:v1", "sh", "-c", check]).stdout,
+        "one\ntwo\ncopied\nno-ls\n"
+    );
+    // --squash-all: one layer for everything.
+    t.ok(["build", "-q", "--squash-all", "-t", "all:v1", c]);
+    assert_eq!(layers("all:v1"), 1);
+    assert_eq!(
+        t.ok(["run", "--rm", "all:v1", "sh", "-c", check]).stdout,
+        "one\ntwo\ncopied\nno-ls\n"
+    );
+    // --annotation lands in the manifest; --env/--unsetenv in the final config.
+    let iid = t.dir.join("iid");
+    t.ok([
+        "build",
+        "-q",
+        "--annotation",
+        "org.example.note=hello",
+        "--env",
+        "ADDED=3",
+        "--unsetenv",
+        "DROP",
+        "--iidfile",
+        iid.to_str().unwrap(),
+        "-t",
+        "ann:v1",
+        c,
+    ]);
+    let saved = t.dir.join("ann");
+    t.ok([
+        "save",
+        "--format",
+        "oci-dir",
+        "-o",
+        saved.to_str().unwrap(),
+        "ann:v1",
+    ]);
+    let index: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(saved.join("index.json")).unwrap()).unwrap();
+    let m = index["manifests"][0]["digest"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches("sha256:");
+    let manifest = std::fs::read_to_string(saved.join("blobs/sha256").join(m)).unwrap();
+    assert!(manifest.contains("org.example.note"), "{manifest}");
+    let env = t
+        .ok([
+            "image",
+            "inspect",
+            "--format",
+            "{{json .Config.Env}}",
+            "ann:v1",
+        ])
+        .stdout;
+    assert!(
+        env.contains("KEEP=1") && env.contains("ADDED=3") && !env.contains("DROP"),
+        "{env}"
+    );
+    assert!(std::fs::read_to_string(&iid)
+        .unwrap()
+        .starts_with("sha256:"));
+    // --network none for the RUN steps.
+    std::fs::write(
+        ctx.join("Net"),
+        format!("FROM {reg}/busybox\nRUN cat /proc/net/dev | grep -c : > /ifaces\n"),
+    )
+    .unwrap();
+    t.ok([
+        "build",
+        "-q",
+        "--no-cache",
+        "--network",
+        "none",
+        "-f",
+        ctx.join("Net").to_str().unwrap(),
+        "-t",
+        "net:v1",
+        c,
+    ]);
+    assert_eq!(
+        t.ok(["run", "--rm", "net:v1", "cat", "/ifaces"]).stdout,
+        "1\n",
+        "only lo"
+    );
+    // --timestamp: the same inputs give the same image, build after build (no RUN: its files'
+    // times are the run's own).
+    std::fs::write(
+        ctx.join("Repro"),
+        format!("FROM {reg}/busybox\nCOPY file.txt /file.txt\nLABEL a=b\n"),
+    )
+    .unwrap();
+    let repro = |tag: &str| {
+        t.ok([
+            "build",
+            "-q",
+            "--no-cache",
+            "--timestamp",
+            "1700000000",
+            "-f",
+            ctx.join("Repro").to_str().unwrap(),
+            "-t",
+            tag,
+            c,
+        ])
+        .stdout
+    };
+    let a = repro("r:1");
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let b = repro("r:2");
+    assert_eq!(a, b, "reproducible with --timestamp");
+}
