@@ -153,4 +153,12 @@ fn squash_annotations_network_env_and_reproducible_timestamps() {
     std::thread::sleep(std::time::Duration::from_millis(1100));
     let b = repro("r:2");
     assert_eq!(a, b, "reproducible with --timestamp");
+    // builder prune: the cache and the intermediate images go; tagged images stay.
+    let before = t.ok(["images", "-a", "-q"]).stdout.lines().count();
+    t.ok(["builder", "prune", "-a", "-f"]);
+    let after = t.ok(["images", "-a", "-q"]).stdout.lines().count();
+    assert!(after < before, "{before} -> {after}");
+    assert!(t.ok(["image", "exists", "sq:v1"]).code == 0);
+    let r = t.ok(["build", "-t", "plain:v2", c]);
+    assert!(!r.stdout.contains("Using cache"), "{}", r.describe());
 }

@@ -217,3 +217,44 @@ pub fn run(g: &GlobalOpts, a: BuildArgs) -> anyhow::Result<i32> {
     super::output::print_text(&format!("{}\n", crate::image::store::hex_of(&img.id)))?;
     Ok(0)
 }
+
+#[derive(Debug, clap::Args)]
+pub struct BuilderArgs {
+    #[command(subcommand)]
+    pub command: BuilderCommand,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum BuilderCommand {
+    /// Remove the build cache: its records and the intermediate images no tag or container uses
+    Prune {
+        /// Also the RUN --mount=type=cache directories.
+        #[arg(short, long)]
+        all: bool,
+        /// Do not ask for confirmation.
+        #[arg(short, long)]
+        force: bool,
+    },
+}
+
+pub fn builder(g: &GlobalOpts, a: BuilderArgs) -> anyhow::Result<i32> {
+    let BuilderCommand::Prune { all, force } = a.command;
+    if !force
+        && !super::confirm("WARNING! This removes the build cache and the images only it uses.")?
+    {
+        return Ok(0);
+    }
+    let paths = g.paths()?;
+    let cache = paths.root.join("images/build-cache.json");
+    let _ = std::fs::remove_file(&cache);
+    if all {
+        let dir = paths.root.join("build-cache-mounts");
+        if dir.exists() {
+            let mapping = crate::userns::IdMapping::for_current_user()?;
+            crate::userns::helper::remove_paths(&mapping, &[dir])?;
+        }
+    }
+    let gone = crate::image::manage::prune(&paths, false, &[])?;
+    super::output::print_text(&gone.iter().map(|id| format!("{id}\n")).collect::<String>())?;
+    Ok(0)
+}

@@ -260,6 +260,8 @@ pub enum Command {
     Push(push::PushArgs),
     /// Build an image from a Containerfile
     Build(build::BuildArgs),
+    /// Manage the build cache
+    Builder(build::BuilderArgs),
     /// Manage multi-platform manifest lists
     Manifest(manifest::ManifestArgs),
     /// Create an image from a container's changes
@@ -395,6 +397,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Search(a) => search::run(g, a),
         Command::Push(a) => push::run(g, a),
         Command::Build(a) => build::run(g, a),
+        Command::Builder(a) => build::builder(g, a),
         Command::Manifest(a) => manifest::run(g, a),
         Command::Commit(a) => commit::commit(g, a),
         Command::Export(a) => commit::export(g, a),
