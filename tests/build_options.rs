@@ -162,3 +162,73 @@ fn squash_annotations_network_env_and_reproducible_timestamps() {
     let r = t.ok(["build", "-t", "plain:v2", c]);
     assert!(!r.stdout.contains("Using cache"), "{}", r.describe());
 }
+
+#[test]
+fn a_build_killed_midway_leaves_nothing_running_and_the_next_one_works() {
+    let t = TestEnv::new("build-kill");
+    let reg = registry();
+    let ctx = t.dir.join("ctx");
+    std::fs::create_dir_all(&ctx).unwrap();
+    std::fs::write(
+        ctx.join("Containerfile"),
+        format!("FROM {reg}/busybox\nRUN echo started > /tmp/started; sleep 60\n"),
+    )
+    .unwrap();
+    if let Some(u) = &t.user {
+        crate::util::chown_r(&ctx, u.uid, u.gid);
+    }
+    let c = ctx.to_str().unwrap();
+    let mut child = t
+        .cmd(["build", "-t", "k:v1", c])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let up = || {
+        t.ok(["ps", "--format", "{{.Names}}"])
+            .stdout
+            .contains("skiff-build-")
+    };
+    let mut seen = false;
+    for _ in 0..200 {
+        if up() {
+            seen = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(seen, "the RUN step started");
+    // kill -9 the build (runuser's child when switching users: kill the whole group).
+    let pid = child.id() as i32;
+    let _ = nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(pid),
+        nix::sys::signal::Signal::SIGKILL,
+    );
+    let _ = std::process::Command::new("pkill")
+        .args(["-9", "-f", &format!("{} build -t k:v1", t.root.display())])
+        .status();
+    let _ = child.wait();
+    let mut gone = false;
+    for _ in 0..100 {
+        if !up() {
+            gone = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(gone, "the step's container died with the build");
+    // The next build works, and cleans the dead step's record; the store is sound.
+    std::fs::write(
+        ctx.join("Containerfile"),
+        format!("FROM {reg}/busybox\nRUN true\n"),
+    )
+    .unwrap();
+    t.ok(["build", "-q", "-t", "k:v1", c]);
+    assert_eq!(t.ok(["ps", "-aq"]).stdout, "");
+    let r = t.ok(["system", "check"]);
+    assert!(
+        format!("{}{}", r.stdout, r.stderr).contains("No problems"),
+        "{}",
+        r.describe()
+    );
+}

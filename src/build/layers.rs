@@ -154,6 +154,7 @@ impl Builder<'_> {
             conmon_pidfile: None,
             create_command: vec!["skiff".into(), "build".into()],
             replace: false,
+            die_with_parent: true,
         };
         let c = crate::runtime::create::create(self.paths, &self.store, req)?;
         let result = (|| -> anyhow::Result<String> {

@@ -185,6 +185,12 @@ pub fn build(paths: &Paths, o: &BuildOptions) -> anyhow::Result<ImageRecord> {
     }
     let store = Store::open(&paths.root)?;
     let cstore = ContainerStore::open(&paths.root, &paths.runroot)?;
+    // Step containers of a build that was killed: their processes died with it; the records go.
+    for c in cstore.list()? {
+        if c.name.starts_with("skiff-build-") && !c.process_alive() {
+            let _ = crate::runtime::container::remove(&cstore, &c);
+        }
+    }
     let cache: BTreeMap<String, String> = if o.no_cache {
         BTreeMap::new()
     } else {

@@ -471,6 +471,7 @@ pub fn create_container(
         conmon_pidfile: a.conmon_pidfile.clone(),
         create_command: std::env::args().collect(),
         replace: a.replace,
+        die_with_parent: false,
     };
     if let Some(f) = &a.cidfile {
         if f.exists() {

@@ -55,6 +55,8 @@ pub struct ContainerRequest {
     pub create_command: Vec<String>,
     /// Replace a container of the same name.
     pub replace: bool,
+    /// Killed when the process that starts it dies (a build step).
+    pub die_with_parent: bool,
 }
 
 /// Make the container and store it (status Created).
@@ -90,6 +92,7 @@ pub fn create(paths: &Paths, store: &Store, req: ContainerRequest) -> anyhow::Re
     super::specflags::apply_systemd(&mut spec, &req.systemd, req.user_stop_signal)?;
     super::cdi::apply(&mut spec, &req.cdi_devices)?;
     sdnotify(&mut spec, &req.sdnotify)?;
+    spec.die_with_parent = req.die_with_parent;
     for d in &spec.devices {
         if std::fs::symlink_metadata(&d.host).is_err() {
             anyhow::bail!("--device {}: no such device on this host", d.host.display());

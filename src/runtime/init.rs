@@ -145,6 +145,11 @@ fn run(a: &ChildArgs<'_>, sock: BorrowedFd<'_>) -> Result<Never, (i32, anyhow::E
         crate::sys::set_personality(p == "LINUX32")
             .map_err(|e| setup(anyhow!("--personality {p}: {e}")))?;
     }
+    if spec.die_with_parent {
+        // (after the last change of ids, which clears it) A build step dies with its build.
+        let _ =
+            rustix::process::set_parent_process_death_signal(Some(rustix::process::Signal::KILL));
+    }
     if spec.init {
         return run_init(spec, &env, sock);
     }

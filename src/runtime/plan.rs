@@ -397,6 +397,7 @@ mod tests {
             rootfs: None,
             sdnotify: String::new(),
             notify_socket: None,
+            die_with_parent: false,
         }
     }
 

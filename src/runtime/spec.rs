@@ -197,6 +197,9 @@ pub struct Spec {
     /// With `--sdnotify container`: the host's NOTIFY_SOCKET, bound into the container.
     #[serde(default)]
     pub notify_socket: Option<PathBuf>,
+    /// The container is killed when the process that started it dies (build steps).
+    #[serde(default)]
+    pub die_with_parent: bool,
 }
 
 /// A host device node made available in the container (`--device HOST[:CONTAINER][:PERMS]`).
@@ -429,6 +432,7 @@ pub fn build(
         rootfs: None,
         sdnotify: String::new(),
         notify_socket: None,
+        die_with_parent: false,
         extra_users: opts.extra_users.clone(),
         passwd: opts.passwd,
         passwd_entry: opts.passwd_entry.clone(),
