@@ -376,6 +376,27 @@ fn the_same_file_built_by_podman_gives_the_same_image() {
         .stdout;
     assert_eq!(ours_files, theirs_files);
     assert!(ours_files.contains("./greeting 0:0 600"), "{ours_files}");
+    // skiff's image, pushed, runs under podman.
+    let dest = format!("{reg}/built/cmp-{}:v1", std::process::id());
+    t.ok(["push", "-q", "cmp:v1", &dest]);
+    let out = podman(&[
+        "--cgroup-manager",
+        "cgroupfs",
+        "run",
+        "--rm",
+        "--tls-verify=false",
+        "--ulimit",
+        "nofile=1024:1024",
+        "--ulimit",
+        "nproc=1024:1024",
+        "--user",
+        "0",
+        "--entrypoint",
+        "cat",
+        &dest,
+        "/srv/app/greeting",
+    ]);
+    assert_eq!(out, "hello you\n");
 }
 
 #[test]

@@ -232,3 +232,30 @@ fn a_build_killed_midway_leaves_nothing_running_and_the_next_one_works() {
         r.describe()
     );
 }
+
+#[test]
+fn a_context_of_100k_files_builds() {
+    let t = TestEnv::new("build-100k");
+    let reg = registry();
+    let ctx = t.dir.join("ctx");
+    for d in 0..100 {
+        let dir = ctx.join(format!("tree/d{d}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        for f in 0..1000 {
+            std::fs::write(dir.join(format!("f{f}")), b"").unwrap();
+        }
+    }
+    std::fs::write(
+        ctx.join("Containerfile"),
+        format!("FROM {reg}/busybox\nCOPY tree/ /tree/\nRUN find /tree -type f | wc -l > /count\n"),
+    )
+    .unwrap();
+    if let Some(u) = &t.user {
+        crate::util::chown_r(&ctx, u.uid, u.gid);
+    }
+    t.ok(["build", "-q", "-t", "many:v1", ctx.to_str().unwrap()]);
+    assert_eq!(
+        t.ok(["run", "--rm", "many:v1", "cat", "/count"]).stdout,
+        "100000\n"
+    );
+}
