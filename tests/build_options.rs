@@ -259,3 +259,46 @@ fn a_context_of_100k_files_builds() {
         "100000\n"
     );
 }
+
+#[test]
+fn copy_exclude_and_parents() {
+    let t = TestEnv::new("build-copyflags");
+    let reg = registry();
+    let ctx = t.dir.join("ctx");
+    for (f, text) in [
+        ("src/a/one.txt", "1"),
+        ("src/a/skip.tmp", "x"),
+        ("src/b/two.txt", "2"),
+        ("conf/app/x.conf", "c"),
+    ] {
+        let p = ctx.join(f);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+    std::fs::write(
+        ctx.join("Containerfile"),
+        format!(
+            "FROM {reg}/busybox\nCOPY --exclude=*.tmp --exclude=b src/ /out/\n\
+             COPY --parents conf/app/x.conf src/b/two.txt /kept/\n"
+        ),
+    )
+    .unwrap();
+    if let Some(u) = &t.user {
+        crate::util::chown_r(&ctx, u.uid, u.gid);
+    }
+    t.ok(["build", "-q", "-t", "cf:v1", ctx.to_str().unwrap()]);
+    let r = t.ok([
+        "run",
+        "--rm",
+        "cf:v1",
+        "sh",
+        "-c",
+        "cd / && find out kept -type f | sort",
+    ]);
+    assert_eq!(
+        r.stdout,
+        "kept/conf/app/x.conf\nkept/src/b/two.txt\nout/a/one.txt\n",
+        "{}",
+        r.describe()
+    );
+}

@@ -102,6 +102,19 @@ impl Plan {
         sources: &[String],
         dest: &str,
     ) -> anyhow::Result<Plan> {
+        Plan::from_context_with(ctx, ignore, sources, dest, &Ignore::default(), false)
+    }
+
+    /// `from_context` with COPY's `--exclude` patterns (matched below each source) and
+    /// `--parents` (each source keeps its path under the destination).
+    pub fn from_context_with(
+        ctx: &Path,
+        ignore: &Ignore,
+        sources: &[String],
+        dest: &str,
+        exclude: &Ignore,
+        parents: bool,
+    ) -> anyhow::Result<Plan> {
         let mut matched: Vec<(String, PathBuf)> = Vec::new();
         for src in sources {
             if src.starts_with("http://") || src.starts_with("https://") {
@@ -160,9 +173,9 @@ impl Plan {
                 sources.join(" ")
             );
         }
-        let many = matched.len() > 1;
+        let many = matched.len() > 1 || parents;
         let mut plan = Plan::default();
-        let dest_dir = dest.ends_with('/');
+        let dest_dir = dest.ends_with('/') || parents;
         if many && !dest_dir {
             bail!("COPY with several sources needs a destination directory ending in /: {dest}");
         }
@@ -170,14 +183,21 @@ impl Plan {
         for (rel, full) in matched {
             let md = std::fs::metadata(&full)?;
             if md.is_dir() {
-                plan.dir_entry(&base, &md);
-                plan.walk(ctx, ignore, &full, &rel, &base)?;
+                let at = if parents && !rel.is_empty() {
+                    format!("{base}/{rel}")
+                } else {
+                    base.clone()
+                };
+                plan.dir_entry(&at, &md);
+                plan.walk(ctx, ignore, &full, &rel, &at, exclude, &rel)?;
             } else {
                 let name = full
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                let d = if dest_dir || many {
+                let d = if parents {
+                    format!("{base}/{rel}")
+                } else if dest_dir || many {
                     format!("{base}/{name}")
                 } else {
                     base.clone()
@@ -205,6 +225,7 @@ impl Plan {
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn walk(
         &mut self,
         ctx: &Path,
@@ -212,6 +233,8 @@ impl Plan {
         dir: &Path,
         rel: &str,
         dest: &str,
+        exclude: &Ignore,
+        src_root: &str,
     ) -> anyhow::Result<()> {
         let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
         entries.sort_by_key(|e| e.file_name());
@@ -226,13 +249,22 @@ impl Plan {
             if ignore.excluded(&r) && !(md.is_dir() && ignore.may_reinclude_under(&r)) {
                 continue;
             }
+            let below = if src_root.is_empty() {
+                r.as_str()
+            } else {
+                r.strip_prefix(&format!("{src_root}/")).unwrap_or(&r)
+            };
+            // (a pattern also matches a name at any depth: `--exclude=*.tmp`)
+            if exclude.excluded(below) || exclude.excluded(&name) {
+                continue;
+            }
             let d = format!("{dest}/{name}");
             let ft = md.file_type();
             if ft.is_dir() {
                 if !ignore.excluded(&r) {
                     self.dir_entry(&d, &md);
                 }
-                self.walk(ctx, ignore, &e.path(), &r, &d)?;
+                self.walk(ctx, ignore, &e.path(), &r, &d, exclude, src_root)?;
             } else if ft.is_symlink() {
                 self.items.push(Item {
                     dest: d.trim_start_matches('/').to_string(),

@@ -220,6 +220,8 @@ impl Builder<'_> {
         };
         let mut from = None;
         let mut checksum: Option<String> = None;
+        let mut excludes: Vec<String> = Vec::new();
+        let mut parents = false;
         for (k, v) in flags {
             match k.as_str() {
                 "from" => from = Some(v.clone()),
@@ -246,6 +248,8 @@ impl Builder<'_> {
                     })?)
                 }
                 "link" => {}
+                "exclude" if !add => excludes.push(v.clone()),
+                "parents" if !add => parents = v.is_empty() || v == "true",
                 "checksum" if add => checksum = Some(v.clone()),
                 other => bail!("line {line}: {what} --{other} is not supported by skiff build yet"),
             }
@@ -412,8 +416,15 @@ impl Builder<'_> {
                 if sources.iter().any(|s| is_url(s)) {
                     bail!("line {line}: ADD takes one URL at a time (give each its own ADD)");
                 }
-                let plan = copy::Plan::from_context(&ctx, &self.ignore, &sources, &dest)
-                    .map_err(|e| anyhow::anyhow!("line {line}: {e:#}"))?;
+                let plan = copy::Plan::from_context_with(
+                    &ctx,
+                    &self.ignore,
+                    &sources,
+                    &dest,
+                    &super::ignore::Ignore::parse(&excludes.join("\n")),
+                    parents,
+                )
+                .map_err(|e| anyhow::anyhow!("line {line}: {e:#}"))?;
                 (
                     plan.digest()?,
                     Box::new(move |out: &mut dyn std::io::Write| plan.write(attrs, out)),
