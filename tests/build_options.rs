@@ -302,3 +302,32 @@ fn copy_exclude_and_parents() {
         r.describe()
     );
 }
+
+#[test]
+fn run_mount_bind_from_a_stage() {
+    let t = TestEnv::new("build-bindfrom");
+    let reg = registry();
+    let ctx = t.dir.join("ctx");
+    std::fs::create_dir_all(&ctx).unwrap();
+    std::fs::write(
+        ctx.join("Containerfile"),
+        format!(
+            "FROM {reg}/busybox AS tools\nRUN mkdir -p /opt/kit && echo 'echo from-the-kit' > /opt/kit/run.sh\n\n\
+             FROM {reg}/busybox\nRUN --mount=type=bind,from=tools,source=/opt/kit,target=/kit sh /kit/run.sh > /result\n"
+        ),
+    )
+    .unwrap();
+    if let Some(u) = &t.user {
+        crate::util::chown_r(&ctx, u.uid, u.gid);
+    }
+    t.ok(["build", "-q", "-t", "bf:v1", ctx.to_str().unwrap()]);
+    let r = t.ok([
+        "run",
+        "--rm",
+        "bf:v1",
+        "sh",
+        "-c",
+        "cat /result; test -e /kit || echo no-kit",
+    ]);
+    assert_eq!(r.stdout, "from-the-kit\nno-kit\n", "{}", r.describe());
+}

@@ -23,6 +23,7 @@ impl Builder<'_> {
         r: &parse_dockerfile::RunInstruction<'_>,
         text: &str,
         line: usize,
+        stage_ref: &dyn Fn(&str) -> Option<usize>,
     ) -> anyhow::Result<()> {
         let vars = st.vars();
         let mut mount_specs = Vec::new();
@@ -107,12 +108,21 @@ impl Builder<'_> {
             .as_str()
             .unwrap_or("/")
             .to_string();
+        let mut stage_tree = |f: &str| -> anyhow::Result<PathBuf> {
+            let layers = match stage_ref(f).and_then(|j| self.results[j].clone()) {
+                Some(s) => s.layers,
+                None => self.image(f)?.layers,
+            };
+            let diff = commit::layer_of_tree(self.paths, &self.store, &layers)?;
+            Ok(self.store.layer_diff(&diff))
+        };
         let run_mounts = super::mounts::run_mounts(
             &mount_specs,
             &self.paths.root,
             &self.o.context,
             &self.o.secrets,
             &workdir,
+            &mut stage_tree,
         )
         .map_err(|e| anyhow::anyhow!("line {line}: {e:#}"))?;
         let opts = crate::runtime::spec::Options {

@@ -245,15 +245,25 @@ pub fn build(paths: &Paths, o: &BuildOptions) -> anyhow::Result<ImageRecord> {
             let flags = match ins {
                 Instruction::Copy(c) => &c.options[..],
                 Instruction::Add(a) => &a.options[..],
+                Instruction::Run(r) => &r.options[..],
                 _ => &[],
             };
             for f in flags {
-                if f.name.value == "from" {
-                    let v = f
-                        .value
-                        .as_ref()
-                        .map(|v| v.value.to_string())
-                        .unwrap_or_default();
+                let value = f
+                    .value
+                    .as_ref()
+                    .map(|v| v.value.to_string())
+                    .unwrap_or_default();
+                // COPY/ADD --from=X, and RUN --mount=...,from=X,...
+                let named = match &*f.name.value {
+                    "from" => Some(value.clone()),
+                    "mount" => value
+                        .split(',')
+                        .find_map(|kv| kv.strip_prefix("from="))
+                        .map(str::to_string),
+                    _ => None,
+                };
+                if let Some(v) = named {
                     match stage_ref(&v) {
                         Some(j) if j < i => todo.push(j),
                         Some(_) => bail!(

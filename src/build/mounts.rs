@@ -84,6 +84,7 @@ pub fn run_mounts(
     context: &Path,
     secrets: &BTreeMap<String, Secret>,
     workdir: &str,
+    stage_tree: &mut dyn FnMut(&str) -> anyhow::Result<PathBuf>,
 ) -> anyhow::Result<RunMounts> {
     let mut out = RunMounts::default();
     for spec in specs {
@@ -177,9 +178,6 @@ pub fn run_mounts(
                 });
             }
             "bind" => {
-                if o.contains_key("from") {
-                    bail!("--mount={spec}: bind mounts from another stage or image are not supported by skiff build yet; COPY --from the files instead");
-                }
                 let target = abs(&target
                     .ok_or_else(|| anyhow::anyhow!("--mount={spec}: target= is required"))?);
                 let src = o
@@ -187,16 +185,29 @@ pub fn run_mounts(
                     .or_else(|| o.get("src"))
                     .cloned()
                     .unwrap_or_default();
-                let rel = super::copy::normalize_rel(&src).ok_or_else(|| {
-                    anyhow::anyhow!("--mount={spec}: source outside the build context")
-                })?;
-                let full = context.join(rel);
-                let real = full
-                    .canonicalize()
-                    .map_err(|e| anyhow::anyhow!("--mount={spec}: {}: {e}", full.display()))?;
-                if !real.starts_with(context.canonicalize()?) {
-                    bail!("--mount={spec}: source outside the build context");
-                }
+                let rel = super::copy::normalize_rel(&src)
+                    .ok_or_else(|| anyhow::anyhow!("--mount={spec}: source outside its root"))?;
+                let real = match o.get("from") {
+                    // From another stage or image: its whole file system, made once as a layer
+                    // (inside a store layer nothing is followed out of it).
+                    Some(f) => {
+                        let full = stage_tree(f)?.join(rel);
+                        if std::fs::symlink_metadata(&full).is_err() {
+                            bail!("--mount={spec}: {src} is not in {f}");
+                        }
+                        full
+                    }
+                    None => {
+                        let full = context.join(rel);
+                        let real = full.canonicalize().map_err(|e| {
+                            anyhow::anyhow!("--mount={spec}: {}: {e}", full.display())
+                        })?;
+                        if !real.starts_with(context.canonicalize()?) {
+                            bail!("--mount={spec}: source outside the build context");
+                        }
+                        real
+                    }
+                };
                 let rw = o
                     .get("rw")
                     .or_else(|| o.get("readwrite"))
@@ -240,6 +251,7 @@ mod tests {
             ctx.path(),
             &BTreeMap::new(),
             "/",
+            &mut |_| unreachable!(),
         )
         .unwrap();
         assert_eq!(m.mounts.len(), 2);

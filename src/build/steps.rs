@@ -363,7 +363,7 @@ impl Builder<'_> {
                 st.cfg().insert("OnBuild".into(), json!(list));
                 nop(st, &text);
             }
-            Instruction::Run(r) => self.run(st, r, &text, line)?,
+            Instruction::Run(r) => self.run(st, r, &text, line, stage_ref)?,
             Instruction::Copy(c) => {
                 let flags: Vec<(String, String)> = c
                     .options
