@@ -257,12 +257,14 @@ mod tests {
         assert_eq!(m.mounts.len(), 2);
         assert_eq!(m.exclude, vec!["/root/.cache", "/in"]);
         assert!(m.mounts[1].readonly && m.mounts[1].file);
+        let mut none = |_: &str| -> anyhow::Result<PathBuf> { bail!("no stages") };
         assert!(run_mounts(
             &["type=bind,source=../x,target=/y".into()],
             root.path(),
             ctx.path(),
             &BTreeMap::new(),
-            "/"
+            "/",
+            &mut none,
         )
         .is_err());
         assert!(run_mounts(
@@ -270,7 +272,8 @@ mod tests {
             root.path(),
             ctx.path(),
             &BTreeMap::new(),
-            "/"
+            "/",
+            &mut none,
         )
         .is_err());
     }
