@@ -4326,7 +4326,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__internal__subcmd__pack)
-            opts="-h -V --root --runroot --log-level --events-backend --noout --cgroup-manager --storage-driver --storage-opt --runtime --runtime-flag --tmpdir --syslog --hooks-dir --mode --dir --lower --mnt --exclude --a-layer --b-layer --userns --help --version"
+            opts="-h -V --root --runroot --log-level --events-backend --noout --cgroup-manager --storage-driver --storage-opt --runtime --runtime-flag --tmpdir --syslog --hooks-dir --mode --dir --lower --mnt --exclude --clamp-mtime --a-layer --b-layer --userns --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4393,6 +4393,10 @@ _skiff() {
                     return 0
                     ;;
                 --exclude)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --clamp-mtime)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

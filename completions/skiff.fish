@@ -1709,7 +1709,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l build-arg-file -d 'Read build arguments from FILE (NAME=VALUE lines)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l target -d 'Build up to this stage' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l pull -d 'When to pull base images: always, missing (default), never, newer' -r
-complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l layers -d 'Keep intermediate images for the cache (always true in skiff)' -r -f -a "true\t''
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l layers -d 'Use cached steps (false: build every step, as --no-cache, but keep the results)' -r -f -a "true\t''
 false\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l label -d 'Add a label to the image: KEY=VALUE' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l format -d 'Image format: oci (default) or docker' -r
@@ -1722,7 +1722,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l secret -d 'A secret for `RUN --mount=type=secret`: id=ID,src=PATH or id=ID,env=NAME (never in a layer)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l annotation -d 'An annotation for the image\'s manifest: KEY=VALUE' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l network -d 'Network for RUN steps: default (skiff\'s default network) or none' -r
-complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l cache-ttl -d 'How long cached steps stay usable (accepted; skiff\'s cache is kept until pruned)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l cache-ttl -d 'Build cached steps older than this again (e.g. 24h)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l tls-verify -d 'Require HTTPS with a verified certificate (`--tls-verify=false`: also plain HTTP and unverified HTTPS; default: as registries.conf says, plain HTTP allowed on loopback)' -r -f -a "true\t''
 false\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l cert-dir -d 'Use the CA certificates (*.crt) in DIR for the registry' -r -F
@@ -2301,7 +2301,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand build" -l build-arg -d 'Set 
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l build-arg-file -d 'Read build arguments from FILE (NAME=VALUE lines)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l target -d 'Build up to this stage' -r
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l pull -d 'When to pull base images: always, missing (default), never, newer' -r
-complete -c skiff -n "__fish_skiff_using_subcommand build" -l layers -d 'Keep intermediate images for the cache (always true in skiff)' -r -f -a "true\t''
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l layers -d 'Use cached steps (false: build every step, as --no-cache, but keep the results)' -r -f -a "true\t''
 false\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l label -d 'Add a label to the image: KEY=VALUE' -r
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l format -d 'Image format: oci (default) or docker' -r
@@ -2314,7 +2314,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand build" -l timestamp -d 'Set 
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l secret -d 'A secret for `RUN --mount=type=secret`: id=ID,src=PATH or id=ID,env=NAME (never in a layer)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l annotation -d 'An annotation for the image\'s manifest: KEY=VALUE' -r
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l network -d 'Network for RUN steps: default (skiff\'s default network) or none' -r
-complete -c skiff -n "__fish_skiff_using_subcommand build" -l cache-ttl -d 'How long cached steps stay usable (accepted; skiff\'s cache is kept until pruned)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l cache-ttl -d 'Build cached steps older than this again (e.g. 24h)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l tls-verify -d 'Require HTTPS with a verified certificate (`--tls-verify=false`: also plain HTTP and unverified HTTPS; default: as registries.conf says, plain HTTP allowed on loopback)' -r -f -a "true\t''
 false\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l cert-dir -d 'Use the CA certificates (*.crt) in DIR for the registry' -r -F
@@ -2830,6 +2830,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l dir -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l lower -d 'Lower dirs, top first' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l mnt -d 'An empty dir to mount the tree on (mode tree; mode compare makes a/ and b/ in it)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l exclude -d 'Mode layer: paths (relative to --dir) to leave out' -r
+complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l clamp-mtime -d 'Mode layer: no file time later than these Unix seconds (reproducible builds)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l a-layer -d 'Mode compare: the layers of the first tree, top first' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l b-layer -d 'Mode compare: the layers of the second tree, top first' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l noout -d 'Print nothing on stdout'

@@ -331,3 +331,124 @@ fn run_mount_bind_from_a_stage() {
     ]);
     assert_eq!(r.stdout, "from-the-kit\nno-kit\n", "{}", r.describe());
 }
+
+#[test]
+fn entrypoint_resets_cmd_layers_false_cache_ttl_proxies_heredoc_copy_and_reproducible_runs() {
+    let t = TestEnv::new("build-sem");
+    let reg = registry();
+    let ctx = t.dir.join("ctx");
+    std::fs::create_dir_all(&ctx).unwrap();
+    // The parent sets a CMD; a child's ENTRYPOINT resets it (docker's rule).
+    std::fs::write(
+        ctx.join("Parent"),
+        format!("FROM {reg}/busybox\nCMD [\"echo\", \"parent\"]\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        ctx.join("Child"),
+        "FROM localhost/parent:v1\nENTRYPOINT [\"echo\"]\nCOPY <<EOT /greeting.txt\nhello from a heredoc\nEOT\n\
+         RUN echo \"proxy=$HTTP_PROXY\" > /proxy && date > /when\n",
+    )
+    .unwrap();
+    if let Some(u) = &t.user {
+        crate::util::chown_r(&ctx, u.uid, u.gid);
+    }
+    let c = ctx.to_str().unwrap();
+    let f = |n: &str| ctx.join(n).to_str().unwrap().to_string();
+    t.ok(["build", "-q", "-f", &f("Parent"), "-t", "parent:v1", c]);
+    let args = |extra: &[&str]| {
+        let mut v = vec!["build".to_string(), "-q".into(), "-f".into(), f("Child")];
+        v.extend(extra.iter().map(|s| s.to_string()));
+        v.push(c.to_string());
+        t.ok(v).stdout.trim().to_string()
+    };
+    let id = args(&[
+        "--build-arg",
+        "HTTP_PROXY=http://proxy.example:3128",
+        "-t",
+        "child:v1",
+    ]);
+    let cfg = t.ok([
+        "image",
+        "inspect",
+        "--format",
+        "{{json .Config.Cmd}}",
+        "child:v1",
+    ]);
+    assert_eq!(
+        cfg.stdout.trim(),
+        "null",
+        "ENTRYPOINT reset the inherited CMD"
+    );
+    assert_eq!(
+        t.ok([
+            "run",
+            "--rm",
+            "--entrypoint",
+            "cat",
+            "child:v1",
+            "/greeting.txt",
+            "/proxy"
+        ])
+        .stdout,
+        "hello from a heredoc\nproxy=http://proxy.example:3128\n"
+    );
+    let h = t.ok(["image", "history", "--no-trunc", "child:v1"]).stdout;
+    assert!(
+        !h.contains("proxy.example"),
+        "proxy args stay out of the history: {h}"
+    );
+    // Cached by default; --layers=false and an expired --cache-ttl build again.
+    assert_eq!(
+        args(&["--build-arg", "HTTP_PROXY=http://proxy.example:3128"]),
+        id
+    );
+    assert_ne!(
+        args(&[
+            "--layers=false",
+            "--build-arg",
+            "HTTP_PROXY=http://proxy.example:3128"
+        ]),
+        id
+    );
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    let a = args(&[
+        "--cache-ttl",
+        "1s",
+        "--build-arg",
+        "HTTP_PROXY=http://proxy.example:3128",
+    ]);
+    assert_ne!(a, id);
+    // --timestamp: a RUN's files get the time too, so two builds of the same file agree.
+    std::fs::write(
+        ctx.join("Repro"),
+        format!("FROM {reg}/busybox\nRUN echo same > /same && mkdir /d\n"),
+    )
+    .unwrap();
+    let r1 = t
+        .ok([
+            "build",
+            "-q",
+            "--no-cache",
+            "--timestamp",
+            "1700000000",
+            "-f",
+            &f("Repro"),
+            c,
+        ])
+        .stdout;
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let r2 = t
+        .ok([
+            "build",
+            "-q",
+            "--no-cache",
+            "--timestamp",
+            "1700000000",
+            "-f",
+            &f("Repro"),
+            c,
+        ])
+        .stdout;
+    assert_eq!(r1, r2, "the same inputs, the same image");
+}

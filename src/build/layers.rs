@@ -95,7 +95,7 @@ impl Builder<'_> {
             false,
         )?;
         let cfg = self.store.config(&base.id)?;
-        let env: Vec<String> = build_env
+        let mut env: Vec<String> = build_env
             .iter()
             .filter(|kv| {
                 let k = kv.split('=').next().unwrap_or("");
@@ -103,6 +103,12 @@ impl Builder<'_> {
             })
             .cloned()
             .collect();
+        // The predefined proxy args, when given (they are not part of the cache key, as docker's).
+        for (k, v) in &self.o.build_args {
+            if super::PROXY_ARGS.contains(&k.as_str()) && !st.args.contains_key(k) {
+                env.push(format!("{k}={v}"));
+            }
+        }
         let mapping = IdMapping::for_current_user()?;
         let workdir = st.config["config"]["WorkingDir"]
             .as_str()
@@ -187,6 +193,7 @@ impl Builder<'_> {
                 &self.cstore,
                 &latest,
                 &run_mounts.exclude,
+                self.o.timestamp.map(|t| t.max(0) as u64),
             )
         })();
         if let Ok(latest) = self.cstore.load(&c.id) {

@@ -56,7 +56,26 @@ pub struct BuildOptions {
     pub annotations: BTreeMap<String, String>,
     /// `--network` for every RUN: default, none (a RUN's own `--network` wins).
     pub network: Option<String>,
+    /// `--layers=false`: no step is taken from the cache.
+    pub layers: bool,
+    /// `--cache-ttl`: cached steps older than this many seconds are built again.
+    pub cache_ttl: Option<u64>,
 }
+
+/// The proxy build args docker predefines: a RUN sees them when given with --build-arg, without
+/// an ARG line, and they stay out of the image's history.
+pub(crate) const PROXY_ARGS: &[&str] = &[
+    "HTTP_PROXY",
+    "http_proxy",
+    "HTTPS_PROXY",
+    "https_proxy",
+    "FTP_PROXY",
+    "ftp_proxy",
+    "NO_PROXY",
+    "no_proxy",
+    "ALL_PROXY",
+    "all_proxy",
+];
 
 /// A build context given as a tarball (`-` for stdin, a file, or a URL), unpacked into a temp dir
 /// under the store (removed when dropped). Entries cannot leave the dir (the tar crate refuses
@@ -299,7 +318,8 @@ pub fn build(paths: &Paths, o: &BuildOptions) -> anyhow::Result<ImageRecord> {
         b.results[i] = Some(st);
     }
     for k in o.build_args.keys() {
-        if !b.used_args.contains(k) && !global.contains_key(k) {
+        if !b.used_args.contains(k) && !global.contains_key(k) && !PROXY_ARGS.contains(&k.as_str())
+        {
             eprintln!("[Warning] one or more build args were not consumed: [{k}]");
         }
     }

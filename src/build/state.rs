@@ -23,6 +23,8 @@ pub(super) struct StageState {
     /// How many of `layers` (and history entries) came with the stage's FROM.
     pub(super) base_layers: usize,
     pub(super) base_history: usize,
+    /// A CMD was set in this stage (an ENTRYPOINT then keeps it).
+    pub(super) cmd_here: bool,
 }
 
 impl StageState {

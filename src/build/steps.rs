@@ -97,6 +97,7 @@ impl Builder<'_> {
                 shell: vec!["/bin/sh".into(), "-c".into()],
                 base_layers: 0,
                 base_history: 0,
+                cmd_here: false,
             }
         } else if let Some(j) = stage_ref(&from).filter(|j| self.results[*j].is_some()) {
             let mut s = self.results[j].clone().expect("checked");
@@ -113,9 +114,11 @@ impl Builder<'_> {
                 shell: vec!["/bin/sh".into(), "-c".into()],
                 base_layers: 0,
                 base_history: 0,
+                cmd_here: false,
             }
         };
         st.base_layers = st.layers.len();
+        st.cmd_here = false;
         st.base_history = st.config["history"].as_array().map_or(0, Vec::len);
         if let Some(t) = self.o.timestamp {
             st.config["created"] = json!(crate::cli::format::rfc3339(t));
@@ -297,12 +300,17 @@ impl Builder<'_> {
             Instruction::Cmd(c) => {
                 let v = command_json(&c.arguments, &st.shell);
                 st.cfg().insert("Cmd".into(), v);
+                st.cmd_here = true;
                 nop(st, &text);
             }
             Instruction::Entrypoint(e) => {
                 let v = command_json(&e.arguments, &st.shell);
                 st.cfg().insert("Entrypoint".into(), v);
-                // docker: ENTRYPOINT resets a CMD inherited from the base image
+                // docker: ENTRYPOINT resets a CMD inherited from the base image (not one this
+                // stage set)
+                if !st.cmd_here {
+                    st.cfg().remove("Cmd");
+                }
                 nop(st, &text);
             }
             Instruction::Healthcheck(h) => {
@@ -416,14 +424,28 @@ impl Builder<'_> {
 
     /// A cached result for `key`, when the image is still there.
     pub(super) fn cached(&self, key: &str) -> Option<ImageRecord> {
+        if !self.o.layers {
+            return None;
+        }
         let id = self.cache.get(key)?;
         let _g = self.store.lock_images(LockMode::Shared).ok()?;
-        self.store
+        let img = self
+            .store
             .load()
             .ok()?
             .images
             .into_iter()
-            .find(|i| &i.id == id)
+            .find(|i| &i.id == id)?;
+        // --cache-ttl: an older result is built again.
+        let now = crate::cli::format::now_unix() as u64;
+        if self
+            .o
+            .cache_ttl
+            .is_some_and(|ttl| img.stored_at + ttl < now)
+        {
+            return None;
+        }
+        Some(img)
     }
 
     /// Take a cached step's image as the stage's state.

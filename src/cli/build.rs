@@ -31,7 +31,7 @@ pub struct BuildArgs {
     /// When to pull base images: always, missing (default), never, newer.
     #[arg(long, value_name = "POLICY", num_args = 0..=1, default_missing_value = "always", default_value = "missing")]
     pub pull: String,
-    /// Keep intermediate images for the cache (always true in skiff).
+    /// Use cached steps (false: build every step, as --no-cache, but keep the results).
     #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
     pub layers: bool,
     /// Add a label to the image: KEY=VALUE.
@@ -76,7 +76,7 @@ pub struct BuildArgs {
     /// Network for RUN steps: default (skiff's default network) or none.
     #[arg(long, value_name = "MODE")]
     pub network: Option<String>,
-    /// How long cached steps stay usable (accepted; skiff's cache is kept until pruned).
+    /// Build cached steps older than this again (e.g. 24h).
     #[arg(long, value_name = "DURATION")]
     pub cache_ttl: Option<String>,
     #[command(flatten)]
@@ -164,12 +164,17 @@ pub fn run(g: &GlobalOpts, a: BuildArgs) -> anyhow::Result<i32> {
             .ok()
             .and_then(|v| v.parse().ok()),
     };
-    if a.cache_ttl.is_some() {
-        super::ignored(
-            "--cache-ttl",
-            "skiff keeps cached steps until `image prune`",
-        );
-    }
+    let cache_ttl = a
+        .cache_ttl
+        .as_deref()
+        .map(|d| {
+            crate::runtime::health::parse_duration(d)
+                .map(|ms| ms / 1000)
+                .ok_or_else(|| {
+                    anyhow::anyhow!("invalid --cache-ttl {d:?}: a duration like 1h or 30m")
+                })
+        })
+        .transpose()?;
     let o = crate::build::BuildOptions {
         context,
         file,
@@ -191,6 +196,8 @@ pub fn run(g: &GlobalOpts, a: BuildArgs) -> anyhow::Result<i32> {
             .collect::<anyhow::Result<_>>()?,
         unsetenv: a.unsetenv.clone(),
         ignorefile: a.ignorefile.clone(),
+        layers: a.layers,
+        cache_ttl,
         squash: a.squash,
         squash_all: a.squash_all,
         annotations: a

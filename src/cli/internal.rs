@@ -104,6 +104,9 @@ pub struct PackArgs {
     /// Mode layer: paths (relative to --dir) to leave out.
     #[arg(long)]
     pub exclude: Vec<String>,
+    /// Mode layer: no file time later than these Unix seconds (reproducible builds).
+    #[arg(long)]
+    pub clamp_mtime: Option<u64>,
     /// Mode compare: the layers of the first tree, top first.
     #[arg(long)]
     pub a_layer: Vec<PathBuf>,
@@ -124,7 +127,7 @@ pub fn pack(a: PackArgs) -> anyhow::Result<i32> {
     }
     let out = std::io::stdout().lock();
     match a.mode.as_str() {
-        "layer" => pack::pack_excluding(&a.dir, pack::Mode::Layer, &a.exclude, out)?,
+        "layer" => pack::pack_clamped(&a.dir, &a.exclude, a.clamp_mtime, out)?,
         "tree" => {
             let mnt = a
                 .mnt

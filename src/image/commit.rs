@@ -402,6 +402,7 @@ pub(crate) fn layer_of_container(
     cstore: &ContainerStore,
     c: &Container,
     exclude: &[String],
+    clamp_mtime: Option<u64>,
 ) -> anyhow::Result<String> {
     layer_from_writer(paths, store, &format!("the changes of {}", c.name), |out| {
         let mut args: Vec<OsString> = vec![
@@ -413,6 +414,10 @@ pub(crate) fn layer_of_container(
         for e in exclude {
             args.push("--exclude".into());
             args.push(e.into());
+        }
+        if let Some(t) = clamp_mtime {
+            args.push("--clamp-mtime".into());
+            args.push(t.to_string().into());
         }
         run_pack(&c.spec.mapping, args, out)
     })

@@ -48,13 +48,19 @@ fn sorted(dir: &Path) -> anyhow::Result<Vec<std::fs::DirEntry>> {
     Ok(v)
 }
 
+thread_local! {
+    /// `--clamp-mtime` of the pack in progress (the helper packs one tree per process).
+    static CLAMP: std::cell::Cell<Option<u64>> = const { std::cell::Cell::new(None) };
+}
+
 fn header(md: &Metadata, kind: tar::EntryType) -> tar::Header {
     let mut h = tar::Header::new_gnu();
     h.set_entry_type(kind);
     h.set_mode(md.mode() & 0o7777);
     h.set_uid(md.uid() as u64);
     h.set_gid(md.gid() as u64);
-    h.set_mtime(md.mtime().max(0) as u64);
+    let mtime = md.mtime().max(0) as u64;
+    h.set_mtime(CLAMP.with(|c| c.get()).map_or(mtime, |t| mtime.min(t)));
     h.set_size(0);
     h
 }
@@ -72,6 +78,27 @@ pub fn pack_excluding(
     exclude: &[String],
     out: impl Write,
 ) -> anyhow::Result<()> {
+    pack_with(root, mode, exclude, None, out)
+}
+
+/// A layer of `root` with every file time clamped to `clamp` (`build --timestamp`).
+pub fn pack_clamped(
+    root: &Path,
+    exclude: &[String],
+    clamp: Option<u64>,
+    out: impl Write,
+) -> anyhow::Result<()> {
+    pack_with(root, Mode::Layer, exclude, clamp, out)
+}
+
+fn pack_with(
+    root: &Path,
+    mode: Mode,
+    exclude: &[String],
+    clamp: Option<u64>,
+    out: impl Write,
+) -> anyhow::Result<()> {
+    CLAMP.with(|c| c.set(clamp));
     let mut b = tar::Builder::new(out);
     b.mode(tar::HeaderMode::Complete);
     let mut links: HashMap<(u64, u64), String> = HashMap::new();
