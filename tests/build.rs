@@ -216,6 +216,14 @@ fn failing_steps_and_bad_input_name_the_line() {
                 &format!("FROM --platform=linux/s390x {reg}/busybox\n"),
             ),
             ("ok.txt", "x"),
+            (
+                "heredoc",
+                &format!("FROM {reg}/busybox\nRUN <<EOF\necho never closed\n"),
+            ),
+            (
+                "badflag",
+                &format!("FROM {reg}/busybox\nRUN --frob=1 true\n"),
+            ),
         ],
     );
     std::os::unix::fs::symlink("/etc/passwd", ctx.join("out")).unwrap();
@@ -251,6 +259,17 @@ fn failing_steps_and_bad_input_name_the_line() {
     let r = build("platform");
     assert_eq!(r.code, 125);
     assert!(r.stderr.contains("qemu-user-static"), "{}", r.describe());
+    // An unterminated heredoc and an unknown flag name their line.
+    let r = build("heredoc");
+    assert_eq!(r.code, 125);
+    assert!(
+        r.stderr.contains("here-document") && r.stderr.contains("line"),
+        "{}",
+        r.describe()
+    );
+    let r = build("badflag");
+    assert_eq!(r.code, 125);
+    assert!(r.stderr.contains("line 2: RUN --frob"), "{}", r.describe());
     let r = t.run(["build", "/nonexistent-context"]);
     assert_eq!(r.code, 125);
 }

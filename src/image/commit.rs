@@ -4,22 +4,24 @@
 //! by a helper inside the user namespace, so owners come out as the container sees them.
 
 use std::ffi::OsString;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 use anyhow::{bail, Context};
 use serde_json::{json, Value};
 use sha2::Digest;
 
 use super::archive;
-use super::ingest::{BlobInfo, Ingest};
-use super::pack::Change;
 use super::store::{ImageRecord, Store};
 use crate::state::{Container, ContainerStore, Status};
 use crate::storage::{LockMode, Paths};
-use crate::userns::helper::{needs_userns, spawn_mapped};
-use crate::userns::IdMapping;
+
+pub use super::files::{container_changes, export, image_changes, images_compared};
+pub(crate) use super::files::{lowers_of, run_pack};
+pub(crate) use super::layerfile::{
+    layer_from_writer, layer_of_container, layer_of_delta, layer_of_tree, store_layer, tmp_file,
+    HashedFile, Remove,
+};
 
 pub struct CommitOptions {
     pub changes: Vec<String>,
@@ -32,185 +34,6 @@ pub struct CommitOptions {
     pub squash: bool,
     /// The container's volume mount points become the image's VOLUMEs.
     pub include_volumes: bool,
-}
-
-/// Run `skiff internal-pack ARGS` inside the container's mapping; its stdout goes to `out`.
-pub(crate) fn run_pack(
-    mapping: &IdMapping,
-    args: Vec<OsString>,
-    out: &mut dyn Write,
-) -> anyhow::Result<()> {
-    let exe = std::env::current_exe().context("finding the skiff executable")?;
-    let mut cmd = Command::new(exe);
-    cmd.arg("internal-pack").args(args).stderr(Stdio::piped());
-    if needs_userns(mapping) {
-        cmd.arg("--userns");
-    }
-    let mut child = spawn_mapped(cmd, mapping)?;
-    drop(child.stdin.take());
-    let mut stderr = child.stderr.take().expect("piped");
-    let err = std::thread::spawn(move || {
-        let mut s = String::new();
-        let _ = stderr.read_to_string(&mut s);
-        s
-    });
-    let copied = std::io::copy(child.stdout.as_mut().expect("piped"), out);
-    let status = child.wait()?;
-    let err = err.join().unwrap_or_default();
-    if !status.success() {
-        let why = err.trim();
-        bail!("{}", why.strip_prefix("Error: ").unwrap_or(why));
-    }
-    copied?;
-    Ok(())
-}
-
-fn lowers_of(c: &Container) -> Vec<PathBuf> {
-    c.spec.layers.iter().rev().cloned().collect()
-}
-
-/// The changes of a container against its image (`diff`).
-pub fn container_changes(store: &ContainerStore, c: &Container) -> anyhow::Result<Vec<Change>> {
-    let mut args: Vec<OsString> = vec!["--mode".into(), "diff".into(), "--dir".into()];
-    args.push(store.path(&c.id).join("upper").into());
-    for l in lowers_of(c) {
-        args.push("--lower".into());
-        args.push(l.into());
-    }
-    let mut buf = Vec::new();
-    run_pack(&c.spec.mapping, args, &mut buf)?;
-    Ok(serde_json::from_slice(&buf)?)
-}
-
-/// What an image's top layer changed against the layers below it.
-pub fn image_changes(store: &Store, img: &ImageRecord) -> anyhow::Result<Vec<Change>> {
-    let Some((top, below)) = img.layers.split_last() else {
-        return Ok(Vec::new());
-    };
-    let mut args: Vec<OsString> = vec!["--mode".into(), "diff".into(), "--dir".into()];
-    args.push(store.layer_diff(top).into());
-    for l in below.iter().rev() {
-        args.push("--lower".into());
-        args.push(store.layer_diff(l).into());
-    }
-    let mut buf = Vec::new();
-    run_pack(&IdMapping::for_current_user()?, args, &mut buf)?;
-    Ok(serde_json::from_slice(&buf)?)
-}
-
-/// What changed from image `a` to image `b` (`diff IMAGE IMAGE`).
-pub fn images_compared(
-    paths: &Paths,
-    store: &Store,
-    a: &ImageRecord,
-    b: &ImageRecord,
-) -> anyhow::Result<Vec<Change>> {
-    let mnt = paths
-        .runroot
-        .join(format!("compare-{}", std::process::id()));
-    std::fs::create_dir_all(&mnt)?;
-    let mut args: Vec<OsString> = vec![
-        "--mode".into(),
-        "compare".into(),
-        "--dir".into(),
-        mnt.clone().into(),
-        "--mnt".into(),
-        mnt.clone().into(),
-    ];
-    for (flag, img) in [("--a-layer", a), ("--b-layer", b)] {
-        for l in img.layers.iter().rev() {
-            args.push(flag.into());
-            args.push(store.layer_diff(l).into());
-        }
-    }
-    let mut buf = Vec::new();
-    let r = run_pack(&IdMapping::for_current_user()?, args, &mut buf);
-    let _ = std::fs::remove_dir(mnt.join("a"));
-    let _ = std::fs::remove_dir(mnt.join("b"));
-    let _ = std::fs::remove_dir(&mnt);
-    r?;
-    Ok(serde_json::from_slice(&buf)?)
-}
-
-/// The container's whole root filesystem as a tar on `out`.
-pub fn export(store: &ContainerStore, c: &Container, out: &mut dyn Write) -> anyhow::Result<()> {
-    if c.spec.rootfs.is_some() {
-        bail!(
-            "{}: its root is the directory {}; archive that directly",
-            c.name,
-            c.image
-        );
-    }
-    let mnt = store.run_path(&c.id).join("export");
-    std::fs::create_dir_all(&mnt)?;
-    let mut args: Vec<OsString> = vec!["--mode".into(), "tree".into(), "--dir".into()];
-    args.push(store.path(&c.id).join("upper").into());
-    for l in lowers_of(c) {
-        args.push("--lower".into());
-        args.push(l.into());
-    }
-    args.push("--mnt".into());
-    args.push(mnt.clone().into());
-    let r = run_pack(&c.spec.mapping, args, out);
-    let _ = std::fs::remove_dir(&mnt);
-    r.with_context(|| format!("exporting {}", c.name))
-}
-
-/// A file that hashes (sha256) and counts what is written to it.
-struct HashedFile {
-    file: std::io::BufWriter<std::fs::File>,
-    hasher: sha2::Sha256,
-    n: u64,
-}
-
-impl Write for HashedFile {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = self.file.write(buf)?;
-        self.hasher.update(&buf[..n]);
-        self.n += n as u64;
-        Ok(n)
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.file.flush()
-    }
-}
-
-fn tmp_file(paths: &Paths, what: &str) -> anyhow::Result<PathBuf> {
-    let dir = paths.root.join("tmp");
-    std::fs::create_dir_all(&dir)?;
-    Ok(dir.join(format!(
-        "{what}-{}-{}",
-        std::process::id(),
-        crate::state::names::random_id()
-    )))
-}
-
-struct Remove(PathBuf);
-impl Drop for Remove {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
-}
-
-/// A tar file in the store's tmp dir as a stored layer; returns its diff id and size.
-pub(crate) fn store_layer(
-    paths: &Paths,
-    store: &Store,
-    tar: &Path,
-    diff_id: &str,
-    size: u64,
-    what: &str,
-) -> anyhow::Result<()> {
-    let mapping = IdMapping::for_current_user()?;
-    let ingest = Ingest::new(store, &mapping)?;
-    let blob = BlobInfo {
-        digest: diff_id.to_string(),
-        size,
-        media_type: archive::TAR_LAYER.into(),
-    };
-    let _ = paths;
-    ingest.layer_from_file(tar, &blob, diff_id, what)?;
-    Ok(())
 }
 
 /// Container args back into the image's Entrypoint and Cmd.
@@ -310,116 +133,6 @@ pub(crate) fn names_for(reference: Option<&str>) -> anyhow::Result<Vec<String>> 
             };
             vec![name]
         }
-    })
-}
-
-/// A layer in the store made from what `write` writes (a tar); returns its diff id.
-pub(crate) fn layer_from_writer(
-    paths: &Paths,
-    store: &Store,
-    what: &str,
-    write: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
-) -> anyhow::Result<String> {
-    let tar = tmp_file(paths, "layer")?;
-    let _cleanup = Remove(tar.clone());
-    let mut out = HashedFile {
-        file: std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&tar)?),
-        hasher: sha2::Sha256::new(),
-        n: 0,
-    };
-    write(&mut out)?;
-    out.flush()?;
-    let diff_id = format!("sha256:{}", super::unpack::hex(&out.hasher.finalize()));
-    store_layer(paths, store, &tar, &diff_id, out.n, what)?;
-    Ok(diff_id)
-}
-
-/// An image's whole file system (`layers`, bottom first) as one layer (`build --squash-all`).
-pub(crate) fn layer_of_tree(
-    paths: &Paths,
-    store: &Store,
-    layers: &[String],
-) -> anyhow::Result<String> {
-    let mnt = paths.runroot.join(format!("squash-{}", std::process::id()));
-    std::fs::create_dir_all(&mnt)?;
-    let r = layer_from_writer(paths, store, "the squashed image", |out| {
-        let mut args: Vec<OsString> = vec!["--mode".into(), "tree".into()];
-        let mut top_first = layers.iter().rev();
-        let top = top_first
-            .next()
-            .ok_or_else(|| anyhow::anyhow!("an image without layers cannot be squashed"))?;
-        args.push("--dir".into());
-        args.push(store.layer_diff(top).into());
-        for l in top_first {
-            args.push("--lower".into());
-            args.push(store.layer_diff(l).into());
-        }
-        args.push("--mnt".into());
-        args.push(mnt.clone().into());
-        run_pack(&IdMapping::for_current_user()?, args, out)
-    });
-    let _ = std::fs::remove_dir(&mnt);
-    r
-}
-
-/// What `top` (layers, bottom first) changed over `base` (a prefix of it), as one layer
-/// (`build --squash`).
-pub(crate) fn layer_of_delta(
-    paths: &Paths,
-    store: &Store,
-    base: &[String],
-    top: &[String],
-) -> anyhow::Result<String> {
-    let mnt = paths.runroot.join(format!("delta-{}", std::process::id()));
-    std::fs::create_dir_all(&mnt)?;
-    let r = layer_from_writer(paths, store, "the squashed layers", |out| {
-        let mut args: Vec<OsString> = vec![
-            "--mode".into(),
-            "delta".into(),
-            "--dir".into(),
-            mnt.clone().into(),
-            "--mnt".into(),
-            mnt.clone().into(),
-        ];
-        for (flag, list) in [("--a-layer", base), ("--b-layer", top)] {
-            for l in list.iter().rev() {
-                args.push(flag.into());
-                args.push(store.layer_diff(l).into());
-            }
-        }
-        run_pack(&IdMapping::for_current_user()?, args, out)
-    });
-    let _ = std::fs::remove_dir(mnt.join("a"));
-    let _ = std::fs::remove_dir(mnt.join("b"));
-    let _ = std::fs::remove_dir(&mnt);
-    r
-}
-
-/// The container's changes (its upper dir) as a layer in the store; returns its diff id.
-pub(crate) fn layer_of_container(
-    paths: &Paths,
-    store: &Store,
-    cstore: &ContainerStore,
-    c: &Container,
-    exclude: &[String],
-    clamp_mtime: Option<u64>,
-) -> anyhow::Result<String> {
-    layer_from_writer(paths, store, &format!("the changes of {}", c.name), |out| {
-        let mut args: Vec<OsString> = vec![
-            "--mode".into(),
-            "layer".into(),
-            "--dir".into(),
-            cstore.path(&c.id).join("upper").into(),
-        ];
-        for e in exclude {
-            args.push("--exclude".into());
-            args.push(e.into());
-        }
-        if let Some(t) = clamp_mtime {
-            args.push("--clamp-mtime".into());
-            args.push(t.to_string().into());
-        }
-        run_pack(&c.spec.mapping, args, out)
     })
 }
 
