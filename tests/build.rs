@@ -404,6 +404,7 @@ fn the_same_file_built_by_podman_gives_the_same_image() {
         "run",
         "--rm",
         "--tls-verify=false",
+        "--cgroups=disabled",
         "--ulimit",
         "nofile=1024:1024",
         "--ulimit",
