@@ -2,7 +2,8 @@
 # The main job, end to end, on a fresh Debian 12 machine (as root or via sudo):
 # set up the host, build skiff, build a real httpd image from Debian's apache2 (debootstrap, shaped
 # like the official `httpd` image), push it to a local registry, and as an unprivileged user run
-# `skiff run -d -p 8080:80 httpd` and fetch "It works!" with curl from the host.
+# `skiff run -d -p 8080:80 httpd` and fetch "It works!" with curl from the host; then build an
+# image of our own on top of it, run it, and push it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "$(id -u)" -ne 0 ]; then exec sudo -E bash "$0" "$@"; fi
@@ -54,4 +55,22 @@ echo "demo: skiff stop web (its stop signal: SIGWINCH, apache's graceful stop)"
 sk stop web
 sk ps -a
 sk rm web
+
+echo "demo: a developer's loop: skiff build (our own page on top of httpd), run it, push it"
+mkdir -p "$work/app"
+printf 'FROM 127.0.0.1:%s/httpd\nCOPY index.html /var/www/html/index.html\n' "$port" > "$work/app/Containerfile"
+echo '<html><body><h1>Built by skiff</h1></body></html>' > "$work/app/index.html"
+chown -R skiff-test "$work/app"
+sk build -t "127.0.0.1:$port/mysite:v1" "$work/app"
+sk run -d --name site -p 8081:80 "127.0.0.1:$port/mysite:v1"
+for _ in $(seq 50); do
+  if page=$(curl -fsS http://localhost:8081/ 2>/dev/null); then break; fi
+  sleep 0.1
+done
+case "$page" in
+  *"Built by skiff"*) echo "demo: curl http://localhost:8081/ -> Built by skiff" ;;
+  *) echo "demo: FAILED: the built page did not come through port 8081" >&2; exit 1 ;;
+esac
+sk push "127.0.0.1:$port/mysite:v1"
+sk rm -f site
 echo "demo: ok"

@@ -122,6 +122,33 @@ fn push_mounts_skips_and_is_read_back_by_skopeo() {
             || l.starts_with("PUT /v2/") && l.contains("/manifests/")),
         "{again:#?}"
     );
+    // An image built on the pulled one mounts the base layer and uploads only its own.
+    let ctx = t.dir.join("ctx");
+    std::fs::create_dir_all(&ctx).unwrap();
+    std::fs::write(
+        ctx.join("Containerfile"),
+        format!("FROM {src}\nCOPY f /f\n"),
+    )
+    .unwrap();
+    std::fs::write(ctx.join("f"), "mine\n").unwrap();
+    if let Some(u) = &t.user {
+        crate::util::chown_r(&ctx, u.uid, u.gid);
+    }
+    t.ok(["build", "-q", "-t", "built:v1", ctx.to_str().unwrap()]);
+    let before = p.lines().len();
+    let built_dest = format!("{}/pushed/built-{}:v1", p.addr(), std::process::id());
+    t.ok(["push", "-q", "built:v1", &built_dest]);
+    let log: Vec<String> = p.lines()[before..].to_vec();
+    assert_eq!(
+        log.iter().filter(|l| l.contains("?mount 201")).count(),
+        1,
+        "the base layer is mounted: {log:#?}"
+    );
+    assert_eq!(
+        log.iter().filter(|l| l.starts_with("PATCH")).count(),
+        1,
+        "only the new layer is uploaded: {log:#?}"
+    );
     // `images --digests` knows the pushed digest.
     let r = t.ok(["images", "--digests", "--format", "{{.Digest}}"]);
     assert!(r.stdout.contains(&digest), "{}", r.describe());

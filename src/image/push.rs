@@ -344,11 +344,37 @@ pub fn push_image(
             }
         }
     }
-    let known = seen
+    let mut known = seen
         .registries
         .get(&r.registry)
         .cloned()
         .unwrap_or_default();
+    // Every image in the store that has one of these layers and came from (or went to) this
+    // registry names a repository that has the blob: an image built on a pulled base mounts the
+    // base's layers instead of uploading them.
+    if let Ok(idx) = store.load() {
+        for other in &idx.images {
+            let repos: Vec<String> = other
+                .digests
+                .iter()
+                .filter_map(|d| d.split_once('@'))
+                .filter_map(|(name, _)| reference::parse(name).ok())
+                .filter(|p| p.reference.registry == r.registry)
+                .map(|p| p.reference.repository)
+                .collect();
+            if repos.is_empty() {
+                continue;
+            }
+            for (l, b) in layers.iter().zip(&blobs) {
+                if other.layers.contains(&l.diff_id) && b.digest == l.digest {
+                    known
+                        .entry(b.digest.clone())
+                        .or_default()
+                        .extend(repos.iter().cloned());
+                }
+            }
+        }
+    }
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
