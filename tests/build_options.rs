@@ -347,7 +347,7 @@ fn entrypoint_resets_cmd_layers_false_cache_ttl_proxies_heredoc_copy_and_reprodu
     std::fs::write(
         ctx.join("Child"),
         "FROM localhost/parent:v1\nENTRYPOINT [\"echo\"]\nCOPY <<EOT /greeting.txt\nhello from a heredoc\nEOT\n\
-         RUN echo \"proxy=$HTTP_PROXY\" > /proxy && date > /when\n",
+         RUN echo \"proxy=$HTTP_PROXY\" > /proxy && cat /proc/sys/kernel/random/uuid > /when\n",
     )
     .unwrap();
     if let Some(u) = &t.user {

@@ -1,6 +1,7 @@
 """Shipping an image: the Debian apache2 image (one ~86 MB gzip layer, ~10k entries; built by
 tests/fixtures/apache2-rootfs.sh and cached), registries on loopback, stores on tmpfs, interleaved:
-  push    = to a registry that has none of it (wiped and restarted before each run, untimed)
+  push    = to a registry that has none of it (wiped and restarted before each run, untimed);
+            also `skopeo copy containers-storage:` from podman's store
   re-push = the same image again to the same repository (only HEADs and the manifest are needed)
   save    = docker-archive to tmpfs
   load    = that archive into an empty store
@@ -43,6 +44,13 @@ def setup(ctx):
     ctx.sh(ctx.as_user(f"{ctx.skiff_cmd} pull -q {ctx.ref} >/dev/null"))
     if ctx.has_podman:
         ctx.sh(ctx.as_user(f"{ctx.podman_cmd} pull -q --tls-verify=false {ctx.ref} >/dev/null"))
+        driver = subprocess.run(ctx.as_user(f"{ctx.podman_cmd} info --format '{{{{.Store.GraphDriverName}}}}'"),
+                                shell=True, stdout=subprocess.PIPE, text=True).stdout.strip() or "overlay"
+        # skopeo reads podman's store from inside podman's user namespace.
+        ctx.skopeo_src = f"containers-storage:[{driver}@{t}/p/root+{t}/p/run]{ctx.ref}"
+        ctx.has_skopeo = subprocess.run("command -v skopeo", shell=True,
+                                        stdout=subprocess.DEVNULL).returncode == 0
+        ctx.note(f"skopeo copies from podman's store ({driver}) through `podman unshare`")
     ctx.sh(ctx.as_user(f"{ctx.skiff_cmd} save -o {t}/out/image.tar {ctx.ref}"))
     ctx.note("image: Debian bookworm + apache2, one layer (~86 MB gzip); stores on tmpfs")
 
@@ -64,11 +72,14 @@ def cases(ctx):
     return [
         {"name": "push (empty registry)", "baseline": "podman" if podman else "skiff",
          "interleave": True, "runs": 5,
-         "prepare": {"skiff": wipe, "podman": wipe},
+         "prepare": {"skiff": wipe, "podman": wipe, "skopeo": wipe},
          "commands": {
              "skiff": ctx.as_user(f"{ctx.skiff_cmd} push -q {ctx.ref} {dest}/app:v1 >/dev/null"),
              "podman": ctx.as_user(f"{ctx.podman_cmd} push -q --tls-verify=false {ctx.ref} "
                                    f"{dest}/app:v1") if podman else None,
+             "skopeo": ctx.as_user(f"{ctx.podman_cmd} unshare skopeo copy -q --dest-tls-verify=false "
+                                   f"'{ctx.skopeo_src}' docker://{dest}/app:v1")
+             if podman and ctx.has_skopeo else None,
          }},
         {"name": "re-push unchanged", "baseline": "podman" if podman else "skiff",
          "interleave": True, "runs": 10,
