@@ -501,7 +501,7 @@ fn add_archives_urls_onbuild_arg_scoping_and_tarball_contexts() {
     );
     // A gzipped tar in the context, ADDed: extracted.
     let status = std::process::Command::new("tar")
-        .arg("-czf")
+        .args(["--owner=7", "--group=8", "-czf"])
         .arg(ctx.join("payload.tar.gz"))
         .arg("-C")
         .arg(ctx.join("payload"))
@@ -562,11 +562,11 @@ fn add_archives_urls_onbuild_arg_scoping_and_tarball_contexts() {
     assert!(rb.stderr.contains("checksum"), "{}", rb.describe());
     let r = t.ok([
         "run", "--rm", "parent:v1", "sh", "-c",
-        "cat /extracted/inner.txt /downloaded/file.txt /who; stat -c %a /downloaded/file.txt; test -e /onbuild || echo not-yet",
+        "cat /extracted/inner.txt /downloaded/file.txt /who; stat -c %a /downloaded/file.txt; test -e /onbuild || echo not-yet; stat -c %u:%g /extracted/inner.txt",
     ]);
     assert_eq!(
         r.stdout,
-        "from the archive\nserved\nwho=global\n600\nnot-yet\n",
+        "from the archive\nserved\nwho=global\n600\nnot-yet\n7:8\n",
         "{}",
         r.describe()
     );

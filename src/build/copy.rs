@@ -19,6 +19,8 @@ pub struct Attrs {
     pub chmod: Option<u32>,
     /// `--timestamp` / SOURCE_DATE_EPOCH: every mtime.
     pub mtime: Option<u64>,
+    /// Keep the owners an archive has (ADD of a tar without `--chown`).
+    pub keep_owner: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -465,8 +467,10 @@ pub fn from_image_tar(
                 continue;
             }
             let mut h = e.header().clone();
-            h.set_uid(a.uid as u64);
-            h.set_gid(a.gid as u64);
+            if !a.keep_owner {
+                h.set_uid(a.uid as u64);
+                h.set_gid(a.gid as u64);
+            }
             if let Some(m) = a.chmod {
                 h.set_mode(m);
             }

@@ -238,11 +238,13 @@ impl Builder<'_> {
         let mut from = None;
         let mut checksum: Option<String> = None;
         let mut excludes: Vec<String> = Vec::new();
+        let mut chown_given = false;
         let mut parents = false;
         for (k, v) in flags {
             match k.as_str() {
                 "from" => from = Some(v.clone()),
                 "chown" => {
+                    chown_given = true;
                     let (u, g) = v.split_once(':').unwrap_or((v, v));
                     let num = |x: &str| -> anyhow::Result<u32> {
                         match x {
@@ -415,6 +417,11 @@ impl Builder<'_> {
                 })?);
                 let digest = crate::image::archive::sha256_hex(&std::fs::read(&path)?);
                 let dest2 = format!("{}/", dest.trim_end_matches('/'));
+                // docker keeps an added archive's owners unless --chown says otherwise
+                let attrs = copy::Attrs {
+                    keep_owner: !chown_given,
+                    ..attrs
+                };
                 (
                     digest,
                     Box::new(move |out: &mut dyn std::io::Write| {

@@ -389,12 +389,6 @@ pub fn build(paths: &Paths, o: &BuildOptions) -> anyhow::Result<ImageRecord> {
         o.docker_format,
         &o.annotations,
     )?;
-    if !o.no_cache {
-        let _ = crate::storage::atomic::write_atomic(
-            &cache_path(paths),
-            &serde_json::to_vec(&b.cache)?,
-        );
-    }
     if !o.quiet {
         if let Some(n) = names.first() {
             println!("COMMIT {n}");

@@ -466,7 +466,26 @@ impl Builder<'_> {
             false,
         )?;
         self.cache.insert(st.key.clone(), img.id.clone());
+        self.remember(&st.key, &img.id);
         self.say(&format!("--> {}", &hex_of(&img.id)[..12]));
         Ok(())
+    }
+
+    /// Add a step to the cache index at once (a build killed later keeps it), merged under a
+    /// lock with what concurrent builds added.
+    fn remember(&self, key: &str, id: &str) {
+        let path = self.paths.root.join("images/build-cache.json");
+        let lock = self.paths.root.join("locks/build-cache.lock");
+        let Ok(_g) = crate::storage::LockGuard::acquire(&lock, LockMode::Exclusive) else {
+            return;
+        };
+        let mut all: std::collections::BTreeMap<String, String> = std::fs::read(&path)
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default();
+        all.insert(key.to_string(), id.to_string());
+        if let Ok(bytes) = serde_json::to_vec(&all) {
+            let _ = crate::storage::atomic::write_atomic(&path, &bytes);
+        }
     }
 }
