@@ -324,32 +324,14 @@ pub fn build(paths: &Paths, o: &BuildOptions) -> anyhow::Result<ImageRecord> {
         }
     }
     let mut last = b.results[target].clone().expect("the target was built");
-    if !o.env.is_empty() || !o.unsetenv.is_empty() {
-        let mut env: Vec<String> = last.config["config"]["Env"]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|v| v.as_str().map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default();
-        for (k, v) in &o.env {
-            env.retain(|x| x.split('=').next() != Some(k.as_str()));
-            env.push(format!("{k}={v}"));
-        }
-        env.retain(|x| {
-            !o.unsetenv
-                .iter()
-                .any(|u| x.split('=').next() == Some(u.as_str()))
-        });
-        last.cfg().insert("Env".into(), json!(env));
+    for (k, v) in &o.env {
+        last.set_env(k, Some(v));
+    }
+    for k in &o.unsetenv {
+        last.set_env(k, None);
     }
     for (k, v) in &o.labels {
-        last.cfg()
-            .entry("Labels")
-            .or_insert_with(|| json!({}))
-            .as_object_mut()
-            .map(|m| m.insert(k.clone(), json!(v)));
+        last.map_insert("Labels", k.clone(), json!(v));
     }
     let names: Vec<String> = o
         .tags

@@ -28,17 +28,46 @@ pub(super) struct StageState {
 }
 
 impl StageState {
-    pub(super) fn env(&self) -> BTreeMap<String, String> {
-        self.config["config"]["Env"]
+    /// A list of strings of the config (`Env`, `OnBuild`).
+    pub(super) fn list(&self, key: &str) -> Vec<String> {
+        self.config["config"][key]
             .as_array()
             .map(|a| {
                 a.iter()
-                    .filter_map(|e| e.as_str())
-                    .filter_map(|e| e.split_once('='))
-                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .filter_map(|v| v.as_str().map(str::to_string))
                     .collect()
             })
             .unwrap_or_default()
+    }
+
+    pub(super) fn env(&self) -> BTreeMap<String, String> {
+        self.list("Env")
+            .iter()
+            .filter_map(|e| e.split_once('='))
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    /// Set `k=v` in the config's Env (replacing an earlier value), or remove `k` (`v` None).
+    pub(super) fn set_env(&mut self, k: &str, v: Option<&str>) {
+        let mut env = self.list("Env");
+        env.retain(|x| x.split('=').next() != Some(k));
+        if let Some(v) = v {
+            env.push(format!("{k}={v}"));
+        }
+        self.cfg().insert("Env".into(), json!(env));
+    }
+
+    /// An entry of one of the config's maps (`Labels`, `ExposedPorts`, `Volumes`).
+    pub(super) fn map_insert(&mut self, map: &str, k: String, v: Value) {
+        if let Some(m) = self
+            .cfg()
+            .entry(map)
+            .or_insert_with(|| json!({}))
+            .as_object_mut()
+        {
+            m.insert(k, v);
+        }
     }
 
     /// What `$VAR` means in this stage's instructions: its ARGs, then ENV over them.

@@ -124,14 +124,7 @@ impl Builder<'_> {
             st.config["created"] = json!(crate::cli::format::rfc3339(t));
         }
         // ONBUILD triggers of the base run first.
-        let triggers: Vec<String> = st.config["config"]["OnBuild"]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|v| v.as_str().map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let triggers = st.list("OnBuild");
         if !triggers.is_empty() {
             st.cfg().remove("OnBuild");
             for t in &triggers {
@@ -201,30 +194,14 @@ impl Builder<'_> {
                 st.chain(&text);
             }
             Instruction::Env(e) => {
-                let mut env: Vec<String> = st.config["config"]["Env"]
-                    .as_array()
-                    .map(|a| {
-                        a.iter()
-                            .filter_map(|v| v.as_str().map(str::to_string))
-                            .collect()
-                    })
-                    .unwrap_or_default();
                 for (k, v) in pairs(&e.arguments.value) {
-                    let v = ex(&v);
-                    env.retain(|x| x.split('=').next() != Some(k.as_str()));
-                    env.push(format!("{k}={v}"));
+                    st.set_env(&k, Some(&ex(&v)));
                 }
-                st.cfg().insert("Env".into(), json!(env));
                 nop(st, &text);
             }
             Instruction::Label(l) => {
                 for (k, v) in pairs(&l.arguments.value) {
-                    let (k, v) = (ex(&k), ex(&v));
-                    st.cfg()
-                        .entry("Labels")
-                        .or_insert_with(|| json!({}))
-                        .as_object_mut()
-                        .map(|m| m.insert(k, json!(v)));
+                    st.map_insert("Labels", ex(&k), json!(ex(&v)));
                 }
                 nop(st, &text);
             }
@@ -264,11 +241,7 @@ impl Builder<'_> {
                         } else {
                             format!("{port}/tcp")
                         };
-                        st.cfg()
-                            .entry("ExposedPorts")
-                            .or_insert_with(|| json!({}))
-                            .as_object_mut()
-                            .map(|m| m.insert(key, json!({})));
+                        st.map_insert("ExposedPorts", key, json!({}));
                     }
                 }
                 nop(st, &text);
@@ -283,11 +256,7 @@ impl Builder<'_> {
                     }
                 };
                 for p in list {
-                    st.cfg()
-                        .entry("Volumes")
-                        .or_insert_with(|| json!({}))
-                        .as_object_mut()
-                        .map(|m| m.insert(p, json!({})));
+                    st.map_insert("Volumes", p, json!({}));
                 }
                 nop(st, &text);
             }
@@ -359,62 +328,21 @@ impl Builder<'_> {
                     .map(|x| x.1)
                     .unwrap_or("")
                     .to_string();
-                let mut list: Vec<String> = st.config["config"]["OnBuild"]
-                    .as_array()
-                    .map(|a| {
-                        a.iter()
-                            .filter_map(|v| v.as_str().map(str::to_string))
-                            .collect()
-                    })
-                    .unwrap_or_default();
+                let mut list = st.list("OnBuild");
                 list.push(trigger);
                 st.cfg().insert("OnBuild".into(), json!(list));
                 nop(st, &text);
             }
             Instruction::Run(r) => self.run(st, r, &text, line, stage_ref)?,
             Instruction::Copy(c) => {
-                let flags: Vec<(String, String)> = c
-                    .options
-                    .iter()
-                    .map(|f| {
-                        (
-                            f.name.value.to_string(),
-                            f.value.as_ref().map(|v| ex(&v.value)).unwrap_or_default(),
-                        )
-                    })
-                    .collect();
-                self.copy(
-                    st,
-                    &c.src,
-                    &ex(&c.dest.value),
-                    &flags,
-                    &text,
-                    line,
-                    false,
-                    stage_ref,
-                )?
+                let flags = flag_values(&c.options, &ex);
+                let dest = ex(&c.dest.value);
+                self.copy(st, &c.src, &dest, &flags, &text, line, false, stage_ref)?
             }
             Instruction::Add(a) => {
-                let flags: Vec<(String, String)> = a
-                    .options
-                    .iter()
-                    .map(|f| {
-                        (
-                            f.name.value.to_string(),
-                            f.value.as_ref().map(|v| ex(&v.value)).unwrap_or_default(),
-                        )
-                    })
-                    .collect();
-                self.copy(
-                    st,
-                    &a.src,
-                    &ex(&a.dest.value),
-                    &flags,
-                    &text,
-                    line,
-                    true,
-                    stage_ref,
-                )?
+                let flags = flag_values(&a.options, &ex);
+                let dest = ex(&a.dest.value);
+                self.copy(st, &a.src, &dest, &flags, &text, line, true, stage_ref)?
             }
             Instruction::From(_) => bail!("line {line}: FROM inside a stage"),
             _ => bail!("line {line}: {text}: an instruction skiff does not know"),
@@ -488,4 +416,20 @@ impl Builder<'_> {
             let _ = crate::storage::atomic::write_atomic(&path, &bytes);
         }
     }
+}
+
+/// An instruction's `--name=value` flags, values substituted.
+fn flag_values(
+    options: &[parse_dockerfile::Flag<'_>],
+    ex: &dyn Fn(&str) -> String,
+) -> Vec<(String, String)> {
+    options
+        .iter()
+        .map(|f| {
+            (
+                f.name.value.to_string(),
+                f.value.as_ref().map(|v| ex(&v.value)).unwrap_or_default(),
+            )
+        })
+        .collect()
 }

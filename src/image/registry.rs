@@ -113,15 +113,29 @@ impl Remote {
         r: &Reference,
         refresh: bool,
     ) -> Result<Option<String>, RegistryError> {
-        let mut cached = self.authorization.lock().await;
+        self.authorization_for(r, refresh, RegistryOperation::Pull)
+            .await
+    }
+
+    /// The Authorization header for `op` (pull, or push with a `push,pull` token), each cached on
+    /// its own: a token server that issues one, basic credentials, or nothing.
+    pub(super) async fn authorization_for(
+        &self,
+        r: &Reference,
+        refresh: bool,
+        op: RegistryOperation,
+    ) -> Result<Option<String>, RegistryError> {
+        let cache = match op {
+            RegistryOperation::Push => &self.push_authorization,
+            RegistryOperation::Pull => &self.authorization,
+        };
+        let mut cached = cache.lock().await;
         if let (Some(v), false) = (cached.as_ref(), refresh) {
             return Ok(v.clone());
         }
         let oref = self.oci_ref(r, None);
         let token = self
-            .retry(r, || {
-                self.client.auth(&oref, &self.auth, RegistryOperation::Pull)
-            })
+            .retry(r, || self.client.auth(&oref, &self.auth, op))
             .await?;
         let value = match (token, &self.auth) {
             (Some(t), _) => Some(format!("Bearer {t}")),

@@ -26,29 +26,8 @@ impl Remote {
         r: &Reference,
         refresh: bool,
     ) -> Result<Option<String>, RegistryError> {
-        let mut cached = self.push_authorization.lock().await;
-        if let (Some(v), false) = (cached.as_ref(), refresh) {
-            return Ok(v.clone());
-        }
-        let oref = self.oci_ref(r, None);
-        let token = self
-            .retry(r, || {
-                self.client.auth(&oref, &self.auth, RegistryOperation::Push)
-            })
-            .await?;
-        let value = match (token, &self.auth) {
-            (Some(t), _) => Some(format!("Bearer {t}")),
-            (None, RegistryAuth::Basic(u, p)) => {
-                use base64::Engine;
-                Some(format!(
-                    "Basic {}",
-                    base64::engine::general_purpose::STANDARD.encode(format!("{u}:{p}"))
-                ))
-            }
-            (None, _) => None,
-        };
-        *cached = Some(value.clone());
-        Ok(value)
+        self.authorization_for(r, refresh, RegistryOperation::Push)
+            .await
     }
 
     fn err(&self, r: &Reference, message: String) -> RegistryError {
