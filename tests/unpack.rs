@@ -179,3 +179,101 @@ fn exit_141_only_for_our_own_closed_stdout() {
     assert_eq!(r.code, 141, "{}", r.describe());
     assert!(r.stderr.is_empty(), "{}", r.describe());
 }
+
+/// Every other path that walks or creates many files (commit, diff, export, cp out and in, save,
+/// load, build COPY, volume copy-up, the id-shifted copy for keep-id) keeps its descriptors bounded
+/// by the path depth: a tree of 1,000 directories goes through each under a 256-descriptor limit.
+#[test]
+fn tree_walkers_stay_under_a_256_descriptor_limit() {
+    let t = TestEnv::new("unpack-walkers");
+    t.ok(["pull", "-q", &img("busybox")]);
+    t.ok([
+        "run",
+        "--name",
+        "w",
+        "--network",
+        "none",
+        &img("busybox"),
+        "sh",
+        "-c",
+        "for i in $(seq 1000); do mkdir -p /t/d$i; echo $i > /t/d$i/f; done",
+    ]);
+    let lim = |args: &[&str]| ok_with_nofile(&t, 256, args);
+    lim(&["commit", "-q", "w", "walked"]);
+    let diff = lim(&["diff", "w"]);
+    assert!(diff.stdout.contains("/t/d1000/f"), "{}", diff.describe());
+    let exported = t.home.join("w.tar");
+    lim(&["export", "-o", exported.to_str().unwrap(), "w"]);
+    let ctx = t.home.join("ctx");
+    std::fs::create_dir_all(&ctx).unwrap();
+    crate::util::chown_r(
+        &ctx,
+        t.user.as_ref().map_or(0, |u| u.uid),
+        t.user.as_ref().map_or(0, |u| u.gid),
+    );
+    lim(&["cp", "w:/t", ctx.join("t").to_str().unwrap()]);
+    std::fs::write(
+        ctx.join("Containerfile"),
+        format!("FROM {}\nCOPY t /t2\n", img("busybox")),
+    )
+    .unwrap();
+    lim(&["build", "-q", "-t", "copied", ctx.to_str().unwrap()]);
+    lim(&["cp", ctx.join("t").to_str().unwrap(), "w:/t3"]);
+    let saved = t.home.join("walked.tar");
+    lim(&["save", "-o", saved.to_str().unwrap(), "walked"]);
+    t.ok(["rmi", "walked"]);
+    lim(&["load", "-q", "-i", saved.to_str().unwrap()]);
+    let count = "find /t2 -type f | wc -l";
+    let r = t.ok([
+        "run",
+        "--rm",
+        "--network",
+        "none",
+        "walked",
+        "sh",
+        "-c",
+        "ls /t | wc -l",
+    ]);
+    assert_eq!(r.stdout.trim(), "1000", "{}", r.describe());
+    let r = t.ok([
+        "run",
+        "--rm",
+        "--network",
+        "none",
+        "copied",
+        "sh",
+        "-c",
+        count,
+    ]);
+    assert_eq!(r.stdout.trim(), "1000", "{}", r.describe());
+    // Copy-up of the image's /t into a fresh named volume, and the keep-id copy, under the limit.
+    let r = lim(&[
+        "run",
+        "--rm",
+        "--network",
+        "none",
+        "-v",
+        "vol:/t",
+        "walked",
+        "sh",
+        "-c",
+        "ls /t | wc -l",
+    ]);
+    assert_eq!(r.stdout.trim(), "1000", "{}", r.describe());
+    if t.user.is_some() {
+        let r = lim(&[
+            "run",
+            "--rm",
+            "--network",
+            "none",
+            "--userns",
+            "keep-id",
+            "walked",
+            "sh",
+            "-c",
+            "ls /t | wc -l",
+        ]);
+        assert_eq!(r.stdout.trim(), "1000", "{}", r.describe());
+    }
+    t.ok(["rm", "-f", "w"]);
+}
