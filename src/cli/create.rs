@@ -184,15 +184,7 @@ pub fn create_container(
     };
     // podman's containers.conf: defaults for what the flags leave open.
     let conf = crate::system::containers_conf::ContainersConf::load()?.containers_defaults(a);
-    let network = match Network::parse(&conf.network)? {
-        None => Network::default_mode()?,
-        Some(Network::Container(target)) => {
-            let cstore = ContainerStore::open(&paths.root, &paths.runroot)?;
-            let t = cstore.find(&target)?;
-            Network::Container(t.id)
-        }
-        Some(n) => n,
-    };
+    let network = network_mode(paths, &conf.network, a)?;
     let mut ports = Vec::new();
     for p in &a.publish {
         ports.extend(crate::network::portspec::parse(p).map_err(|e| anyhow::anyhow!(e))?);
@@ -487,4 +479,76 @@ pub fn create_container(
             .map_err(|e| anyhow::anyhow!("writing --cidfile {}: {e}", f.display()))?;
     }
     Ok(c.id)
+}
+
+/// `--network` (repeatable) with `--network-alias`, `--ip`, `--ip6` and `--mac-address` applied to
+/// the first bridge network; network names checked (and ids resolved to names).
+fn network_mode(
+    paths: &crate::storage::Paths,
+    given: &[String],
+    a: &ContainerArgs,
+) -> anyhow::Result<Network> {
+    let mut modes = Vec::new();
+    for g in given {
+        modes.push(Network::parse(g)?);
+    }
+    let mut network = match modes.len() {
+        0 => None,
+        1 => modes.pop().expect("one"),
+        _ => {
+            let mut all = Vec::new();
+            for m in modes {
+                match m {
+                    Some(Network::Bridge(v)) => all.extend(v),
+                    other => anyhow::bail!(
+                        "--network {}: only bridge networks can be combined with other networks",
+                        other.map(|o| o.name()).unwrap_or_else(|| "default".into())
+                    ),
+                }
+            }
+            Some(Network::Bridge(all))
+        }
+    };
+    if let Some(Network::Container(target)) = &network {
+        let cstore = ContainerStore::open(&paths.root, &paths.runroot)?;
+        network = Some(Network::Container(cstore.find(target)?.id));
+    }
+    let extras = !a.network_alias.is_empty()
+        || a.ip.is_some()
+        || a.ip6.is_some()
+        || a.mac_address.is_some();
+    match &mut network {
+        Some(Network::Bridge(list)) => {
+            let nets = crate::network::config::NetworkStore::open(&paths.root)?;
+            for w in list.iter_mut() {
+                w.network = nets.find(&w.network)?.name;
+            }
+            let mut seen = std::collections::BTreeSet::new();
+            for w in list.iter() {
+                if !seen.insert(w.network.clone()) {
+                    anyhow::bail!("--network {}: given twice", w.network);
+                }
+            }
+            let first = list.first_mut().expect("parse gives at least one network");
+            first.aliases.extend(a.network_alias.iter().cloned());
+            for ip in a.ip.iter().chain(&a.ip6) {
+                first.ips.push(ip.parse().map_err(|_| {
+                    anyhow::anyhow!("invalid --ip {ip:?}: give an IP address")
+                })?);
+            }
+            if let Some(m) = &a.mac_address {
+                first.mac = Some(crate::network::parse_mac(m)?);
+            }
+        }
+        other if extras => anyhow::bail!(
+            "--network-alias, --ip, --ip6 and --mac-address need a bridge network (--network \
+             NAME), not --network {}",
+            other.as_ref().map(|o| o.name()).unwrap_or_else(|| "default".into())
+        ),
+        _ => {}
+    }
+    match network {
+        Some(n) => Ok(n),
+        None => Network::default_mode(),
+    }
 }

@@ -78,6 +78,16 @@ pub struct SuperviseArgs {
     pub id: String,
 }
 
+#[derive(Debug, clap::Args)]
+pub struct DnsArgs {
+    /// The runroot whose attachment records it answers from.
+    #[arg(long = "records-of")]
+    pub records_of: std::path::PathBuf,
+    /// The pid of the user's network namespace holder.
+    #[arg(long)]
+    pub holder: i32,
+}
+
 /// The supervisor of a detached container. Readiness goes to stdout (the CLI reads it to EOF).
 pub fn supervise(g: &super::GlobalOpts, a: SuperviseArgs) -> anyhow::Result<i32> {
     use std::os::fd::AsFd;

@@ -25,6 +25,7 @@ pub mod logs;
 pub mod manifest;
 pub mod mount;
 pub mod mounts;
+pub mod network;
 pub mod output;
 pub mod port;
 pub mod ps;
@@ -245,6 +246,8 @@ pub enum Command {
     Inspect(container::InspectArgs),
     /// Manage volumes
     Volume(volume::VolumeArgs),
+    /// Manage bridge networks
+    Network(network::NetworkArgs),
     /// Manage secrets
     Secret(secret::SecretArgs),
     /// Generate systemd units for containers
@@ -290,6 +293,10 @@ pub enum Command {
     InternalRm(internal::RmArgs),
     #[command(hide = true, name = "internal-supervise")]
     InternalSupervise(internal::SuperviseArgs),
+    #[command(hide = true, name = "internal-netns-holder")]
+    InternalNetnsHolder,
+    #[command(hide = true, name = "internal-dns")]
+    InternalDns(internal::DnsArgs),
 }
 
 impl GlobalOpts {
@@ -391,6 +398,9 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Restart(a) => container::restart(g, a),
         Command::Container(a) => container::run(g, a),
         Command::Volume(a) => volume::run(g, a),
+        Command::Network(a) => network::run(g, a),
+        Command::InternalNetnsHolder => crate::network::rootless::holder_main(),
+        Command::InternalDns(a) => crate::network::dns::serve_main(a.records_of, a.holder),
         Command::Secret(a) => secret::run(g, a),
         Command::Generate(a) => generate::run(g, a),
         Command::Unshare(a) => unshare::run(g, a),

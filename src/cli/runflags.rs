@@ -77,15 +77,23 @@ pub struct ContainerArgs {
     /// Security options: seccomp=unconfined|PROFILE.json, no-new-privileges.
     #[arg(long, value_name = "OPT")]
     pub security_opt: Vec<String>,
-    /// Network mode: pasta (default when installed), slirp4netns, none, host or container:NAME.
-    #[arg(
-        long,
-        alias = "net",
-        default_value = "",
-        hide_default_value = true,
-        value_name = "MODE"
-    )]
-    pub network: String,
+    /// Network mode: pasta (default when installed), slirp4netns, none, host, container:NAME, or
+    /// bridge networks: NAME[,NAME...] or NAME:alias=A,ip=IP,mac=MAC (repeatable; bridge and
+    /// podman mean the default network).
+    #[arg(long, alias = "net", value_name = "MODE")]
+    pub network: Vec<String>,
+    /// Another name the container answers to on its bridge networks.
+    #[arg(long = "network-alias", value_name = "NAME")]
+    pub network_alias: Vec<String>,
+    /// Its IPv4 address on its (first) bridge network.
+    #[arg(long, value_name = "IP")]
+    pub ip: Option<String>,
+    /// Its IPv6 address on its (first) bridge network.
+    #[arg(long, value_name = "IP")]
+    pub ip6: Option<String>,
+    /// Its MAC address on its (first) bridge network.
+    #[arg(long, value_name = "MAC")]
+    pub mac_address: Option<String>,
     /// Mount a host path or named volume: HOST_PATH|NAME:CONTAINER_PATH[:ro|rw|z|Z], or a new
     /// anonymous volume: CONTAINER_PATH.
     #[arg(short = 'v', long = "volume", value_name = "VOLUME")]

@@ -150,6 +150,67 @@ pub fn resolv_conf(host: &str, net: &Network, cfg: &NetConfig) -> String {
     out
 }
 
+/// /etc/hosts of a container on bridge networks: the usual entries, then its own addresses under
+/// its hostname and name (the first address of each network), and the host's address.
+pub fn bridge_hosts(
+    hostname: &str,
+    name: &str,
+    cfg: &NetConfig,
+    links: &[super::attach::Link],
+    host_gateway: Option<&str>,
+) -> String {
+    let base = hosts(hostname, name, cfg, host_gateway, None);
+    let names = if name != hostname && !name.is_empty() {
+        format!("{hostname} {name}")
+    } else {
+        hostname.to_string()
+    };
+    let mut out = String::new();
+    for line in base.lines() {
+        // Its real addresses replace the loopback alias of its own name.
+        if line.starts_with("127.0.1.1\t") && !links.is_empty() {
+            for l in links {
+                for ip in &l.ips {
+                    out.push_str(&format!("{}\t{names}\n", ip.addr()));
+                }
+            }
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+/// resolv.conf on bridge networks: the DNS server on the gateways of its networks that have DNS
+/// (search domain dns.podman first), else the host's routable resolvers or pasta's forwarder.
+pub fn bridge_resolv_conf(host: &str, cfg: &NetConfig, links: &[super::attach::Link]) -> String {
+    let mut gateways: Vec<String> = links
+        .iter()
+        .filter(|l| l.dns)
+        .flat_map(|l| l.gateways.iter())
+        .map(|g| g.to_string())
+        .collect();
+    gateways.sort_by_key(|g| g.contains(':'));
+    gateways.dedup();
+    if gateways.is_empty() || !cfg.dns.is_empty() {
+        return resolv_conf(host, &Network::Pasta, cfg);
+    }
+    let mut with_ours = cfg.clone();
+    with_ours.dns = gateways;
+    if cfg.dns_search.is_empty() {
+        let mut search = vec![super::config::DNS_DOMAIN.to_string()];
+        for l in host.lines() {
+            let mut w = l.split_whitespace();
+            if w.next() == Some("search") {
+                search.extend(w.map(str::to_string));
+            }
+        }
+        with_ours.dns_search = search;
+    }
+    resolv_conf(host, &Network::Pasta, &with_ours)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

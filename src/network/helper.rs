@@ -33,6 +33,20 @@ pub fn start(net: &Network, pid: i32, rundir: &Path) -> anyhow::Result<Option<Ne
     }
 }
 
+/// The same for the user's shared network namespace: a helper that outlives its caller; its pid.
+pub fn start_detached(net: &Network, pid: i32, rundir: &Path) -> anyhow::Result<i32> {
+    match net {
+        Network::Pasta => Ok(start_pasta(pid, rundir)?.pid()),
+        _ => {
+            let slirp = start_slirp_with(pid, rundir, false)?;
+            let p = slirp.pid();
+            // Not ours to stop on drop: teardown kills it by pid.
+            std::mem::forget(slirp);
+            Ok(p)
+        }
+    }
+}
+
 fn start_pasta(pid: i32, rundir: &Path) -> anyhow::Result<NetHelper> {
     let pasta = find_program("pasta").ok_or_else(|| missing("pasta", "passt"))?;
     let pidfile = rundir.join("pasta.pid");
@@ -81,6 +95,10 @@ fn start_pasta(pid: i32, rundir: &Path) -> anyhow::Result<NetHelper> {
 }
 
 fn start_slirp(pid: i32, rundir: &Path) -> anyhow::Result<NetHelper> {
+    start_slirp_with(pid, rundir, true)
+}
+
+fn start_slirp_with(pid: i32, rundir: &Path, exit_with_us: bool) -> anyhow::Result<NetHelper> {
     let slirp = find_program("slirp4netns").ok_or_else(|| missing("slirp4netns", "slirp4netns"))?;
     let log_path = rundir.join("slirp4netns.log");
     let log = std::fs::File::create(&log_path)
@@ -89,14 +107,14 @@ fn start_slirp(pid: i32, rundir: &Path) -> anyhow::Result<NetHelper> {
     // reaches EOF when we drop our end.
     let mut cmd = Command::new(slirp);
     crate::sys::unblock_signals_on_exec(&mut cmd);
+    cmd.args(["--configure", "--mtu=65520", "--ready-fd=1", "--enable-ipv6"]);
+    if exit_with_us {
+        cmd.arg("--exit-fd=0");
+    } else {
+        use std::os::unix::process::CommandExt;
+        cmd.process_group(0);
+    }
     let mut child = cmd
-        .args([
-            "--configure",
-            "--mtu=65520",
-            "--ready-fd=1",
-            "--exit-fd=0",
-            "--enable-ipv6",
-        ])
         .arg(format!("--userns-path=/proc/{pid}/ns/user"))
         .arg(pid.to_string())
         .arg("tap0")

@@ -2,10 +2,15 @@
 //! slirp4netns (`helper`), published ports through our own host-side forwarder (`forward`), and
 //! the generated /etc/hosts and /etc/resolv.conf (`etc`).
 
+pub mod attach;
+pub mod bridge;
+pub mod config;
+pub mod dns;
 pub mod etc;
 pub mod forward;
 pub mod helper;
 pub mod portspec;
+pub mod rootless;
 mod relay;
 mod tcp;
 mod udp;
@@ -28,6 +33,22 @@ pub enum Network {
     Slirp4netns,
     /// The network (and user) namespace of another container, by id.
     Container(String),
+    /// User-defined bridge networks, in the user's rootless network namespace.
+    Bridge(Vec<NetAttach>),
+}
+
+/// One network a container is attached to, as asked for (`--network NAME:alias=a,ip=...`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct NetAttach {
+    /// The network's name.
+    pub network: String,
+    pub aliases: Vec<String>,
+    /// Static addresses (`--ip`, `ip=`), else allocated from the subnet.
+    pub ips: Vec<std::net::IpAddr>,
+    pub mac: Option<String>,
+    /// The interface inside the container (eth0, eth1, ... when not given).
+    pub interface: Option<String>,
 }
 
 impl Network {
@@ -35,18 +56,25 @@ impl Network {
     /// the default mode.
     pub fn parse(s: &str) -> anyhow::Result<Option<Network>> {
         Ok(Some(match s {
-            "" | "default" | "private" | "bridge" => return Ok(None),
+            "" | "default" | "private" => return Ok(None),
             "none" => Network::None,
             "host" => Network::Host,
             "pasta" => Network::Pasta,
             "slirp4netns" => Network::Slirp4netns,
             _ => match s.strip_prefix("container:") {
                 Some(n) if !n.is_empty() => Network::Container(n.to_string()),
-                _ => anyhow::bail!(
-                    "unknown --network {s:?}: use pasta, slirp4netns, none, host or container:NAME"
-                ),
+                Some(_) => anyhow::bail!("--network container: needs a container name"),
+                None => Network::Bridge(parse_networks(s)?),
             },
         }))
+    }
+
+    /// The bridge networks it is attached to.
+    pub fn attachments(&self) -> &[NetAttach] {
+        match self {
+            Network::Bridge(v) => v,
+            _ => &[],
+        }
     }
 
     /// The default: pasta when installed, else slirp4netns (podman's order).
@@ -65,12 +93,18 @@ impl Network {
 
     /// The container gets a network namespace of its own.
     pub fn own_netns(&self) -> bool {
-        matches!(self, Network::None | Network::Pasta | Network::Slirp4netns)
+        matches!(
+            self,
+            Network::None | Network::Pasta | Network::Slirp4netns | Network::Bridge(_)
+        )
     }
 
     /// Ports can be published into it.
     pub fn can_publish(&self) -> bool {
-        matches!(self, Network::Pasta | Network::Slirp4netns)
+        matches!(
+            self,
+            Network::Pasta | Network::Slirp4netns | Network::Bridge(_)
+        )
     }
 
     pub fn name(&self) -> String {
@@ -80,7 +114,69 @@ impl Network {
             Network::Pasta => "pasta".into(),
             Network::Slirp4netns => "slirp4netns".into(),
             Network::Container(id) => format!("container:{id}"),
+            Network::Bridge(v) => {
+                let names: Vec<&str> = v.iter().map(|a| a.network.as_str()).collect();
+                names.join(",")
+            }
         }
+    }
+}
+
+/// `NAME[,NAME2...]` or `NAME:alias=a,ip=1.2.3.4,mac=...,interface_name=eth1` (`bridge` is
+/// podman's default network).
+pub fn parse_networks(s: &str) -> anyhow::Result<Vec<NetAttach>> {
+    let named = |n: &str| -> anyhow::Result<String> {
+        let n = if n == "bridge" { config::DEFAULT_NETWORK } else { n };
+        if !crate::state::names::valid(n) {
+            anyhow::bail!(
+                "unknown --network {n:?}: use pasta, slirp4netns, none, host, container:NAME or \
+                 the name of a network (`skiff network ls`)"
+            );
+        }
+        Ok(n.to_string())
+    };
+    if let Some((name, opts)) = s.split_once(':') {
+        let mut a = NetAttach {
+            network: named(name)?,
+            ..Default::default()
+        };
+        for o in opts.split(',').filter(|o| !o.is_empty()) {
+            let (k, v) = o.split_once('=').unwrap_or((o, ""));
+            match k {
+                "alias" => a.aliases.push(v.to_string()),
+                "ip" | "ip6" => a.ips.push(v.parse().map_err(|_| {
+                    anyhow::anyhow!("--network {s}: {k}={v} is not an IP address")
+                })?),
+                "mac" => a.mac = Some(parse_mac(v)?),
+                "interface_name" => a.interface = Some(v.to_string()),
+                _ => anyhow::bail!(
+                    "--network {s}: unknown option {k:?} (use alias=, ip=, ip6=, mac=, interface_name=)"
+                ),
+            }
+        }
+        return Ok(vec![a]);
+    }
+    s.split(',')
+        .filter(|n| !n.is_empty())
+        .map(|n| {
+            Ok(NetAttach {
+                network: named(n)?,
+                ..Default::default()
+            })
+        })
+        .collect()
+}
+
+/// A unicast MAC address, normalised to lower case.
+pub fn parse_mac(s: &str) -> anyhow::Result<String> {
+    let parts: Vec<&str> = s.split(':').collect();
+    let bytes: Option<Vec<u8>> = parts
+        .iter()
+        .map(|p| (p.len() == 2).then(|| u8::from_str_radix(p, 16).ok()).flatten())
+        .collect();
+    match bytes {
+        Some(b) if b.len() == 6 && b[0] & 1 == 0 => Ok(s.to_ascii_lowercase()),
+        _ => anyhow::bail!("invalid MAC address {s:?}: give six hex pairs (unicast), e.g. 92:d0:c6:0a:29:33"),
     }
 }
 

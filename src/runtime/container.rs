@@ -47,6 +47,27 @@ pub fn write_etc(store: &ContainerStore, c: &Container) -> anyhow::Result<std::p
                 std::fs::read_to_string(tdir.join("resolv.conf")).unwrap_or_default(),
             )
         }
+        Network::Bridge(_) => {
+            let links = crate::network::attach::load(store.runroot(), &c.id)
+                .map(|a| a.links)
+                .unwrap_or_default();
+            let host_resolv = std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
+            (
+                etc::bridge_hosts(
+                    h,
+                    &c.name,
+                    &c.spec.net,
+                    &links,
+                    crate::network::rootless::load(store.runroot())
+                        .and_then(|hd| {
+                            let r = std::fs::read_to_string(format!("/proc/{}/net/route", hd.pid));
+                            etc::default_gateway(&r.unwrap_or_default())
+                        })
+                        .as_deref(),
+                ),
+                etc::bridge_resolv_conf(&host_resolv, &c.spec.net, &links),
+            )
+        }
         _ => {
             let route = std::fs::read_to_string("/proc/net/route").unwrap_or_default();
             let gateway = etc::host_gateway(net, &route);
@@ -165,11 +186,26 @@ pub fn start_recorded(
     c: &mut Container,
     supervisor_pid: i32,
 ) -> anyhow::Result<spawn::Started> {
-    let (dirs, rootfs) = launch_dirs(store, c)?;
+    // On bridge networks: the user's network namespace and the addresses, before the /etc files
+    // that name them.
+    let bridge = match prepare_bridge(store, c) {
+        Ok(b) => b,
+        Err(e) => {
+            finish(store, c, crate::error::EXIT_SKIFF, Some(format!("{e:#}")))?;
+            return Err(e);
+        }
+    };
+    let release = |b: &Option<spawn::BridgeLaunch>| {
+        if let Some(b) = b {
+            crate::network::attach::release(&b.runroot, &b.id);
+        }
+    };
+    let (dirs, rootfs) = launch_dirs(store, c).inspect_err(|_| release(&bridge))?;
     let rundir = store.run_path(&c.id);
     let cgroup = match super::cgroups::Cgroup::create(&c.id, &c.spec.resources) {
         Ok(cg) => cg,
         Err(e) => {
+            release(&bridge);
             let e = anyhow::Error::from(e);
             finish(store, c, crate::error::EXIT_SKIFF, Some(format!("{e:#}")))?;
             return Err(e);
@@ -190,6 +226,7 @@ pub fn start_recorded(
                 .and_then(Path::parent)
                 .is_some_and(super::fuse::wanted),
             cgroup: cgroup.as_ref(),
+            bridge,
         })
     })();
     let run_spec = with_secret_env(store, &c.spec);
@@ -200,6 +237,9 @@ pub fn start_recorded(
         Err(e) => {
             if let Some(cg) = &cgroup {
                 cg.remove();
+            }
+            if !c.spec.network.attachments().is_empty() {
+                crate::network::attach::release(store.runroot(), &c.id);
             }
             let code = crate::error::exit_code_of(&e);
             finish(store, c, code, Some(format!("{e:#}")))?;
@@ -236,6 +276,50 @@ pub fn start_recorded(
         }
     }
     Ok(started)
+}
+
+/// A container on bridge networks: the holder of the user's network namespace, its addresses and
+/// the netlink work to connect it.
+fn prepare_bridge(
+    store: &ContainerStore,
+    c: &Container,
+) -> anyhow::Result<Option<spawn::BridgeLaunch>> {
+    let Network::Bridge(wanted) = &c.spec.network else {
+        return Ok(None);
+    };
+    let root = store
+        .dir
+        .parent()
+        .ok_or_else(|| anyhow::anyhow!("the store has no root"))?;
+    let default = crate::userns::idmap::IdMapping::for_current_user()?;
+    if c.spec.mapping != default {
+        anyhow::bail!(
+            "--userns/--uidmap/--gidmap cannot be combined with a bridge network yet: containers \
+             on bridge networks share the user namespace of the user's network namespace; use \
+             --network pasta (the default) with a custom mapping"
+        );
+    }
+    let (holder, attached) = crate::network::attach::prepare(
+        root,
+        store.runroot(),
+        &c.id,
+        &c.name,
+        None,
+        wanted,
+    )?;
+    let links = match crate::network::attach::plans(root, &attached.links, false) {
+        Ok(l) => l,
+        Err(e) => {
+            crate::network::attach::release(store.runroot(), &c.id);
+            return Err(e);
+        }
+    };
+    Ok(Some(spawn::BridgeLaunch {
+        holder_pid: holder.pid,
+        links,
+        runroot: store.runroot().to_path_buf(),
+        id: c.id.clone(),
+    }))
 }
 
 /// The pid of the running container `target` (for `--network container:NAME`).
@@ -402,8 +486,11 @@ pub fn remove_anonymous_volumes(store: &ContainerStore, c: &Container) -> anyhow
 pub fn remove(store: &ContainerStore, c: &Container) -> anyhow::Result<()> {
     let run = store.run_path(&c.id);
     let dir = store.path(&c.id);
-    // A supervisor killed with -9 leaves its network helper behind.
+    // A supervisor killed with -9 leaves its network helper behind, and its addresses taken.
     crate::network::helper::kill_recorded(c.state.net_helper_pid);
+    if !c.spec.network.attachments().is_empty() {
+        crate::network::attach::release(store.runroot(), &c.id);
+    }
     super::fuse::kill_recorded(c.state.fuse_pid);
     let _ = crate::storage::remove_tree(&run);
     // The record goes first: a half-removed container must not be listed.

@@ -35,6 +35,8 @@ pub struct NetRuntime {
     pub helper: Option<NetHelper>,
     pub forwarder: Option<Pid>,
     pub bound: Vec<Bound>,
+    /// On bridge networks: (runroot, container id), whose addresses return to the pool on drop.
+    pub attached: Option<(PathBuf, String)>,
 }
 
 impl NetRuntime {
@@ -51,7 +53,19 @@ impl Drop for NetRuntime {
         }
         self.bound.clear();
         self.helper.take();
+        if let Some((runroot, id)) = self.attached.take() {
+            crate::network::attach::release(&runroot, &id);
+        }
     }
+}
+
+/// A container on bridge networks: created in the user's network namespace holder's user
+/// namespace, then plumbed.
+pub struct BridgeLaunch {
+    pub holder_pid: i32,
+    pub links: Vec<crate::network::bridge::LinkPlan>,
+    pub runroot: PathBuf,
+    pub id: String,
 }
 
 /// Where a new container's namespaces come from.
@@ -67,6 +81,8 @@ pub struct Launch<'a> {
     pub fuse: bool,
     /// The container's own cgroup (resource limits), joined before it runs anything.
     pub cgroup: Option<&'a super::cgroups::Cgroup>,
+    /// On bridge networks.
+    pub bridge: Option<BridgeLaunch>,
 }
 
 /// Signals the foreground parent relays to the container (and SIGCHLD, SIGWINCH it handles).
@@ -110,11 +126,12 @@ pub fn start(spec: &Spec, dirs: &Dirs, launch: Launch<'_>) -> anyhow::Result<Sta
             flags |= flag;
         }
     }
-    if launch.join.is_none() {
+    let own_userns = launch.join.is_none() && launch.bridge.is_none();
+    if own_userns {
         flags |= CloneFlags::CLONE_NEWUSER;
-        if spec.network.own_netns() {
-            flags |= CloneFlags::CLONE_NEWNET;
-        }
+    }
+    if launch.join.is_none() && spec.network.own_netns() {
+        flags |= CloneFlags::CLONE_NEWNET;
     }
     // Block the relayed signals before the clone so none is lost; the child unblocks them.
     nix::sys::signal::sigprocmask(SigmaskHow::SIG_BLOCK, Some(&relayed()), None)?;
@@ -131,9 +148,12 @@ pub fn start(spec: &Spec, dirs: &Dirs, launch: Launch<'_>) -> anyhow::Result<Sta
             premounted: launch.fuse,
         })
     };
-    let pid = match launch.join {
-        None => crate::sys::clone_child(flags, body).context("creating the container process")?,
-        Some(target) => clone_joined(target, flags, body)?,
+    let pid = match (launch.join, &launch.bridge) {
+        (Some(target), _) => clone_joined(target, &["user", "net"], flags, body)?,
+        (None, Some(b)) => clone_joined(b.holder_pid, &["user"], flags, body)?,
+        (None, None) => {
+            crate::sys::clone_child(flags, body).context("creating the container process")?
+        }
     };
     drop(child_sock);
     let fail = |e: anyhow::Error| {
@@ -143,11 +163,15 @@ pub fn start(spec: &Spec, dirs: &Dirs, launch: Launch<'_>) -> anyhow::Result<Sta
     };
     let mut net = NetRuntime::default();
     net.bound = launch.bound;
+    net.attached = launch
+        .bridge
+        .as_ref()
+        .map(|b| (b.runroot.clone(), b.id.clone()));
     // It waits for MAPPED before doing anything: every process it makes is inside the limits.
     if let Some(cg) = launch.cgroup {
         cg.add(pid.as_raw()).map_err(|e| fail(e.into()))?;
     }
-    if launch.join.is_none() {
+    if own_userns {
         spec.mapping
             .apply(pid.as_raw())
             .map_err(|e| fail(e.into()))?;
@@ -161,8 +185,13 @@ pub fn start(spec: &Spec, dirs: &Dirs, launch: Launch<'_>) -> anyhow::Result<Sta
             );
         }
     }
-    if launch.join.is_none() {
-        // The network is up before the container's command runs.
+    // The network is up before the container's command runs.
+    if let Some(b) = &launch.bridge {
+        crate::network::bridge::attach(b.holder_pid, pid.as_raw(), &b.links)
+            .context("connecting the container to its networks")
+            .map_err(fail)?;
+        crate::network::attach::started(&b.runroot, &b.id, pid.as_raw()).map_err(fail)?;
+    } else if launch.join.is_none() {
         net.helper = crate::network::helper::start(&spec.network, pid.as_raw(), launch.rundir)
             .map_err(fail)?;
     }
@@ -212,14 +241,21 @@ pub fn start(spec: &Spec, dirs: &Dirs, launch: Launch<'_>) -> anyhow::Result<Sta
 /// `--network container:X`: the container joins X's user and network namespaces. An intermediate
 /// process joins them (a process cannot leave its own user namespace) and clones the container
 /// with CLONE_PARENT, so that the container is still our child; it reports the pid and exits.
-fn clone_joined(target: i32, flags: CloneFlags, body: impl FnOnce() -> i32) -> anyhow::Result<Pid> {
-    let ns = super::procs::namespaces(
-        target,
-        &[
-            ("user", CloneFlags::CLONE_NEWUSER),
-            ("net", CloneFlags::CLONE_NEWNET),
-        ],
-    )?;
+fn clone_joined(
+    target: i32,
+    which: &[&str],
+    flags: CloneFlags,
+    body: impl FnOnce() -> i32,
+) -> anyhow::Result<Pid> {
+    let all = [
+        ("user", CloneFlags::CLONE_NEWUSER),
+        ("net", CloneFlags::CLONE_NEWNET),
+    ];
+    let wanted: Vec<(&str, CloneFlags)> = all
+        .into_iter()
+        .filter(|(n, _)| which.contains(n))
+        .collect();
+    let ns = super::procs::namespaces(target, &wanted)?;
     let report = crate::userns::enter::Report::new()?;
     let w = report.writer();
     let mid = crate::sys::fork_child(|| {

@@ -120,7 +120,8 @@ impl ContainersConf {
 
 /// A container's settings after containers.conf filled in what the flags left open.
 pub struct Defaults {
-    pub network: String,
+    /// Every `--network` given (podman takes the flag more than once).
+    pub network: Vec<String>,
     pub dns: Vec<String>,
     pub dns_search: Vec<String>,
     pub dns_options: Vec<String>,
@@ -167,8 +168,8 @@ impl ContainersConf {
             root
         });
         Defaults {
-            network: if a.network.is_empty() {
-                self.network.default_network.clone().unwrap_or_default()
+            network: if a.network.iter().all(String::is_empty) {
+                vec![self.network.default_network.clone().unwrap_or_default()]
             } else {
                 a.network.clone()
             },

@@ -1,0 +1,241 @@
+//! The user's rootless network namespace: one per runroot, held by a tiny process (skiff
+//! re-executed as `internal-netns-holder`, in a user namespace with the store's mapping), connected
+//! outward by pasta (slirp4netns as the fallback). Containers on bridge networks are created inside
+//! its user namespace, so that it may move veth ends into their network namespaces.
+//!
+//! Created on first use and torn down when the last attachment leaves (see `attach`); its pids
+//! live in `<runroot>/netns/holder.json`. Whoever finds the holder dead rebuilds it and says so.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use anyhow::{anyhow, bail, Context};
+use serde::{Deserialize, Serialize};
+
+use crate::state::record::process_start;
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Holder {
+    pub pid: i32,
+    pub pid_start: u64,
+    /// pasta's (or slirp4netns's) pid.
+    pub helper_pid: i32,
+    /// The DNS server's pid, 0 when none runs.
+    #[serde(default)]
+    pub dns_pid: i32,
+    #[serde(default)]
+    pub dns_start: u64,
+}
+
+impl Holder {
+    pub fn alive(&self) -> bool {
+        self.pid > 0 && process_start(self.pid) == Some(self.pid_start)
+    }
+
+    pub fn dns_alive(&self) -> bool {
+        self.dns_pid > 0 && process_start(self.dns_pid) == Some(self.dns_start)
+    }
+}
+
+pub fn dir(runroot: &Path) -> PathBuf {
+    runroot.join("netns")
+}
+
+fn state_path(runroot: &Path) -> PathBuf {
+    dir(runroot).join("holder.json")
+}
+
+pub fn load(runroot: &Path) -> Option<Holder> {
+    let text = std::fs::read(state_path(runroot)).ok()?;
+    serde_json::from_slice(&text).ok()
+}
+
+pub fn save(runroot: &Path, h: &Holder) -> anyhow::Result<()> {
+    crate::storage::atomic::write_atomic_nosync(&state_path(runroot), &serde_json::to_vec(h)?)
+        .context("saving the network namespace holder's state")
+}
+
+/// The running holder, started (or rebuilt, with a note on stderr) when needed. The caller holds
+/// the network lock.
+pub fn ensure(runroot: &Path) -> anyhow::Result<Holder> {
+    let old = load(runroot);
+    if let Some(h) = &old {
+        if h.alive() {
+            return Ok(h.clone());
+        }
+        eprintln!(
+            "skiff: the rootless network namespace was gone (its holder, pid {}, ended); rebuilding it",
+            h.pid
+        );
+        stop(h);
+    }
+    let h = start(runroot)?;
+    save(runroot, &h)?;
+    Ok(h)
+}
+
+/// Stop the holder, its network helper and the DNS server (each only if still the process it
+/// was), and forget them.
+pub fn teardown(runroot: &Path) {
+    if let Some(h) = load(runroot) {
+        stop(&h);
+    }
+    let _ = std::fs::remove_file(state_path(runroot));
+}
+
+fn stop(h: &Holder) {
+    use nix::sys::signal::{kill, Signal};
+    use nix::unistd::Pid;
+    if h.dns_alive() {
+        let _ = kill(Pid::from_raw(h.dns_pid), Signal::SIGKILL);
+    }
+    super::helper::kill_recorded(h.helper_pid);
+    if h.alive() {
+        let _ = kill(Pid::from_raw(h.pid), Signal::SIGKILL);
+    }
+}
+
+/// Start a detached skiff helper (`args`) that forks once so that init adopts it, and reports
+/// `<pid>` on its stdout; the caller then talks to it over its stdin/stdout.
+pub(crate) fn spawn_detached(args: &[&str]) -> anyhow::Result<(std::process::Child, i32)> {
+    let exe = std::env::current_exe().context("finding the skiff binary")?;
+    let mut cmd = Command::new(exe);
+    crate::sys::unblock_signals_on_exec(&mut cmd);
+    let mut child = cmd
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .with_context(|| format!("starting skiff {}", args.join(" ")))?;
+    let line = read_line(child.stdout.as_mut().expect("piped"))?;
+    let pid = line
+        .strip_prefix("pid ")
+        .and_then(|p| p.parse().ok())
+        .ok_or_else(|| anyhow!("skiff {}: {line}", args.join(" ")))?;
+    Ok((child, pid))
+}
+
+pub(crate) fn read_line(r: &mut impl Read) -> anyhow::Result<String> {
+    let mut out = Vec::new();
+    let mut b = [0u8; 1];
+    loop {
+        match r.read(&mut b) {
+            Ok(0) => break,
+            Ok(_) if b[0] == b'\n' => break,
+            Ok(_) => out.push(b[0]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(String::from_utf8_lossy(&out).into_owned())
+}
+
+fn start(runroot: &Path) -> anyhow::Result<Holder> {
+    std::fs::create_dir_all(dir(runroot))?;
+    let (mut child, pid) = spawn_detached(&["internal-netns-holder"])?;
+    let fail = |e: anyhow::Error| {
+        let _ = nix::sys::signal::kill(
+            nix::unistd::Pid::from_raw(pid),
+            nix::sys::signal::Signal::SIGKILL,
+        );
+        e
+    };
+    let mapping = crate::userns::idmap::IdMapping::for_current_user()?;
+    mapping.apply(pid).map_err(|e| fail(e.into()))?;
+    let mut stdin = child.stdin.take().expect("piped");
+    stdin
+        .write_all(b"mapped\n")
+        .map_err(|e| fail(anyhow!("starting the network namespace holder: {e}")))?;
+    let line = read_line(child.stdout.as_mut().expect("piped")).map_err(fail)?;
+    let _ = child.wait();
+    if line != "ready" {
+        return Err(fail(anyhow!(
+            "the network namespace holder failed to start: {line}"
+        )));
+    }
+    let pid_start = process_start(pid).ok_or_else(|| anyhow!("the network namespace holder died"))?;
+    let helper_pid = outward(pid, &dir(runroot)).map_err(fail)?;
+    Ok(Holder {
+        pid,
+        pid_start,
+        helper_pid,
+        dns_pid: 0,
+        dns_start: 0,
+    })
+}
+
+/// Connect the holder's namespace to the outside; the helper's pid.
+fn outward(pid: i32, rundir: &Path) -> anyhow::Result<i32> {
+    use super::Network;
+    let mode = Network::default_mode()?;
+    let helper = super::helper::start_detached(&mode, pid, rundir)?;
+    Ok(helper)
+}
+
+/// `internal-netns-holder`: fork (init adopts the holder), report the pid, enter new user and
+/// network namespaces, wait to be mapped, enable forwarding, say ready, then sleep until killed.
+pub fn holder_main() -> anyhow::Result<i32> {
+    crate::sys::fork_child(holder_body).context("starting the network namespace holder")?;
+    Ok(0)
+}
+
+fn holder_body() -> i32 {
+    let _ = nix::unistd::setsid();
+    let mut out = std::io::stdout();
+    // In the new namespaces before the parent learns the pid: it maps the ids at once.
+    let unshared = nix::sched::unshare(
+        nix::sched::CloneFlags::CLONE_NEWUSER | nix::sched::CloneFlags::CLONE_NEWNET,
+    );
+    if let Err(e) = unshared {
+        let _ = writeln!(out, "creating the user and network namespaces: {e}");
+        return 1;
+    }
+    let _ = writeln!(out, "pid {}", std::process::id());
+    let _ = out.flush();
+    let run = || -> anyhow::Result<()> {
+        // The parent writes our id maps, then tells us.
+        let line = read_line(&mut std::io::stdin())?;
+        if line != "mapped" {
+            bail!("not mapped");
+        }
+        std::fs::write("/proc/sys/net/ipv4/ip_forward", "1")
+            .context("enabling IPv4 forwarding")?;
+        // Keep taking router advertisements (pasta's) while forwarding IPv6.
+        for f in [
+            "/proc/sys/net/ipv6/conf/all/accept_ra",
+            "/proc/sys/net/ipv6/conf/default/accept_ra",
+        ] {
+            let _ = std::fs::write(f, "2");
+        }
+        let _ = std::fs::write("/proc/sys/net/ipv6/conf/all/forwarding", "1");
+        Ok(())
+    };
+    let res = run();
+    match &res {
+        Ok(()) => {
+            let _ = writeln!(out, "ready");
+        }
+        Err(e) => {
+            let _ = writeln!(out, "{e:#}");
+        }
+    }
+    let _ = out.flush();
+    if res.is_err() {
+        return 1;
+    }
+    if let Ok(null) = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/null")
+    {
+        let _ = nix::unistd::dup2_stdin(&null);
+        let _ = nix::unistd::dup2_stdout(&null);
+        let _ = nix::unistd::dup2_stderr(&null);
+    }
+    let _ = std::env::set_current_dir("/");
+    loop {
+        nix::unistd::pause();
+    }
+}
