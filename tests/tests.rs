@@ -13,6 +13,7 @@ mod flags;
 mod info;
 mod lifecycle;
 mod network;
+mod networks;
 mod podman_script;
 mod pull;
 mod push;

@@ -513,10 +513,8 @@ fn network_mode(
         let cstore = ContainerStore::open(&paths.root, &paths.runroot)?;
         network = Some(Network::Container(cstore.find(target)?.id));
     }
-    let extras = !a.network_alias.is_empty()
-        || a.ip.is_some()
-        || a.ip6.is_some()
-        || a.mac_address.is_some();
+    let extras =
+        !a.network_alias.is_empty() || a.ip.is_some() || a.ip6.is_some() || a.mac_address.is_some();
     match &mut network {
         Some(Network::Bridge(list)) => {
             let nets = crate::network::config::NetworkStore::open(&paths.root)?;
@@ -532,9 +530,10 @@ fn network_mode(
             let first = list.first_mut().expect("parse gives at least one network");
             first.aliases.extend(a.network_alias.iter().cloned());
             for ip in a.ip.iter().chain(&a.ip6) {
-                first.ips.push(ip.parse().map_err(|_| {
-                    anyhow::anyhow!("invalid --ip {ip:?}: give an IP address")
-                })?);
+                first.ips.push(
+                    ip.parse()
+                        .map_err(|_| anyhow::anyhow!("invalid --ip {ip:?}: give an IP address"))?,
+                );
             }
             if let Some(m) = &a.mac_address {
                 first.mac = Some(crate::network::parse_mac(m)?);
@@ -543,7 +542,10 @@ fn network_mode(
         other if extras => anyhow::bail!(
             "--network-alias, --ip, --ip6 and --mac-address need a bridge network (--network \
              NAME), not --network {}",
-            other.as_ref().map(|o| o.name()).unwrap_or_else(|| "default".into())
+            other
+                .as_ref()
+                .map(|o| o.name())
+                .unwrap_or_else(|| "default".into())
         ),
         _ => {}
     }

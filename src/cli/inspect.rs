@@ -59,8 +59,44 @@ pub fn container_json(c: &Container) -> Value {
         "Mounts": mounts_json(c),
         "NetworkSettings": {
             "Ports": port_json(&super::port::ports_of(c)),
+            "Networks": networks_json(c),
+            "IPAddress": c.state.networks.first().and_then(|l| l.ips.iter().find(|i| i.addr().is_ipv4())).map(|i| i.addr().to_string()).unwrap_or_default(),
         },
     })
+}
+
+/// podman's `NetworkSettings.Networks`: per bridge network, its address, gateway, MAC, aliases.
+fn networks_json(c: &Container) -> Value {
+    let mut map = serde_json::Map::new();
+    for w in c.spec.network.attachments() {
+        let link = c.state.networks.iter().find(|l| l.network == w.network);
+        let v4 = link.and_then(|l| l.ips.iter().find(|i| i.addr().is_ipv4()));
+        let v6 = link.and_then(|l| l.ips.iter().find(|i| i.addr().is_ipv6()));
+        let gw = |six: bool| {
+            link.and_then(|l| l.gateways.iter().find(|g| g.is_ipv6() == six))
+                .map(|g| g.to_string())
+                .unwrap_or_default()
+        };
+        let mut aliases = w.aliases.clone();
+        if let Some(l) = link {
+            aliases.extend(l.aliases.iter().filter(|a| !w.aliases.contains(a)).cloned());
+        }
+        map.insert(
+            w.network.clone(),
+            json!({
+                "NetworkID": link.map(|l| l.network_id.clone()).unwrap_or_else(|| w.network.clone()),
+                "IPAddress": v4.map(|i| i.addr().to_string()).unwrap_or_default(),
+                "IPPrefixLen": v4.map(|i| i.prefix_len()).unwrap_or(0),
+                "Gateway": gw(false),
+                "GlobalIPv6Address": v6.map(|i| i.addr().to_string()).unwrap_or_default(),
+                "GlobalIPv6PrefixLen": v6.map(|i| i.prefix_len()).unwrap_or(0),
+                "IPv6Gateway": gw(true),
+                "MacAddress": link.map(|l| l.mac.clone()).unwrap_or_default(),
+                "Aliases": aliases,
+            }),
+        );
+    }
+    Value::Object(map)
 }
 
 /// `{"80/tcp": [{"HostIp": "", "HostPort": "8080"}]}`, docker's shape.

@@ -192,7 +192,12 @@ pub struct ReloadArgs {
 pub fn to_json(n: &NetworkConfig) -> Value {
     let mut v = serde_json::to_value(n).unwrap_or(Value::Null);
     if let Some(o) = v.as_object_mut() {
-        for s in o.get_mut("subnets").and_then(Value::as_array_mut).into_iter().flatten() {
+        for s in o
+            .get_mut("subnets")
+            .and_then(Value::as_array_mut)
+            .into_iter()
+            .flatten()
+        {
             if s.get("lease_range").is_some_and(Value::is_null) {
                 s.as_object_mut().map(|m| m.remove("lease_range"));
             }
@@ -205,7 +210,13 @@ pub fn to_json(n: &NetworkConfig) -> Value {
 pub fn users<'a>(containers: &'a [Container], network: &str) -> Vec<&'a Container> {
     containers
         .iter()
-        .filter(|c| c.spec.network.attachments().iter().any(|a| a.network == network))
+        .filter(|c| {
+            c.spec
+                .network
+                .attachments()
+                .iter()
+                .any(|a| a.network == network)
+        })
         .collect()
 }
 
@@ -227,27 +238,49 @@ pub fn run(g: &GlobalOpts, a: NetworkArgs) -> anyhow::Result<i32> {
     match a.command {
         NetworkCommand::Create(c) => {
             if c.ipam_driver.as_deref().is_some_and(|d| d != "host-local") {
-                bail!("--ipam-driver {:?}: skiff allocates addresses itself (host-local)", c.ipam_driver.unwrap_or_default());
+                bail!(
+                    "--ipam-driver {:?}: skiff allocates addresses itself (host-local)",
+                    c.ipam_driver.unwrap_or_default()
+                );
             }
             if !c.dns.is_empty() {
-                super::ignored("--dns", "the network's DNS server forwards to the host's resolvers");
+                super::ignored(
+                    "--dns",
+                    "the network's DNS server forwards to the host's resolvers",
+                );
             }
             if c.interface_name.is_some() {
-                super::ignored("--interface-name", "bridges live in skiff's own network namespace and are named by skiff");
+                super::ignored(
+                    "--interface-name",
+                    "bridges live in skiff's own network namespace and are named by skiff",
+                );
             }
             let parse_net = |s: &String, flag: &str| -> anyhow::Result<ipnet::IpNet> {
-                s.parse().with_context(|| format!("invalid --{flag} {s:?}: give CIDR, e.g. 10.90.0.0/24"))
+                s.parse().with_context(|| {
+                    format!("invalid --{flag} {s:?}: give CIDR, e.g. 10.90.0.0/24")
+                })
             };
             let req = NetworkRequest {
                 name: c.name.clone(),
                 driver: c.driver.clone(),
-                subnets: c.subnet.iter().map(|s| parse_net(s, "subnet")).collect::<anyhow::Result<_>>()?,
+                subnets: c
+                    .subnet
+                    .iter()
+                    .map(|s| parse_net(s, "subnet"))
+                    .collect::<anyhow::Result<_>>()?,
                 gateways: c
                     .gateway
                     .iter()
-                    .map(|s| s.parse().with_context(|| format!("invalid --gateway {s:?}: give an IP address")))
+                    .map(|s| {
+                        s.parse()
+                            .with_context(|| format!("invalid --gateway {s:?}: give an IP address"))
+                    })
                     .collect::<anyhow::Result<_>>()?,
-                ip_ranges: c.ip_range.iter().map(|s| parse_net(s, "ip-range")).collect::<anyhow::Result<_>>()?,
+                ip_ranges: c
+                    .ip_range
+                    .iter()
+                    .map(|s| parse_net(s, "ip-range"))
+                    .collect::<anyhow::Result<_>>()?,
                 internal: c.internal,
                 disable_dns: c.disable_dns,
                 ipv6: c.ipv6,
@@ -261,13 +294,20 @@ pub fn run(g: &GlobalOpts, a: NetworkArgs) -> anyhow::Result<i32> {
             let containers = cstore.list()?;
             let mut rows = Vec::new();
             let mut all = nets.list()?;
-            if !all.iter().any(|n| n.name == crate::network::config::DEFAULT_NETWORK) {
+            if !all
+                .iter()
+                .any(|n| n.name == crate::network::config::DEFAULT_NETWORK)
+            {
                 all.insert(0, nets.default_network()?);
             }
             for n in &all {
                 if keep(n, &containers, &l.filters)? {
                     let mut row = to_json(n);
-                    let id = if l.no_trunc { n.id.clone() } else { n.id[..12.min(n.id.len())].to_string() };
+                    let id = if l.no_trunc {
+                        n.id.clone()
+                    } else {
+                        n.id[..12.min(n.id.len())].to_string()
+                    };
                     if let Some(o) = row.as_object_mut() {
                         o.insert("ID".into(), json!(id));
                         o.insert("Name".into(), json!(n.name));
@@ -290,7 +330,9 @@ pub fn run(g: &GlobalOpts, a: NetworkArgs) -> anyhow::Result<i32> {
                     .collect();
                 format!("{}\n", serde_json::to_string_pretty(&full)?)
             } else if l.quiet && l.format.is_none() {
-                rows.iter().map(|r| format!("{}\n", r["Name"].as_str().unwrap_or(""))).collect()
+                rows.iter()
+                    .map(|r| format!("{}\n", r["Name"].as_str().unwrap_or("")))
+                    .collect()
             } else {
                 super::format::render_rows_opt(
                     &rows,
@@ -316,7 +358,12 @@ pub fn run(g: &GlobalOpts, a: NetworkArgs) -> anyhow::Result<i32> {
                 None | Some("json") => super::output::print_json(&found)?,
                 Some(f) => {
                     let rows: Vec<Value> = found.iter().map(to_json).collect();
-                    super::output::print_text(&super::format::render_rows(&rows, Some(f), "", &[])?)?
+                    super::output::print_text(&super::format::render_rows(
+                        &rows,
+                        Some(f),
+                        "",
+                        &[],
+                    )?)?
                 }
             }
             if !missing.is_empty() {
@@ -337,13 +384,17 @@ pub fn run(g: &GlobalOpts, a: NetworkArgs) -> anyhow::Result<i32> {
         }
         NetworkCommand::Prune(p) => {
             if !p.force
-                && !super::confirm("WARNING! This will remove all networks not used by at least one container.")?
+                && !super::confirm(
+                    "WARNING! This will remove all networks not used by at least one container.",
+                )?
             {
                 return Ok(0);
             }
             let containers = cstore.list()?;
             for n in nets.list()? {
-                if n.name == crate::network::config::DEFAULT_NETWORK || !users(&containers, &n.name).is_empty() {
+                if n.name == crate::network::config::DEFAULT_NETWORK
+                    || !users(&containers, &n.name).is_empty()
+                {
                     continue;
                 }
                 let created = super::format::parse_rfc3339(&n.created).unwrap_or(0);
@@ -357,13 +408,20 @@ pub fn run(g: &GlobalOpts, a: NetworkArgs) -> anyhow::Result<i32> {
         NetworkCommand::Connect(c) => {
             let mut ips = Vec::new();
             for ip in c.ip.iter().chain(&c.ip6) {
-                ips.push(ip.parse().with_context(|| format!("invalid --ip {ip:?}: give an IP address"))?);
+                ips.push(
+                    ip.parse()
+                        .with_context(|| format!("invalid --ip {ip:?}: give an IP address"))?,
+                );
             }
             let w = NetAttach {
                 network: nets.find(&c.network)?.name,
                 aliases: c.aliases.clone(),
                 ips,
-                mac: c.mac_address.as_deref().map(crate::network::parse_mac).transpose()?,
+                mac: c
+                    .mac_address
+                    .as_deref()
+                    .map(crate::network::parse_mac)
+                    .transpose()?,
                 interface: None,
             };
             connect(&paths, &cstore, &c.container, w)?;
@@ -378,7 +436,12 @@ pub fn run(g: &GlobalOpts, a: NetworkArgs) -> anyhow::Result<i32> {
             if r.all {
                 targets.extend(containers.iter().filter(|c| c.process_alive()).cloned());
             } else if r.latest {
-                targets.extend(containers.iter().max_by_key(|c| (c.created, c.created_nanos)).cloned());
+                targets.extend(
+                    containers
+                        .iter()
+                        .max_by_key(|c| (c.created, c.created_nanos))
+                        .cloned(),
+                );
             }
             for n in &r.containers {
                 targets.push(cstore.find(n)?);
@@ -454,10 +517,15 @@ fn connect(
         ),
     };
     if list.iter().any(|x| x.network == w.network) {
-        bail!("container {} is already connected to network {}", c.name, w.network);
+        bail!(
+            "container {} is already connected to network {}",
+            c.name,
+            w.network
+        );
     }
     if c.process_alive() {
-        attach::connect(&paths.root, &paths.runroot, &c.id, &w)?;
+        let link = attach::connect(&paths.root, &paths.runroot, &c.id, &w)?;
+        c.state.networks.push(link);
     }
     list.push(w);
     c.spec.network = Network::Bridge(list);
@@ -480,9 +548,14 @@ fn disconnect(
     };
     if c.process_alive() {
         attach::disconnect(&paths.runroot, &c.id, network)?;
+        c.state.networks.retain(|l| l.network != network);
     }
     list.remove(pos);
-    c.spec.network = if list.is_empty() { Network::None } else { Network::Bridge(list) };
+    c.spec.network = if list.is_empty() {
+        Network::None
+    } else {
+        Network::Bridge(list)
+    };
     cstore.save(&c)?;
     Ok(())
 }

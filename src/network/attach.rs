@@ -253,11 +253,7 @@ fn allocate(
 
 /// The netlink work for `links` (the first network that is not internal gets the default route,
 /// unless the container already has one).
-pub fn plans(
-    root: &Path,
-    links: &[Link],
-    has_default: bool,
-) -> anyhow::Result<Vec<LinkPlan>> {
+pub fn plans(root: &Path, links: &[Link], has_default: bool) -> anyhow::Result<Vec<LinkPlan>> {
     let nets = NetworkStore::open(root)?;
     let all = nets.list()?;
     let mut default_given = has_default;
@@ -280,7 +276,10 @@ pub fn plans(
             bridge_addrs: cfg
                 .subnets
                 .iter()
-                .filter_map(|s| s.gateway.map(|g| IpNet::new(g, s.subnet.prefix_len()).expect("valid")))
+                .filter_map(|s| {
+                    s.gateway
+                        .map(|g| IpNet::new(g, s.subnet.prefix_len()).expect("valid"))
+                })
                 .collect(),
             mtu: cfg.mtu().unwrap_or(1500),
             internal: cfg.internal,
@@ -326,12 +325,7 @@ pub fn release(runroot: &Path, id: &str) {
 }
 
 /// `network connect` on a running container: allocate, plumb, record.
-pub fn connect(
-    root: &Path,
-    runroot: &Path,
-    id: &str,
-    w: &NetAttach,
-) -> anyhow::Result<Link> {
+pub fn connect(root: &Path, runroot: &Path, id: &str, w: &NetAttach) -> anyhow::Result<Link> {
     let nets = NetworkStore::open(root)?;
     let cfg = nets.find(&w.network)?;
     let _g = lock(runroot)?;
@@ -342,7 +336,11 @@ pub fn connect(
         .cloned()
         .ok_or_else(|| anyhow!("the container is not on any bridge network (it was created with --network {}); recreate it on a network", "pasta/slirp4netns/none"))?;
     if a.links.iter().any(|l| l.network == cfg.name) {
-        bail!("container {} is already connected to network {}", a.name, cfg.name);
+        bail!(
+            "container {} is already connected to network {}",
+            a.name,
+            cfg.name
+        );
     }
     let holder = rootless::load(runroot)
         .filter(Holder::alive)
@@ -363,7 +361,9 @@ pub fn connect(
 /// `network disconnect` on a running container.
 pub fn disconnect(runroot: &Path, id: &str, network: &str) -> anyhow::Result<()> {
     let _g = lock(runroot)?;
-    let mut a = load(runroot, id).filter(Attached::live).ok_or_else(|| anyhow!("not attached"))?;
+    let mut a = load(runroot, id)
+        .filter(Attached::live)
+        .ok_or_else(|| anyhow!("not attached"))?;
     let Some(pos) = a.links.iter().position(|l| l.network == network) else {
         bail!("container {} is not connected to network {network}", a.name);
     };
@@ -381,9 +381,11 @@ pub fn reload(root: &Path, runroot: &Path, id: &str) -> anyhow::Result<()> {
     let a = load(runroot, id)
         .filter(|a| a.live() && a.pid > 0)
         .ok_or_else(|| anyhow!("the container is not running on a bridge network"))?;
-    let holder = rootless::load(runroot).filter(Holder::alive).ok_or_else(|| {
-        anyhow!("the rootless network namespace is gone: restart the container to reconnect it")
-    })?;
+    let holder = rootless::load(runroot)
+        .filter(Holder::alive)
+        .ok_or_else(|| {
+            anyhow!("the rootless network namespace is gone: restart the container to reconnect it")
+        })?;
     let ifs: Vec<String> = a.links.iter().map(|l| l.interface.clone()).collect();
     bridge::detach(holder.pid, a.pid, &ifs)?;
     let plans = plans(root, &a.links, false)?;

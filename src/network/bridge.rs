@@ -18,7 +18,9 @@ use nix::sched::CloneFlags;
 use rtnetlink::packet_route::link::{InfoData, InfoVeth, LinkAttribute};
 use rtnetlink::packet_route::route::RouteType;
 use rtnetlink::packet_route::rule::RuleAction;
-use rtnetlink::{Handle, LinkBridge, LinkMessageBuilder, LinkUnspec, LinkVeth, RouteMessageBuilder};
+use rtnetlink::{
+    Handle, LinkBridge, LinkMessageBuilder, LinkUnspec, LinkVeth, RouteMessageBuilder,
+};
 use serde::{Deserialize, Serialize};
 
 /// Rules that send a bridge's traffic to its own table come before the main table.
@@ -72,11 +74,9 @@ pub fn attach(holder_pid: i32, ctr_pid: i32, links: &[LinkPlan]) -> anyhow::Resu
                     }
                 }
             }
-            h.link()
-                .add(veth)
-                .execute()
-                .await
-                .with_context(|| format!("creating the veth pair {} <-> {}", l.host_if, l.ctr_if))?;
+            h.link().add(veth).execute().await.with_context(|| {
+                format!("creating the veth pair {} <-> {}", l.host_if, l.ctr_if)
+            })?;
             let idx = index_of(&h, &l.host_if).await?;
             h.link()
                 .set(
@@ -163,10 +163,18 @@ pub fn detach(holder_pid: i32, ctr_pid: i32, ifs: &[String]) -> anyhow::Result<(
 pub fn remove_bridge(holder_pid: i32, bridge: &str) -> anyhow::Result<()> {
     in_holder(holder_pid, None, |h, _| async move {
         if let Ok(idx) = index_of(&h, bridge).await {
-            h.link().del(idx).execute().await.context("removing the bridge")?;
+            h.link()
+                .del(idx)
+                .execute()
+                .await
+                .context("removing the bridge")?;
         }
         for v6 in [false, true] {
-            let req = h.rule().add().input_interface(bridge).table_id(table_of(bridge));
+            let req = h
+                .rule()
+                .add()
+                .input_interface(bridge)
+                .table_id(table_of(bridge));
             let msg = if v6 {
                 req.v6().priority(RULE_PRIORITY).message_mut().clone()
             } else {
@@ -272,7 +280,13 @@ async fn ensure_bridge(h: &Handle, l: &LinkPlan) -> anyhow::Result<u32> {
     if l.internal {
         // No fall-through to the main table: nothing leaves an internal network.
         for dst in ["0.0.0.0/0", "::/0"] {
-            add_typed(h, table, dst.parse().expect("valid"), RouteType::Unreachable).await?;
+            add_typed(
+                h,
+                table,
+                dst.parse().expect("valid"),
+                RouteType::Unreachable,
+            )
+            .await?;
         }
     }
     let own: Vec<IpNet> = l.bridge_addrs.iter().map(|a| a.trunc()).collect();
@@ -301,7 +315,9 @@ async fn add_typed(h: &Handle, table: u32, dst: IpNet, kind: RouteType) -> anyho
         Ok(()) => Ok(()),
         // Already there (two bridges created one after the other).
         Err(rtnetlink::Error::NetlinkError(e)) if e.raw_code() == -libc::EEXIST => Ok(()),
-        Err(e) => Err(anyhow!("adding a {kind:?} route for {dst} to table {table}: {e}")),
+        Err(e) => Err(anyhow!(
+            "adding a {kind:?} route for {dst} to table {table}: {e}"
+        )),
     }
 }
 

@@ -327,8 +327,7 @@ impl NetworkStore {
 
     /// Remove a definition (the caller has checked that no container uses it).
     pub fn remove(&self, name: &str) -> anyhow::Result<()> {
-        std::fs::remove_file(self.path(name))
-            .with_context(|| format!("removing network {name}"))
+        std::fs::remove_file(self.path(name)).with_context(|| format!("removing network {name}"))
     }
 }
 
@@ -354,10 +353,26 @@ mod tests {
     #[test]
     fn subnets_are_chosen_and_overlaps_refused() {
         let (_d, s) = store();
-        let a = s.create(NetworkRequest { name: Some("a".into()), ..Default::default() }, false).unwrap();
+        let a = s
+            .create(
+                NetworkRequest {
+                    name: Some("a".into()),
+                    ..Default::default()
+                },
+                false,
+            )
+            .unwrap();
         assert_eq!(a.subnets[0].subnet.to_string(), "10.89.0.0/24");
         assert_eq!(a.subnets[0].gateway.unwrap().to_string(), "10.89.0.1");
-        let b = s.create(NetworkRequest { name: Some("b".into()), ..Default::default() }, false).unwrap();
+        let b = s
+            .create(
+                NetworkRequest {
+                    name: Some("b".into()),
+                    ..Default::default()
+                },
+                false,
+            )
+            .unwrap();
         assert_eq!(b.subnets[0].subnet.to_string(), "10.89.1.0/24");
         assert_ne!(a.network_interface, b.network_interface);
         let err = s
@@ -372,11 +387,35 @@ mod tests {
             .unwrap_err();
         assert!(format!("{err}").contains("network b"), "{err}");
         let err = s
-            .create(NetworkRequest { name: Some("bad/name".into()), ..Default::default() }, false)
+            .create(
+                NetworkRequest {
+                    name: Some("bad/name".into()),
+                    ..Default::default()
+                },
+                false,
+            )
             .unwrap_err();
         assert!(format!("{err}").contains("invalid"), "{err}");
-        assert!(s.create(NetworkRequest { name: Some("a".into()), ..Default::default() }, false).is_err());
-        assert_eq!(s.create(NetworkRequest { name: Some("a".into()), ..Default::default() }, true).unwrap(), a);
+        assert!(s
+            .create(
+                NetworkRequest {
+                    name: Some("a".into()),
+                    ..Default::default()
+                },
+                false
+            )
+            .is_err());
+        assert_eq!(
+            s.create(
+                NetworkRequest {
+                    name: Some("a".into()),
+                    ..Default::default()
+                },
+                true
+            )
+            .unwrap(),
+            a
+        );
         let err = s
             .create(
                 NetworkRequest {
@@ -390,11 +429,21 @@ mod tests {
             .unwrap_err();
         assert!(format!("{err}").contains("not inside"), "{err}");
         let six = s
-            .create(NetworkRequest { name: Some("six".into()), ipv6: true, ..Default::default() }, false)
+            .create(
+                NetworkRequest {
+                    name: Some("six".into()),
+                    ipv6: true,
+                    ..Default::default()
+                },
+                false,
+            )
             .unwrap();
         assert!(six.subnets.iter().any(|x| x.subnet.addr().is_ipv6()));
         assert_eq!(s.find("six").unwrap(), six);
         assert_eq!(s.find(&six.id[..12]).unwrap(), six);
-        assert_eq!(s.find("podman").unwrap().subnets[0].subnet.to_string(), "10.88.0.0/16");
+        assert_eq!(
+            s.find("podman").unwrap().subnets[0].subnet.to_string(),
+            "10.88.0.0/16"
+        );
     }
 }

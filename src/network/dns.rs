@@ -32,7 +32,9 @@ pub fn start(runroot: &Path, holder: &mut Holder) -> anyhow::Result<()> {
     let line = rootless::read_line(child.stdout.as_mut().expect("piped"))?;
     let _ = child.wait();
     if line != "ready" {
-        return Err(anyhow!("the DNS server for bridge networks failed to start: {line}"));
+        return Err(anyhow!(
+            "the DNS server for bridge networks failed to start: {line}"
+        ));
     }
     holder.dns_pid = pid;
     holder.dns_start = crate::state::record::process_start(pid).unwrap_or(0);
@@ -54,7 +56,8 @@ fn serve_body(runroot: PathBuf, holder: i32) -> i32 {
     let _ = writeln!(out, "pid {}", std::process::id());
     let _ = out.flush();
     let setup = || -> anyhow::Result<Server> {
-        let upstreams = host_resolvers(&std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default());
+        let upstreams =
+            host_resolvers(&std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default());
         let up4 = UdpSocket::bind("0.0.0.0:0").context("opening the upstream socket")?;
         let up6 = UdpSocket::bind("[::]:0").ok();
         let ns = crate::runtime::procs::namespaces(
@@ -88,7 +91,11 @@ fn serve_body(runroot: PathBuf, holder: i32) -> i32 {
     };
     let _ = writeln!(out, "ready");
     let _ = out.flush();
-    if let Ok(null) = std::fs::OpenOptions::new().read(true).write(true).open("/dev/null") {
+    if let Ok(null) = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/null")
+    {
         let _ = nix::unistd::dup2_stdin(&null);
         let _ = nix::unistd::dup2_stdout(&null);
         let _ = nix::unistd::dup2_stderr(&null);
@@ -184,7 +191,11 @@ impl Server {
                         self.query(&q, from);
                     }
                 } else {
-                    let sock = if i == 1 { &self.up4 } else { self.up6.as_ref().expect("polled") };
+                    let sock = if i == 1 {
+                        &self.up4
+                    } else {
+                        self.up6.as_ref().expect("polled")
+                    };
                     if let Ok((n, _)) = sock.recv_from(&mut buf) {
                         let mut reply = buf[..n].to_vec();
                         self.upstream_reply(&mut reply);
@@ -214,9 +225,8 @@ impl Server {
             Some(rest) => (rest.trim_end_matches('.'), true),
             None => (qname, false),
         };
-        let wants = |t: TYPE| {
-            matches!(question.qtype, QTYPE::ANY) || question.qtype == QTYPE::TYPE(t)
-        };
+        let wants =
+            |t: TYPE| matches!(question.qtype, QTYPE::ANY) || question.qtype == QTYPE::TYPE(t);
         self.refresh();
         let asker = canonical(from.ip());
         let found = (!short.is_empty() && !short.contains('.'))
@@ -238,10 +248,12 @@ impl Server {
                 let name = question.qname.clone();
                 for ip in ips {
                     let rdata = match ip {
-                        IpAddr::V4(v4) if wants(TYPE::A) => RData::A(A { address: (*v4).into() }),
-                        IpAddr::V6(v6) if wants(TYPE::AAAA) => {
-                            RData::AAAA(AAAA { address: (*v6).into() })
-                        }
+                        IpAddr::V4(v4) if wants(TYPE::A) => RData::A(A {
+                            address: (*v4).into(),
+                        }),
+                        IpAddr::V6(v6) if wants(TYPE::AAAA) => RData::AAAA(AAAA {
+                            address: (*v6).into(),
+                        }),
                         _ => continue,
                     };
                     reply
@@ -302,7 +314,11 @@ pub fn lookup(records: &[Attached], asker: IpAddr, name: &str) -> Option<Vec<IpA
     // Every DNS-enabled network of the asking container (it may ask through any of them).
     let nets: Vec<&str> = records
         .iter()
-        .filter(|a| a.links.iter().any(|l| l.ips.iter().any(|ip| ip.addr() == asker)))
+        .filter(|a| {
+            a.links
+                .iter()
+                .any(|l| l.ips.iter().any(|ip| ip.addr() == asker))
+        })
         .flat_map(|a| a.links.iter())
         .filter(|l| l.dns)
         .map(|l| l.network.as_str())
@@ -311,7 +327,9 @@ pub fn lookup(records: &[Attached], asker: IpAddr, name: &str) -> Option<Vec<IpA
     for a in records {
         let matches_ctr = a.name.eq_ignore_ascii_case(name)
             || (name.len() >= 12 && a.id.starts_with(name))
-            || a.pod.as_deref().is_some_and(|p| p.eq_ignore_ascii_case(name));
+            || a.pod
+                .as_deref()
+                .is_some_and(|p| p.eq_ignore_ascii_case(name));
         for l in &a.links {
             if !nets.contains(&l.network.as_str()) {
                 continue;
@@ -352,14 +370,23 @@ mod tests {
             rec("other", "b", "10.89.1.2", &[]),
         ];
         let web: IpAddr = "10.89.0.2".parse().unwrap();
-        assert_eq!(lookup(&r, web, "db").unwrap(), vec!["10.89.0.3".parse::<IpAddr>().unwrap()]);
-        assert_eq!(lookup(&r, "10.89.0.3".parse().unwrap(), "WWW").unwrap(), vec![web]);
+        assert_eq!(
+            lookup(&r, web, "db").unwrap(),
+            vec!["10.89.0.3".parse::<IpAddr>().unwrap()]
+        );
+        assert_eq!(
+            lookup(&r, "10.89.0.3".parse().unwrap(), "WWW").unwrap(),
+            vec![web]
+        );
         assert!(lookup(&r, web, "other").is_none());
         assert_eq!(lookup(&r, web, "db0123456789").unwrap().len(), 1);
         assert!(lookup(&r, "10.89.1.2".parse().unwrap(), "web").is_none());
         assert_eq!(
             host_resolvers("nameserver 127.0.0.53\nnameserver fe80::1%eth0\nsearch x\n"),
-            vec!["127.0.0.53:53".parse().unwrap(), "[fe80::1]:53".parse().unwrap()]
+            vec![
+                "127.0.0.53:53".parse().unwrap(),
+                "[fe80::1]:53".parse().unwrap()
+            ]
         );
     }
 }

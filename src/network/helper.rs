@@ -107,7 +107,12 @@ fn start_slirp_with(pid: i32, rundir: &Path, exit_with_us: bool) -> anyhow::Resu
     // reaches EOF when we drop our end.
     let mut cmd = Command::new(slirp);
     crate::sys::unblock_signals_on_exec(&mut cmd);
-    cmd.args(["--configure", "--mtu=65520", "--ready-fd=1", "--enable-ipv6"]);
+    cmd.args([
+        "--configure",
+        "--mtu=65520",
+        "--ready-fd=1",
+        "--enable-ipv6",
+    ]);
     if exit_with_us {
         cmd.arg("--exit-fd=0");
     } else {

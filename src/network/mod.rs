@@ -10,8 +10,8 @@ pub mod etc;
 pub mod forward;
 pub mod helper;
 pub mod portspec;
-pub mod rootless;
 mod relay;
+pub mod rootless;
 mod tcp;
 mod udp;
 
@@ -126,7 +126,11 @@ impl Network {
 /// podman's default network).
 pub fn parse_networks(s: &str) -> anyhow::Result<Vec<NetAttach>> {
     let named = |n: &str| -> anyhow::Result<String> {
-        let n = if n == "bridge" { config::DEFAULT_NETWORK } else { n };
+        let n = if n == "bridge" {
+            config::DEFAULT_NETWORK
+        } else {
+            n
+        };
         if !crate::state::names::valid(n) {
             anyhow::bail!(
                 "unknown --network {n:?}: use pasta, slirp4netns, none, host, container:NAME or \
@@ -172,11 +176,17 @@ pub fn parse_mac(s: &str) -> anyhow::Result<String> {
     let parts: Vec<&str> = s.split(':').collect();
     let bytes: Option<Vec<u8>> = parts
         .iter()
-        .map(|p| (p.len() == 2).then(|| u8::from_str_radix(p, 16).ok()).flatten())
+        .map(|p| {
+            (p.len() == 2)
+                .then(|| u8::from_str_radix(p, 16).ok())
+                .flatten()
+        })
         .collect();
     match bytes {
         Some(b) if b.len() == 6 && b[0] & 1 == 0 => Ok(s.to_ascii_lowercase()),
-        _ => anyhow::bail!("invalid MAC address {s:?}: give six hex pairs (unicast), e.g. 92:d0:c6:0a:29:33"),
+        _ => anyhow::bail!(
+            "invalid MAC address {s:?}: give six hex pairs (unicast), e.g. 92:d0:c6:0a:29:33"
+        ),
     }
 }
 

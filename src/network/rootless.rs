@@ -155,7 +155,8 @@ fn start(runroot: &Path) -> anyhow::Result<Holder> {
             "the network namespace holder failed to start: {line}"
         )));
     }
-    let pid_start = process_start(pid).ok_or_else(|| anyhow!("the network namespace holder died"))?;
+    let pid_start =
+        process_start(pid).ok_or_else(|| anyhow!("the network namespace holder died"))?;
     let helper_pid = outward(pid, &dir(runroot)).map_err(fail)?;
     Ok(Holder {
         pid,
@@ -200,8 +201,7 @@ fn holder_body() -> i32 {
         if line != "mapped" {
             bail!("not mapped");
         }
-        std::fs::write("/proc/sys/net/ipv4/ip_forward", "1")
-            .context("enabling IPv4 forwarding")?;
+        std::fs::write("/proc/sys/net/ipv4/ip_forward", "1").context("enabling IPv4 forwarding")?;
         // Keep taking router advertisements (pasta's) while forwarding IPv6.
         for f in [
             "/proc/sys/net/ipv6/conf/all/accept_ra",

@@ -255,6 +255,9 @@ pub fn start_recorded(
         supervisor_pid,
         restart_count: c.state.restart_count,
         ports: started.net.ports(),
+        networks: crate::network::attach::load(store.runroot(), &c.id)
+            .map(|a| a.links)
+            .unwrap_or_default(),
         net_helper_pid: started.net.helper.as_ref().map_or(0, |h| h.pid()),
         fuse_pid: started.fuse.as_ref().map_or(0, |f| f.pid),
         ..State::new()
@@ -299,14 +302,8 @@ fn prepare_bridge(
              --network pasta (the default) with a custom mapping"
         );
     }
-    let (holder, attached) = crate::network::attach::prepare(
-        root,
-        store.runroot(),
-        &c.id,
-        &c.name,
-        None,
-        wanted,
-    )?;
+    let (holder, attached) =
+        crate::network::attach::prepare(root, store.runroot(), &c.id, &c.name, None, wanted)?;
     let links = match crate::network::attach::plans(root, &attached.links, false) {
         Ok(l) => l,
         Err(e) => {
@@ -434,6 +431,7 @@ pub fn finish(
     c.state.pid = 0;
     c.state.supervisor_pid = 0;
     c.state.ports.clear();
+    c.state.networks.clear();
     c.state.net_helper_pid = 0;
     c.state.fuse_pid = 0;
     c.state.exit_code = Some(code);

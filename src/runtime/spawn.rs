@@ -251,10 +251,8 @@ fn clone_joined(
         ("user", CloneFlags::CLONE_NEWUSER),
         ("net", CloneFlags::CLONE_NEWNET),
     ];
-    let wanted: Vec<(&str, CloneFlags)> = all
-        .into_iter()
-        .filter(|(n, _)| which.contains(n))
-        .collect();
+    let wanted: Vec<(&str, CloneFlags)> =
+        all.into_iter().filter(|(n, _)| which.contains(n)).collect();
     let ns = super::procs::namespaces(target, &wanted)?;
     let report = crate::userns::enter::Report::new()?;
     let w = report.writer();

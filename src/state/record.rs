@@ -62,6 +62,9 @@ pub struct State {
     /// Published ports as bound while it runs (random host ports resolved).
     #[serde(default)]
     pub ports: Vec<crate::network::PortMapping>,
+    /// Its bridge network attachments while it runs (addresses, interfaces).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub networks: Vec<crate::network::attach::Link>,
     /// pasta or slirp4netns serving its network namespace.
     #[serde(default)]
     pub net_helper_pid: i32,
@@ -92,6 +95,7 @@ impl State {
             health_status: None,
             failing_streak: 0,
             ports: Vec::new(),
+            networks: Vec::new(),
             net_helper_pid: 0,
             fuse_pid: 0,
             cgroup: None,
