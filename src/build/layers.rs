@@ -171,6 +171,9 @@ impl Builder<'_> {
             create_command: vec!["skiff".into(), "build".into()],
             replace: false,
             die_with_parent: true,
+            pod: None,
+            join_ns: Vec::new(),
+            infra: false,
         };
         let c = crate::runtime::create::create(self.paths, &self.store, req)?;
         let result = (|| -> anyhow::Result<String> {

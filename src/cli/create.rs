@@ -189,6 +189,7 @@ pub fn create_container(
     for p in &a.publish {
         ports.extend(crate::network::portspec::parse(p).map_err(|e| anyhow::anyhow!(e))?);
     }
+    let (network, mut ports, member) = super::podcreate::membership(paths, a, network, ports)?;
     for h in &a.add_host {
         crate::network::etc::parse_add_host(h).map_err(|e| anyhow::anyhow!(e))?;
     }
@@ -339,11 +340,15 @@ pub fn create_container(
         user,
         group_add: a.group_add.clone(),
         // With the host's UTS namespace, its host name (the generated /etc/hostname agrees).
-        hostname: a.hostname.clone().or_else(|| {
-            (a.uts.as_deref() == Some("host"))
-                .then(|| nix::unistd::gethostname().ok()?.into_string().ok())
-                .flatten()
-        }),
+        hostname: a
+            .hostname
+            .clone()
+            .or(member.as_ref().and_then(|m| m.hostname.clone()))
+            .or_else(|| {
+                (a.uts.as_deref() == Some("host"))
+                    .then(|| nix::unistd::gethostname().ok()?.into_string().ok())
+                    .flatten()
+            }),
         tty: a.tty,
         interactive: a.interactive,
         read_only: a.read_only,
@@ -458,12 +463,18 @@ pub fn create_container(
             .collect(),
         health,
         remove_image,
-        requires,
+        requires: requires
+            .into_iter()
+            .chain(member.as_ref().and_then(|m| m.requires.clone()))
+            .collect(),
         pidfile: a.pidfile.clone(),
         conmon_pidfile: a.conmon_pidfile.clone(),
         create_command: std::env::args().collect(),
         replace: a.replace,
         die_with_parent: false,
+        pod: member.as_ref().map(|m| m.pod_id.clone()),
+        join_ns: member.map(|m| m.join_ns).unwrap_or_default(),
+        infra: false,
     };
     if let Some(f) = &a.cidfile {
         if f.exists() {
@@ -487,6 +498,25 @@ fn network_mode(
     paths: &crate::storage::Paths,
     given: &[String],
     a: &ContainerArgs,
+) -> anyhow::Result<Network> {
+    network_mode_of(
+        paths,
+        given,
+        &a.network_alias,
+        a.ip.as_deref(),
+        a.ip6.as_deref(),
+        a.mac_address.as_deref(),
+    )
+}
+
+/// The same from its parts (`pod create` has them too).
+pub fn network_mode_of(
+    paths: &crate::storage::Paths,
+    given: &[String],
+    network_alias: &[String],
+    ip: Option<&str>,
+    ip6: Option<&str>,
+    mac_address: Option<&str>,
 ) -> anyhow::Result<Network> {
     let mut modes = Vec::new();
     for g in given {
@@ -514,7 +544,7 @@ fn network_mode(
         network = Some(Network::Container(cstore.find(target)?.id));
     }
     let extras =
-        !a.network_alias.is_empty() || a.ip.is_some() || a.ip6.is_some() || a.mac_address.is_some();
+        !network_alias.is_empty() || ip.is_some() || ip6.is_some() || mac_address.is_some();
     match &mut network {
         Some(Network::Bridge(list)) => {
             let nets = crate::network::config::NetworkStore::open(&paths.root)?;
@@ -528,14 +558,14 @@ fn network_mode(
                 }
             }
             let first = list.first_mut().expect("parse gives at least one network");
-            first.aliases.extend(a.network_alias.iter().cloned());
-            for ip in a.ip.iter().chain(&a.ip6) {
+            first.aliases.extend(network_alias.iter().cloned());
+            for ip in ip.iter().chain(&ip6) {
                 first.ips.push(
                     ip.parse()
                         .map_err(|_| anyhow::anyhow!("invalid --ip {ip:?}: give an IP address"))?,
                 );
             }
-            if let Some(m) = &a.mac_address {
+            if let Some(m) = mac_address {
                 first.mac = Some(crate::network::parse_mac(m)?);
             }
         }

@@ -274,7 +274,7 @@ pub fn rm(g: &GlobalOpts, a: RmArgs) -> anyhow::Result<i32> {
         }
         let mut order = Vec::new();
         let deps = dependents(&store, &c)?;
-        if !deps.is_empty() && !a.depend {
+        if !deps.is_empty() && !a.depend && !a.all {
             let ids: Vec<&str> = deps.iter().map(|d| d.id.as_str()).collect();
             let e = anyhow::anyhow!(
                 "container {} has dependent containers which must be removed before it: {}: \

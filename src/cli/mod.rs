@@ -27,6 +27,9 @@ pub mod mount;
 pub mod mounts;
 pub mod network;
 pub mod output;
+pub mod pod;
+pub mod podcreate;
+pub mod podps;
 pub mod port;
 pub mod ps;
 pub mod pull;
@@ -248,6 +251,8 @@ pub enum Command {
     Volume(volume::VolumeArgs),
     /// Manage bridge networks
     Network(network::NetworkArgs),
+    /// Manage pods
+    Pod(pod::PodArgs),
     /// Manage secrets
     Secret(secret::SecretArgs),
     /// Generate systemd units for containers
@@ -399,6 +404,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Container(a) => container::run(g, a),
         Command::Volume(a) => volume::run(g, a),
         Command::Network(a) => network::run(g, a),
+        Command::Pod(a) => pod::run(g, a),
         Command::InternalNetnsHolder => crate::network::rootless::holder_main(),
         Command::InternalDns(a) => crate::network::dns::serve_main(a.records_of, a.holder),
         Command::Secret(a) => secret::run(g, a),

@@ -82,6 +82,13 @@ pub struct ContainerArgs {
     /// podman mean the default network).
     #[arg(long, alias = "net", value_name = "MODE")]
     pub network: Vec<String>,
+    /// Run in this pod (NAME or id), or in a new one: new:NAME (which gets the network and
+    /// ports given here).
+    #[arg(long, value_name = "POD")]
+    pub pod: Option<String>,
+    /// Run in the pod whose id this file holds.
+    #[arg(long, value_name = "FILE")]
+    pub pod_id_file: Option<std::path::PathBuf>,
     /// Another name the container answers to on its bridge networks.
     #[arg(long = "network-alias", value_name = "NAME")]
     pub network_alias: Vec<String>,

@@ -42,8 +42,12 @@ pub fn write_etc(store: &ContainerStore, c: &Container) -> anyhow::Result<std::p
         Network::Container(target) => {
             let t = store.find(target)?;
             let tdir = store.run_path(&t.id).join("etc");
+            let mut hosts = std::fs::read_to_string(tdir.join("hosts")).unwrap_or_default();
+            if let Some(pod) = &c.pod {
+                hosts.push_str(&pod_hosts(store, pod, &t.id, &c.id)?);
+            }
             (
-                std::fs::read_to_string(tdir.join("hosts")).unwrap_or_default(),
+                hosts,
                 std::fs::read_to_string(tdir.join("resolv.conf")).unwrap_or_default(),
             )
         }
@@ -91,6 +95,27 @@ pub fn write_etc(store: &ContainerStore, c: &Container) -> anyhow::Result<std::p
     std::fs::write(dir.join(".containerenv"), containerenv(c))?;
     std::fs::write(dir.join("resolv.conf"), resolv)?;
     Ok(dir)
+}
+
+/// The names of a pod's containers (they share its network: all at the loopback address), for
+/// the /etc/hosts of each. The running members' files are updated in place (same inode: their
+/// bind mounts see it) so that everyone knows the newcomer.
+fn pod_hosts(store: &ContainerStore, pod: &str, infra: &str, me: &str) -> anyhow::Result<String> {
+    let members: Vec<Container> = store
+        .list()?
+        .into_iter()
+        .filter(|o| o.pod.as_deref() == Some(pod) && o.id != infra)
+        .collect();
+    let names: Vec<&str> = members.iter().map(|o| o.name.as_str()).collect();
+    let line = format!("127.0.1.1\t{}\n", names.join(" "));
+    let base = std::fs::read_to_string(store.run_path(infra).join("etc/hosts")).unwrap_or_default();
+    for o in members.iter().filter(|o| o.id != me && o.process_alive()) {
+        let f = store.run_path(&o.id).join("etc/hosts");
+        if f.exists() {
+            let _ = std::fs::write(&f, format!("{base}{line}"));
+        }
+    }
+    Ok(line)
 }
 
 /// `/run/.containerenv`, as podman writes it: how a process finds out it runs in a container, and
@@ -302,8 +327,20 @@ fn prepare_bridge(
              --network pasta (the default) with a custom mapping"
         );
     }
-    let (holder, attached) =
-        crate::network::attach::prepare(root, store.runroot(), &c.id, &c.name, None, wanted)?;
+    // A pod's infra answers to the pod's name too.
+    let pod = c
+        .pod
+        .as_ref()
+        .and_then(|p| crate::state::pod::PodStore::open(root).ok()?.find(p).ok())
+        .map(|p| p.name);
+    let (holder, attached) = crate::network::attach::prepare(
+        root,
+        store.runroot(),
+        &c.id,
+        &c.name,
+        pod.as_deref(),
+        wanted,
+    )?;
     let links = match crate::network::attach::plans(root, &attached.links, false) {
         Ok(l) => l,
         Err(e) => {

@@ -57,6 +57,11 @@ pub struct ContainerRequest {
     pub replace: bool,
     /// Killed when the process that starts it dies (a build step).
     pub die_with_parent: bool,
+    /// The pod it joins (its id), and the pod's namespaces it shares besides the network.
+    pub pod: Option<String>,
+    pub join_ns: Vec<String>,
+    /// A pod's infra container.
+    pub infra: bool,
 }
 
 /// Make the container and store it (status Created).
@@ -93,6 +98,8 @@ pub fn create(paths: &Paths, store: &Store, req: ContainerRequest) -> anyhow::Re
     super::cdi::apply(&mut spec, &req.cdi_devices)?;
     sdnotify(&mut spec, &req.sdnotify)?;
     spec.die_with_parent = req.die_with_parent;
+    spec.infra = req.infra;
+    spec.join_ns = req.join_ns.clone();
     for d in &spec.devices {
         if std::fs::symlink_metadata(&d.host).is_err() {
             anyhow::bail!("--device {}: no such device on this host", d.host.display());
@@ -147,6 +154,7 @@ pub fn create(paths: &Paths, store: &Store, req: ContainerRequest) -> anyhow::Re
         conmon_pidfile: req.conmon_pidfile,
         create_command: req.create_command,
         attach: Vec::new(),
+        pod: req.pod,
     };
     super::container::create(&cstore, &mut c, req.replace)?;
     Ok(c)

@@ -48,6 +48,33 @@ pub fn child_main(a: ChildArgs<'_>) -> i32 {
 
 enum Never {}
 
+/// A pod's infra container: bring up loopback, tell the parent we are "running" (the sync socket
+/// closes as on exec), then hold the namespaces until asked to stop. Returns only on failure.
+fn infra(a: &ChildArgs<'_>, spec: &super::spec::Spec) -> (i32, anyhow::Error) {
+    if spec.network.own_netns() {
+        if let Err(e) = crate::sys::loopback_up() {
+            return (EXIT_SKIFF, anyhow!("bringing up lo: {e}"));
+        }
+    }
+    let mut stop = SigSet::empty();
+    for s in [
+        nix::sys::signal::Signal::SIGTERM,
+        nix::sys::signal::Signal::SIGINT,
+        nix::sys::signal::Signal::SIGHUP,
+        nix::sys::signal::Signal::SIGQUIT,
+    ] {
+        stop.add(s);
+    }
+    // As pid 1 of its pid namespace it would ignore these without a handler: wait for them.
+    let _ = nix::sys::signal::sigprocmask(SigmaskHow::SIG_BLOCK, Some(&stop), None);
+    // Nothing inherited stays open (the sync socket closes as on exec; the CLI's readiness pipe
+    // must reach EOF).
+    let _ = a.sock;
+    crate::sys::close_inherited_except(&[]);
+    let _ = stop.wait();
+    crate::sys::exit_now(0)
+}
+
 fn run(a: &ChildArgs<'_>, sock: BorrowedFd<'_>) -> Result<Never, (i32, anyhow::Error)> {
     let setup = |e: anyhow::Error| (EXIT_SKIFF, e);
     // Signals the parent blocked for itself must not stay blocked in the container.
@@ -61,6 +88,9 @@ fn run(a: &ChildArgs<'_>, sock: BorrowedFd<'_>) -> Result<Never, (i32, anyhow::E
     if !spec.uts_host {
         nix::unistd::sethostname(&spec.hostname)
             .map_err(|e| setup(anyhow!("setting hostname: {e}")))?;
+    }
+    if spec.infra {
+        return Err(infra(a, spec));
     }
     super::rootfs::prepare(a.ops, &a.rootfs, a.premounted).map_err(setup)?;
     super::rootfs::pivot(&a.rootfs).map_err(setup)?;

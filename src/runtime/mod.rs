@@ -15,6 +15,7 @@ pub mod init;
 pub mod logfile;
 pub mod notify;
 pub mod plan;
+pub mod pod;
 pub mod procs;
 pub mod rootfs;
 pub mod seccomp;

@@ -398,6 +398,8 @@ mod tests {
             sdnotify: String::new(),
             notify_socket: None,
             die_with_parent: false,
+            infra: false,
+            join_ns: Vec::new(),
         }
     }
 

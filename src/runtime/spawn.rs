@@ -116,10 +116,15 @@ pub fn start(spec: &Spec, dirs: &Dirs, launch: Launch<'_>) -> anyhow::Result<Sta
     )
     .context("creating the sync socket")?;
     let mut flags = CloneFlags::CLONE_NEWNS;
+    // A pod's namespaces are joined, not made.
+    let joined = |ns: &str| launch.join.is_some() && spec.join_ns.iter().any(|j| j == ns);
     for (shared, flag) in [
-        (spec.pid_host, CloneFlags::CLONE_NEWPID),
-        (spec.uts_host, CloneFlags::CLONE_NEWUTS),
-        (spec.ipc == "host", CloneFlags::CLONE_NEWIPC),
+        (spec.pid_host || joined("pid"), CloneFlags::CLONE_NEWPID),
+        (spec.uts_host || joined("uts"), CloneFlags::CLONE_NEWUTS),
+        (
+            spec.ipc == "host" || joined("ipc"),
+            CloneFlags::CLONE_NEWIPC,
+        ),
         (spec.cgroupns_host, CloneFlags::CLONE_NEWCGROUP),
     ] {
         if !shared {
@@ -149,7 +154,11 @@ pub fn start(spec: &Spec, dirs: &Dirs, launch: Launch<'_>) -> anyhow::Result<Sta
         })
     };
     let pid = match (launch.join, &launch.bridge) {
-        (Some(target), _) => clone_joined(target, &["user", "net"], flags, body)?,
+        (Some(target), _) => {
+            let mut which = vec!["user", "net"];
+            which.extend(spec.join_ns.iter().map(String::as_str));
+            clone_joined(target, &which, flags, body)?
+        }
         (None, Some(b)) => clone_joined(b.holder_pid, &["user"], flags, body)?,
         (None, None) => {
             crate::sys::clone_child(flags, body).context("creating the container process")?
@@ -250,6 +259,9 @@ fn clone_joined(
     let all = [
         ("user", CloneFlags::CLONE_NEWUSER),
         ("net", CloneFlags::CLONE_NEWNET),
+        ("ipc", CloneFlags::CLONE_NEWIPC),
+        ("uts", CloneFlags::CLONE_NEWUTS),
+        ("pid", CloneFlags::CLONE_NEWPID),
     ];
     let wanted: Vec<(&str, CloneFlags)> =
         all.into_iter().filter(|(n, _)| which.contains(n)).collect();

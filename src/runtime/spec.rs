@@ -200,6 +200,13 @@ pub struct Spec {
     /// The container is killed when the process that started it dies (build steps).
     #[serde(default)]
     pub die_with_parent: bool,
+    /// A pod's infra container: skiff itself holds the namespaces, nothing is executed.
+    #[serde(default)]
+    pub infra: bool,
+    /// With `Network::Container`: the other namespaces joined besides user and net (ipc, uts,
+    /// pid: a pod's shared ones).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub join_ns: Vec<String>,
 }
 
 /// A host device node made available in the container (`--device HOST[:CONTAINER][:PERMS]`).
@@ -433,6 +440,8 @@ pub fn build(
         sdnotify: String::new(),
         notify_socket: None,
         die_with_parent: false,
+        infra: false,
+        join_ns: Vec::new(),
         extra_users: opts.extra_users.clone(),
         passwd: opts.passwd,
         passwd_entry: opts.passwd_entry.clone(),

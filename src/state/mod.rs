@@ -3,6 +3,7 @@
 
 pub mod events;
 pub mod names;
+pub mod pod;
 pub mod record;
 pub mod secret;
 pub mod store;

@@ -190,6 +190,9 @@ pub struct Container {
     /// `create --attach`: the streams `start --attach` shows (empty: all).
     #[serde(default)]
     pub attach: Vec<String>,
+    /// The pod it belongs to (its id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pod: Option<String>,
 }
 
 /// Whether a container that exited with `code` restarts under `policy` after `count` restarts.

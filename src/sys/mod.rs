@@ -91,6 +91,13 @@ pub fn fork_child(child: impl FnOnce() -> i32) -> Result<Pid, ForkError> {
     }
 }
 
+/// End this process at once (a forked or cloned child): no destructors, no atexit handlers that
+/// could flush buffers inherited from the parent.
+pub fn exit_now(code: i32) -> ! {
+    // SAFETY: _exit only ends the process.
+    unsafe { libc::_exit(code) }
+}
+
 /// In a forked child: close the child's copy of a descriptor that the parent's frame still owns as
 /// an `OwnedFd`. Used so that the child does not keep a pipe end open that must reach EOF.
 pub fn close_in_child(fd: std::os::fd::RawFd) {
