@@ -310,3 +310,131 @@ fn dns_server_and_namespace_holder_survive_kill_9() {
     assert!(recs.is_empty(), "{recs:?}");
     t.ok(["network", "rm", "k"]);
 }
+
+#[test]
+fn pod_containers_share_localhost_hostname_and_published_ports() {
+    let t = TestEnv::new("pod-share");
+    let port = free_port();
+    let pod_id = t.ok([
+        "pod",
+        "create",
+        "--name",
+        "pp",
+        "-p",
+        &format!("{port}:8080"),
+    ]);
+    assert_eq!(pod_id.stdout.trim().len(), 64, "{}", pod_id.describe());
+    serve(&t, "api", &["--pod", "pp"]);
+    // Localhost between the pod's containers, one host name, each other's names in /etc/hosts.
+    let r = sh(
+        &t,
+        &["--pod", "pp", "--name", "probe"],
+        "echo | nc -w 3 127.0.0.1 8080; hostname; grep -c api /etc/hosts",
+    );
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(lines, ["hello", "pp", "1"], "{}", r.describe());
+    // The pod's published port reaches the member.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let got = loop {
+        let got = std::net::TcpStream::connect(("127.0.0.1", port))
+            .ok()
+            .and_then(|mut s| {
+                use std::io::Read;
+                let mut out = String::new();
+                s.set_read_timeout(Some(Duration::from_secs(3))).ok()?;
+                s.read_to_string(&mut out).ok()?;
+                Some(out)
+            });
+        if got.as_deref().is_some_and(|g| g.contains("hello")) || Instant::now() > deadline {
+            break got;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(got.as_deref().map(str::trim), Some("hello"));
+    // A pod member cannot have ports or networks of its own.
+    let r = t.run([
+        "run",
+        "--rm",
+        "--pod",
+        "pp",
+        "-p",
+        "9999:80",
+        &img("busybox"),
+        "true",
+    ]);
+    assert!(
+        r.stderr.contains("publish ports on the pod"),
+        "{}",
+        r.describe()
+    );
+    let ps = t.ok([
+        "pod",
+        "ps",
+        "--ctr-names",
+        "--ctr-status",
+        "--format",
+        "{{.Name}} {{.Status}} {{.ContainerNames}} {{.NumberOfContainers}}",
+    ]);
+    assert!(ps.stdout.starts_with("pp Running "), "{}", ps.describe());
+    assert!(ps.stdout.contains("api"), "{}", ps.describe());
+    let inspect = t.ok(["pod", "inspect", "pp"]).json();
+    assert_eq!(inspect["Name"], "pp");
+    assert_eq!(inspect["NumContainers"], 2, "{inspect}");
+    assert!(inspect["SharedNamespaces"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n == "net"));
+    // Infra: skiff itself, small.
+    let infra = inspect["InfraContainerID"].as_str().unwrap().to_string();
+    let pid = t
+        .ok(["inspect", &infra, "--format", "{{.State.Pid}}"])
+        .stdout
+        .trim()
+        .to_string();
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let rss = status
+        .lines()
+        .find(|l| l.starts_with("VmRSS:"))
+        .unwrap_or("")
+        .to_string();
+    eprintln!("infra process {rss}");
+    // stop / start / rm -f, nothing left.
+    t.ok(["pod", "stop", "-t", "0", "pp"]);
+    let ps = t.ok(["pod", "ps", "--format", "{{.Status}}"]);
+    assert_eq!(ps.stdout.trim(), "Exited", "{}", ps.describe());
+    t.ok(["pod", "start", "pp"]);
+    let r = t.ok(["exec", "api", "hostname"]);
+    assert_eq!(r.stdout.trim(), "pp");
+    let r = t.run(["pod", "rm", "pp"]);
+    assert!(r.stderr.contains("running containers"), "{}", r.describe());
+    t.ok(["pod", "rm", "-f", "pp"]);
+    assert!(t.ok(["ps", "-aq"]).stdout.trim().is_empty());
+    assert_eq!(t.run(["pod", "exists", "pp"]).code, 1);
+    let left = std::process::Command::new("pgrep")
+        .args(["-f", &t.runroot.display().to_string()])
+        .output()
+        .unwrap();
+    assert!(left.stdout.is_empty(), "{}", Run::from(left).describe());
+}
+
+#[test]
+fn a_pod_on_a_bridge_network_answers_to_its_name() {
+    let t = TestEnv::new("pod-bridge");
+    t.ok(["network", "create", "podnet"]);
+    t.ok(["pod", "create", "--name", "backend", "--network", "podnet"]);
+    serve(&t, "db", &["--pod", "backend"]);
+    let r = sh(&t, &["--network", "podnet"], "echo | nc -w 3 backend 8080");
+    assert!(r.stdout.contains("hello"), "{}", r.describe());
+    // --pod new:NAME takes the container's network.
+    let r = sh(
+        &t,
+        &["--pod", "new:fresh", "--network", "podnet"],
+        "ip -o -4 addr show eth0",
+    );
+    assert!(r.stdout.contains("10.89."), "{}", r.describe());
+    assert_eq!(t.run(["pod", "exists", "fresh"]).code, 0);
+    t.ok(["pod", "rm", "-f", "backend", "fresh"]);
+    t.ok(["network", "rm", "podnet"]);
+    assert!(holder_state(&t).is_none());
+}
