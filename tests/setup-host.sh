@@ -14,7 +14,7 @@ fi
 packages=(
   uidmap passt slirp4netns fuse-overlayfs   # what skiff runs
   docker-registry busybox-static            # the test registry and the test images' content
-  skopeo podman curl jq zstd python3 tmux apache2-utils openssl procps iproute2 util-linux
+  skopeo podman curl jq zstd python3 python3-venv tmux apache2-utils openssl procps iproute2 util-linux
   debootstrap                               # the real-image fixture (Debian apache2)
   build-essential pkg-config               # cargo builds (cc for -sys crates)
 )
@@ -53,4 +53,11 @@ fi
 if [ "$(cat /proc/sys/user/max_user_namespaces)" = 0 ]; then
   echo 28633 > /proc/sys/user/max_user_namespaces
 fi
+# Python clients the tests drive skiff with, from PyPI, in a venv every user can run (Debian's
+# own python3: root's may be a private pyenv the test users cannot read).
+if [ ! -x /opt/skiff-pytools/bin/podman-compose ]; then
+  /usr/bin/python3 -m venv /opt/skiff-pytools
+  /opt/skiff-pytools/bin/pip install -q podman-compose==1.6.0
+fi
+chmod -R a+rX /opt/skiff-pytools
 echo "setup-host: ready (users skiff-test with subids 200000-265535, skiff-nosub without)"

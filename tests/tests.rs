@@ -9,6 +9,7 @@ mod cli;
 mod commands;
 mod commit;
 mod compat;
+mod compose;
 mod flags;
 mod info;
 mod lifecycle;

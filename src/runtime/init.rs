@@ -71,6 +71,8 @@ fn infra(a: &ChildArgs<'_>, spec: &super::spec::Spec) -> (i32, anyhow::Error) {
     // must reach EOF).
     let _ = a.sock;
     crate::sys::close_inherited_except(&[]);
+    // What starting touched of the heap goes back: it sleeps from now on.
+    crate::sys::trim_memory();
     let _ = stop.wait();
     crate::sys::exit_now(0)
 }
