@@ -438,3 +438,85 @@ fn a_pod_on_a_bridge_network_answers_to_its_name() {
     t.ok(["network", "rm", "podnet"]);
     assert!(holder_state(&t).is_none());
 }
+
+#[test]
+fn ipv6_mtu_default_network_disable_dns_reload_and_a_killed_supervisor() {
+    let t = TestEnv::new("bridge-misc");
+    t.ok([
+        "network",
+        "create",
+        "--ipv6",
+        "--opt",
+        "mtu=1400",
+        "--subnet",
+        "10.66.0.0/24",
+        "six",
+    ]);
+    let cfg = t.ok(["network", "inspect", "six"]).json();
+    let gws: Vec<String> = cfg[0]["subnets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["gateway"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(gws.len(), 2, "{cfg}");
+    assert!(gws[1].ends_with("::1"), "{cfg}");
+    serve(&t, "w6", &["--network", "six", "--ip", "10.66.0.50"]);
+    let r = sh(
+        &t,
+        &["--network", "six"],
+        "ping -6 -c1 -W3 w6 >/dev/null && echo V6; ip link show eth0 | grep -o 'mtu [0-9]*'",
+    );
+    assert_eq!(
+        r.stdout.lines().collect::<Vec<_>>(),
+        ["V6", "mtu 1400"],
+        "{}",
+        r.describe()
+    );
+    // podman's names for the default network.
+    for n in ["podman", "bridge"] {
+        let r = sh(&t, &["--network", n], "ip -o -4 addr show eth0");
+        assert!(r.stdout.contains("inet 10.88."), "{}", r.describe());
+    }
+    // No DNS on the network: the host's resolvers (or pasta's forwarder), no dns.podman.
+    t.ok(["network", "create", "--disable-dns", "quiet"]);
+    let r = sh(&t, &["--network", "quiet"], "cat /etc/resolv.conf");
+    assert!(!r.stdout.contains("dns.podman"), "{}", r.describe());
+    // reload re-creates the interfaces with the same address.
+    t.ok(["network", "reload", "w6"]);
+    let r = t.ok(["exec", "w6", "ip", "-o", "-4", "addr", "show", "eth0"]);
+    assert!(r.stdout.contains("10.66.0.50/24"), "{}", r.describe());
+    // Supervisor and container killed with -9: the address returns to the pool.
+    let pids = t.ok(["inspect", "w6", "--format", "{{.State.Pid}}"]);
+    let pid: i32 = pids.stdout.trim().parse().unwrap();
+    let rec: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(
+            t.root
+                .join("containers")
+                .join(t.ok(["inspect", "w6", "--format", "{{.Id}}"]).stdout.trim())
+                .join("container.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let sup = rec["state"]["supervisor_pid"].as_i64().unwrap() as i32;
+    for p in [sup, pid] {
+        let _ = nix::sys::signal::kill(
+            nix::unistd::Pid::from_raw(p),
+            nix::sys::signal::Signal::SIGKILL,
+        );
+    }
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while alive(pid as i64) && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let r = sh(
+        &t,
+        &["--network", "six", "--ip", "10.66.0.50"],
+        "hostname -i",
+    );
+    assert_eq!(r.stdout.trim(), "10.66.0.50", "{}", r.describe());
+    t.ok(["rm", "-f", "-t", "0", "-a"]);
+    t.ok(["network", "rm", "six", "quiet"]);
+    assert!(holder_state(&t).is_none());
+}

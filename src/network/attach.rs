@@ -209,7 +209,11 @@ fn allocate(
                     .hosts()
                     .skip_while(|h| *h < start)
                     .take_while(|h| *h <= end)
-                    .find(|h| !reserved.contains(h) && !taken.iter().any(|(t, _)| t == h))
+                    .find(|h| {
+                        *h != s.subnet.network()
+                            && !reserved.contains(h)
+                            && !taken.iter().any(|(t, _)| t == h)
+                    })
                     .ok_or_else(|| {
                         anyhow!(
                             "network {} has no free address left in {}: remove containers from it \

@@ -103,11 +103,7 @@ pub fn attach(holder_pid: i32, ctr_pid: i32, links: &[LinkPlan]) -> anyhow::Resu
         for l in links {
             let idx = index_of(&h, &l.ctr_if).await?;
             for a in &l.addrs {
-                h.address()
-                    .add(idx, a.addr(), a.prefix_len())
-                    .execute()
-                    .await
-                    .with_context(|| format!("adding {a} to {}", l.ctr_if))?;
+                add_address(&h, idx, a, &l.ctr_if).await?;
             }
             h.link()
                 .set(LinkUnspec::new_with_index(idx).up().build())
@@ -231,6 +227,21 @@ where
     outcome.map(|_| ())
 }
 
+/// Add `a` to interface `idx`; IPv6 without duplicate address detection (the addresses are ours
+/// to hand out: usable at once, not "tentative" for a second).
+async fn add_address(h: &Handle, idx: u32, a: &IpNet, what: &str) -> anyhow::Result<()> {
+    use rtnetlink::packet_route::address::{AddressAttribute, AddressFlags};
+    let mut req = h.address().add(idx, a.addr(), a.prefix_len());
+    if a.addr().is_ipv6() {
+        req.message_mut()
+            .attributes
+            .push(AddressAttribute::Flags(AddressFlags::Nodad));
+    }
+    req.execute()
+        .await
+        .with_context(|| format!("adding {a} to {what}"))
+}
+
 async fn index_of(h: &Handle, name: &str) -> anyhow::Result<u32> {
     let link = h
         .link()
@@ -256,11 +267,7 @@ async fn ensure_bridge(h: &Handle, l: &LinkPlan) -> anyhow::Result<u32> {
         .with_context(|| format!("creating the bridge {}", l.bridge))?;
     let idx = index_of(h, &l.bridge).await?;
     for a in &l.bridge_addrs {
-        h.address()
-            .add(idx, a.addr(), a.prefix_len())
-            .execute()
-            .await
-            .with_context(|| format!("adding {a} to {}", l.bridge))?;
+        add_address(h, idx, a, &l.bridge).await?;
     }
     let table = table_of(&l.bridge);
     for v6 in [false, true] {

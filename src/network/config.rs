@@ -331,9 +331,10 @@ impl NetworkStore {
     }
 }
 
-/// The gateway podman picks: the first address after the network address.
+/// The gateway podman picks: the first address after the network address (for IPv6 too, where
+/// `hosts()` starts at the subnet-router anycast address itself).
 pub fn first_host(net: &IpNet) -> Option<IpAddr> {
-    net.hosts().next()
+    net.hosts().find(|h| *h != net.network())
 }
 
 fn overlaps(a: &IpNet, b: &IpNet) -> bool {
@@ -438,7 +439,13 @@ mod tests {
                 false,
             )
             .unwrap();
-        assert!(six.subnets.iter().any(|x| x.subnet.addr().is_ipv6()));
+        let v6 = six
+            .subnets
+            .iter()
+            .find(|x| x.subnet.addr().is_ipv6())
+            .unwrap();
+        assert_eq!(v6.gateway, Some(first_host(&v6.subnet).unwrap()));
+        assert!(v6.gateway.unwrap().to_string().ends_with("::1"), "{v6:?}");
         assert_eq!(s.find("six").unwrap(), six);
         assert_eq!(s.find(&six.id[..12]).unwrap(), six);
         assert_eq!(
