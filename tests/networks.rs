@@ -520,3 +520,141 @@ fn ipv6_mtu_default_network_disable_dns_reload_and_a_killed_supervisor() {
     t.ok(["network", "rm", "six", "quiet"]);
     assert!(holder_state(&t).is_none());
 }
+
+#[test]
+fn pod_lifecycle_commands_and_network_listing() {
+    let t = TestEnv::new("pod-cmds");
+    t.ok(["pod", "create", "--name", "life", "--label", "tier=test"]);
+    serve(&t, "one", &["--pod", "life"]);
+    t.ok([
+        "run",
+        "-d",
+        "--pod",
+        "life",
+        "--name",
+        "two",
+        &img("busybox"),
+        "sh",
+        "-c",
+        "echo started-two; sleep 300",
+    ]);
+    let logs = t.ok(["pod", "logs", "life"]);
+    assert!(logs.stdout.contains("started-two"), "{}", logs.describe());
+    let top = t.ok(["pod", "top", "life"]);
+    assert!(top.stdout.contains("sleep"), "{}", top.describe());
+    let stats = t.ok(["pod", "stats", "life"]);
+    assert!(
+        stats.stdout.contains("two") || stats.stdout.lines().count() >= 3,
+        "{}",
+        stats.describe()
+    );
+    t.ok(["pod", "pause", "life"]);
+    let ps = t.ok(["pod", "ps", "--format", "{{.Status}}"]);
+    assert_eq!(ps.stdout.trim(), "Paused", "{}", ps.describe());
+    t.ok(["pod", "unpause", "life"]);
+    t.ok(["pod", "kill", "life"]);
+    let ps = t.ok([
+        "pod",
+        "ps",
+        "--filter",
+        "label=tier=test",
+        "--format",
+        "{{.Name}} {{.Status}}",
+    ]);
+    assert_eq!(ps.stdout.trim(), "life Exited", "{}", ps.describe());
+    t.ok(["pod", "restart", "life"]);
+    let ps = t.ok(["pod", "ps", "--format", "{{.Status}}"]);
+    assert_eq!(ps.stdout.trim(), "Running", "{}", ps.describe());
+    t.ok(["pod", "stop", "-t", "0", "life"]);
+    let pruned = t.ok(["pod", "prune", "-f"]);
+    assert!(!pruned.stdout.trim().is_empty(), "{}", pruned.describe());
+    assert_eq!(t.run(["pod", "exists", "life"]).code, 1);
+    // Networks: listing filters, a fixed MAC, prune of unused networks.
+    t.ok(["network", "create", "--label", "env=ci", "labelled"]);
+    t.ok(["network", "create", "plain"]);
+    let ls = t.ok([
+        "network",
+        "ls",
+        "--filter",
+        "label=env=ci",
+        "--format",
+        "{{.Name}}",
+    ]);
+    assert_eq!(ls.stdout.trim(), "labelled", "{}", ls.describe());
+    let r = sh(
+        &t,
+        &["--network", "plain", "--mac-address", "92:d0:c6:0a:29:33"],
+        "cat /sys/class/net/eth0/address",
+    );
+    assert_eq!(r.stdout.trim(), "92:d0:c6:0a:29:33", "{}", r.describe());
+    serve(&t, "user", &["--network", "plain"]);
+    let pruned = t.ok(["network", "prune", "-f"]);
+    assert_eq!(pruned.stdout.trim(), "labelled", "{}", pruned.describe());
+    t.ok(["rm", "-f", "-t", "0", "user"]);
+    t.ok(["network", "rm", "plain"]);
+}
+
+#[test]
+fn containers_conf_default_network_and_slirp4netns_outbound() {
+    let t = TestEnv::new("bridge-conf");
+    let conf = t.home.join(".config/containers");
+    std::fs::create_dir_all(&conf).unwrap();
+    std::fs::write(
+        conf.join("containers.conf"),
+        "[network]\ndefault_network = \"podman\"\n",
+    )
+    .unwrap();
+    crate::util::chown_r(
+        &t.home,
+        t.user.as_ref().map_or(0, |u| u.uid),
+        t.user.as_ref().map_or(0, |u| u.gid),
+    );
+    let r = t.run([
+        "run",
+        "--rm",
+        &img("busybox"),
+        "ip",
+        "-o",
+        "-4",
+        "addr",
+        "show",
+        "eth0",
+    ]);
+    assert!(r.stdout.contains("inet 10.88."), "{}", r.describe());
+    // slirp4netns only (pasta hidden): outbound from a bridge network is masqueraded. The target
+    // is a TCP server on the host's loopback, reached as host.containers.internal's address
+    // under slirp4netns (10.0.2.2).
+    let helpers = t.home.join("helpers");
+    std::fs::create_dir_all(&helpers).unwrap();
+    for p in ["newuidmap", "newgidmap", "slirp4netns", "fuse-overlayfs"] {
+        if let Some(path) = ["/usr/bin", "/usr/sbin", "/bin"]
+            .iter()
+            .map(|d| std::path::Path::new(d).join(p))
+            .find(|x| x.exists())
+        {
+            std::os::unix::fs::symlink(path, helpers.join(p)).unwrap();
+        }
+    }
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let server = std::thread::spawn(move || {
+        use std::io::Write;
+        if let Ok((mut s, _)) = listener.accept() {
+            let _ = s.write_all(b"from-the-host\n");
+        }
+    });
+    let mut c = t.cmd([
+        "run",
+        "--rm",
+        "--network",
+        "podman",
+        &img("busybox"),
+        "sh",
+        "-c",
+        &format!("nc -w 5 10.0.2.2 {port} </dev/null"),
+    ]);
+    c.env("SKIFF_HELPER_BINARIES_DIR", &helpers);
+    let r = Run::from(c.output().unwrap());
+    assert!(r.stdout.contains("from-the-host"), "{}", r.describe());
+    server.join().unwrap();
+}

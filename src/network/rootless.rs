@@ -210,6 +210,14 @@ fn holder_body() -> i32 {
             let _ = std::fs::write(f, "2");
         }
         let _ = std::fs::write("/proc/sys/net/ipv6/conf/all/forwarding", "1");
+        // slirp4netns forwards only flows from its own address: masquerade (pasta turns every
+        // flow into a socket of the user's on the host and needs no rule).
+        if super::Network::default_mode().ok() == Some(super::Network::Slirp4netns) {
+            masquerade().context(
+                "setting up masquerading for slirp4netns; or install pasta (`sudo apt install \
+                 passt`), which needs none",
+            )?;
+        }
         Ok(())
     };
     let res = run();
@@ -238,4 +246,33 @@ fn holder_body() -> i32 {
     loop {
         nix::unistd::pause();
     }
+}
+
+/// Masquerade what leaves the namespace other than through a bridge, with iptables (its nf_tables
+/// flavour works unprivileged in a user namespace's network namespace, as netavark uses it):
+/// slirp4netns forwards only flows from its own address. Traffic between containers of one
+/// network is bridged and never reaches the rule.
+fn masquerade() -> anyhow::Result<()> {
+    let iptables = crate::userns::helpers::find_program("iptables")
+        .or_else(|| {
+            ["/usr/sbin/iptables", "/sbin/iptables"]
+                .iter()
+                .map(std::path::PathBuf::from)
+                .find(|p| p.exists())
+        })
+        .ok_or_else(|| anyhow!("iptables is not installed (`sudo apt install iptables`)"))?;
+    let out = Command::new(&iptables)
+        .args(["-t", "nat", "-A", "POSTROUTING", "!", "-o", "podman+", "-j", "MASQUERADE"])
+        .stdin(Stdio::null())
+        .output()
+        .with_context(|| format!("running {}", iptables.display()))?;
+    if !out.status.success() {
+        bail!(
+            "{} failed ({}): {}",
+            iptables.display(),
+            out.status,
+            String::from_utf8_lossy(&out.stderr).trim()
+        );
+    }
+    Ok(())
 }
