@@ -91,6 +91,22 @@ fn containers_talk_by_name_and_alias_and_networks_stay_apart() {
     assert!(r.stdout.contains("SEALED"), "{}", r.describe());
     let r = sh(&t, &["--network", "front"], "ip route");
     assert!(r.stdout.contains("default via 10.89."), "{}", r.describe());
+    // Outbound through pasta: a server on the host's loopback, as host.containers.internal.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let hport = listener.local_addr().unwrap().port();
+    let server = std::thread::spawn(move || {
+        use std::io::Write;
+        if let Ok((mut s, _)) = listener.accept() {
+            let _ = s.write_all(b"from-the-host\n");
+        }
+    });
+    let r = sh(
+        &t,
+        &["--network", "front"],
+        &format!("nc -w 5 host.containers.internal {hport} </dev/null"),
+    );
+    assert!(r.stdout.contains("from-the-host"), "{}", r.describe());
+    server.join().unwrap();
     // /etc/hosts has the container's own address; resolv.conf names the network's DNS server.
     let r = sh(
         &t,

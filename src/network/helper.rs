@@ -35,16 +35,14 @@ pub fn start(net: &Network, pid: i32, rundir: &Path) -> anyhow::Result<Option<Ne
 
 /// The same for the user's shared network namespace: a helper that outlives its caller; its pid.
 pub fn start_detached(net: &Network, pid: i32, rundir: &Path) -> anyhow::Result<i32> {
-    match net {
-        Network::Pasta => Ok(start_pasta(pid, rundir)?.pid()),
-        _ => {
-            let slirp = start_slirp_with(pid, rundir, false)?;
-            let p = slirp.pid();
-            // Not ours to stop on drop: teardown kills it by pid.
-            std::mem::forget(slirp);
-            Ok(p)
-        }
-    }
+    let helper = match net {
+        Network::Pasta => start_pasta(pid, rundir)?,
+        _ => start_slirp_with(pid, rundir, false)?,
+    };
+    let p = helper.pid();
+    // Not ours to stop on drop (that would kill it right here): teardown kills it by pid.
+    std::mem::forget(helper);
+    Ok(p)
 }
 
 fn start_pasta(pid: i32, rundir: &Path) -> anyhow::Result<NetHelper> {

@@ -262,7 +262,17 @@ fn masquerade() -> anyhow::Result<()> {
         })
         .ok_or_else(|| anyhow!("iptables is not installed (`sudo apt install iptables`)"))?;
     let out = Command::new(&iptables)
-        .args(["-t", "nat", "-A", "POSTROUTING", "!", "-o", "podman+", "-j", "MASQUERADE"])
+        .args([
+            "-t",
+            "nat",
+            "-A",
+            "POSTROUTING",
+            "!",
+            "-o",
+            "podman+",
+            "-j",
+            "MASQUERADE",
+        ])
         .stdin(Stdio::null())
         .output()
         .with_context(|| format!("running {}", iptables.display()))?;
