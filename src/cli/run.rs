@@ -144,7 +144,12 @@ pub(crate) fn start_requirements(
 /// until the container runs, or report why it did not.
 pub fn start_detached(paths: &Paths, id: &str) -> anyhow::Result<()> {
     let store = ContainerStore::open(&paths.root, &paths.runroot)?;
-    if store.load(id)?.spec.log.driver == "passthrough" {
+    let c = store.load(id)?;
+    if !c.spec.network.attachments().is_empty() {
+        // The supervisor rebuilds a dead network namespace; its stderr is not ours, so say it here.
+        crate::network::rootless::say_if_gone(&paths.runroot);
+    }
+    if c.spec.log.driver == "passthrough" {
         anyhow::bail!(
             "this container logs with --log-driver passthrough: it runs in the foreground only \
              (`skiff start --attach`)"

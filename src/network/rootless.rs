@@ -75,6 +75,16 @@ pub fn ensure(runroot: &Path) -> anyhow::Result<Holder> {
     Ok(h)
 }
 
+/// Tell the user when the recorded holder has died (the next start rebuilds it).
+pub fn say_if_gone(runroot: &Path) {
+    if let Some(h) = load(runroot).filter(|h| !h.alive()) {
+        eprintln!(
+            "skiff: the rootless network namespace was gone (its holder, pid {}, ended); rebuilding it",
+            h.pid
+        );
+    }
+}
+
 /// Stop the holder, its network helper and the DNS server (each only if still the process it
 /// was), and forget them.
 pub fn teardown(runroot: &Path) {
