@@ -20,7 +20,16 @@ fn serve(t: &TestEnv, name: &str, net: &[&str]) {
     args.extend_from_slice(net);
     let bb = img("busybox");
     // busybox nc's persistent server: always listening, no gap between connections.
-    args.extend([bb.as_str(), "nc", "-ll", "-p", "8080", "-e", "echo", "hello"]);
+    args.extend([
+        bb.as_str(),
+        "nc",
+        "-ll",
+        "-p",
+        "8080",
+        "-e",
+        "echo",
+        "hello",
+    ]);
     t.ok(args);
 }
 
@@ -99,7 +108,7 @@ fn containers_talk_by_name_and_alias_and_networks_stay_apart() {
     let r = sh(
         &t,
         &["--network", "front"],
-        &format!("timeout 10 nc host.containers.internal {hport} </dev/null"),
+        &format!("sleep 2 | timeout 5 nc host.containers.internal {hport}"),
     );
     assert!(r.stdout.contains("from-the-host"), "{}", r.describe());
     server.join().unwrap();
@@ -674,7 +683,7 @@ fn containers_conf_default_network_and_slirp4netns_outbound() {
         &img("busybox"),
         "sh",
         "-c",
-        &format!("nc -w 5 10.0.2.2 {port} </dev/null"),
+        &format!("sleep 2 | timeout 5 nc 10.0.2.2 {port}"),
     ]);
     c.env("SKIFF_HELPER_BINARIES_DIR", &helpers);
     let r = Run::from(c.output().unwrap());
