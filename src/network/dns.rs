@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr, UdpSocket};
 use std::os::fd::AsFd;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, Context};
 use nix::sched::CloneFlags;
@@ -67,6 +67,24 @@ fn serve_body(runroot: PathBuf, holder: i32) -> i32 {
                 ("net", CloneFlags::CLONE_NEWNET),
             ],
         )?;
+        // Every change to the attachment records, as it happens (a directory's mtime is too
+        // coarse: two containers starting within a clock tick would leave one unseen).
+        let records_dir = rootless::dir(&runroot).join("attached");
+        let watch = rustix::fs::inotify::init(
+            rustix::fs::inotify::CreateFlags::NONBLOCK | rustix::fs::inotify::CreateFlags::CLOEXEC,
+        )
+        .context("watching the attachment records")?;
+        use rustix::fs::inotify::WatchFlags;
+        rustix::fs::inotify::add_watch(
+            &watch,
+            &records_dir,
+            WatchFlags::CREATE
+                | WatchFlags::DELETE
+                | WatchFlags::MOVED_TO
+                | WatchFlags::MOVED_FROM
+                | WatchFlags::CLOSE_WRITE,
+        )
+        .with_context(|| format!("watching {}", records_dir.display()))?;
         crate::runtime::procs::join(&ns).context("entering the rootless network namespace")?;
         let listen = bind_53().context("listening on port 53 in the rootless network namespace")?;
         Ok(Server {
@@ -77,7 +95,8 @@ fn serve_body(runroot: PathBuf, holder: i32) -> i32 {
             runroot,
             holder,
             records: Vec::new(),
-            seen: None,
+            watch,
+            stale: true,
             pending: HashMap::new(),
             next_id: 1,
         })
@@ -141,7 +160,9 @@ struct Server {
     runroot: PathBuf,
     holder: i32,
     records: Vec<Attached>,
-    seen: Option<SystemTime>,
+    /// inotify on the records directory; `stale` until re-read after an event.
+    watch: std::os::fd::OwnedFd,
+    stale: bool,
     /// Forwarded queries: our id -> (their id, who asked, when).
     pending: HashMap<u16, (u16, SocketAddr, Instant)>,
     next_id: u16,
@@ -206,11 +227,16 @@ impl Server {
     }
 
     fn refresh(&mut self) {
-        let dir = rootless::dir(&self.runroot).join("attached");
-        let mtime = std::fs::metadata(&dir).and_then(|m| m.modified()).ok();
-        if mtime.is_none() || mtime != self.seen {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = rustix::io::read(&self.watch, &mut buf) {
+            if n == 0 {
+                break;
+            }
+            self.stale = true;
+        }
+        if self.stale {
             self.records = records(&self.runroot, false);
-            self.seen = mtime;
+            self.stale = false;
         }
     }
 
