@@ -51,6 +51,14 @@ fn alive(pid: i64) -> bool {
     pid > 0 && std::path::Path::new(&format!("/proc/{pid}")).exists()
 }
 
+/// Alive and not a zombie.
+fn running(pid: i64) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|s| s.rsplit(") ").next().map(|r| !r.starts_with('Z')))
+        .unwrap_or(false)
+}
+
 #[test]
 fn containers_talk_by_name_and_alias_and_networks_stay_apart() {
     let t = TestEnv::new("bridge-talk");
@@ -294,6 +302,11 @@ fn dns_server_and_namespace_holder_survive_kill_9() {
         nix::sys::signal::Signal::SIGKILL,
     )
     .unwrap();
+    // Dead (gone or a zombie), not just signalled.
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while running(dns) && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(10));
+    }
     let r = sh(&t, &["--network", "k"], "echo | nc -w 3 web 8080");
     assert!(r.stdout.contains("hello"), "{}", r.describe());
     // The holder killed: the next command rebuilds it and says so.
