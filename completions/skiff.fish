@@ -84,7 +84,7 @@ complete -c skiff -n "__fish_skiff_needs_command" -f -a "unshare" -d 'Run a comm
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "mount" -d 'Mount containers\' root filesystems (as root, or inside `skiff unshare`)'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "unmount" -d 'Unmount containers\' root filesystems'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "push" -d 'Push an image to a registry'
-complete -c skiff -n "__fish_skiff_needs_command" -f -a "build" -d 'Build an image from a Containerfile'
+complete -c skiff -n "__fish_skiff_needs_command" -f -a "build" -d 'The platform and bookkeeping flags'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "builder" -d 'Manage the build cache'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "manifest" -d 'Manage multi-platform manifest lists'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "commit" -d 'Create an image from a container\'s changes'
@@ -1744,6 +1744,79 @@ false\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l cert-dir -d 'Use the CA certificates (*.crt) in DIR for the registry' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l authfile -d 'Read credentials from FILE only (auth.json format)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l creds -d 'Credentials for the registry: USER:PASSWORD' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l add-host -d 'Add a host entry in RUN steps: NAME:IP' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l cap-add -d 'Add a capability to RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l cap-drop -d 'Drop a capability from RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l device -d 'A host device in RUN steps: HOST[:CONTAINER][:PERMS]' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l dns -d 'DNS servers of RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l dns-option -d 'DNS options of RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l dns-search -d 'DNS search domains of RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l security-opt -d 'Security options of RUN steps: seccomp=unconfined|PROFILE.json, no-new-privileges' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l shm-size -d 'Size of /dev/shm in RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l ulimit -d 'Resource limits of RUN steps: TYPE=SOFT[:HARD]' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -s v -l volume -d 'Mount in RUN steps: HOST_PATH|NAME:CONTAINER_PATH[:OPTIONS] (not part of the image)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l ipc -d 'IPC namespace of RUN steps: private (default), host, none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l pid -d 'PID namespace of RUN steps: private (default) or host' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l uts -d 'UTS namespace of RUN steps: private (default) or host' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l http-proxy -d 'Pass the host\'s proxy variables to RUN steps (default true)' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l userns -d 'User namespace of RUN steps: the store\'s mapping (the default) or host for root' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l userns-uid-map -d 'Custom uid map of RUN steps (refused: build steps use the store\'s mapping)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l userns-gid-map -d 'Custom gid map of RUN steps (refused: build steps use the store\'s mapping)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l userns-uid-map-user -d 'Uid map from /etc/subuid of this user (refused: build steps use the store\'s mapping)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l userns-gid-map-group -d 'Gid map from /etc/subgid of this group (refused: build steps use the store\'s mapping)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -s m -l memory -d 'Memory limit (e.g. 512m, 1g); the OOM killer ends the container beyond it' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l memory-reservation -d 'Memory soft limit' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l memory-swap -d 'Memory plus swap limit (-1: unlimited swap)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l memory-swappiness -d 'How readily the kernel swaps the container\'s memory out (0-100)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l cpus -d 'CPUs the container may use (e.g. 1.5): a quota per 100 ms period' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -s c -l cpu-shares -d 'Relative CPU weight (default 1024)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l cpu-quota -d 'CPU time per period, in microseconds' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l cpu-period -d 'The CPU period, in microseconds' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l cpu-rt-period -d 'Real-time CPU period, in microseconds' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l cpu-rt-runtime -d 'Real-time CPU runtime per period, in microseconds' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l cpuset-cpus -d 'CPUs the container may run on (e.g. 0-1, 0,2)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l cpuset-mems -d 'Memory nodes the container may use' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l pids-limit -d 'Most processes the container may have (-1: unlimited)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l blkio-weight -d 'Relative block I/O weight (10-1000)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l blkio-weight-device -d 'Block I/O weight of one device: DEVICE:WEIGHT' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l device-read-bps -d 'Read rate limit of a device: DEVICE:RATE (e.g. /dev/sda:1mb)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l device-write-bps -d 'Write rate limit of a device: DEVICE:RATE' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l device-read-iops -d 'Read operations per second of a device: DEVICE:N' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l device-write-iops -d 'Write operations per second of a device: DEVICE:N' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l cgroups -d 'Whether the container gets a cgroup of its own: enabled (for resource limits), disabled, no-conmon and split (the same as enabled: skiff\'s supervisor never shares it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l cgroupns -d 'Cgroup namespace: private (its own view) or host' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l cgroup-parent -d 'Parent cgroup of the container\'s cgroup (relative to the hierarchy\'s root)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l cgroup-conf -d 'Write a cgroup v2 file of the container: KEY=VALUE (e.g. memory.high=64m)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l device-cgroup-rule -d 'A device cgroup rule (e.g. \'c 10:200 rwm\'); skiff containers cannot create device nodes, so there is nothing to allow: accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l arch -d 'Architecture to build for (the host\'s: skiff does not emulate others)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l os -d 'Operating system to build for (linux)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l variant -d 'Architecture variant to build for (the host\'s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l manifest -d 'Add the built image to this manifest list (created when missing)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l cache-from -d 'Accepted: skiff\'s step cache is local (said once)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l cache-to -d 'Accepted: skiff\'s step cache is local (said once)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -s D -l disable-compression -d 'Accepted: layers are stored uncompressed and compressed when pushed' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l force-rm -d 'Accepted: RUN step containers are always removed' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l rm -d 'Accepted: RUN step containers are always removed' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l isolation -d 'Accepted: skiff runs RUN steps with its own runtime (oci, rootless and chroot all mean that)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l jobs -d 'Accepted: stages are built one after another' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l identity-label -d 'Accepted: skiff adds no builder identity label' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l os-feature -d 'Required OS features of the image (recorded in its config)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l os-version -d 'Required OS version of the image (recorded in its config)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l retry -d 'Accepted: pulls of base images retry on their own' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l retry-delay -d 'Accepted: pulls of base images retry on their own' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l skip-unused-stages -d 'Accepted: stages the target does not need are never built' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l sign-by -d 'Refused: skiff does not sign images (sign them with skopeo or cosign after the build)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l ssh -d 'Refused: no SSH agent forwarding into RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l cpp-flag -d 'Refused: Containerfile.in (C preprocessor) files are not supported' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l decryption-key -d 'Refused: encrypted images are not supported' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l logfile -d 'Write the build\'s output to this file instead of stdout/stderr' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l from -d 'Replace the first stage\'s FROM image' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -1764,6 +1837,13 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l squash -d 'The build\'s new layers as one layer on the base image\'s'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l squash-all -d 'The whole image as one layer'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l disable-content-trust -d 'Docker\'s content trust; podman ignores it, and so does skiff'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l no-hosts -d 'No generated /etc/hosts in RUN steps'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l oom-kill-disable -d 'Keep the OOM killer away from the container'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l all-platforms -d 'Build for every platform of the base image (refused: skiff builds for the host only)'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l compress -d 'Accepted: layers are stored uncompressed and compressed when pushed'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l omit-history -d 'Leave the history out of the image\'s config'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l stdin -d 'Accepted: RUN steps read no standard input'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l logsplit -d 'Accepted: one log for every platform (skiff builds one)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help'
@@ -2949,6 +3029,79 @@ false\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l cert-dir -d 'Use the CA certificates (*.crt) in DIR for the registry' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l authfile -d 'Read credentials from FILE only (auth.json format)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l creds -d 'Credentials for the registry: USER:PASSWORD' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l add-host -d 'Add a host entry in RUN steps: NAME:IP' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l cap-add -d 'Add a capability to RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l cap-drop -d 'Drop a capability from RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l device -d 'A host device in RUN steps: HOST[:CONTAINER][:PERMS]' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l dns -d 'DNS servers of RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l dns-option -d 'DNS options of RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l dns-search -d 'DNS search domains of RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l security-opt -d 'Security options of RUN steps: seccomp=unconfined|PROFILE.json, no-new-privileges' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l shm-size -d 'Size of /dev/shm in RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l ulimit -d 'Resource limits of RUN steps: TYPE=SOFT[:HARD]' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -s v -l volume -d 'Mount in RUN steps: HOST_PATH|NAME:CONTAINER_PATH[:OPTIONS] (not part of the image)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l ipc -d 'IPC namespace of RUN steps: private (default), host, none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l pid -d 'PID namespace of RUN steps: private (default) or host' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l uts -d 'UTS namespace of RUN steps: private (default) or host' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l http-proxy -d 'Pass the host\'s proxy variables to RUN steps (default true)' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l userns -d 'User namespace of RUN steps: the store\'s mapping (the default) or host for root' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l userns-uid-map -d 'Custom uid map of RUN steps (refused: build steps use the store\'s mapping)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l userns-gid-map -d 'Custom gid map of RUN steps (refused: build steps use the store\'s mapping)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l userns-uid-map-user -d 'Uid map from /etc/subuid of this user (refused: build steps use the store\'s mapping)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l userns-gid-map-group -d 'Gid map from /etc/subgid of this group (refused: build steps use the store\'s mapping)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -s m -l memory -d 'Memory limit (e.g. 512m, 1g); the OOM killer ends the container beyond it' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l memory-reservation -d 'Memory soft limit' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l memory-swap -d 'Memory plus swap limit (-1: unlimited swap)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l memory-swappiness -d 'How readily the kernel swaps the container\'s memory out (0-100)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l cpus -d 'CPUs the container may use (e.g. 1.5): a quota per 100 ms period' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -s c -l cpu-shares -d 'Relative CPU weight (default 1024)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l cpu-quota -d 'CPU time per period, in microseconds' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l cpu-period -d 'The CPU period, in microseconds' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l cpu-rt-period -d 'Real-time CPU period, in microseconds' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l cpu-rt-runtime -d 'Real-time CPU runtime per period, in microseconds' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l cpuset-cpus -d 'CPUs the container may run on (e.g. 0-1, 0,2)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l cpuset-mems -d 'Memory nodes the container may use' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l pids-limit -d 'Most processes the container may have (-1: unlimited)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l blkio-weight -d 'Relative block I/O weight (10-1000)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l blkio-weight-device -d 'Block I/O weight of one device: DEVICE:WEIGHT' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l device-read-bps -d 'Read rate limit of a device: DEVICE:RATE (e.g. /dev/sda:1mb)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l device-write-bps -d 'Write rate limit of a device: DEVICE:RATE' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l device-read-iops -d 'Read operations per second of a device: DEVICE:N' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l device-write-iops -d 'Write operations per second of a device: DEVICE:N' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l cgroups -d 'Whether the container gets a cgroup of its own: enabled (for resource limits), disabled, no-conmon and split (the same as enabled: skiff\'s supervisor never shares it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l cgroupns -d 'Cgroup namespace: private (its own view) or host' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l cgroup-parent -d 'Parent cgroup of the container\'s cgroup (relative to the hierarchy\'s root)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l cgroup-conf -d 'Write a cgroup v2 file of the container: KEY=VALUE (e.g. memory.high=64m)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l device-cgroup-rule -d 'A device cgroup rule (e.g. \'c 10:200 rwm\'); skiff containers cannot create device nodes, so there is nothing to allow: accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l arch -d 'Architecture to build for (the host\'s: skiff does not emulate others)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l os -d 'Operating system to build for (linux)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l variant -d 'Architecture variant to build for (the host\'s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l manifest -d 'Add the built image to this manifest list (created when missing)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l cache-from -d 'Accepted: skiff\'s step cache is local (said once)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l cache-to -d 'Accepted: skiff\'s step cache is local (said once)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -s D -l disable-compression -d 'Accepted: layers are stored uncompressed and compressed when pushed' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l force-rm -d 'Accepted: RUN step containers are always removed' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l rm -d 'Accepted: RUN step containers are always removed' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l isolation -d 'Accepted: skiff runs RUN steps with its own runtime (oci, rootless and chroot all mean that)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l jobs -d 'Accepted: stages are built one after another' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l identity-label -d 'Accepted: skiff adds no builder identity label' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l os-feature -d 'Required OS features of the image (recorded in its config)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l os-version -d 'Required OS version of the image (recorded in its config)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l retry -d 'Accepted: pulls of base images retry on their own' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l retry-delay -d 'Accepted: pulls of base images retry on their own' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l skip-unused-stages -d 'Accepted: stages the target does not need are never built' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l sign-by -d 'Refused: skiff does not sign images (sign them with skopeo or cosign after the build)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l ssh -d 'Refused: no SSH agent forwarding into RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l cpp-flag -d 'Refused: Containerfile.in (C preprocessor) files are not supported' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l decryption-key -d 'Refused: encrypted images are not supported' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l logfile -d 'Write the build\'s output to this file instead of stdout/stderr' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l from -d 'Replace the first stage\'s FROM image' -r
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l no-cache -d 'Do not use cached steps'
@@ -2956,6 +3109,13 @@ complete -c skiff -n "__fish_skiff_using_subcommand build" -s q -l quiet -d 'Pri
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l squash -d 'The build\'s new layers as one layer on the base image\'s'
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l squash-all -d 'The whole image as one layer'
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l disable-content-trust -d 'Docker\'s content trust; podman ignores it, and so does skiff'
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l no-hosts -d 'No generated /etc/hosts in RUN steps'
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l oom-kill-disable -d 'Keep the OOM killer away from the container'
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l all-platforms -d 'Build for every platform of the base image (refused: skiff builds for the host only)'
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l compress -d 'Accepted: layers are stored uncompressed and compressed when pushed'
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l omit-history -d 'Leave the history out of the image\'s config'
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l stdin -d 'Accepted: RUN steps read no standard input'
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l logsplit -d 'Accepted: one log for every platform (skiff builds one)'
 complete -c skiff -n "__fish_skiff_using_subcommand build" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand build" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand builder; and not __fish_seen_subcommand_from prune" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F

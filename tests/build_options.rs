@@ -452,3 +452,83 @@ fn entrypoint_resets_cmd_layers_false_cache_ttl_proxies_heredoc_copy_and_reprodu
         .stdout;
     assert_eq!(r1, r2, "the same inputs, the same image");
 }
+
+#[test]
+fn run_step_container_flags_platform_checks_manifest_logfile_and_from() {
+    let t = TestEnv::new("build-runflags");
+    let reg = registry();
+    let ctx = t.dir.join("ctx");
+    let data = t.dir.join("data");
+    std::fs::create_dir_all(&ctx).unwrap();
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(data.join("value"), "from-a-volume\n").unwrap();
+    // FROM scratch is replaced by --from.
+    std::fs::write(
+        ctx.join("Containerfile"),
+        "FROM scratch\nRUN (grep -c '10.1.2.3.*myhost' /etc/hosts; cat /mnt/value; ulimit -n; \
+         grep -c 'nameserver 9.9.9.9' /etc/resolv.conf; touch /o2; chown 1 /o2 2>/dev/null && echo can-chown || echo no-chown) > /out\n",
+    )
+    .unwrap();
+    if let Some(u) = &t.user {
+        crate::util::chown_r(&t.dir, u.uid, u.gid);
+    }
+    let log = t.dir.join("build.log");
+    let r = t.ok([
+        "build",
+        "-t",
+        "flags:v1",
+        "--from",
+        &format!("{reg}/busybox"),
+        "--add-host",
+        "myhost:10.1.2.3",
+        "-v",
+        &format!("{}:/mnt:ro", data.display()),
+        "--ulimit",
+        "nofile=321:321",
+        "--dns",
+        "9.9.9.9",
+        "--cap-drop",
+        "CHOWN",
+        "--omit-history",
+        "--os-version",
+        "10.0",
+        "--manifest",
+        "flags-list",
+        "--logfile",
+        log.to_str().unwrap(),
+        "--jobs",
+        "2",
+        ctx.to_str().unwrap(),
+    ]);
+    let logged = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(
+        logged.contains("STEP") || logged.contains("RUN"),
+        "{logged}\n{}",
+        r.describe()
+    );
+    let out = t.ok(["run", "--rm", "flags:v1", "cat", "/out"]);
+    assert_eq!(
+        out.stdout.split_whitespace().collect::<Vec<_>>(),
+        ["1", "from-a-volume", "321", "1", "no-chown"],
+        "{}",
+        out.describe()
+    );
+    // The volume is not in the image.
+    let r = t.ok(["run", "--rm", "flags:v1", "sh", "-c", "ls /mnt | wc -l"]);
+    assert_eq!(r.stdout.trim(), "0", "{}", r.describe());
+    let cfg = t.ok(["image", "inspect", "flags:v1"]).json();
+    assert!(
+        cfg[0]["History"].as_array().is_none_or(|h| h.is_empty()),
+        "{cfg}"
+    );
+    assert_eq!(t.run(["manifest", "exists", "flags-list"]).code, 0);
+    for (flag, value, says) in [
+        ("--arch", "s390x", "architecture"),
+        ("--sign-by", "ABCD", "sign"),
+        ("--userns-uid-map", "0:1:1", "mapping"),
+    ] {
+        let r = t.run(["build", flag, value, ctx.to_str().unwrap()]);
+        assert_eq!(r.code, 125, "{}", r.describe());
+        assert!(r.stderr.contains(says), "{}", r.describe());
+    }
+}

@@ -131,8 +131,16 @@ impl Builder<'_> {
             &mut stage_tree,
         )
         .map_err(|e| anyhow::anyhow!("line {line}: {e:#}"))?;
+        // The build's RUN-container flags (`--cap-add`, `--device`, `-v`, limits, ...), then the
+        // step's own command, environment, network and mounts.
+        let template = self.o.run_opts.clone();
         let opts = crate::runtime::spec::Options {
-            mounts: run_mounts.mounts.clone(),
+            mounts: template
+                .mounts
+                .iter()
+                .cloned()
+                .chain(run_mounts.mounts.iter().cloned())
+                .collect(),
             command: args.clone(),
             entrypoint: Some(String::new()),
             env,
@@ -140,7 +148,7 @@ impl Builder<'_> {
                 Some("none") => crate::network::Network::None,
                 _ => crate::network::Network::default_mode()?,
             },
-            ..Default::default()
+            ..template
         };
         let id = crate::state::names::random_id();
         let req = ContainerRequest {

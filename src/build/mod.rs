@@ -60,6 +60,15 @@ pub struct BuildOptions {
     pub layers: bool,
     /// `--cache-ttl`: cached steps older than this many seconds are built again.
     pub cache_ttl: Option<u64>,
+    /// The container options of every RUN step (`--cap-add`, `--device`, `-v`, limits, ...).
+    pub run_opts: crate::runtime::spec::Options,
+    /// `--from`: the first stage's base image instead of its FROM.
+    pub from: Option<String>,
+    /// `--omit-history`: no history in the image's config.
+    pub omit_history: bool,
+    /// `--os-feature`/`--os-version`: recorded in the image's config.
+    pub os_features: Vec<String>,
+    pub os_version: Option<String>,
 }
 
 /// The proxy build args docker predefines: a RUN sees them when given with --build-arg, without
@@ -144,6 +153,8 @@ struct Builder<'a> {
     steps: usize,
     used_args: BTreeSet<String>,
     results: Vec<Option<StageState>>,
+    /// Where the file's first FROM starts (`--from` replaces that stage's base).
+    first_from: Option<usize>,
     /// The global ARGs (before the first FROM), which a stage's `ARG NAME` picks up.
     global: BTreeMap<String, String>,
 }
@@ -311,6 +322,7 @@ pub fn build(paths: &Paths, o: &BuildOptions) -> anyhow::Result<ImageRecord> {
         steps,
         used_args: BTreeSet::new(),
         results: vec![None; stages.len()],
+        first_from: stages.first().map(|s| s.from.from.span.start),
         global: global.clone(),
     };
     for &i in &needed {
@@ -362,6 +374,17 @@ pub fn build(paths: &Paths, o: &BuildOptions) -> anyhow::Result<ImageRecord> {
             }
             last.history("skiff build --squash", false);
         }
+    }
+    if o.omit_history {
+        if let Some(c) = last.config.as_object_mut() {
+            c.remove("history");
+        }
+    }
+    if !o.os_features.is_empty() {
+        last.config["os.features"] = serde_json::json!(o.os_features);
+    }
+    if let Some(v) = &o.os_version {
+        last.config["os.version"] = serde_json::json!(v);
     }
     let img = commit::finish_image_annotated(
         &b.store,

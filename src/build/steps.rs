@@ -82,7 +82,10 @@ impl Builder<'_> {
                 }
             }
         }
-        let from = subst::expand(&stage.from.image.value, global);
+        let from = match (&self.o.from, self.first_from) {
+            (Some(f), Some(first)) if first == stage.from.from.span.start => f.clone(),
+            _ => subst::expand(&stage.from.image.value, global),
+        };
         let mut st = if from == "scratch" {
             StageState {
                 config: json!({

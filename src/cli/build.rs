@@ -81,6 +81,10 @@ pub struct BuildArgs {
     pub cache_ttl: Option<String>,
     #[command(flatten)]
     pub registry: RegistryArgs,
+    #[command(flatten)]
+    pub run_flags: super::buildflags::RunStepFlags,
+    #[command(flatten)]
+    pub extra: super::buildflags::BuildExtraFlags,
     /// The build context: a directory (default: the current one), a tarball (gzip/zstd too), - for a
     /// tarball on stdin, or the URL of one.
     #[arg(value_name = "CONTEXT")]
@@ -97,6 +101,14 @@ fn kv(s: &str, flag: &str) -> anyhow::Result<(String, String)> {
 
 pub fn run(g: &GlobalOpts, a: BuildArgs) -> anyhow::Result<i32> {
     let paths = g.paths()?;
+    a.extra.check()?;
+    if let Some(f) = &a.extra.logfile {
+        // Everything the build says goes to the file (as podman's --logfile).
+        let file = std::fs::File::create(f)
+            .map_err(|e| anyhow::anyhow!("--logfile {}: {e}", f.display()))?;
+        nix::unistd::dup2_stdout(&file)?;
+        nix::unistd::dup2_stderr(&file)?;
+    }
     let given = a.context.clone().unwrap_or_else(|| ".".into());
     // A tarball (a file, `-` for stdin, or a URL) is unpacked into a private temp dir first.
     let _unpacked;
@@ -215,8 +227,25 @@ pub fn run(g: &GlobalOpts, a: BuildArgs) -> anyhow::Result<i32> {
             .iter()
             .map(|s| crate::build::mounts::parse_secret(s))
             .collect::<anyhow::Result<_>>()?,
+        run_opts: a.run_flags.options(&paths)?,
+        from: a.extra.from.clone(),
+        omit_history: a.extra.omit_history,
+        os_features: a.extra.os_feature.clone(),
+        os_version: a.extra.os_version.clone(),
     };
     let img = crate::build::build(&paths, &o)?;
+    if let Some(list) = &a.extra.manifest {
+        use crate::image::manifest_list as ml;
+        if !ml::exists(&paths, list)? {
+            ml::create(&paths, list, false)?;
+        }
+        ml::add(
+            &paths,
+            list,
+            crate::image::store::hex_of(&img.id),
+            &ml::AddOptions::default(),
+        )?;
+    }
     if let Some(f) = &a.iidfile {
         std::fs::write(f, &img.id)
             .map_err(|e| anyhow::anyhow!("writing --iidfile {}: {e}", f.display()))?;

@@ -3,6 +3,7 @@
 
 pub mod attach;
 pub mod build;
+pub mod buildflags;
 pub mod clone;
 pub mod commit;
 pub mod completion;
