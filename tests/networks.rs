@@ -703,3 +703,68 @@ fn containers_conf_default_network_and_slirp4netns_outbound() {
     assert!(r.stdout.contains("from-the-host"), "{}", r.describe());
     server.join().unwrap();
 }
+
+#[test]
+fn pod_create_gives_volumes_devices_sysctls_and_labels_to_its_containers() {
+    let t = TestEnv::new("pod-flags");
+    let shared = t.dir.join("shared");
+    std::fs::create_dir_all(&shared).unwrap();
+    std::fs::write(shared.join("note"), "in-the-pod\n").unwrap();
+    let labels = t.dir.join("labels");
+    std::fs::write(&labels, "team=net\n# comment\n").unwrap();
+    let pidfile = t.dir.join("infra.pid");
+    if let Some(u) = &t.user {
+        crate::util::chown_r(&t.dir, u.uid, u.gid);
+    }
+    t.ok([
+        "pod",
+        "create",
+        "--name",
+        "flagged",
+        "-v",
+        &format!("{}:/shared:ro", shared.display()),
+        "--device",
+        "/dev/null:/dev/podnull",
+        "--sysctl",
+        "net.ipv4.ip_unprivileged_port_start=90",
+        "--label-file",
+        labels.to_str().unwrap(),
+        "--infra-conmon-pidfile",
+        pidfile.to_str().unwrap(),
+    ]);
+    let r = sh(
+        &t,
+        &["--pod", "flagged"],
+        "cat /shared/note; test -c /dev/podnull && echo dev; cat /proc/sys/net/ipv4/ip_unprivileged_port_start",
+    );
+    assert_eq!(
+        r.stdout.lines().collect::<Vec<_>>(),
+        ["in-the-pod", "dev", "90"],
+        "{}",
+        r.describe()
+    );
+    let ps = t.ok([
+        "pod",
+        "ps",
+        "--filter",
+        "label=team=net",
+        "--format",
+        "{{.Name}}",
+    ]);
+    assert_eq!(ps.stdout.trim(), "flagged", "{}", ps.describe());
+    let pid: i64 = std::fs::read_to_string(&pidfile)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(alive(pid), "the infra's supervisor pid {pid}");
+    for (flag, value, says) in [
+        ("--cpus", "1", "cgroup"),
+        ("--userns", "keep-id", "mapping"),
+    ] {
+        let r = t.run(["pod", "create", flag, value]);
+        assert_eq!(r.code, 125, "{}", r.describe());
+        assert!(r.stderr.contains(says), "{}", r.describe());
+    }
+    t.ok(["pod", "rm", "-f", "flagged"]);
+}

@@ -305,12 +305,20 @@ pub fn create_container(
     let vstore = crate::state::volume::VolumeStore::open(&paths.root)?;
     let mut mounts = super::mounts::resolve(
         &vstore,
-        &a.volumes,
+        &a.volumes
+            .iter()
+            .chain(member.iter().flat_map(|m| m.volumes.iter()))
+            .cloned()
+            .collect::<Vec<_>>(),
         &a.mounts,
         &image_volumes,
         super::mounts::ImageVolumes::parse(&a.image_volume)?,
     )?;
-    for from in &a.volumes_from {
+    for from in a
+        .volumes_from
+        .iter()
+        .chain(member.iter().flat_map(|m| m.volumes_from.iter()))
+    {
         let (name, mode) = from.split_once(':').unwrap_or((from, ""));
         if !matches!(mode, "" | "ro" | "rw") {
             anyhow::bail!("invalid --volumes-from {from:?}: use CONTAINER[:ro|rw]");
@@ -383,6 +391,7 @@ pub fn create_container(
         devices: a
             .device
             .iter()
+            .chain(member.iter().flat_map(|m| m.devices.iter()))
             .filter(|d| !crate::runtime::cdi::is_cdi_name(d))
             .cloned()
             .collect(),

@@ -67,9 +67,141 @@ pub struct CreateArgs {
     /// Accepted for podman's scripts: continue (the default) or stop.
     #[arg(long, value_name = "POLICY")]
     pub exit_policy: Option<String>,
+    /// The pod's IPv4 address on its (first) bridge network.
+    #[arg(long, value_name = "IP")]
+    pub ip: Option<String>,
+    /// The pod's IPv6 address on its (first) bridge network.
+    #[arg(long, value_name = "IP")]
+    pub ip6: Option<String>,
+    /// The pod's MAC address on its (first) bridge network.
+    #[arg(long, value_name = "MAC")]
+    pub mac_address: Option<String>,
+    /// Read labels from a file (KEY=VALUE lines).
+    #[arg(long, value_name = "FILE")]
+    pub label_file: Vec<std::path::PathBuf>,
+    /// No generated /etc/hosts for the pod's containers.
+    #[arg(long)]
+    pub no_hosts: bool,
+    /// Namespaced sysctls of the pod (its shared network and ipc namespaces).
+    #[arg(long, value_name = "NAME=VALUE")]
+    pub sysctl: Vec<String>,
+    /// Size of the pod's /dev/shm (its shared ipc namespace).
+    #[arg(long, value_name = "SIZE")]
+    pub shm_size: Option<String>,
+    /// Security options of the infra container.
+    #[arg(long, value_name = "OPT")]
+    pub security_opt: Vec<String>,
+    /// The pod's pid namespace: private (default) or host.
+    #[arg(long, value_name = "MODE")]
+    pub pid: Option<String>,
+    /// The pod's uts namespace: private (default) or host.
+    #[arg(long, value_name = "MODE")]
+    pub uts: Option<String>,
+    /// A host device for every container of the pod: HOST[:CONTAINER][:PERMS].
+    #[arg(long, value_name = "DEVICE")]
+    pub device: Vec<String>,
+    /// A volume for every container of the pod (as `run -v`).
+    #[arg(short = 'v', long = "volume", value_name = "VOLUME")]
+    pub volume: Vec<String>,
+    /// Every mount of another container, for every container of the pod.
+    #[arg(long, value_name = "CONTAINER[:ro|rw]")]
+    pub volumes_from: Vec<String>,
+    /// Write the infra container's supervisor pid to this file.
+    #[arg(long, value_name = "FILE")]
+    pub infra_conmon_pidfile: Option<std::path::PathBuf>,
+    /// Accepted: skiff makes no pod cgroup to parent the containers' to.
+    #[arg(long, default_value_t = true, action = ArgAction::Set, value_name = "BOOL")]
+    pub share_parent: bool,
+    #[command(flatten)]
+    pub refused: PodRefused,
     /// Name the pod: given as the first argument instead of --name.
     #[arg(value_name = "NAME")]
     pub positional_name: Option<String>,
+}
+
+/// `pod create` flags skiff refuses with the reason: limits for the whole pod need a cgroup of the
+/// pod's own, and a pod's containers share the store's id mapping.
+#[derive(Debug, Args, Default)]
+pub struct PodRefused {
+    /// Refused: limits for a whole pod need a pod cgroup (give them to its containers).
+    #[arg(long)]
+    pub blkio_weight: Option<String>,
+    /// Refused: limits for a whole pod need a pod cgroup (give them to its containers).
+    #[arg(long)]
+    pub blkio_weight_device: Vec<String>,
+    /// Refused: limits for a whole pod need a pod cgroup (give them to its containers).
+    #[arg(long)]
+    pub cpu_shares: Option<String>,
+    /// Refused: limits for a whole pod need a pod cgroup (give them to its containers).
+    #[arg(long)]
+    pub cpus: Option<String>,
+    /// Refused: limits for a whole pod need a pod cgroup (give them to its containers).
+    #[arg(long)]
+    pub cpuset_cpus: Option<String>,
+    /// Refused: limits for a whole pod need a pod cgroup (give them to its containers).
+    #[arg(long)]
+    pub cpuset_mems: Option<String>,
+    /// Refused: limits for a whole pod need a pod cgroup (give them to its containers).
+    #[arg(long)]
+    pub device_read_bps: Vec<String>,
+    /// Refused: limits for a whole pod need a pod cgroup (give them to its containers).
+    #[arg(long)]
+    pub device_write_bps: Vec<String>,
+    /// Refused: limits for a whole pod need a pod cgroup (give them to its containers).
+    #[arg(long)]
+    pub memory: Option<String>,
+    /// Refused: limits for a whole pod need a pod cgroup (give them to its containers).
+    #[arg(long, allow_hyphen_values = true, value_name = "SIZE")]
+    pub memory_swap: Option<String>,
+    /// Refused: a pod's containers share the store's id mapping.
+    #[arg(long)]
+    pub userns: Option<String>,
+    /// Refused: a pod's containers share the store's id mapping.
+    #[arg(long)]
+    pub uidmap: Vec<String>,
+    /// Refused: a pod's containers share the store's id mapping.
+    #[arg(long)]
+    pub gidmap: Vec<String>,
+    /// Refused: a pod's containers share the store's id mapping.
+    #[arg(long)]
+    pub subuidname: Option<String>,
+    /// Refused: a pod's containers share the store's id mapping.
+    #[arg(long)]
+    pub subgidname: Option<String>,
+}
+
+impl PodRefused {
+    fn check(&self) -> anyhow::Result<()> {
+        let limits = self.blkio_weight.is_some()
+            || !self.blkio_weight_device.is_empty()
+            || self.cpu_shares.is_some()
+            || self.cpus.is_some()
+            || self.cpuset_cpus.is_some()
+            || self.cpuset_mems.is_some()
+            || !self.device_read_bps.is_empty()
+            || !self.device_write_bps.is_empty()
+            || self.memory.is_some()
+            || self.memory_swap.is_some();
+        if limits {
+            bail!(
+                "limits for a whole pod (--cpus, --memory, --blkio-*, --cpuset-*) need a cgroup of \
+                 the pod's own, which skiff does not make; give the limits to the pod's containers \
+                 (`skiff run --pod P --memory ...`)"
+            );
+        }
+        if self.userns.is_some()
+            || !self.uidmap.is_empty()
+            || !self.gidmap.is_empty()
+            || self.subuidname.is_some()
+            || self.subgidname.is_some()
+        {
+            bail!(
+                "--userns/--uidmap/--gidmap/--subuidname/--subgidname on a pod: a pod's containers \
+                 share the store's id mapping in skiff; give the mapping to containers outside pods"
+            );
+        }
+        Ok(())
+    }
 }
 
 pub fn create(paths: &crate::storage::Paths, c: CreateArgs) -> anyhow::Result<i32> {
@@ -81,6 +213,10 @@ pub fn create(paths: &crate::storage::Paths, c: CreateArgs) -> anyhow::Result<i3
     }
     if c.name.is_some() && c.positional_name.is_some() {
         bail!("give the pod's name once: --name or as the argument");
+    }
+    c.refused.check()?;
+    if !c.share_parent {
+        super::ignored("--share-parent", "skiff makes no pod cgroup");
     }
     let share: Vec<String> = match &c.share {
         None => DEFAULT_SHARE.iter().map(|s| s.to_string()).collect(),
@@ -94,7 +230,14 @@ pub fn create(paths: &crate::storage::Paths, c: CreateArgs) -> anyhow::Result<i3
     let mut network = if c.network.is_empty() {
         crate::network::Network::default_mode()?
     } else {
-        super::create::network_mode_of(paths, &c.network, &c.network_alias, None, None, None)?
+        super::create::network_mode_of(
+            paths,
+            &c.network,
+            &c.network_alias,
+            c.ip.as_deref(),
+            c.ip6.as_deref(),
+            c.mac_address.as_deref(),
+        )?
     };
     if !c.infra {
         network = crate::network::Network::None;
@@ -107,7 +250,18 @@ pub fn create(paths: &crate::storage::Paths, c: CreateArgs) -> anyhow::Result<i3
         crate::network::etc::parse_add_host(h).map_err(|e| anyhow::anyhow!(e))?;
     }
     let mut labels = BTreeMap::new();
-    for l in &c.labels {
+    let mut from_files = Vec::new();
+    for f in &c.label_file {
+        let text =
+            std::fs::read_to_string(f).with_context(|| format!("--label-file {}", f.display()))?;
+        from_files.extend(
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_string),
+        );
+    }
+    for l in from_files.iter().chain(&c.labels) {
         let (k, v) = l.split_once('=').unwrap_or((l, ""));
         labels.insert(k.to_string(), v.to_string());
     }
@@ -130,6 +284,19 @@ pub fn create(paths: &crate::storage::Paths, c: CreateArgs) -> anyhow::Result<i3
         create_command: std::env::args().collect(),
         cgroup_parent: c.cgroup_parent.clone(),
         replace: c.replace,
+        volumes: c.volume.clone(),
+        volumes_from: c.volumes_from.clone(),
+        devices: c.device.clone(),
+        infra_opts: crate::runtime::spec::Options {
+            no_hosts: c.no_hosts,
+            sysctls: c.sysctl.clone(),
+            shm_size: c.shm_size.clone(),
+            security_opt: c.security_opt.clone(),
+            pid: c.pid.clone(),
+            uts: c.uts.clone(),
+            ..Default::default()
+        },
+        infra_conmon_pidfile: c.infra_conmon_pidfile.clone(),
     };
     let pod = crate::runtime::pod::create(paths, req)?;
     if let Some(f) = &c.pod_id_file {
@@ -181,6 +348,11 @@ pub fn membership(
                 create_command: std::env::args().collect(),
                 cgroup_parent: None,
                 replace: false,
+                volumes: Vec::new(),
+                volumes_from: Vec::new(),
+                devices: Vec::new(),
+                infra_opts: Default::default(),
+                infra_conmon_pidfile: None,
             };
             (crate::runtime::pod::create(paths, req)?, false, false)
         }

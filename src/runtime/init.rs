@@ -56,6 +56,12 @@ fn infra(a: &ChildArgs<'_>, spec: &super::spec::Spec) -> (i32, anyhow::Error) {
             return (EXIT_SKIFF, anyhow!("bringing up lo: {e}"));
         }
     }
+    // The pod's namespaced sysctls: /proc/sys shows the namespaces of whoever writes it.
+    for (k, v) in &spec.sysctls {
+        if let Err(e) = std::fs::write(format!("/proc/sys/{}", k.replace('.', "/")), v) {
+            return (EXIT_SKIFF, anyhow!("--sysctl {k}={v}: {e}"));
+        }
+    }
     let mut stop = SigSet::empty();
     for s in [
         nix::sys::signal::Signal::SIGTERM,

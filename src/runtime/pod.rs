@@ -26,6 +26,14 @@ pub struct PodRequest {
     pub create_command: Vec<String>,
     pub cgroup_parent: Option<String>,
     pub replace: bool,
+    /// Given to every container of the pod.
+    pub volumes: Vec<String>,
+    pub volumes_from: Vec<String>,
+    pub devices: Vec<String>,
+    /// The infra container's own settings (`--sysctl`, `--shm-size`, `--security-opt`, `--pid`,
+    /// `--uts`, `--no-hosts`, `--infra-conmon-pidfile`).
+    pub infra_opts: super::spec::Options,
+    pub infra_conmon_pidfile: Option<std::path::PathBuf>,
 }
 
 pub const DEFAULT_SHARE: &[&str] = &["cgroup", "ipc", "net", "uts"];
@@ -73,6 +81,9 @@ pub fn create(paths: &Paths, req: PodRequest) -> anyhow::Result<Pod> {
         infra_command: req.infra_command.clone(),
         create_command: req.create_command.clone(),
         cgroup_parent: req.cgroup_parent.clone(),
+        volumes: req.volumes.clone(),
+        volumes_from: req.volumes_from.clone(),
+        devices: req.devices.clone(),
     };
     pods.insert(&pod)?;
     if req.infra {
@@ -110,8 +121,7 @@ fn make_infra(
         hostname: Some(pod.hostname.clone()),
         network: req.network.clone(),
         net: req.net.clone(),
-        pid: None,
-        ..Default::default()
+        ..req.infra_opts.clone()
     };
     let infra_name = req
         .infra_name
@@ -140,7 +150,7 @@ fn make_infra(
         remove_image: false,
         requires: Vec::new(),
         pidfile: None,
-        conmon_pidfile: None,
+        conmon_pidfile: req.infra_conmon_pidfile.clone(),
         create_command: req.create_command.clone(),
         replace: false,
         die_with_parent: false,
@@ -159,6 +169,10 @@ pub struct Membership {
     pub join_ns: Vec<String>,
     pub hostname: Option<String>,
     pub requires: Option<String>,
+    /// The pod's volumes and devices, for every member.
+    pub volumes: Vec<String>,
+    pub volumes_from: Vec<String>,
+    pub devices: Vec<String>,
 }
 
 pub fn join(pod: &Pod, own_network: bool, own_ports: bool) -> anyhow::Result<Membership> {
@@ -168,6 +182,9 @@ pub fn join(pod: &Pod, own_network: bool, own_ports: bool) -> anyhow::Result<Mem
         join_ns: Vec::new(),
         hostname: None,
         requires: pod.infra_id.clone(),
+        volumes: pod.volumes.clone(),
+        volumes_from: pod.volumes_from.clone(),
+        devices: pod.devices.clone(),
     };
     let Some(infra) = &pod.infra_id else {
         return Ok(m);

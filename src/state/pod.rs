@@ -28,6 +28,10 @@ pub struct Pod {
     pub create_command: Vec<String>,
     /// The pod's cgroup parent as given (recorded).
     pub cgroup_parent: Option<String>,
+    /// `pod create -v/--volumes-from/--device`: given to every container of the pod.
+    pub volumes: Vec<String>,
+    pub volumes_from: Vec<String>,
+    pub devices: Vec<String>,
 }
 
 impl Pod {
