@@ -196,9 +196,13 @@ pub fn start(spec: &Spec, dirs: &Dirs, launch: Launch<'_>) -> anyhow::Result<Sta
     }
     // The network is up before the container's command runs.
     if let Some(b) = &launch.bridge {
-        crate::network::bridge::attach(b.holder_pid, pid.as_raw(), &b.links)
-            .context("connecting the container to its networks")
-            .map_err(fail)?;
+        // Under the network lock: two containers must not both create a network's bridge.
+        {
+            let _g = crate::network::attach::lock(&b.runroot).map_err(fail)?;
+            crate::network::bridge::attach(b.holder_pid, pid.as_raw(), &b.links)
+                .context("connecting the container to its networks")
+                .map_err(fail)?;
+        }
         crate::network::attach::started(&b.runroot, &b.id, pid.as_raw()).map_err(fail)?;
     } else if launch.join.is_none() {
         net.helper = crate::network::helper::start(&spec.network, pid.as_raw(), launch.rundir)
