@@ -497,6 +497,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand create" -l runtime-flag -d '
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s a -l attach -d 'The streams `start --attach` shows: stdin, stdout, stderr (the others are logged only)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l init-ctr -d 'An init container of its pod: always (run at every pod start) or once (removed after its first successful run); it runs to completion before the pod\'s other containers start' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l name -d 'Name of the container (default: a generated one)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass the host\'s value)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l env-file -d 'Read environment variables from a file (NAME=VALUE lines)' -r

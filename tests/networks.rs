@@ -786,3 +786,93 @@ fn pod_create_gives_volumes_devices_sysctls_and_labels_to_its_containers() {
     }
     t.ok(["pod", "rm", "-f", "flagged"]);
 }
+
+#[test]
+fn init_containers_run_before_the_pod_and_once_means_once() {
+    let t = TestEnv::new("pod-init");
+    let shared = t.dir.join("shared");
+    std::fs::create_dir_all(&shared).unwrap();
+    if let Some(u) = &t.user {
+        crate::util::chown_r(&t.dir, u.uid, u.gid);
+    }
+    t.ok([
+        "pod",
+        "create",
+        "--name",
+        "withinit",
+        "-v",
+        &format!("{}:/shared", shared.display()),
+    ]);
+    let bb = img("busybox");
+    for (kind, line) in [("once", "once-ran"), ("always", "always-ran")] {
+        t.ok([
+            "create",
+            "--init-ctr",
+            kind,
+            "--pod",
+            "withinit",
+            "--name",
+            kind,
+            &bb,
+            "sh",
+            "-c",
+            &format!("echo {line} >> /shared/log"),
+        ]);
+    }
+    t.ok([
+        "create",
+        "--pod",
+        "withinit",
+        "--name",
+        "main",
+        &bb,
+        "sh",
+        "-c",
+        "cat /shared/log > /shared/seen; sleep 300",
+    ]);
+    t.ok(["pod", "start", "withinit"]);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !shared.join("seen").exists() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let seen = std::fs::read_to_string(shared.join("seen")).unwrap_or_default();
+    assert_eq!(seen, "once-ran\nalways-ran\n");
+    // The `once` container is gone; the pod is running, not degraded.
+    let names = t.ok(["ps", "-a", "--format", "{{.Names}}"]);
+    assert!(
+        !names.stdout.lines().any(|l| l == "once"),
+        "{}",
+        names.describe()
+    );
+    assert!(
+        names.stdout.lines().any(|l| l == "always"),
+        "{}",
+        names.describe()
+    );
+    let ps = t.ok(["pod", "ps", "--format", "{{.Status}}"]);
+    assert_eq!(ps.stdout.trim(), "Running", "{}", ps.describe());
+    t.ok(["pod", "stop", "-t", "0", "withinit"]);
+    t.ok(["pod", "start", "withinit"]);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while std::fs::read_to_string(shared.join("log"))
+        .unwrap_or_default()
+        .lines()
+        .count()
+        < 3
+        && Instant::now() < deadline
+    {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let log = std::fs::read_to_string(shared.join("log")).unwrap();
+    assert_eq!(log, "once-ran\nalways-ran\nalways-ran\n");
+    let r = t.run([
+        "create",
+        "--init-ctr",
+        "sometimes",
+        "--pod",
+        "withinit",
+        &bb,
+    ]);
+    assert!(r.stderr.contains("always or once"), "{}", r.describe());
+    t.ok(["pod", "rm", "-f", "withinit"]);
+}

@@ -202,7 +202,14 @@ pub(crate) fn state_word(c: &Container) -> &'static str {
 pub(crate) fn status_of(pod: &Pod, members: &[Container]) -> &'static str {
     let states: Vec<(bool, bool, &str)> = members
         .iter()
-        .map(|c| (is_infra(pod, c), c.process_alive(), state_word(c)))
+        // Init containers run to completion: they do not make a pod degraded.
+        .map(|c| {
+            (
+                is_infra(pod, c) || c.init_ctr.is_some(),
+                c.process_alive(),
+                state_word(c),
+            )
+        })
         .collect();
     crate::runtime::pod::status(&states)
 }
@@ -423,14 +430,36 @@ fn each(ctx: &Ctx, t: &Targets, f: impl Fn(&Pod) -> anyhow::Result<()>) -> anyho
 }
 
 fn start(ctx: &Ctx, p: &Pod) -> anyhow::Result<()> {
-    // The infra first (members join its namespaces), then the members in creation order.
+    // The infra first (members join its namespaces), then the init containers, each run to
+    // completion in creation order, then the other members.
     let mut members = ctx.members(p)?;
-    members.sort_by_key(|c| !is_infra(p, c));
+    members.sort_by_key(|c| (!is_infra(p, c), c.init_ctr.is_none()));
     for c in members {
-        if !c.process_alive() {
-            super::run::start_detached(&ctx.paths, &c.id)
-                .with_context(|| format!("starting {}", c.name))?;
+        if c.process_alive() {
+            continue;
         }
+        if let Some(kind) = &c.init_ctr {
+            let code =
+                crate::runtime::container::run_foreground(&ctx.cstore, &c.id, false, [true, true])
+                    .with_context(|| format!("running init container {}", c.name))?;
+            if code != 0 {
+                bail!(
+                    "init container {} exited with {code}: the pod's other containers were not \
+                     started (`skiff logs {}` shows why)",
+                    c.name,
+                    c.name
+                );
+            }
+            if kind == "once" {
+                let _g = ctx.cstore.lock_all(crate::storage::LockMode::Exclusive)?;
+                if let Ok(latest) = ctx.cstore.load(&c.id) {
+                    crate::runtime::container::remove(&ctx.cstore, &latest)?;
+                }
+            }
+            continue;
+        }
+        super::run::start_detached(&ctx.paths, &c.id)
+            .with_context(|| format!("starting {}", c.name))?;
     }
     Ok(())
 }

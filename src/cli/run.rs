@@ -45,6 +45,10 @@ pub struct CreateArgs {
     /// The streams `start --attach` shows: stdin, stdout, stderr (the others are logged only).
     #[arg(short, long, value_name = "STREAM")]
     pub attach: Vec<String>,
+    /// An init container of its pod: always (run at every pod start) or once (removed after its
+    /// first successful run); it runs to completion before the pod's other containers start.
+    #[arg(long, value_name = "TYPE")]
+    pub init_ctr: Option<String>,
     #[command(flatten)]
     pub c: ContainerArgs,
 }
@@ -199,12 +203,21 @@ pub fn start_detached(paths: &Paths, id: &str) -> anyhow::Result<()> {
 pub fn create(g: &GlobalOpts, a: CreateArgs) -> anyhow::Result<i32> {
     let paths = g.paths()?;
     attach_mute(&a.attach)?;
+    if let Some(t) = &a.init_ctr {
+        if !matches!(t.as_str(), "always" | "once") {
+            anyhow::bail!("invalid --init-ctr {t:?}: always or once");
+        }
+        if a.c.pod.is_none() && a.c.pod_id_file.is_none() {
+            anyhow::bail!("--init-ctr needs --pod: init containers belong to a pod");
+        }
+    }
     let id = create_container(&paths, &a.c, a.rm, false, false)?;
-    if !a.attach.is_empty() {
+    if !a.attach.is_empty() || a.init_ctr.is_some() {
         let store = ContainerStore::open(&paths.root, &paths.runroot)?;
         let _l = store.lock(&id, crate::storage::LockMode::Exclusive)?;
         let mut c = store.load(&id)?;
         c.attach = a.attach.clone();
+        c.init_ctr = a.init_ctr.clone();
         store.save(&c)?;
     }
     super::output::print_text(&format!("{id}\n"))?;

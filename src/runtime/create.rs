@@ -155,6 +155,7 @@ pub fn create(paths: &Paths, store: &Store, req: ContainerRequest) -> anyhow::Re
         create_command: req.create_command,
         attach: Vec::new(),
         pod: req.pod,
+        init_ctr: None,
     };
     super::container::create(&cstore, &mut c, req.replace)?;
     Ok(c)

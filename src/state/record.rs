@@ -193,6 +193,9 @@ pub struct Container {
     /// The pod it belongs to (its id).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pod: Option<String>,
+    /// `create --init-ctr always|once`: run to completion when its pod starts, before the others.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub init_ctr: Option<String>,
 }
 
 /// Whether a container that exited with `code` restarts under `policy` after `count` restarts.
