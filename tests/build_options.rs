@@ -522,6 +522,47 @@ fn run_step_container_flags_platform_checks_manifest_logfile_and_from() {
         "{cfg}"
     );
     assert_eq!(t.run(["manifest", "exists", "flags-list"]).code, 0);
+    // --output: the image's files in a directory, or as a tar.
+    let outdir = t.dir.join("outdir");
+    let outtar = t.dir.join("out.tar");
+    for out in [
+        outdir.display().to_string(),
+        format!("type=tar,dest={}", outtar.display()),
+    ] {
+        t.ok([
+            "build",
+            "-q",
+            "--from",
+            &format!("{reg}/busybox"),
+            "--add-host",
+            "myhost:10.1.2.3",
+            "-v",
+            &format!("{}:/mnt:ro", data.display()),
+            "--ulimit",
+            "nofile=321:321",
+            "--dns",
+            "9.9.9.9",
+            "--cap-drop",
+            "CHOWN",
+            "-o",
+            &out,
+            ctx.to_str().unwrap(),
+        ]);
+    }
+    let written = std::fs::read_to_string(outdir.join("out")).unwrap_or_default();
+    assert!(written.contains("from-a-volume"), "{written:?}");
+    assert!(outdir.join("bin/busybox").exists());
+    let mut names = Vec::new();
+    for e in tar::Archive::new(std::fs::File::open(&outtar).unwrap())
+        .entries()
+        .unwrap()
+    {
+        names.push(e.unwrap().path().unwrap().display().to_string());
+    }
+    assert!(
+        names.iter().any(|n| n.trim_start_matches("./") == "out"),
+        "{names:?}"
+    );
     for (flag, value, says) in [
         ("--arch", "s390x", "architecture"),
         ("--sign-by", "ABCD", "sign"),

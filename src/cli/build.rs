@@ -102,6 +102,12 @@ fn kv(s: &str, flag: &str) -> anyhow::Result<(String, String)> {
 pub fn run(g: &GlobalOpts, a: BuildArgs) -> anyhow::Result<i32> {
     let paths = g.paths()?;
     a.extra.check()?;
+    let output = a
+        .extra
+        .output
+        .as_deref()
+        .map(super::buildflags::parse_output)
+        .transpose()?;
     if let Some(f) = &a.extra.logfile {
         // Everything the build says goes to the file (as podman's --logfile).
         let file = std::fs::File::create(f)
@@ -234,6 +240,9 @@ pub fn run(g: &GlobalOpts, a: BuildArgs) -> anyhow::Result<i32> {
         os_version: a.extra.os_version.clone(),
     };
     let img = crate::build::build(&paths, &o)?;
+    if let Some(out) = &output {
+        super::buildflags::write_output(&paths, &img.layers, out)?;
+    }
     if let Some(list) = &a.extra.manifest {
         use crate::image::manifest_list as ml;
         if !ml::exists(&paths, list)? {

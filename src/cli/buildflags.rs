@@ -165,6 +165,86 @@ pub struct BuildExtraFlags {
     /// Replace the first stage's FROM image.
     #[arg(long, value_name = "IMAGE")]
     pub from: Option<String>,
+    /// Also write the image's files out: DIR, type=local,dest=DIR or type=tar,dest=FILE|-.
+    #[arg(short = 'o', long, value_name = "OUTPUT")]
+    pub output: Option<String>,
+}
+
+/// Where `--output` goes.
+pub enum Output {
+    Dir(PathBuf),
+    Tar(Option<PathBuf>),
+}
+
+pub fn parse_output(s: &str) -> anyhow::Result<Output> {
+    if !s.contains('=') {
+        return Ok(match s {
+            "-" => Output::Tar(None),
+            dir => Output::Dir(PathBuf::from(dir)),
+        });
+    }
+    let mut kind = "local";
+    let mut dest = None;
+    for part in s.split(',') {
+        match part.split_once('=') {
+            Some(("type", t)) => kind = t,
+            Some(("dest", d)) => dest = Some(d.to_string()),
+            _ => {
+                bail!("invalid --output {s:?}: use DIR, type=local,dest=DIR or type=tar,dest=FILE")
+            }
+        }
+    }
+    let dest = dest.ok_or_else(|| anyhow::anyhow!("--output {s:?}: dest= is missing"))?;
+    match kind {
+        "local" => Ok(Output::Dir(PathBuf::from(dest))),
+        "tar" if dest == "-" => Ok(Output::Tar(None)),
+        "tar" => Ok(Output::Tar(Some(PathBuf::from(dest)))),
+        other => bail!("--output type={other}: local or tar"),
+    }
+}
+
+/// Write the built image's files where `--output` says.
+pub fn write_output(
+    paths: &crate::storage::Paths,
+    layers: &[String],
+    out: &Output,
+) -> anyhow::Result<()> {
+    use anyhow::Context;
+    let store = crate::image::store::Store::open(&paths.root)?;
+    match out {
+        Output::Tar(None) => {
+            let mut o = std::io::stdout().lock();
+            crate::image::layerfile::write_tree(paths, &store, layers, &mut o)
+        }
+        Output::Tar(Some(f)) => {
+            let mut file =
+                std::fs::File::create(f).with_context(|| format!("--output {}", f.display()))?;
+            crate::image::layerfile::write_tree(paths, &store, layers, &mut file)
+        }
+        Output::Dir(d) => {
+            std::fs::create_dir_all(d).with_context(|| format!("--output {}", d.display()))?;
+            let tmp = tempfile::NamedTempFile::new_in(&paths.runroot)?;
+            {
+                let mut f = tmp.reopen()?;
+                crate::image::layerfile::write_tree(paths, &store, layers, &mut f)?;
+            }
+            // Files come out owned by you (as podman's local output); device nodes and the
+            // like, which a user cannot create, are skipped.
+            let mut ar = tar::Archive::new(std::fs::File::open(tmp.path())?);
+            ar.set_preserve_permissions(true);
+            for e in ar.entries()? {
+                let mut e = e?;
+                let kind = e.header().entry_type();
+                if kind.is_character_special() || kind.is_block_special() {
+                    continue;
+                }
+                e.unpack_in(d).with_context(|| {
+                    format!("--output: writing {:?}", e.path().unwrap_or_default())
+                })?;
+            }
+            Ok(())
+        }
+    }
 }
 
 impl BuildExtraFlags {

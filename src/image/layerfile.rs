@@ -93,6 +93,34 @@ pub(crate) fn layer_from_writer(
     Ok(diff_id)
 }
 
+/// An image's whole file system (`layers`, bottom first) as a tar stream into `out`
+/// (`build --output`).
+pub fn write_tree(
+    paths: &Paths,
+    store: &Store,
+    layers: &[String],
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let mnt = paths.runroot.join(format!("output-{}", std::process::id()));
+    std::fs::create_dir_all(&mnt)?;
+    let mut args: Vec<OsString> = vec!["--mode".into(), "tree".into()];
+    let mut top_first = layers.iter().rev();
+    let top = top_first
+        .next()
+        .ok_or_else(|| anyhow::anyhow!("the image has no layers to write out"))?;
+    args.push("--dir".into());
+    args.push(store.layer_diff(top).into());
+    for l in top_first {
+        args.push("--lower".into());
+        args.push(store.layer_diff(l).into());
+    }
+    args.push("--mnt".into());
+    args.push(mnt.clone().into());
+    let r = run_pack(&IdMapping::for_current_user()?, args, out);
+    let _ = std::fs::remove_dir(&mnt);
+    r
+}
+
 /// An image's whole file system (`layers`, bottom first) as one layer (`build --squash-all`).
 pub(crate) fn layer_of_tree(
     paths: &Paths,
