@@ -540,7 +540,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__build)
-            opts="-f -t -q -v -m -c -D -o -h -V --root --runroot --log-level --events-backend --noout --cgroup-manager --storage-driver --storage-opt --runtime --runtime-flag --tmpdir --syslog --hooks-dir --file --tag --build-arg --build-arg-file --target --no-cache --pull --layers --label --format --iidfile --quiet --env --unsetenv --platform --ignorefile --timestamp --secret --squash --squash-all --annotation --network --cache-ttl --tls-verify --cert-dir --authfile --creds --disable-content-trust --add-host --cap-add --cap-drop --device --dns --dns-option --dns-search --security-opt --shm-size --ulimit --volume --ipc --pid --uts --no-hosts --http-proxy --userns --userns-uid-map --userns-gid-map --userns-uid-map-user --userns-gid-map-group --memory --memory-reservation --memory-swap --memory-swappiness --oom-kill-disable --cpus --cpu-shares --cpu-quota --cpu-period --cpu-rt-period --cpu-rt-runtime --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroups --cgroupns --cgroup-parent --cgroup-conf --device-cgroup-rule --arch --os --variant --all-platforms --manifest --cache-from --cache-to --compress --disable-compression --force-rm --rm --isolation --jobs --identity-label --omit-history --os-feature --os-version --retry --retry-delay --skip-unused-stages --sign-by --ssh --stdin --cpp-flag --decryption-key --logfile --logsplit --from --output --help --version"
+            opts="-f -t -q -v -m -c -D -o -h -V --root --runroot --log-level --events-backend --noout --cgroup-manager --storage-driver --storage-opt --runtime --runtime-flag --tmpdir --syslog --hooks-dir --file --tag --build-arg --build-arg-file --target --no-cache --pull --layers --label --format --iidfile --quiet --env --unsetenv --platform --ignorefile --timestamp --secret --squash --squash-all --annotation --network --cache-ttl --tls-verify --cert-dir --authfile --creds --disable-content-trust --add-host --cap-add --cap-drop --device --dns --dns-option --dns-search --security-opt --shm-size --ulimit --volume --ipc --pid --uts --no-hosts --http-proxy --userns --userns-uid-map --userns-gid-map --userns-uid-map-user --userns-gid-map-group --memory --memory-reservation --memory-swap --memory-swappiness --oom-kill-disable --cpus --cpu-shares --cpu-quota --cpu-period --cpu-rt-period --cpu-rt-runtime --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroups --cgroupns --cgroup-parent --cgroup-conf --device-cgroup-rule --arch --os --variant --all-platforms --manifest --cache-from --cache-to --compress --disable-compression --force-rm --rm --isolation --jobs --identity-label --omit-history --os-feature --os-version --retry --retry-delay --skip-unused-stages --sign-by --ssh --stdin --cpp-flag --decryption-key --logfile --logsplit --from --build-context --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -971,6 +971,10 @@ _skiff() {
                     return 0
                     ;;
                 --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --build-context)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3448,7 +3452,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__build)
-            opts="-f -t -q -v -m -c -D -o -h -V --file --tag --build-arg --build-arg-file --target --no-cache --pull --layers --label --format --iidfile --quiet --env --unsetenv --platform --ignorefile --timestamp --secret --squash --squash-all --annotation --network --cache-ttl --tls-verify --cert-dir --authfile --creds --disable-content-trust --add-host --cap-add --cap-drop --device --dns --dns-option --dns-search --security-opt --shm-size --ulimit --volume --ipc --pid --uts --no-hosts --http-proxy --userns --userns-uid-map --userns-gid-map --userns-uid-map-user --userns-gid-map-group --memory --memory-reservation --memory-swap --memory-swappiness --oom-kill-disable --cpus --cpu-shares --cpu-quota --cpu-period --cpu-rt-period --cpu-rt-runtime --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroups --cgroupns --cgroup-parent --cgroup-conf --device-cgroup-rule --arch --os --variant --all-platforms --manifest --cache-from --cache-to --compress --disable-compression --force-rm --rm --isolation --jobs --identity-label --omit-history --os-feature --os-version --retry --retry-delay --skip-unused-stages --sign-by --ssh --stdin --cpp-flag --decryption-key --logfile --logsplit --from --output --root --runroot --log-level --events-backend --noout --cgroup-manager --storage-driver --storage-opt --runtime --runtime-flag --tmpdir --syslog --hooks-dir --help --version"
+            opts="-f -t -q -v -m -c -D -o -h -V --file --tag --build-arg --build-arg-file --target --no-cache --pull --layers --label --format --iidfile --quiet --env --unsetenv --platform --ignorefile --timestamp --secret --squash --squash-all --annotation --network --cache-ttl --tls-verify --cert-dir --authfile --creds --disable-content-trust --add-host --cap-add --cap-drop --device --dns --dns-option --dns-search --security-opt --shm-size --ulimit --volume --ipc --pid --uts --no-hosts --http-proxy --userns --userns-uid-map --userns-gid-map --userns-uid-map-user --userns-gid-map-group --memory --memory-reservation --memory-swap --memory-swappiness --oom-kill-disable --cpus --cpu-shares --cpu-quota --cpu-period --cpu-rt-period --cpu-rt-runtime --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --cgroups --cgroupns --cgroup-parent --cgroup-conf --device-cgroup-rule --arch --os --variant --all-platforms --manifest --cache-from --cache-to --compress --disable-compression --force-rm --rm --isolation --jobs --identity-label --omit-history --os-feature --os-version --retry --retry-delay --skip-unused-stages --sign-by --ssh --stdin --cpp-flag --decryption-key --logfile --logsplit --from --build-context --output --root --runroot --log-level --events-backend --noout --cgroup-manager --storage-driver --storage-opt --runtime --runtime-flag --tmpdir --syslog --hooks-dir --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3835,6 +3839,10 @@ _skiff() {
                     return 0
                     ;;
                 --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --build-context)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

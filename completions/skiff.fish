@@ -1818,6 +1818,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l decryption-key -d 'Refused: encrypted images are not supported' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l logfile -d 'Write the build\'s output to this file instead of stdout/stderr' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l from -d 'Replace the first stage\'s FROM image' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l build-context -d 'Another build context for `COPY --from=NAME` and `FROM NAME`: NAME=DIR or NAME=docker-image://IMAGE' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -s o -l output -d 'Also write the image\'s files out: DIR, type=local,dest=DIR or type=tar,dest=FILE|-' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
@@ -3135,6 +3136,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand build" -l cpp-flag -d 'Refus
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l decryption-key -d 'Refused: encrypted images are not supported' -r
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l logfile -d 'Write the build\'s output to this file instead of stdout/stderr' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l from -d 'Replace the first stage\'s FROM image' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l build-context -d 'Another build context for `COPY --from=NAME` and `FROM NAME`: NAME=DIR or NAME=docker-image://IMAGE' -r
 complete -c skiff -n "__fish_skiff_using_subcommand build" -s o -l output -d 'Also write the image\'s files out: DIR, type=local,dest=DIR or type=tar,dest=FILE|-' -r
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'

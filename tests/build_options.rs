@@ -563,6 +563,33 @@ fn run_step_container_flags_platform_checks_manifest_logfile_and_from() {
         names.iter().any(|n| n.trim_start_matches("./") == "out"),
         "{names:?}"
     );
+    // --build-context: a directory for COPY --from, an image for FROM.
+    let extra = t.dir.join("extra");
+    let ctx2 = t.dir.join("ctx2");
+    std::fs::create_dir_all(&extra).unwrap();
+    std::fs::create_dir_all(&ctx2).unwrap();
+    std::fs::write(extra.join("hello.txt"), "from-a-named-context\n").unwrap();
+    std::fs::write(
+        ctx2.join("Containerfile"),
+        "FROM base\nCOPY --from=extra hello.txt /hello.txt\n",
+    )
+    .unwrap();
+    if let Some(u) = &t.user {
+        crate::util::chown_r(&t.dir, u.uid, u.gid);
+    }
+    t.ok([
+        "build",
+        "-q",
+        "-t",
+        "named:v1",
+        "--build-context",
+        &format!("extra={}", extra.display()),
+        "--build-context",
+        &format!("base=docker-image://{reg}/busybox"),
+        ctx2.to_str().unwrap(),
+    ]);
+    let r = t.ok(["run", "--rm", "named:v1", "cat", "/hello.txt"]);
+    assert_eq!(r.stdout, "from-a-named-context\n", "{}", r.describe());
     for (flag, value, says) in [
         ("--arch", "s390x", "architecture"),
         ("--sign-by", "ABCD", "sign"),

@@ -303,6 +303,18 @@ impl Builder<'_> {
                 _ => bail!("line {line}: a {what} source skiff does not know"),
             }
         }
+        // A named build context: a directory to copy from, or an image.
+        let mut context = self.o.context.clone();
+        if let Some(f) = from.clone() {
+            match self.o.build_contexts.get(&f) {
+                Some(super::NamedContext::Dir(d)) => {
+                    context = d.clone();
+                    from = None;
+                }
+                Some(super::NamedContext::Image(r)) => from = Some(r.clone()),
+                None => {}
+            }
+        }
         // Heredocs become files; then the layer is written from them like from the context.
         let tmpctx;
         let (ctx, sources) = if !heredocs.is_empty() {
@@ -322,7 +334,7 @@ impl Builder<'_> {
             std::fs::write(tmpctx.path().join(&name), heredocs.concat())?;
             (tmpctx.path().to_path_buf(), vec![name])
         } else {
-            (self.o.context.clone(), sources)
+            (context, sources)
         };
         let (digest, layer_src): (String, LayerWriter<'_>) = match &from {
             Some(f) => {

@@ -69,6 +69,46 @@ pub struct BuildOptions {
     /// `--os-feature`/`--os-version`: recorded in the image's config.
     pub os_features: Vec<String>,
     pub os_version: Option<String>,
+    /// `--build-context NAME=...`: more contexts for `COPY --from=NAME` and `FROM NAME`.
+    pub build_contexts: BTreeMap<String, NamedContext>,
+}
+
+/// A named build context: a directory, or an image (`docker-image://REF`).
+#[derive(Debug, Clone)]
+pub enum NamedContext {
+    Dir(PathBuf),
+    Image(String),
+}
+
+impl NamedContext {
+    /// `NAME=PATH`, `NAME=docker-image://REF` or `NAME=container-image://REF`.
+    pub fn parse(s: &str) -> anyhow::Result<(String, NamedContext)> {
+        let (name, value) = s
+            .split_once('=')
+            .filter(|(n, v)| !n.is_empty() && !v.is_empty())
+            .ok_or_else(|| {
+                anyhow::anyhow!(
+                    "invalid --build-context {s:?}: use NAME=PATH or NAME=docker-image://IMAGE"
+                )
+            })?;
+        let ctx = match value
+            .strip_prefix("docker-image://")
+            .or_else(|| value.strip_prefix("container-image://"))
+        {
+            Some(r) => NamedContext::Image(r.to_string()),
+            None if value.contains("://") => anyhow::bail!(
+                "--build-context {name}={value}: skiff takes a directory or docker-image://IMAGE"
+            ),
+            None => {
+                let p = PathBuf::from(value);
+                if !p.is_dir() {
+                    anyhow::bail!("--build-context {name}={value}: no such directory");
+                }
+                NamedContext::Dir(p)
+            }
+        };
+        Ok((name.to_string(), ctx))
+    }
 }
 
 /// The proxy build args docker predefines: a RUN sees them when given with --build-arg, without

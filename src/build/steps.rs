@@ -86,6 +86,15 @@ impl Builder<'_> {
             (Some(f), Some(first)) if first == stage.from.from.span.start => f.clone(),
             _ => subst::expand(&stage.from.image.value, global),
         };
+        // `FROM NAME` of a named build context that is an image.
+        let from = match self.o.build_contexts.get(&from) {
+            Some(super::NamedContext::Image(r)) => r.clone(),
+            Some(super::NamedContext::Dir(_)) => bail!(
+                "FROM {from}: that build context is a directory; FROM takes an image \
+                 (--build-context {from}=docker-image://IMAGE)"
+            ),
+            None => from,
+        };
         let mut st = if from == "scratch" {
             StageState {
                 config: json!({

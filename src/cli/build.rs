@@ -238,6 +238,12 @@ pub fn run(g: &GlobalOpts, a: BuildArgs) -> anyhow::Result<i32> {
         omit_history: a.extra.omit_history,
         os_features: a.extra.os_feature.clone(),
         os_version: a.extra.os_version.clone(),
+        build_contexts: a
+            .extra
+            .build_context
+            .iter()
+            .map(|s| crate::build::NamedContext::parse(s))
+            .collect::<anyhow::Result<_>>()?,
     };
     let img = crate::build::build(&paths, &o)?;
     if let Some(out) = &output {

@@ -165,6 +165,10 @@ pub struct BuildExtraFlags {
     /// Replace the first stage's FROM image.
     #[arg(long, value_name = "IMAGE")]
     pub from: Option<String>,
+    /// Another build context for `COPY --from=NAME` and `FROM NAME`: NAME=DIR or
+    /// NAME=docker-image://IMAGE.
+    #[arg(long, value_name = "NAME=VALUE")]
+    pub build_context: Vec<String>,
     /// Also write the image's files out: DIR, type=local,dest=DIR or type=tar,dest=FILE|-.
     #[arg(short = 'o', long, value_name = "OUTPUT")]
     pub output: Option<String>,
