@@ -1692,6 +1692,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l compression-level -d 'Compression level (gzip 0-9, zstd 1-19)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l digestfile -d 'Write the manifest digest to FILE' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l sign-by -d 'Sign with this key (skiff does not sign images: refused)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l sign-by-sigstore-private-key -d 'Sign with this sigstore private key (skiff does not sign images: refused)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l sign-passphrase-file -d 'The passphrase of the signing key (refused with the signing flags)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l tls-verify -d 'Require HTTPS with a verified certificate (`--tls-verify=false`: also plain HTTP and unverified HTTPS; default: as registries.conf says, plain HTTP allowed on loopback)' -r -f -a "true\t''
 false\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l cert-dir -d 'Use the CA certificates (*.crt) in DIR for the registry' -r -F
@@ -3010,6 +3012,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand push" -l compression-format 
 complete -c skiff -n "__fish_skiff_using_subcommand push" -l compression-level -d 'Compression level (gzip 0-9, zstd 1-19)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand push" -l digestfile -d 'Write the manifest digest to FILE' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand push" -l sign-by -d 'Sign with this key (skiff does not sign images: refused)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand push" -l sign-by-sigstore-private-key -d 'Sign with this sigstore private key (skiff does not sign images: refused)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand push" -l sign-passphrase-file -d 'The passphrase of the signing key (refused with the signing flags)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand push" -l tls-verify -d 'Require HTTPS with a verified certificate (`--tls-verify=false`: also plain HTTP and unverified HTTPS; default: as registries.conf says, plain HTTP allowed on loopback)' -r -f -a "true\t''
 false\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand push" -l cert-dir -d 'Use the CA certificates (*.crt) in DIR for the registry' -r -F

@@ -389,3 +389,13 @@ fn manifest_lists_are_made_pushed_and_read_by_skopeo() {
     assert_eq!(t.run(["image", "exists", "other:v1"]).code, 0);
     assert_eq!(t.run(["image", "exists", "nosuch:v1"]).code, 1);
 }
+
+#[test]
+fn signing_flags_are_refused_with_the_way_to_sign() {
+    let t = crate::util::TestEnv::new("push-sign");
+    for flag in ["--sign-by-sigstore-private-key", "--sign-passphrase-file"] {
+        let r = t.run(["push", flag, "/nonexistent", "any:latest"]);
+        assert_eq!(r.code, 125, "{}", r.describe());
+        assert!(r.stderr.contains("cosign"), "{}", r.describe());
+    }
+}

@@ -29,6 +29,12 @@ pub struct PushArgs {
     /// Sign with this key (skiff does not sign images: refused).
     #[arg(long, value_name = "KEY")]
     pub sign_by: Option<String>,
+    /// Sign with this sigstore private key (skiff does not sign images: refused).
+    #[arg(long, value_name = "FILE")]
+    pub sign_by_sigstore_private_key: Option<std::path::PathBuf>,
+    /// The passphrase of the signing key (refused with the signing flags).
+    #[arg(long, value_name = "FILE")]
+    pub sign_passphrase_file: Option<std::path::PathBuf>,
     /// Print nothing but errors and the digest.
     #[arg(short, long)]
     pub quiet: bool,
@@ -46,6 +52,12 @@ pub fn run(g: &GlobalOpts, a: PushArgs) -> anyhow::Result<i32> {
     let paths = g.paths()?;
     if a.sign_by.is_some() {
         anyhow::bail!("--sign-by: skiff does not sign images; push unsigned, or sign with skopeo");
+    }
+    if a.sign_by_sigstore_private_key.is_some() || a.sign_passphrase_file.is_some() {
+        anyhow::bail!(
+            "--sign-by-sigstore-private-key/--sign-passphrase-file: skiff does not sign images; \
+             push unsigned and sign the pushed digest with cosign (`cosign sign --key FILE IMAGE@DIGEST`)"
+        );
     }
     let format = match a.format.as_deref() {
         None => None,
