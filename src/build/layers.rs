@@ -2,7 +2,6 @@
 //! run in the foreground, its changes packed as a layer) and COPY/ADD (written from the context or
 //! from another stage's image).
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::bail;
@@ -152,36 +151,19 @@ impl Builder<'_> {
         };
         let id = crate::state::names::random_id();
         let req = ContainerRequest {
-            id: id.clone(),
-            name: Some(format!("skiff-build-{}", &id[..12])),
-            source: ImageSource::Image {
-                record: base.clone(),
-                config: Box::new(cfg.config),
-                given: hex_of(&base.id).to_string(),
-            },
-            opts,
-            mapping: mapping.clone(),
-            default_mapping: mapping,
-            host_env: Vec::new(),
-            systemd: "false".into(),
-            user_stop_signal: false,
-            cdi_devices: Vec::new(),
-            sdnotify: "ignore".into(),
-            auto_remove: false,
-            restart_policy: None,
-            labels: BTreeMap::new(),
-            annotations: BTreeMap::new(),
-            health: None,
-            remove_image: false,
-            requires: Vec::new(),
-            pidfile: None,
-            conmon_pidfile: None,
-            create_command: vec!["skiff".into(), "build".into()],
-            replace: false,
             die_with_parent: true,
-            pod: None,
-            join_ns: Vec::new(),
-            infra: false,
+            ..ContainerRequest::internal(
+                id.clone(),
+                format!("skiff-build-{}", &id[..12]),
+                ImageSource::Image {
+                    record: base.clone(),
+                    config: Box::new(cfg.config),
+                    given: hex_of(&base.id).to_string(),
+                },
+                opts,
+                mapping,
+                vec!["skiff".into(), "build".into()],
+            )
         };
         let c = crate::runtime::create::create(self.paths, &self.store, req)?;
         let result = (|| -> anyhow::Result<String> {

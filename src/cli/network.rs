@@ -190,20 +190,7 @@ pub struct ReloadArgs {
 
 /// podman's JSON for one network.
 pub fn to_json(n: &NetworkConfig) -> Value {
-    let mut v = serde_json::to_value(n).unwrap_or(Value::Null);
-    if let Some(o) = v.as_object_mut() {
-        for s in o
-            .get_mut("subnets")
-            .and_then(Value::as_array_mut)
-            .into_iter()
-            .flatten()
-        {
-            if s.get("lease_range").is_some_and(Value::is_null) {
-                s.as_object_mut().map(|m| m.remove("lease_range"));
-            }
-        }
-    }
-    v
+    serde_json::to_value(n).unwrap_or(Value::Null)
 }
 
 /// Containers attached to `network` (by their configuration, running or not).
@@ -300,34 +287,34 @@ pub fn run(g: &GlobalOpts, a: NetworkArgs) -> anyhow::Result<i32> {
             {
                 all.insert(0, nets.default_network()?);
             }
-            for n in &all {
-                if keep(n, &containers, &l.filters)? {
-                    let mut row = to_json(n);
-                    let id = if l.no_trunc {
-                        n.id.clone()
-                    } else {
-                        n.id[..12.min(n.id.len())].to_string()
-                    };
-                    if let Some(o) = row.as_object_mut() {
-                        o.insert("ID".into(), json!(id));
-                        o.insert("Name".into(), json!(n.name));
-                        o.insert("Driver".into(), json!(n.driver));
-                        o.insert("Labels".into(), json!(n.labels));
-                        o.insert("Options".into(), json!(n.options));
-                        o.insert("IPv6".into(), json!(n.ipv6_enabled));
-                        o.insert("Internal".into(), json!(n.internal));
-                        o.insert("DNSEnabled".into(), json!(n.dns_enabled));
-                        o.insert("NetworkInterface".into(), json!(n.network_interface));
-                    }
-                    rows.push(row);
+            let mut kept = Vec::new();
+            for n in all {
+                if keep(&n, &containers, &l.filters)? {
+                    kept.push(n);
                 }
             }
+            for n in &kept {
+                let mut row = to_json(n);
+                let id = if l.no_trunc {
+                    n.id.clone()
+                } else {
+                    n.id[..12.min(n.id.len())].to_string()
+                };
+                if let Some(o) = row.as_object_mut() {
+                    o.insert("ID".into(), json!(id));
+                    o.insert("Name".into(), json!(n.name));
+                    o.insert("Driver".into(), json!(n.driver));
+                    o.insert("Labels".into(), json!(n.labels));
+                    o.insert("Options".into(), json!(n.options));
+                    o.insert("IPv6".into(), json!(n.ipv6_enabled));
+                    o.insert("Internal".into(), json!(n.internal));
+                    o.insert("DNSEnabled".into(), json!(n.dns_enabled));
+                    o.insert("NetworkInterface".into(), json!(n.network_interface));
+                }
+                rows.push(row);
+            }
             let out = if l.format.as_deref() == Some("json") {
-                let full: Vec<Value> = all
-                    .iter()
-                    .filter(|n| keep(n, &containers, &l.filters).unwrap_or(false))
-                    .map(to_json)
-                    .collect();
+                let full: Vec<Value> = kept.iter().map(to_json).collect();
                 format!("{}\n", serde_json::to_string_pretty(&full)?)
             } else if l.quiet && l.format.is_none() {
                 rows.iter()

@@ -94,20 +94,20 @@ pub(crate) fn layer_from_writer(
 }
 
 /// An image's whole file system (`layers`, bottom first) as a tar stream into `out`
-/// (`build --output`).
+/// (`build --output`, and `layer_of_tree`).
 pub fn write_tree(
     paths: &Paths,
     store: &Store,
     layers: &[String],
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let mnt = paths.runroot.join(format!("output-{}", std::process::id()));
+    let mnt = paths.runroot.join(format!("tree-{}", std::process::id()));
     std::fs::create_dir_all(&mnt)?;
     let mut args: Vec<OsString> = vec!["--mode".into(), "tree".into()];
     let mut top_first = layers.iter().rev();
     let top = top_first
         .next()
-        .ok_or_else(|| anyhow::anyhow!("the image has no layers to write out"))?;
+        .ok_or_else(|| anyhow::anyhow!("an image without layers has no file system to write"))?;
     args.push("--dir".into());
     args.push(store.layer_diff(top).into());
     for l in top_first {
@@ -127,26 +127,9 @@ pub(crate) fn layer_of_tree(
     store: &Store,
     layers: &[String],
 ) -> anyhow::Result<String> {
-    let mnt = paths.runroot.join(format!("squash-{}", std::process::id()));
-    std::fs::create_dir_all(&mnt)?;
-    let r = layer_from_writer(paths, store, "the squashed image", |out| {
-        let mut args: Vec<OsString> = vec!["--mode".into(), "tree".into()];
-        let mut top_first = layers.iter().rev();
-        let top = top_first
-            .next()
-            .ok_or_else(|| anyhow::anyhow!("an image without layers cannot be squashed"))?;
-        args.push("--dir".into());
-        args.push(store.layer_diff(top).into());
-        for l in top_first {
-            args.push("--lower".into());
-            args.push(store.layer_diff(l).into());
-        }
-        args.push("--mnt".into());
-        args.push(mnt.clone().into());
-        run_pack(&IdMapping::for_current_user()?, args, out)
-    });
-    let _ = std::fs::remove_dir(&mnt);
-    r
+    layer_from_writer(paths, store, "the squashed image", |out| {
+        write_tree(paths, store, layers, out)
+    })
 }
 
 /// What `top` (layers, bottom first) changed over `base` (a prefix of it), as one layer

@@ -64,6 +64,48 @@ pub struct ContainerRequest {
     pub infra: bool,
 }
 
+impl ContainerRequest {
+    /// A container the engine makes for itself (a build step, a pod's infra): the store's
+    /// mapping, no systemd mode or notify socket, no restart, labels, health or pid files.
+    pub fn internal(
+        id: String,
+        name: String,
+        source: ImageSource,
+        opts: spec::Options,
+        mapping: IdMapping,
+        create_command: Vec<String>,
+    ) -> ContainerRequest {
+        ContainerRequest {
+            id,
+            name: Some(name),
+            source,
+            opts,
+            default_mapping: mapping.clone(),
+            mapping,
+            host_env: Vec::new(),
+            systemd: "false".into(),
+            user_stop_signal: false,
+            cdi_devices: Vec::new(),
+            sdnotify: "ignore".into(),
+            auto_remove: false,
+            restart_policy: None,
+            labels: BTreeMap::new(),
+            annotations: BTreeMap::new(),
+            health: None,
+            remove_image: false,
+            requires: Vec::new(),
+            pidfile: None,
+            conmon_pidfile: None,
+            create_command,
+            replace: false,
+            die_with_parent: false,
+            pod: None,
+            join_ns: Vec::new(),
+            infra: false,
+        }
+    }
+}
+
 /// Make the container and store it (status Created).
 pub fn create(paths: &Paths, store: &Store, req: ContainerRequest) -> anyhow::Result<Container> {
     let empty = ContainerConfig::default();

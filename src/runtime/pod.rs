@@ -49,7 +49,6 @@ pub fn create(paths: &Paths, req: PodRequest) -> anyhow::Result<Pod> {
         bail!("a pod without an infra container (--infra=false) cannot publish ports or join networks: its containers do");
     }
     let pods = PodStore::open(&paths.root)?;
-    let cstore = ContainerStore::open(&paths.root, &paths.runroot)?;
     let _g = pods.lock()?;
     if let Some(n) = &req.name {
         if !crate::state::names::valid(n) {
@@ -99,7 +98,6 @@ pub fn create(paths: &Paths, req: PodRequest) -> anyhow::Result<Pod> {
             }
         }
     }
-    let _ = cstore;
     Ok(pod)
 }
 
@@ -128,35 +126,20 @@ fn make_infra(
         .clone()
         .unwrap_or_else(|| format!("{}-infra", &pod.id[..12]));
     let creq = ContainerRequest {
-        id: cid.clone(),
-        name: Some(infra_name),
-        source: ImageSource::Rootfs {
-            dir: pods.infra_root(&pod.id)?,
-            overlay: false,
-        },
-        opts,
-        mapping: mapping.clone(),
-        default_mapping: mapping,
-        host_env: Vec::new(),
-        systemd: "false".into(),
-        user_stop_signal: false,
-        cdi_devices: Vec::new(),
-        sdnotify: "ignore".into(),
-        auto_remove: false,
-        restart_policy: None,
-        labels: BTreeMap::new(),
-        annotations: BTreeMap::new(),
-        health: None,
-        remove_image: false,
-        requires: Vec::new(),
-        pidfile: None,
         conmon_pidfile: req.infra_conmon_pidfile.clone(),
-        create_command: req.create_command.clone(),
-        replace: false,
-        die_with_parent: false,
         pod: Some(pod.id.clone()),
-        join_ns: Vec::new(),
         infra: true,
+        ..ContainerRequest::internal(
+            cid.clone(),
+            infra_name,
+            ImageSource::Rootfs {
+                dir: pods.infra_root(&pod.id)?,
+                overlay: false,
+            },
+            opts,
+            mapping,
+            req.create_command.clone(),
+        )
     };
     Ok(super::create::create(paths, &store, creq)?.id)
 }
