@@ -8,6 +8,7 @@ pub mod build;
 pub mod cli;
 pub mod error;
 pub mod image;
+pub mod kube;
 pub mod network;
 pub mod runtime;
 pub mod state;

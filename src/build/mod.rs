@@ -27,6 +27,7 @@ use crate::storage::Paths;
 
 use state::{keyword_start, line_of, pairs, StageState};
 
+#[derive(Default)]
 pub struct BuildOptions {
     pub context: PathBuf,
     /// The Containerfile's text, when it came from `-f -` or a path outside the context.

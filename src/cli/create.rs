@@ -484,6 +484,7 @@ pub fn create_container(
         pod: member.as_ref().map(|m| m.pod_id.clone()),
         join_ns: member.map(|m| m.join_ns).unwrap_or_default(),
         infra: false,
+        init_ctr: None,
     };
     if let Some(f) = &a.cidfile {
         if f.exists() {

@@ -17,6 +17,8 @@ pub struct GenerateArgs {
 pub enum GenerateCommand {
     /// Generate a systemd unit file for a container
     Systemd(SystemdArgs),
+    /// Describe containers, pods and volumes as Kubernetes YAML (as `kube generate`)
+    Kube(super::kube::KubeGenerateArgs),
 }
 
 #[derive(Debug, Args)]
@@ -196,7 +198,10 @@ pub fn unit(g: &GlobalOpts, c: &Container, a: &SystemdArgs) -> anyhow::Result<(S
 }
 
 pub fn run(g: &GlobalOpts, a: GenerateArgs) -> anyhow::Result<i32> {
-    let GenerateCommand::Systemd(a) = a.command;
+    let a = match a.command {
+        GenerateCommand::Systemd(a) => a,
+        GenerateCommand::Kube(k) => return super::kube::generate(g, k),
+    };
     if a.template {
         anyhow::bail!(
             "--template: skiff does not generate template units (%i); generate one unit per \

@@ -20,6 +20,7 @@ pub mod images;
 pub mod info;
 pub mod inspect;
 pub mod internal;
+pub mod kube;
 pub mod lifecycle;
 pub mod login;
 pub mod logs;
@@ -138,6 +139,17 @@ pub fn confirm(message: &str) -> anyhow::Result<bool> {
 }
 
 /// Say once on stderr that a flag podman scripts pass was accepted but has no effect here, and why.
+/// A warning said once per process.
+pub fn warn_once(text: &str) {
+    use std::sync::Mutex;
+    static SAID: Mutex<Vec<String>> = Mutex::new(Vec::new());
+    let mut said = SAID.lock().unwrap_or_else(|e| e.into_inner());
+    if !said.iter().any(|f| f == text) {
+        said.push(text.to_string());
+        eprintln!("Warning: {text}");
+    }
+}
+
 pub fn ignored(flag: &str, why: &str) {
     use std::sync::Mutex;
     static SAID: Mutex<Vec<String>> = Mutex::new(Vec::new());
@@ -256,8 +268,12 @@ pub enum Command {
     Pod(pod::PodArgs),
     /// Manage secrets
     Secret(secret::SecretArgs),
-    /// Generate systemd units for containers
+    /// Generate systemd units or Kubernetes YAML
     Generate(generate::GenerateArgs),
+    /// Play, take down and generate Kubernetes YAML
+    Kube(kube::KubeArgs),
+    /// Create pods from Kubernetes YAML
+    Play(kube::PlayCmdArgs),
     /// Run a command in a user namespace with the store's id mapping (as root there)
     Unshare(unshare::UnshareArgs),
     /// Mount containers' root filesystems (as root, or inside `skiff unshare`)
@@ -410,6 +426,8 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::InternalDns(a) => crate::network::dns::serve_main(a.records_of, a.holder),
         Command::Secret(a) => secret::run(g, a),
         Command::Generate(a) => generate::run(g, a),
+        Command::Kube(a) => kube::run(g, a),
+        Command::Play(a) => kube::play_cmd(g, a),
         Command::Unshare(a) => unshare::run(g, a),
         Command::Search(a) => search::run(g, a),
         Command::Push(a) => push::run(g, a),

@@ -430,38 +430,7 @@ fn each(ctx: &Ctx, t: &Targets, f: impl Fn(&Pod) -> anyhow::Result<()>) -> anyho
 }
 
 fn start(ctx: &Ctx, p: &Pod) -> anyhow::Result<()> {
-    // The infra first (members join its namespaces), then the init containers, each run to
-    // completion in creation order, then the other members.
-    let mut members = ctx.members(p)?;
-    members.sort_by_key(|c| (!is_infra(p, c), c.init_ctr.is_none()));
-    for c in members {
-        if c.process_alive() {
-            continue;
-        }
-        if let Some(kind) = &c.init_ctr {
-            let code =
-                crate::runtime::container::run_foreground(&ctx.cstore, &c.id, false, [true, true])
-                    .with_context(|| format!("running init container {}", c.name))?;
-            if code != 0 {
-                bail!(
-                    "init container {} exited with {code}: the pod's other containers were not \
-                     started (`skiff logs {}` shows why)",
-                    c.name,
-                    c.name
-                );
-            }
-            if kind == "once" {
-                let _g = ctx.cstore.lock_all(crate::storage::LockMode::Exclusive)?;
-                if let Ok(latest) = ctx.cstore.load(&c.id) {
-                    crate::runtime::container::remove(&ctx.cstore, &latest)?;
-                }
-            }
-            continue;
-        }
-        super::run::start_detached(&ctx.paths, &c.id)
-            .with_context(|| format!("starting {}", c.name))?;
-    }
-    Ok(())
+    crate::runtime::pod::start(&ctx.paths, p)
 }
 
 fn stop(ctx: &Ctx, p: &Pod, time: Option<u64>) -> anyhow::Result<()> {

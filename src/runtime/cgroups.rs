@@ -224,6 +224,20 @@ fn own_paths() -> Vec<(String, String)> {
         .collect()
 }
 
+/// Whether limits can be enforced for this user: as root (v1 or v2), or where cgroup v2 is
+/// delegated to the user.
+pub fn enforceable() -> bool {
+    if rustix::process::geteuid().is_root() {
+        return true;
+    }
+    unified_v2()
+        && own_paths()
+            .iter()
+            .find(|(c, _)| c.is_empty())
+            .and_then(|(_, p)| delegated_v2(Path::new("/sys/fs/cgroup"), p))
+            .is_some()
+}
+
 fn unified_v2() -> bool {
     Path::new("/sys/fs/cgroup/cgroup.controllers").exists()
 }

@@ -62,6 +62,8 @@ pub struct ContainerRequest {
     pub join_ns: Vec<String>,
     /// A pod's infra container.
     pub infra: bool,
+    /// A pod's init container: `always` (run at every pod start) or `once`.
+    pub init_ctr: Option<String>,
 }
 
 impl ContainerRequest {
@@ -102,6 +104,7 @@ impl ContainerRequest {
             pod: None,
             join_ns: Vec::new(),
             infra: false,
+            init_ctr: None,
         }
     }
 }
@@ -197,7 +200,7 @@ pub fn create(paths: &Paths, store: &Store, req: ContainerRequest) -> anyhow::Re
         create_command: req.create_command,
         attach: Vec::new(),
         pod: req.pod,
-        init_ctr: None,
+        init_ctr: req.init_ctr,
     };
     super::container::create(&cstore, &mut c, req.replace)?;
     Ok(c)

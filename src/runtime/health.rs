@@ -19,6 +19,22 @@ pub struct Health {
     /// `--health-on-failure`: none, kill, restart or stop, once unhealthy.
     #[serde(default)]
     pub on_failure: String,
+    /// A network probe (Kubernetes' httpGet/tcpSocket) instead of a command.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub net: Option<NetProbe>,
+}
+
+/// Connect to a port inside the container's network namespace; with `http_path`, GET it and
+/// pass on a 2xx/3xx status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NetProbe {
+    pub port: u16,
+    #[serde(default)]
+    pub host: Option<String>,
+    #[serde(default)]
+    pub http_path: Option<String>,
+    #[serde(default)]
+    pub headers: Vec<(String, String)>,
 }
 
 /// Go-style durations as docker accepts them: `30s`, `1m30s`, `500ms`, `0.3s`.
@@ -106,11 +122,15 @@ pub fn from_flags(
             .filter(|r| *r > 0)
             .unwrap_or(3),
         on_failure: String::new(),
+        net: None,
     }))
 }
 
 /// Run the check once; true when it exits 0 within the timeout. Single-threaded callers only.
 pub fn check(c: &Container, h: &Health) -> bool {
+    if let Some(n) = &h.net {
+        return net_check(c, n, h.timeout_ms);
+    }
     let opts = ExecOptions {
         args: h.test.clone(),
         env: Vec::new(),
@@ -137,6 +157,94 @@ pub fn check(c: &Container, h: &Health) -> bool {
             }
         }
     }
+}
+
+/// A network probe from a child that joins the container's user and network namespaces.
+fn net_check(c: &Container, n: &NetProbe, timeout_ms: u64) -> bool {
+    use std::os::fd::AsFd;
+    let pid = c.state.pid;
+    if pid <= 0 {
+        return false;
+    }
+    let open = |ns: &str| std::fs::File::open(format!("/proc/{pid}/ns/{ns}"));
+    let (Ok(user), Ok(net)) = (open("user"), open("net")) else {
+        return false;
+    };
+    let same_user = std::fs::metadata("/proc/self/ns/user")
+        .ok()
+        .zip(user.metadata().ok())
+        .is_some_and(|(a, b)| {
+            use std::os::unix::fs::MetadataExt;
+            a.ino() == b.ino()
+        });
+    let timeout = Duration::from_millis(timeout_ms.clamp(100, 60_000));
+    let child = crate::sys::fork_child(|| {
+        use nix::sched::{setns, CloneFlags};
+        if !same_user && setns(user.as_fd(), CloneFlags::CLONE_NEWUSER).is_err() {
+            return 2;
+        }
+        if setns(net.as_fd(), CloneFlags::CLONE_NEWNET).is_err() {
+            return 2;
+        }
+        i32::from(!probe_inside(n, timeout))
+    });
+    let Ok(child) = child else { return false };
+    let deadline = Instant::now() + timeout + Duration::from_millis(200);
+    loop {
+        match super::spawn::reap(child) {
+            Ok(Some(code)) => return code == 0,
+            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(5)),
+            _ => {
+                let _ = nix::sys::signal::kill(child, nix::sys::signal::Signal::SIGKILL);
+                let _ = nix::sys::wait::waitpid(child, None);
+                return false;
+            }
+        }
+    }
+}
+
+fn probe_inside(n: &NetProbe, timeout: Duration) -> bool {
+    use std::io::{Read, Write};
+    use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpStream};
+    let ip: IpAddr = n
+        .host
+        .as_deref()
+        .and_then(|h| h.parse().ok())
+        .unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
+    let Ok(mut s) = TcpStream::connect_timeout(&SocketAddr::new(ip, n.port), timeout) else {
+        return false;
+    };
+    let Some(path) = &n.http_path else {
+        return true;
+    };
+    let _ = s.set_read_timeout(Some(timeout));
+    let _ = s.set_write_timeout(Some(timeout));
+    let mut req = format!(
+        "GET {path} HTTP/1.1\r\nHost: {ip}:{}\r\nUser-Agent: skiff-probe\r\nConnection: close\r\n",
+        n.port
+    );
+    for (k, v) in &n.headers {
+        req.push_str(&format!("{k}: {v}\r\n"));
+    }
+    req.push_str("\r\n");
+    if s.write_all(req.as_bytes()).is_err() {
+        return false;
+    }
+    let mut buf = [0u8; 64];
+    let mut got = 0;
+    while got < 12 {
+        match s.read(&mut buf[got..]) {
+            Ok(0) | Err(_) => break,
+            Ok(k) => got += k,
+        }
+    }
+    let line = String::from_utf8_lossy(&buf[..got]);
+    let code: u16 = line
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    (200..400).contains(&code)
 }
 
 /// Record a check's result: healthy at once on success; unhealthy after `retries` failures in a

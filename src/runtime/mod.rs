@@ -12,6 +12,7 @@ pub mod exec;
 pub mod fuse;
 pub mod health;
 pub mod init;
+pub mod launch;
 pub mod logfile;
 pub mod notify;
 pub mod plan;

@@ -291,3 +291,51 @@ pub fn status(states: &[(bool, bool, &str)]) -> &'static str {
         "Stopped"
     }
 }
+
+/// The pod's containers, oldest first.
+pub fn members(cstore: &ContainerStore, pod: &Pod) -> anyhow::Result<Vec<crate::state::Container>> {
+    let mut v: Vec<_> = cstore
+        .list()?
+        .into_iter()
+        .filter(|c| c.pod.as_deref() == Some(pod.id.as_str()))
+        .collect();
+    v.sort_by_key(|c| (c.created, c.created_nanos));
+    Ok(v)
+}
+
+/// Start the pod: the infra first (members join its namespaces), then the init containers, each
+/// run to completion in creation order, then the other members.
+pub fn start(paths: &Paths, p: &Pod) -> anyhow::Result<()> {
+    use anyhow::Context;
+    let cstore = ContainerStore::open(&paths.root, &paths.runroot)?;
+    let mut members = members(&cstore, p)?;
+    let infra = |c: &crate::state::Container| Some(&c.id) == p.infra_id.as_ref();
+    members.sort_by_key(|c| (!infra(c), c.init_ctr.is_none()));
+    for c in members {
+        if c.process_alive() {
+            continue;
+        }
+        if let Some(kind) = &c.init_ctr {
+            let code = super::container::run_foreground(&cstore, &c.id, false, [true, true])
+                .with_context(|| format!("running init container {}", c.name))?;
+            if code != 0 {
+                bail!(
+                    "init container {} exited with {code}: the pod's other containers were not \
+                     started (`skiff logs {}` shows why)",
+                    c.name,
+                    c.name
+                );
+            }
+            if kind == "once" {
+                let _g = cstore.lock_all(crate::storage::LockMode::Exclusive)?;
+                if let Ok(latest) = cstore.load(&c.id) {
+                    super::container::remove(&cstore, &latest)?;
+                }
+            }
+            continue;
+        }
+        super::launch::start_detached(paths, &c.id)
+            .with_context(|| format!("starting {}", c.name))?;
+    }
+    Ok(())
+}
