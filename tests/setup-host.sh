@@ -59,5 +59,10 @@ if [ ! -x /opt/skiff-pytools/bin/podman-compose ]; then
   /usr/bin/python3 -m venv /opt/skiff-pytools
   /opt/skiff-pytools/bin/pip install -q podman-compose==1.6.0
 fi
+# The Kubernetes OpenAPI schema check of `kube generate`'s output: the same API version as the
+# k8s-openapi feature in Cargo.toml (v1_35).
+if [ ! -x /opt/skiff-pytools/bin/kubernetes-validate ]; then
+  /opt/skiff-pytools/bin/pip install -q kubernetes-validate==1.35.0
+fi
 chmod -R a+rX /opt/skiff-pytools
 echo "setup-host: ready (users skiff-test with subids 200000-265535, skiff-nosub without)"

@@ -12,6 +12,7 @@ mod compat;
 mod compose;
 mod flags;
 mod info;
+mod kube;
 mod lifecycle;
 mod network;
 mod networks;

@@ -262,9 +262,12 @@ pub fn play(paths: &Paths, m: &Manifest, o: &PlayOptions) -> anyhow::Result<Repo
                 break;
             }
         }
-        // Saved even on failure: `kube down` then removes the half-made pods.
+        if let Err(e) = result {
+            // A failed play leaves nothing of the object behind.
+            let _ = super::down::remove_played(paths, &rec, false);
+            return Err(e);
+        }
         plays.save(&rec)?;
-        result?;
     }
     Ok(report)
 }

@@ -555,6 +555,18 @@ pub fn request(
         labels.insert(k.clone(), v.clone());
     }
     let health = super::probes::liveness(c)?;
+    for (given, what) in [
+        (c.readiness_probe.is_some(), "readinessProbe"),
+        (c.startup_probe.is_some(), "startupProbe"),
+        (c.lifecycle.is_some(), "lifecycle hooks"),
+    ] {
+        if given {
+            ctx.warnings.push(format!(
+                "container {}: {what} not honoured yet (skiff runs livenessProbe only)",
+                c.name
+            ));
+        }
+    }
     let req = ContainerRequest {
         name: Some(format!("{}-{}", ctx.pod.name, c.name)),
         restart_policy: restart,

@@ -225,6 +225,8 @@ pub fn documents(text: &str, what: &str) -> anyhow::Result<Vec<Node>> {
     budget.max_total_scalar_bytes = MAX_BYTES;
     let mut opts = serde_saphyr::Options::default();
     opts.budget = Some(budget);
+    // `defaultMode: 0644` is octal in Kubernetes' YAML (1.1), as everyone writes it.
+    opts.legacy_octal_numbers = true;
     let docs: Vec<Node> = serde_saphyr::from_multiple_with_options(text, opts).map_err(|e| {
         let line = e
             .location()
@@ -296,6 +298,8 @@ mod tests {
         let err = typed::<k8s_openapi::api::core::v1::Pod>(d).unwrap_err();
         assert_eq!(err.0, "spec.containers[0].ports[0].containerPort");
         assert_eq!(err.1, 12);
+        let d = &documents("mode: 0400\n", "f").unwrap()[0];
+        assert_eq!(d.get("mode").unwrap().kind, Kind::UInt(256));
         let ok = "kind: Pod\nmetadata: {name: w}\nspec:\n  containers:\n  - {name: a, image: x, imagee: t}\n  nodeName: node1\n";
         let d = &documents(ok, "f").unwrap()[0];
         let pod: k8s_openapi::api::core::v1::Pod = typed(d).unwrap();

@@ -46,6 +46,26 @@ pub fn start(c: &Container, o: &ExecOptions) -> anyhow::Result<Started> {
     if !c.process_alive() {
         anyhow::bail!("{}: the container is not running", c.name);
     }
+    // Env secrets are not in the record: the container's own process has them (as podman's
+    // exec sees them).
+    let with_secrets;
+    let c = if c.spec.secrets.iter().any(|s| s.env) {
+        let mut x = c.clone();
+        let raw = std::fs::read(format!("/proc/{}/environ", c.state.pid)).unwrap_or_default();
+        for kv in raw.split(|b| *b == 0) {
+            let kv = String::from_utf8_lossy(kv);
+            if let Some((k, _)) = kv.split_once('=') {
+                if c.spec.secrets.iter().any(|s| s.env && s.target == k) {
+                    x.spec.env.retain(|e| e.split('=').next() != Some(k));
+                    x.spec.env.push(kv.to_string());
+                }
+            }
+        }
+        with_secrets = x;
+        &with_secrets
+    } else {
+        c
+    };
     let ns = super::procs::namespaces(c.state.pid, NAMESPACES)?;
     // The pid could have been recycled between the check and the opens: check again.
     if !c.process_alive() {
