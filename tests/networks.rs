@@ -832,10 +832,12 @@ fn init_containers_run_before_the_pod_and_once_means_once() {
     ]);
     t.ok(["pod", "start", "withinit"]);
     let deadline = Instant::now() + Duration::from_secs(10);
-    while !shared.join("seen").exists() && Instant::now() < deadline {
+    // (the shell creates the file before cat fills it: wait for the content)
+    let mut seen = String::new();
+    while seen != "once-ran\nalways-ran\n" && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(20));
+        seen = std::fs::read_to_string(shared.join("seen")).unwrap_or_default();
     }
-    let seen = std::fs::read_to_string(shared.join("seen")).unwrap_or_default();
     assert_eq!(seen, "once-ran\nalways-ran\n");
     // The `once` container is gone; the pod is running, not degraded.
     let names = t.ok(["ps", "-a", "--format", "{{.Names}}"]);
