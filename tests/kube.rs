@@ -289,13 +289,30 @@ spec:
     ports: [{{containerPort: 7000}}]
     readinessProbe:
       tcpSocket: {{port: 7000}}
+      periodSeconds: 1
     livenessProbe:
       tcpSocket: {{port: 7000}}
       periodSeconds: 1
+    startupProbe:
+      exec: {{command: [test, -e, /tmp/poststart]}}
+      periodSeconds: 1
+      failureThreshold: 30
+    lifecycle:
+      postStart:
+        exec: {{command: [sh, -c, "echo started > /tmp/poststart"]}}
+      preStop:
+        exec: {{command: [sh, -c, "echo stopping > /claim/prestop"]}}
     volumeMounts:
     - {{name: work, mountPath: /work}}
     - {{name: host, mountPath: /host, readOnly: true}}
     - {{name: claim, mountPath: /claim}}
+  - name: lazy
+    image: {bb}
+    command: ["sh", "-c", "trap 'exit 0' TERM; sleep 1000 & wait"]
+    readinessProbe:
+      exec: {{command: ["false"]}}
+      periodSeconds: 1
+      failureThreshold: 1
   volumes:
   - name: work
     emptyDir: {{}}
@@ -372,8 +389,43 @@ spec:
         );
         std::thread::sleep(Duration::from_millis(300));
     }
-    // The claim's volume outlives down; --force removes it.
+    // Readiness: main is ready (startup probe passed after the postStart hook), lazy never is.
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let r = t.ok(["pod", "ps", "--format", "{{.Name}} {{.Ready}}"]);
+        if r.stdout.lines().any(|l| l == "app 1/2") {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "readiness never settled: {}",
+            r.describe()
+        );
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    assert_eq!(
+        t.ok(["inspect", "--format", "{{.State.Ready}}", "app-main"])
+            .stdout
+            .trim(),
+        "true"
+    );
+    assert_eq!(
+        t.ok(["inspect", "--format", "{{.State.Ready}}", "app-lazy"])
+            .stdout
+            .trim(),
+        "false"
+    );
+    assert_eq!(
+        t.ok(["exec", "app-main", "cat", "/tmp/poststart"]).stdout,
+        "started\n"
+    );
+    // The claim's volume outlives down; --force removes it. The preStop hook ran before the stop.
     t.ok(["kube", "down", &f]);
+    let prestop = t.root.join("volumes/kube-claim/_data/prestop");
+    assert_eq!(
+        std::fs::read_to_string(&prestop).unwrap_or_default(),
+        "stopping\n"
+    );
     assert_clean(&t);
     assert!(t.ok(["volume", "ls", "-q"]).stdout.contains("kube-claim"));
     t.ok(["kube", "play", &f]);

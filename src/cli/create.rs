@@ -485,6 +485,7 @@ pub fn create_container(
         join_ns: member.map(|m| m.join_ns).unwrap_or_default(),
         infra: false,
         init_ctr: None,
+        probes: Default::default(),
     };
     if let Some(f) = &a.cidfile {
         if f.exists() {

@@ -34,6 +34,8 @@ pub fn container_json(c: &Container) -> Value {
                 "FailingStreak": c.state.failing_streak,
             },
             "FinishedAt": t(c.state.finished_at),
+            // Kubernetes' readiness (readiness/startup probes from `kube play`); running otherwise.
+            "Ready": crate::runtime::checks::is_ready(c),
         },
         // podman's shape: the bare image id, the full name with its tag, the manifest digest.
         "Image": crate::image::store::hex_of(&c.image_id),

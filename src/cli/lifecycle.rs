@@ -153,6 +153,8 @@ pub fn stop_one(store: &ContainerStore, c: &Container, timeout: u64) -> anyhow::
         return Ok(());
     }
     container::request_stop(store, &c.id)?;
+    // Kubernetes' preStop hook runs first, within the grace period.
+    let timeout = crate::runtime::checks::pre_stop(c, timeout);
     if c.process_alive() {
         let sig = c
             .spec

@@ -234,6 +234,7 @@ pub fn inspect_json(pod: &Pod, members: &[Container]) -> Value {
             "Id": c.id,
             "Name": c.name,
             "State": state_word(c),
+            "Ready": crate::runtime::checks::is_ready(c),
         })).collect::<Vec<_>>(),
     })
 }

@@ -68,7 +68,17 @@ pub(crate) fn ps(ctx: &Ctx, p: PsArgs) -> anyhow::Result<i32> {
             pod.id[..12].to_string()
         };
         let infra = pod.infra_id.clone().unwrap_or_default();
+        // Kubernetes' READY: the pod's own containers (not infra, not init) that are ready.
+        let workers: Vec<_> = members
+            .iter()
+            .filter(|c| !is_infra(pod, c) && c.init_ctr.is_none())
+            .collect();
+        let ready = workers
+            .iter()
+            .filter(|c| crate::runtime::checks::is_ready(c))
+            .count();
         rows.push(json!({
+            "Ready": format!("{ready}/{}", workers.len()),
             "ID": id,
             "Id": pod.id,
             "Name": pod.name,
@@ -83,7 +93,7 @@ pub(crate) fn ps(ctx: &Ctx, p: PsArgs) -> anyhow::Result<i32> {
             "ContainerNames": members.iter().map(|c| c.name.clone()).collect::<Vec<_>>().join(","),
             "ContainerIds": members.iter().map(|c| c.id[..12].to_string()).collect::<Vec<_>>().join(","),
             "ContainerStatuses": members.iter().map(|c| state_word(c)).collect::<Vec<_>>().join(","),
-            "Containers": members.iter().map(|c| json!({"Id": c.id, "Names": c.name, "Status": state_word(c)})).collect::<Vec<_>>(),
+            "Containers": members.iter().map(|c| json!({"Id": c.id, "Names": c.name, "Status": state_word(c), "Ready": crate::runtime::checks::is_ready(c)})).collect::<Vec<_>>(),
         }));
     }
     if let Some(s) = &p.sort {
@@ -122,8 +132,9 @@ pub(crate) fn ps(ctx: &Ctx, p: PsArgs) -> anyhow::Result<i32> {
                 heads.push((key, head));
             }
         }
-        table.push_str("\t{{.NumberOfContainers}}");
+        table.push_str("\t{{.NumberOfContainers}}\t{{.Ready}}");
         heads.push(("NumberOfContainers", "# OF CONTAINERS"));
+        heads.push(("Ready", "READY"));
         super::format::render_rows_opt(&rows, p.format.as_deref(), &table, &heads, p.noheading)?
     };
     super::output::print_text(&out)?;

@@ -28,11 +28,17 @@ fn remove_pods(paths: &Paths, ids: &[String]) -> anyhow::Result<Vec<String>> {
             }
         }
     }
+    // preStop hooks fork into the containers: here, before the threads, each within its grace.
+    let mut graces = Vec::new();
+    for c in running.iter_mut() {
+        let t = crate::runtime::checks::pre_stop(c, c.spec.stop_timeout.unwrap_or(10));
+        c.probes.pre_stop = None;
+        graces.push(t);
+    }
     std::thread::scope(|s| {
-        for c in &running {
+        for (c, t) in running.iter().zip(graces) {
             let cstore = &cstore;
             s.spawn(move || {
-                let t = c.spec.stop_timeout.unwrap_or(10);
                 let _ = crate::cli::lifecycle::stop_one(cstore, c, t);
             });
         }

@@ -19,6 +19,8 @@ use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta};
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 use serde_json::Value;
 
+pub use super::emit::{claim, tidy, to_yaml};
+
 use crate::state::pod::Pod as SkiffPod;
 use crate::state::Container;
 
@@ -180,6 +182,17 @@ fn probe_of(h: &crate::runtime::health::Health) -> Probe {
     p
 }
 
+/// A hook back as Kubernetes wrote it.
+fn handler_of(h: &crate::runtime::health::Health) -> k8s_openapi::api::core::v1::LifecycleHandler {
+    let p = probe_of(h);
+    k8s_openapi::api::core::v1::LifecycleHandler {
+        exec: p.exec,
+        http_get: p.http_get,
+        tcp_socket: p.tcp_socket,
+        ..Default::default()
+    }
+}
+
 fn container_of(
     store: &crate::image::store::Store,
     c: &Container,
@@ -321,6 +334,15 @@ fn container_of(
             ..Default::default()
         }),
         liveness_probe: c.health.as_ref().map(probe_of),
+        readiness_probe: c.probes.readiness.as_ref().map(probe_of),
+        startup_probe: c.probes.startup.as_ref().map(probe_of),
+        lifecycle: (c.probes.post_start.is_some() || c.probes.pre_stop.is_some()).then(|| {
+            k8s_openapi::api::core::v1::Lifecycle {
+                post_start: c.probes.post_start.as_ref().map(handler_of),
+                pre_stop: c.probes.pre_stop.as_ref().map(handler_of),
+                ..Default::default()
+            }
+        }),
         stdin: c.spec.stdin.then_some(true),
         tty: c.spec.tty.then_some(true),
         ..Default::default()
@@ -538,77 +560,13 @@ pub fn objects(
     Ok(out.into_iter().map(tidy).collect())
 }
 
-/// A named volume as a PersistentVolumeClaim (ReadWriteOnce, 1Gi requested: Kubernetes needs
-/// a size; a local volume has none).
-pub fn claim(v: &crate::state::volume::Volume) -> anyhow::Result<Value> {
-    use k8s_openapi::api::core::v1::{
-        PersistentVolumeClaim, PersistentVolumeClaimSpec, VolumeResourceRequirements,
-    };
-    let labels: BTreeMap<String, String> = v.labels.clone();
-    Ok(tidy(serde_json::to_value(PersistentVolumeClaim {
-        metadata: ObjectMeta {
-            name: Some(v.name.clone()),
-            labels: non_empty_map(labels),
-            ..Default::default()
-        },
-        spec: Some(PersistentVolumeClaimSpec {
-            access_modes: Some(vec!["ReadWriteOnce".into()]),
-            resources: Some(VolumeResourceRequirements {
-                requests: Some(BTreeMap::from([(
-                    "storage".to_string(),
-                    Quantity("1Gi".into()),
-                )])),
-                ..Default::default()
-            }),
-            ..Default::default()
-        }),
-        status: None,
-    })?))
-}
-
-/// Sorted keys; nulls and empty lists dropped (an empty mapping like `emptyDir: {}` means
-/// something and stays).
-pub fn tidy(v: Value) -> Value {
-    match v {
-        Value::Object(m) => {
-            let mut pairs: Vec<(String, Value)> = m
-                .into_iter()
-                .map(|(k, v)| (k, tidy(v)))
-                .filter(|(_, v)| !v.is_null() && v.as_array().is_none_or(|a| !a.is_empty()))
-                .collect();
-            pairs.sort_by(|a, b| a.0.cmp(&b.0));
-            Value::Object(pairs.into_iter().collect())
-        }
-        Value::Array(a) => Value::Array(a.into_iter().map(tidy).collect()),
-        other => other,
-    }
-}
-
-/// The documents as one YAML stream.
-pub fn to_yaml(docs: &[Value]) -> anyhow::Result<String> {
-    let mut out = String::new();
-    for d in docs {
-        out.push_str("---\n");
-        out.push_str(&serde_saphyr::to_string(d)?);
-        if !out.ends_with('\n') {
-            out.push('\n');
-        }
-    }
-    Ok(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn labels_and_tidy() {
+    fn dns_labels() {
         assert_eq!(dns_label("/home/u/Data_1"), "home-u-data-1");
         assert_eq!(dns_label("///"), "v");
-        let v = serde_json::json!({"b": [], "a": {"emptyDir": {}, "x": null}, "c": [1]});
-        let t = tidy(v);
-        assert_eq!(t.to_string(), r#"{"a":{"emptyDir":{}},"c":[1]}"#);
-        let y = to_yaml(&[t]).unwrap();
-        assert!(y.starts_with("---\na:\n"), "{y}");
     }
 }

@@ -4,7 +4,9 @@
 //! engine's pod and container requests, `down` removes what a play recorded.
 
 pub mod down;
+pub mod emit;
 pub mod generate;
+pub mod images;
 pub mod play;
 pub mod podspec;
 pub mod probes;

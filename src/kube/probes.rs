@@ -3,7 +3,7 @@
 //! and failureThreshold keep their meaning. A failing liveness probe restarts the container.
 
 use anyhow::bail;
-use k8s_openapi::api::core::v1::{Container, Probe};
+use k8s_openapi::api::core::v1::{Container, LifecycleHandler, Probe};
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 
 use crate::runtime::health::{Health, NetProbe};
@@ -88,6 +88,61 @@ pub fn to_health(c: &Container, p: &Probe, on_failure: &str) -> anyhow::Result<H
         retries: p.failure_threshold.unwrap_or(3).max(1) as u32,
         on_failure: on_failure.to_string(),
         net,
+    })
+}
+
+/// A lifecycle hook (exec, httpGet, tcpSocket or sleep) as a one-shot check.
+fn hook(c: &Container, h: &LifecycleHandler, what: &str) -> anyhow::Result<Health> {
+    let p = Probe {
+        exec: h.exec.clone(),
+        http_get: h.http_get.clone(),
+        tcp_socket: h.tcp_socket.clone(),
+        timeout_seconds: Some(30),
+        failure_threshold: Some(1),
+        ..Default::default()
+    };
+    if let Some(s) = &h.sleep {
+        // Kubernetes' sleep action: the container's own `sleep`.
+        return to_health(
+            c,
+            &Probe {
+                exec: Some(k8s_openapi::api::core::v1::ExecAction {
+                    command: Some(vec!["sleep".into(), s.seconds.to_string()]),
+                }),
+                timeout_seconds: Some(s.seconds.max(0) as i32 + 5),
+                failure_threshold: Some(1),
+                ..Default::default()
+            },
+            "",
+        );
+    }
+    to_health(c, &p, "").map_err(|e| anyhow::anyhow!("lifecycle {what}: {e:#}"))
+}
+
+/// Readiness and startup probes, postStart and preStop hooks.
+pub fn others(c: &Container) -> anyhow::Result<crate::runtime::checks::Probes> {
+    let lc = c.lifecycle.clone().unwrap_or_default();
+    Ok(crate::runtime::checks::Probes {
+        readiness: c
+            .readiness_probe
+            .as_ref()
+            .map(|p| to_health(c, p, ""))
+            .transpose()?,
+        startup: c
+            .startup_probe
+            .as_ref()
+            .map(|p| to_health(c, p, ""))
+            .transpose()?,
+        post_start: lc
+            .post_start
+            .as_ref()
+            .map(|h| hook(c, h, "postStart"))
+            .transpose()?,
+        pre_stop: lc
+            .pre_stop
+            .as_ref()
+            .map(|h| hook(c, h, "preStop"))
+            .transpose()?,
     })
 }
 

@@ -64,6 +64,7 @@ pub struct ContainerRequest {
     pub infra: bool,
     /// A pod's init container: `always` (run at every pod start) or `once`.
     pub init_ctr: Option<String>,
+    pub probes: super::checks::Probes,
 }
 
 impl ContainerRequest {
@@ -105,6 +106,7 @@ impl ContainerRequest {
             join_ns: Vec::new(),
             infra: false,
             init_ctr: None,
+            probes: Default::default(),
         }
     }
 }
@@ -201,6 +203,7 @@ pub fn create(paths: &Paths, store: &Store, req: ContainerRequest) -> anyhow::Re
         attach: Vec::new(),
         pod: req.pod,
         init_ctr: req.init_ctr,
+        probes: req.probes,
     };
     super::container::create(&cstore, &mut c, req.replace)?;
     Ok(c)

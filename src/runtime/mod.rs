@@ -4,6 +4,7 @@
 pub mod attach;
 pub mod cdi;
 pub mod cgroups;
+pub mod checks;
 pub mod container;
 pub mod copy;
 pub mod create;

@@ -76,13 +76,15 @@ pub fn supervise(store: &ContainerStore, id: &str, ready: OwnedFd) -> anyhow::Re
             // Starting touched most of the binary; the relay loop needs little of it.
             crate::sys::trim_memory();
         }
-        let health = c.health.clone().map(|h| (c.clone(), h));
+        let mut c_now = c.clone();
+        c_now.state.pid = started.pid.as_raw();
+        let checks = super::checks::Checks::new(&c_now, std::time::Instant::now());
         let (code, forced_restart) = relay_until_exit(
             &started,
             [out_r, err_r],
             &mut log,
             store,
-            health,
+            checks,
             Io {
                 attach: attach.as_mut(),
                 stdin: stdin_w,
@@ -145,7 +147,7 @@ fn relay_until_exit(
     pipes: [OwnedFd; 2],
     log: &mut LogWriter,
     store: &ContainerStore,
-    health: Option<(crate::state::Container, super::health::Health)>,
+    mut checks: super::checks::Checks,
     mut io: Io<'_>,
     timeout: Option<u64>,
 ) -> anyhow::Result<(i32, bool)> {
@@ -154,12 +156,7 @@ fn relay_until_exit(
     // --timeout: killed when it has run this long (also the grace of a stop on failure).
     let mut deadline = timeout.map(|s| began + std::time::Duration::from_secs(s));
     let mut forced_restart = false;
-    // --sdnotify healthy: READY=1 once, at the first passing check.
-    let mut told_healthy = false;
     let mut stopping = false;
-    let mut next_check = health
-        .as_ref()
-        .map(|(_, h)| began + std::time::Duration::from_millis(h.interval_ms.max(100)));
     use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
     use nix::sys::signalfd::{SfdFlags, SignalFd};
     let mut mask = SigSet::empty();
@@ -204,7 +201,10 @@ fn relay_until_exit(
             trim_at = None;
             crate::sys::trim_memory();
         }
-        let wake = [next_check, trim_at, deadline].into_iter().flatten().min();
+        let wake = [checks.next_wake(), trim_at, deadline]
+            .into_iter()
+            .flatten()
+            .min();
         let timeout = if code.is_some() {
             PollTimeout::from(200u16)
         } else if let Some(at) = wake {
@@ -224,51 +224,34 @@ fn relay_until_exit(
                 continue;
             }
             Ok(0) => {
-                if let (Some((c, h)), Some(at)) = (&health, next_check) {
-                    if std::time::Instant::now() >= at {
-                        let ok = super::health::check(c, h);
-                        let in_start =
-                            began.elapsed() < std::time::Duration::from_millis(h.start_period_ms);
-                        let status = super::health::record(store, &c.id, ok, in_start);
-                        if status.as_deref().ok() == Some("healthy")
-                            && c.spec.sdnotify == "healthy"
-                            && !told_healthy
-                        {
-                            told_healthy = true;
-                            super::notify::ready(std::process::id());
+                if checks
+                    .next_wake()
+                    .is_some_and(|at| std::time::Instant::now() >= at)
+                {
+                    let pid = started.pid;
+                    match checks.run_due(store) {
+                        super::checks::Action::None => {}
+                        super::checks::Action::Kill { restart } => {
+                            forced_restart |= restart;
+                            let _ = nix::sys::signal::kill(pid, Signal::SIGKILL);
                         }
-                        // --health-on-failure, once unhealthy.
-                        let pid = started.pid;
-                        match (status.as_deref().ok(), h.on_failure.as_str()) {
-                            (Some("unhealthy"), "kill") => {
-                                let _ = nix::sys::signal::kill(pid, Signal::SIGKILL);
-                            }
-                            (Some("unhealthy"), "restart") => {
-                                forced_restart = true;
-                                let _ = nix::sys::signal::kill(pid, Signal::SIGKILL);
-                            }
-                            (Some("unhealthy"), "stop") if !stopping => {
-                                stopping = true;
-                                let _ = super::container::request_stop(store, &c.id);
-                                let sig = c
-                                    .spec
-                                    .stop_signal
-                                    .as_deref()
-                                    .and_then(|s| crate::cli::lifecycle::parse_signal(s).ok())
-                                    .unwrap_or(Signal::SIGTERM as i32);
-                                let _ = crate::sys::kill_raw(pid.as_raw(), sig);
-                                let grace = c.spec.stop_timeout.unwrap_or(10);
-                                deadline = Some(
-                                    std::time::Instant::now()
-                                        + std::time::Duration::from_secs(grace),
-                                );
-                            }
-                            _ => {}
+                        super::checks::Action::Stop if !stopping => {
+                            stopping = true;
+                            let c = checks.container();
+                            let _ = super::container::request_stop(store, &c.id);
+                            let sig = c
+                                .spec
+                                .stop_signal
+                                .as_deref()
+                                .and_then(|s| crate::cli::lifecycle::parse_signal(s).ok())
+                                .unwrap_or(Signal::SIGTERM as i32);
+                            let _ = crate::sys::kill_raw(pid.as_raw(), sig);
+                            let grace = c.spec.stop_timeout.unwrap_or(10);
+                            deadline = Some(
+                                std::time::Instant::now() + std::time::Duration::from_secs(grace),
+                            );
                         }
-                        next_check = Some(
-                            std::time::Instant::now()
-                                + std::time::Duration::from_millis(h.interval_ms.max(100)),
-                        );
+                        super::checks::Action::Stop => {}
                     }
                 }
                 continue;

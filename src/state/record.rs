@@ -71,6 +71,11 @@ pub struct State {
     /// fuse-overlayfs serving its root (where native overlay is refused).
     #[serde(default)]
     pub fuse_pid: i32,
+    /// Its readiness probe's verdict, and whether its startup probe has passed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ready: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started_ok: Option<bool>,
     /// Its own cgroup while it runs (resource limits).
     #[serde(default)]
     pub cgroup: Option<crate::runtime::cgroups::Cgroup>,
@@ -98,6 +103,8 @@ impl State {
             networks: Vec::new(),
             net_helper_pid: 0,
             fuse_pid: 0,
+            ready: None,
+            started_ok: None,
             cgroup: None,
             oom_killed: false,
         }
@@ -196,6 +203,12 @@ pub struct Container {
     /// `create --init-ctr always|once`: run to completion when its pod starts, before the others.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub init_ctr: Option<String>,
+    /// Readiness and startup probes, postStart and preStop hooks (`kube play`).
+    #[serde(
+        default,
+        skip_serializing_if = "crate::runtime::checks::Probes::is_empty"
+    )]
+    pub probes: crate::runtime::checks::Probes,
 }
 
 /// Whether a container that exited with `code` restarts under `policy` after `count` restarts.
