@@ -454,6 +454,14 @@ fn play_pod(
                 .map(|i| i.addr().to_string());
         }
     }
+    // Otherwise the infra starts (network namespace, pasta, DNS: the slow part) while the
+    // containers are made.
+    let mut infra_starting = None;
+    if o.start && pod_ip.is_none() {
+        if let Some(infra) = &pod.infra_id {
+            infra_starting = Some(crate::runtime::launch::spawn_supervisor(paths, infra)?);
+        }
+    }
     let mut warnings = Vec::new();
     let mut ctx = super::podspec::PodCtx {
         paths,
@@ -469,15 +477,27 @@ fn play_pod(
         annotations: o.annotations.clone(),
         warnings: &mut warnings,
     };
+    let mut made_all = Ok(());
     for ((list, i, c), img) in all.iter().zip(images) {
         let made = super::podspec::request(&mut ctx, c, *list == "initContainers", img)
             .and_then(|(req, secrets)| {
                 rec.secrets.extend(secrets);
                 crate::runtime::create::create(paths, &store, req)
             })
-            .map_err(|e| locate(format!("{}.{list}[{i}]", w.spec_path), e))?;
-        report.containers.push(made.id);
+            .map_err(|e| locate(format!("{}.{list}[{i}]", w.spec_path), e));
+        match made {
+            Ok(c) => report.containers.push(c.id),
+            Err(e) => {
+                made_all = Err(e);
+                break;
+            }
+        }
     }
+    if let Some(child) = infra_starting {
+        crate::runtime::launch::await_started(child)
+            .with_context(|| format!("starting pod {}", pod.name))?;
+    }
+    made_all?;
     for wn in warnings {
         crate::cli::warn_once(&wn);
     }

@@ -136,7 +136,7 @@ pub fn prepare(
         .collect::<anyhow::Result<_>>()?;
     let _g = lock(runroot)?;
     let live = records(runroot, true);
-    let mut holder = rootless::ensure(runroot)?;
+    let mut holder = rootless::ensure(runroot, configs.iter().any(|c| c.dns_enabled))?;
     let me = std::process::id() as i32;
     let mut a = Attached {
         id: id.to_string(),

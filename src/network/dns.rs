@@ -25,10 +25,20 @@ const UPSTREAM_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Start the server for `holder`'s namespace; records its pid in `holder`.
 pub fn start(runroot: &Path, holder: &mut Holder) -> anyhow::Result<()> {
+    let started = spawn(runroot, holder.pid)?;
+    finish(started, holder)
+}
+
+/// The server spawned for the holder `holder_pid` (it reports ready through `finish`).
+pub fn spawn(runroot: &Path, holder_pid: i32) -> anyhow::Result<std::process::Child> {
     let rr = runroot.display().to_string();
-    let hp = holder.pid.to_string();
-    let (mut child, pid) =
-        rootless::spawn_detached(&["internal-dns", "--records-of", &rr, "--holder", &hp])?;
+    let hp = holder_pid.to_string();
+    rootless::spawn_child(&["internal-dns", "--records-of", &rr, "--holder", &hp])
+}
+
+/// Wait for the spawned server's pid and "ready"; records its pid in `holder`.
+pub fn finish(mut child: std::process::Child, holder: &mut Holder) -> anyhow::Result<()> {
+    let pid = rootless::read_pid(&mut child, &["internal-dns"])?;
     let line = rootless::read_line(child.stdout.as_mut().expect("piped"))?;
     let _ = child.wait();
     if line != "ready" {

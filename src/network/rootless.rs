@@ -56,9 +56,9 @@ pub fn save(runroot: &Path, h: &Holder) -> anyhow::Result<()> {
         .context("saving the network namespace holder's state")
 }
 
-/// The running holder, started (or rebuilt, with a note on stderr) when needed. The caller holds
-/// the network lock.
-pub fn ensure(runroot: &Path) -> anyhow::Result<Holder> {
+/// The running holder, started (or rebuilt, with a note on stderr) when needed; a new one gets
+/// its DNS server at once when `with_dns`. The caller holds the network lock.
+pub fn ensure(runroot: &Path, with_dns: bool) -> anyhow::Result<Holder> {
     let old = load(runroot);
     if let Some(h) = &old {
         if h.alive() {
@@ -70,7 +70,7 @@ pub fn ensure(runroot: &Path) -> anyhow::Result<Holder> {
         );
         stop(h);
     }
-    let h = start(runroot)?;
+    let h = start(runroot, with_dns)?;
     save(runroot, &h)?;
     Ok(h)
 }
@@ -109,22 +109,30 @@ fn stop(h: &Holder) {
 /// Start a detached skiff helper (`args`) that forks once so that init adopts it, and reports
 /// `<pid>` on its stdout; the caller then talks to it over its stdin/stdout.
 pub(crate) fn spawn_detached(args: &[&str]) -> anyhow::Result<(std::process::Child, i32)> {
+    let mut child = spawn_child(args)?;
+    let pid = read_pid(&mut child, args)?;
+    Ok((child, pid))
+}
+
+/// The helper's process, not yet heard from.
+pub(crate) fn spawn_child(args: &[&str]) -> anyhow::Result<std::process::Child> {
     let exe = std::env::current_exe().context("finding the skiff binary")?;
     let mut cmd = Command::new(exe);
     crate::sys::unblock_signals_on_exec(&mut cmd);
-    let mut child = cmd
-        .args(args)
+    cmd.args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .spawn()
-        .with_context(|| format!("starting skiff {}", args.join(" ")))?;
+        .with_context(|| format!("starting skiff {}", args.join(" ")))
+}
+
+/// The `pid N` line a spawned helper reports first.
+pub(crate) fn read_pid(child: &mut std::process::Child, args: &[&str]) -> anyhow::Result<i32> {
     let line = read_line(child.stdout.as_mut().expect("piped"))?;
-    let pid = line
-        .strip_prefix("pid ")
+    line.strip_prefix("pid ")
         .and_then(|p| p.parse().ok())
-        .ok_or_else(|| anyhow!("skiff {}: {line}", args.join(" ")))?;
-    Ok((child, pid))
+        .ok_or_else(|| anyhow!("skiff {}: {line}", args.join(" ")))
 }
 
 pub(crate) fn read_line(r: &mut impl Read) -> anyhow::Result<String> {
@@ -142,7 +150,7 @@ pub(crate) fn read_line(r: &mut impl Read) -> anyhow::Result<String> {
     Ok(String::from_utf8_lossy(&out).into_owned())
 }
 
-fn start(runroot: &Path) -> anyhow::Result<Holder> {
+fn start(runroot: &Path, with_dns: bool) -> anyhow::Result<Holder> {
     std::fs::create_dir_all(dir(runroot))?;
     let (mut child, pid) = spawn_detached(&["internal-netns-holder"])?;
     let fail = |e: anyhow::Error| {
@@ -167,14 +175,24 @@ fn start(runroot: &Path) -> anyhow::Result<Holder> {
     }
     let pid_start =
         process_start(pid).ok_or_else(|| anyhow!("the network namespace holder died"))?;
+    // The DNS server sets itself up while pasta starts (each takes milliseconds).
+    let dns = if with_dns {
+        Some(super::dns::spawn(runroot, pid).map_err(fail)?)
+    } else {
+        None
+    };
     let helper_pid = outward(pid, &dir(runroot)).map_err(fail)?;
-    Ok(Holder {
+    let mut h = Holder {
         pid,
         pid_start,
         helper_pid,
         dns_pid: 0,
         dns_start: 0,
-    })
+    };
+    if let Some(d) = dns {
+        super::dns::finish(d, &mut h).map_err(fail)?;
+    }
+    Ok(h)
 }
 
 /// Connect the holder's namespace to the outside; the helper's pid.

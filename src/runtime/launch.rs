@@ -23,6 +23,38 @@ pub fn start_requirements(paths: &Paths, store: &ContainerStore, id: &str) -> an
 /// Start the container under its own supervisor (skiff re-executed, in a new session) and wait
 /// until the container runs, or report why it did not.
 pub fn start_detached(paths: &Paths, id: &str) -> anyhow::Result<()> {
+    let child = spawn_supervisor(paths, id)?;
+    await_started(child)
+}
+
+/// Start several containers at once: every supervisor spawned, then each awaited (the first
+/// error is returned once all have answered).
+pub fn start_many(paths: &Paths, ids: &[String]) -> anyhow::Result<()> {
+    let mut children = Vec::new();
+    let mut first_err = None;
+    for id in ids {
+        match spawn_supervisor(paths, id) {
+            Ok(c) => children.push((id, c)),
+            Err(e) => {
+                first_err.get_or_insert(e);
+            }
+        }
+    }
+    for (id, child) in children {
+        if let Err(e) = await_started(child) {
+            let store = ContainerStore::open(&paths.root, &paths.runroot)?;
+            let name = store
+                .load(id)
+                .map(|c| c.name)
+                .unwrap_or_else(|_| id.clone());
+            first_err.get_or_insert(e.context(format!("starting {name}")));
+        }
+    }
+    first_err.map_or(Ok(()), Err)
+}
+
+/// The container's supervisor (skiff re-executed), spawned; it reports on its stdout.
+pub fn spawn_supervisor(paths: &Paths, id: &str) -> anyhow::Result<std::process::Child> {
     let store = ContainerStore::open(&paths.root, &paths.runroot)?;
     let c = store.load(id)?;
     if !c.spec.network.attachments().is_empty() {
@@ -35,10 +67,9 @@ pub fn start_detached(paths: &Paths, id: &str) -> anyhow::Result<()> {
              (`skiff start --attach`)"
         );
     }
-    use std::io::Read;
     use std::process::{Command, Stdio};
     let exe = std::env::current_exe()?;
-    let mut child = Command::new(exe)
+    Ok(Command::new(exe)
         .arg("--root")
         .arg(&paths.root)
         .arg("--runroot")
@@ -48,7 +79,12 @@ pub fn start_detached(paths: &Paths, id: &str) -> anyhow::Result<()> {
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
-        .spawn()?;
+        .spawn()?)
+}
+
+/// Wait until the supervisor says the container runs, or why it does not.
+pub fn await_started(mut child: std::process::Child) -> anyhow::Result<()> {
+    use std::io::Read;
     let mut msg = Vec::new();
     child.stdout.take().unwrap().read_to_end(&mut msg)?;
     match msg.first() {

@@ -311,6 +311,7 @@ pub fn start(paths: &Paths, p: &Pod) -> anyhow::Result<()> {
     let mut members = members(&cstore, p)?;
     let infra = |c: &crate::state::Container| Some(&c.id) == p.infra_id.as_ref();
     members.sort_by_key(|c| (!infra(c), c.init_ctr.is_none()));
+    let mut rest = Vec::new();
     for c in members {
         if c.process_alive() {
             continue;
@@ -334,8 +335,14 @@ pub fn start(paths: &Paths, p: &Pod) -> anyhow::Result<()> {
             }
             continue;
         }
-        super::launch::start_detached(paths, &c.id)
-            .with_context(|| format!("starting {}", c.name))?;
+        if infra(&c) {
+            // Its members join its namespaces: it runs before they start.
+            super::launch::start_detached(paths, &c.id)
+                .with_context(|| format!("starting {}", c.name))?;
+        } else {
+            rest.push(c.id.clone());
+        }
     }
-    Ok(())
+    // The other members start together.
+    super::launch::start_many(paths, &rest)
 }
