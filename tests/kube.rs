@@ -652,3 +652,136 @@ fn bad_manifests_name_document_path_and_line() {
     t.ok(["kube", "down", &f]);
     assert_clean(&t);
 }
+
+#[test]
+fn pull_secrets_configmap_files_urls_and_build() {
+    let t = TestEnv::new("kube-more");
+    let bb = format!("{}/busybox:latest", registry());
+    let auth_reg = std::env::var("SKIFF_TEST_AUTH_REGISTRY").expect("run through tests/run.sh");
+    let user = std::env::var("SKIFF_TEST_AUTH_USER").unwrap();
+    let pass = std::env::var("SKIFF_TEST_AUTH_PASSWORD").unwrap();
+    use base64::Engine;
+    let b64 = |s: &str| base64::engine::general_purpose::STANDARD.encode(s);
+    let dockercfg = format!(
+        r#"{{"auths":{{"{auth_reg}":{{"auth":"{}"}}}}}}"#,
+        b64(&format!("{user}:{pass}"))
+    );
+    // A directory named like the image, with a Containerfile: --build builds it.
+    let ctx = t.home.join("ctx/kubebuilt");
+    std::fs::create_dir_all(&ctx).unwrap();
+    std::fs::write(
+        ctx.join("Containerfile"),
+        format!("FROM {bb}\nRUN echo built > /built\n"),
+    )
+    .unwrap();
+    if let Some(u) = &t.user {
+        crate::util::chown_r(&t.home.join("ctx"), u.uid, u.gid);
+    }
+    write(
+        &t,
+        "cm.yaml",
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: external\ndata:\n  FROM_FILE: yes-it-is\n",
+    );
+    let manifest = format!(
+        r#"apiVersion: v1
+kind: Secret
+metadata:
+  name: regcred
+type: kubernetes.io/dockerconfigjson
+data:
+  .dockerconfigjson: {cfg}
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: private
+spec:
+  imagePullSecrets:
+  - name: regcred
+  containers:
+  - name: c
+    image: {auth_reg}/busybox:latest
+    command: ["sh", "-c", "trap 'exit 0' TERM; sleep 1000 & wait"]
+    envFrom:
+    - configMapRef:
+        name: external
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: built
+spec:
+  containers:
+  - name: c
+    image: localhost/kubebuilt:1
+    command: ["sh", "-c", "trap 'exit 0' TERM; sleep 1000 & wait"]
+"#,
+        cfg = b64(&dockercfg)
+    );
+    // Served over HTTP (a play from a URL).
+    let serve = t.home.join("www");
+    std::fs::create_dir_all(&serve).unwrap();
+    std::fs::write(serve.join("app.yaml"), &manifest).unwrap();
+    let port = free_port();
+    let mut server = std::process::Command::new("python3")
+        .args([
+            "-m",
+            "http.server",
+            "--bind",
+            "127.0.0.1",
+            &port.to_string(),
+        ])
+        .current_dir(&serve)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let url = format!("http://127.0.0.1:{port}/app.yaml");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            Instant::now() < deadline,
+            "the test's HTTP server did not start"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let cm = t.home.join("cm.yaml").display().to_string();
+    let ctxdir = t.home.join("ctx").display().to_string();
+    // Without --configmap the reference is an error naming the fix.
+    let r = t.run(["kube", "play", &url]);
+    assert_eq!(r.code, 125, "{}", r.describe());
+    assert!(r.stderr.contains("--configmap"), "{}", r.stderr);
+    let r = t.run([
+        "kube",
+        "play",
+        "--configmap",
+        &cm,
+        "--build",
+        "--context-dir",
+        &ctxdir,
+        &url,
+    ]);
+    let _ = server.kill();
+    let _ = server.wait();
+    assert_eq!(r.code, 0, "{}", r.describe());
+    // The private image came with the pod's pull secret (no login); the external ConfigMap's env.
+    assert_eq!(
+        t.ok(["exec", "private-c", "sh", "-c", "echo $FROM_FILE"])
+            .stdout
+            .trim(),
+        "yes-it-is"
+    );
+    assert!(t
+        .ok(["images", "--format", "{{.Repository}}"])
+        .stdout
+        .contains(&format!("{auth_reg}/busybox")));
+    assert_eq!(t.ok(["exec", "built-c", "cat", "/built"]).stdout, "built\n");
+    assert!(
+        !std::fs::read_to_string(t.home.join(".config/containers/auth.json"))
+            .unwrap_or_default()
+            .contains(&auth_reg)
+    );
+    let f = write(&t, "app.yaml", &manifest);
+    t.ok(["kube", "down", &f]);
+    assert_clean(&t);
+}

@@ -158,13 +158,17 @@ fn read_source(src: &str) -> anyhow::Result<String> {
     read_limited(f, src)
 }
 
-fn parse(src: &str, configmaps: &[PathBuf]) -> anyhow::Result<Manifest> {
+/// The manifest; `check`: its references too (a play needs them, a down only names).
+fn parse(src: &str, configmaps: &[PathBuf], check: bool) -> anyhow::Result<Manifest> {
     let text = read_source(src)?;
-    let mut m = Manifest::parse(&text, src)?;
+    let mut m = Manifest::parse_unchecked(&text, src)?;
     for f in configmaps {
         let what = f.display().to_string();
         let t = read_source(&what)?;
         m.add_configmaps(&t, &what)?;
+    }
+    if check {
+        m.check()?;
     }
     for w in &m.warnings {
         eprintln!("Warning: {w}");
@@ -236,7 +240,7 @@ fn play(g: &GlobalOpts, a: PlayArgs) -> anyhow::Result<i32> {
     if a.wait {
         super::ignored("--wait", "kube play returns once the pods run");
     }
-    let m = parse(&a.file, &a.configmap)?;
+    let m = parse(&a.file, &a.configmap, true)?;
     if a.build == Some(true) {
         build_images(&paths, &m, &a)?;
     }
@@ -282,7 +286,7 @@ fn play(g: &GlobalOpts, a: PlayArgs) -> anyhow::Result<i32> {
 
 fn down(g: &GlobalOpts, a: DownArgs) -> anyhow::Result<i32> {
     let paths = g.paths()?;
-    let m = parse(&a.file, &[])?;
+    let m = parse(&a.file, &[], false)?;
     let r = crate::kube::down::down(&paths, &m, a.force)?;
     let mut out = String::new();
     if !r.pods.is_empty() {

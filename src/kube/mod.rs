@@ -105,6 +105,13 @@ const NOT_HONOURED: &[&str] = &[
 
 impl Manifest {
     pub fn parse(text: &str, what: &str) -> anyhow::Result<Manifest> {
+        let m = Manifest::parse_unchecked(text, what)?;
+        m.check()?;
+        Ok(m)
+    }
+
+    /// Parsed and typed, references not yet checked (`--configmap` files come first).
+    pub fn parse_unchecked(text: &str, what: &str) -> anyhow::Result<Manifest> {
         let docs = yaml::documents(text, what)?;
         let mut m = Manifest {
             what: what.to_string(),
@@ -113,7 +120,6 @@ impl Manifest {
         for (i, node) in docs.into_iter().enumerate() {
             m.add(i, node)?;
         }
-        m.check()?;
         Ok(m)
     }
 
@@ -322,7 +328,7 @@ impl Manifest {
     }
 
     /// What the types cannot say: images present, ports unique, references resolvable.
-    fn check(&self) -> anyhow::Result<()> {
+    pub fn check(&self) -> anyhow::Result<()> {
         for w in &self.workloads {
             let at = |path: String, msg: String| -> anyhow::Error {
                 self.located(w.doc, &w.node, &path, msg).into()
@@ -442,7 +448,7 @@ impl Manifest {
 
     /// More ConfigMaps (`--configmap FILE`): only ConfigMap documents are taken from them.
     pub fn add_configmaps(&mut self, text: &str, what: &str) -> anyhow::Result<()> {
-        let other = Manifest::parse(text, what)?;
+        let other = Manifest::parse_unchecked(text, what)?;
         if !other.workloads.is_empty() || !other.secrets.is_empty() || other.configmaps.is_empty() {
             anyhow::bail!("--configmap {what}: the file must hold ConfigMap documents only");
         }
