@@ -194,8 +194,57 @@ fn pod_ports(
     Ok(out)
 }
 
-/// Play the manifest.
+/// Play the manifest. On bridge networks the user's network namespace is made ready in a thread
+/// while the pods are prepared (its pasta takes tens of milliseconds); it goes again if the play
+/// leaves nothing attached to it.
 pub fn play(paths: &Paths, m: &Manifest, o: &PlayOptions) -> anyhow::Result<Report> {
+    let bridged = m
+        .workloads
+        .iter()
+        .any(|w| !w.spec.host_network.unwrap_or(false));
+    let uses_bridge = o.network.is_empty()
+        || o.network.iter().all(|n| {
+            !matches!(
+                n.as_str(),
+                "host" | "none" | "pasta" | "slirp4netns" | "private"
+            ) && !n.starts_with("container:")
+                && !n.starts_with("ns:")
+                && !n.starts_with("pasta:")
+                && !n.starts_with("slirp4netns:")
+        });
+    let warming = (o.start && bridged && uses_bridge).then(|| {
+        let runroot = paths.runroot.clone();
+        std::thread::spawn(move || crate::network::attach::warm(&runroot, true))
+    });
+    let mut warm = Warm(warming, false);
+    let result = play_all(paths, m, o, &mut warm);
+    warm.join();
+    if warm.1 {
+        crate::network::attach::settle(&paths.runroot);
+    }
+    result
+}
+
+/// The warming thread, joined before anything forks (init containers run from this process),
+/// and whether it ran.
+pub struct Warm(Option<std::thread::JoinHandle<anyhow::Result<()>>>, bool);
+
+impl Warm {
+    pub fn join(&mut self) {
+        if let Some(h) = self.0.take() {
+            // Its errors are the supervisor's to report: it sets the namespace up again.
+            let _ = h.join();
+            self.1 = true;
+        }
+    }
+}
+
+fn play_all(
+    paths: &Paths,
+    m: &Manifest,
+    o: &PlayOptions,
+    warm: &mut Warm,
+) -> anyhow::Result<Report> {
     let plays = PlayStore::open(&paths.root)?;
     let mut report = Report::default();
     let vstore = crate::state::volume::VolumeStore::open(&paths.root)?;
@@ -257,7 +306,7 @@ pub fn play(paths: &Paths, m: &Manifest, o: &PlayOptions) -> anyhow::Result<Repo
         };
         let mut result = Ok(());
         for name in pod_names(w, replicas) {
-            result = play_pod(paths, m, w, &name, o, &mut rec, &mut report);
+            result = play_pod(paths, m, w, &name, o, &mut rec, &mut report, warm);
             if result.is_err() {
                 break;
             }
@@ -272,6 +321,7 @@ pub fn play(paths: &Paths, m: &Manifest, o: &PlayOptions) -> anyhow::Result<Repo
     Ok(report)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn play_pod(
     paths: &Paths,
     m: &Manifest,
@@ -280,6 +330,7 @@ fn play_pod(
     o: &PlayOptions,
     rec: &mut Played,
     report: &mut Report,
+    warm: &mut Warm,
 ) -> anyhow::Result<()> {
     let store = crate::image::store::Store::open(&paths.root)?;
     let locate = |path: String, e: anyhow::Error| -> anyhow::Error {
@@ -441,6 +492,7 @@ fn play_pod(
     });
     let mut pod_ip = None;
     if wants_ip && o.start {
+        warm.join();
         if let Some(infra) = &pod.infra_id {
             crate::runtime::launch::start_detached(paths, infra)?;
             let cstore = crate::state::ContainerStore::open(&paths.root, &paths.runroot)?;
@@ -493,6 +545,7 @@ fn play_pod(
             }
         }
     }
+    warm.join();
     if let Some(child) = infra_starting {
         crate::runtime::launch::await_started(child)
             .with_context(|| format!("starting pod {}", pod.name))?;

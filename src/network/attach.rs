@@ -320,6 +320,26 @@ pub fn started(runroot: &Path, id: &str, pid: i32) -> anyhow::Result<()> {
 
 /// The container is gone: its addresses return to the pool; the last one out tears the user's
 /// network namespace down.
+/// Make the user's network namespace (holder, pasta, DNS) ready ahead of the first container:
+/// `kube play` does it while it prepares its pods. `settle` undoes it if nothing attached.
+pub fn warm(runroot: &Path, with_dns: bool) -> anyhow::Result<()> {
+    let _g = lock(runroot)?;
+    let mut holder = rootless::ensure(runroot, with_dns)?;
+    if with_dns && !holder.dns_alive() {
+        super::dns::start(runroot, &mut holder)?;
+        rootless::save(runroot, &holder)?;
+    }
+    Ok(())
+}
+
+/// Tear the namespace down when no container is attached (after a `warm` that found no use).
+pub fn settle(runroot: &Path) {
+    let Ok(_g) = lock(runroot) else { return };
+    if records(runroot, true).is_empty() {
+        rootless::teardown(runroot);
+    }
+}
+
 pub fn release(runroot: &Path, id: &str) {
     let Ok(_g) = lock(runroot) else { return };
     let _ = std::fs::remove_file(record_path(runroot, id));

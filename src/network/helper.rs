@@ -46,6 +46,18 @@ pub fn start_detached(net: &Network, pid: i32, rundir: &Path) -> anyhow::Result<
 }
 
 fn start_pasta(pid: i32, rundir: &Path) -> anyhow::Result<NetHelper> {
+    let started = spawn_pasta(pid, rundir)?;
+    finish_pasta(started)
+}
+
+/// pasta for the namespaces of `pid`, running: `finish_pasta` waits until it has set them up.
+/// (It can start before the user namespace is mapped: it joins it with full capabilities.)
+pub struct PastaStarting {
+    child: std::process::Child,
+    pidfile: std::path::PathBuf,
+}
+
+pub fn spawn_pasta(pid: i32, rundir: &Path) -> anyhow::Result<PastaStarting> {
     let pasta = find_program("pasta").ok_or_else(|| missing("pasta", "passt"))?;
     let pidfile = rundir.join("pasta.pid");
     let _ = std::fs::remove_file(&pidfile);
@@ -68,8 +80,18 @@ fn start_pasta(pid: i32, rundir: &Path) -> anyhow::Result<NetHelper> {
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
-        .output()
+        .spawn()
         .context("running pasta")?;
+    Ok(PastaStarting {
+        child: out,
+        pidfile,
+    })
+}
+
+/// Wait for pasta's set-up; its daemon's pid.
+pub fn finish_pasta(s: PastaStarting) -> anyhow::Result<NetHelper> {
+    let PastaStarting { child, pidfile } = s;
+    let out = child.wait_with_output().context("running pasta")?;
     if !out.status.success() {
         let err = String::from_utf8_lossy(&out.stderr);
         let err: Vec<&str> = err

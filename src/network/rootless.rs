@@ -160,6 +160,13 @@ fn start(runroot: &Path, with_dns: bool) -> anyhow::Result<Holder> {
         );
         e
     };
+    // pasta sets up the namespace while the ids are mapped and the holder gets ready.
+    let pasta = match super::Network::default_mode() {
+        Ok(super::Network::Pasta) => {
+            Some(super::helper::spawn_pasta(pid, &dir(runroot)).map_err(fail)?)
+        }
+        _ => None,
+    };
     let mapping = crate::userns::idmap::IdMapping::for_current_user()?;
     mapping.apply(pid).map_err(|e| fail(e.into()))?;
     let mut stdin = child.stdin.take().expect("piped");
@@ -181,7 +188,16 @@ fn start(runroot: &Path, with_dns: bool) -> anyhow::Result<Holder> {
     } else {
         None
     };
-    let helper_pid = outward(pid, &dir(runroot)).map_err(fail)?;
+    let helper_pid = match pasta {
+        Some(p) => {
+            let h = super::helper::finish_pasta(p).map_err(fail)?;
+            let hp = h.pid();
+            // Not ours to stop on drop: teardown kills it by pid.
+            std::mem::forget(h);
+            hp
+        }
+        None => outward(pid, &dir(runroot)).map_err(fail)?,
+    };
     let mut h = Holder {
         pid,
         pid_start,
