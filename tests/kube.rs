@@ -498,6 +498,8 @@ fn generate_validates_and_round_trips() {
         "/tmp",
         "--user",
         "1000:1000",
+        "--label",
+        "tier=backend",
         &bb,
         "sleep",
         "1000",
@@ -524,6 +526,7 @@ fn generate_validates_and_round_trips() {
         first.contains("medium: Memory") && first.contains("runAsUser: 1000"),
         "{first}"
     );
+    assert!(first.contains("tier: backend"), "{first}");
     // Stable: the same twice, and the same after a play of it.
     assert_eq!(t.ok(["kube", "generate", "-s", "gen"]).stdout, first);
     t.ok(["rm", "-f", "-t", "0", "gen"]);

@@ -453,6 +453,21 @@ pub fn objects(
         .filter(|(k, _)| !k.starts_with("io.skiff."))
         .map(|(k, x)| (k.clone(), x.clone()))
         .collect();
+    // A lone container's own labels (`run --label`), not its image's, label the pod.
+    if v.prefix.is_empty() {
+        for c in &v.members {
+            let image = store
+                .config(&c.image_id)
+                .ok()
+                .and_then(|i| i.config.labels)
+                .unwrap_or_default();
+            for (k, x) in &c.labels {
+                if !k.starts_with("io.skiff.") && image.get(k) != Some(x) {
+                    labels.insert(k.clone(), x.clone());
+                }
+            }
+        }
+    }
     labels
         .entry("app".into())
         .or_insert_with(|| dns_label(&v.name));
