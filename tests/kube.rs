@@ -334,6 +334,20 @@ spec:
       - name: job
         image: {bb}
         command: ["sh", "-c", "echo job done"]
+---
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: flaky
+spec:
+  backoffLimit: 3
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+      - name: job
+        image: {bb}
+        command: ["sh", "-c", "if [ -e /tried ]; then echo second try; else touch /tried; exit 1; fi"]
 "#,
             host = host.display()
         ),
@@ -366,6 +380,27 @@ spec:
         if ps.stdout.contains("Exited (0)") {
             let name = ps.stdout.split_whitespace().next().unwrap().to_string();
             assert_eq!(t.ok(["logs", &name]).stdout, "job done\n");
+            break;
+        }
+        assert!(Instant::now() < deadline, "{}", ps.describe());
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    // A failing Job is tried again, up to backoffLimit.
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let ps = t.ok([
+            "ps",
+            "-a",
+            "--filter",
+            "name=flaky-",
+            "--format",
+            "{{.Names}} {{.Status}}",
+        ]);
+        if ps.stdout.contains("Exited (0)") {
+            let name = ps.stdout.split_whitespace().next().unwrap().to_string();
+            assert!(t.ok(["logs", &name]).stdout.contains("second try"));
+            let n = t.ok(["inspect", "--format", "{{.RestartCount}}", &name]);
+            assert_eq!(n.stdout.trim(), "1", "{}", n.describe());
             break;
         }
         assert!(Instant::now() < deadline, "{}", ps.describe());

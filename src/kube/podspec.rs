@@ -363,11 +363,12 @@ pub fn request(
     }
     let restart = match (ctx.w.kind.as_str(), spec.restart_policy.as_deref()) {
         _ if init => None,
-        ("Job", Some("OnFailure")) => Some(format!(
-            "on-failure:{}",
-            ctx.w.backoff_limit.unwrap_or(6).max(1)
-        )),
-        ("Job", _) => None,
+        // A failed Job is tried again up to backoffLimit times (Kubernetes makes new pods for
+        // restartPolicy Never; here the same container runs again, as for OnFailure).
+        ("Job", _) => match ctx.w.backoff_limit.unwrap_or(6) {
+            n if n > 0 => Some(format!("on-failure:{n}")),
+            _ => None,
+        },
         (_, None | Some("Always")) => Some("always".to_string()),
         (_, Some("OnFailure")) => Some("on-failure".to_string()),
         (_, Some("Never")) => None,
