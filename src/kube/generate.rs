@@ -107,8 +107,7 @@ impl Volumes {
     /// The pod volume for a mount (shared by containers mounting the same source).
     fn name_for(&mut self, m: &crate::runtime::spec::UserMount) -> String {
         let mut v = Volume::default();
-        if let Some(t) = &m.tmpfs {
-            let _ = t;
+        if m.tmpfs.is_some() {
             v.empty_dir = Some(EmptyDirVolumeSource {
                 medium: Some("Memory".into()),
                 ..Default::default()

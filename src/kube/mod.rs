@@ -384,62 +384,20 @@ impl Manifest {
                     }
                     ports.push((p.container_port, proto, c.name.clone()));
                 }
-                for (ei, e) in c.env.iter().flatten().enumerate() {
-                    let Some(vf) = &e.value_from else { continue };
-                    if let Some(r) = &vf.config_map_key_ref {
-                        if !r.optional.unwrap_or(false) && !self.configmaps.contains_key(&r.name) {
-                            return Err(at(
-                                format!("{base}.env[{ei}].valueFrom.configMapKeyRef.name"),
-                                format!("ConfigMap {:?} is not in the manifest (add it, or pass it with --configmap FILE)", r.name),
-                            ));
-                        }
-                    }
-                    if let Some(r) = &vf.secret_key_ref {
-                        if !r.optional.unwrap_or(false) && !self.secrets.contains_key(&r.name) {
-                            return Err(at(
-                                format!("{base}.env[{ei}].valueFrom.secretKeyRef.name"),
-                                format!("Secret {:?} is not in the manifest", r.name),
-                            ));
-                        }
-                    }
-                }
-                for (ei, e) in c.env_from.iter().flatten().enumerate() {
-                    if let Some(r) = &e.config_map_ref {
-                        if !r.optional.unwrap_or(false) && !self.configmaps.contains_key(&r.name) {
-                            return Err(at(
-                                format!("{base}.envFrom[{ei}].configMapRef.name"),
-                                format!("ConfigMap {:?} is not in the manifest (add it, or pass it with --configmap FILE)", r.name),
-                            ));
-                        }
-                    }
-                    if let Some(r) = &e.secret_ref {
-                        if !r.optional.unwrap_or(false) && !self.secrets.contains_key(&r.name) {
-                            return Err(at(
-                                format!("{base}.envFrom[{ei}].secretRef.name"),
-                                format!("Secret {:?} is not in the manifest", r.name),
-                            ));
-                        }
-                    }
-                }
             }
-            for (vi, v) in w.spec.volumes.iter().flatten().enumerate() {
-                let base = format!("{}.volumes[{vi}]", w.spec_path);
-                if let Some(cm) = &v.config_map {
-                    if !cm.optional.unwrap_or(false) && !self.configmaps.contains_key(&cm.name) {
-                        return Err(at(
-                            format!("{base}.configMap.name"),
-                            format!("ConfigMap {:?} is not in the manifest (add it, or pass it with --configmap FILE)", cm.name),
-                        ));
-                    }
-                }
-                if let Some(s) = &v.secret {
-                    let n = s.secret_name.clone().unwrap_or_default();
-                    if !s.optional.unwrap_or(false) && !self.secrets.contains_key(&n) {
-                        return Err(at(
-                            format!("{base}.secret.secretName"),
-                            format!("Secret {n:?} is not in the manifest"),
-                        ));
-                    }
+            for (path, secret, name) in references(w) {
+                let missing = if secret {
+                    !self.secrets.contains_key(&name)
+                } else {
+                    !self.configmaps.contains_key(&name)
+                };
+                if missing {
+                    let msg = if secret {
+                        format!("Secret {name:?} is not in the manifest")
+                    } else {
+                        format!("ConfigMap {name:?} is not in the manifest (add it, or pass it with --configmap FILE)")
+                    };
+                    return Err(at(path, msg));
                 }
             }
         }
@@ -457,6 +415,82 @@ impl Manifest {
         }
         Ok(())
     }
+}
+
+/// The ConfigMaps and Secrets a pod spec needs (not the optional ones): (field path, is a
+/// Secret, name).
+fn references(w: &Workload) -> Vec<(String, bool, String)> {
+    let mut out = Vec::new();
+    let mut need = |path: String, secret: bool, name: &str, optional: Option<bool>| {
+        if !optional.unwrap_or(false) {
+            out.push((path, secret, name.to_string()));
+        }
+    };
+    let lists = [
+        (
+            "initContainers",
+            w.spec.init_containers.as_deref().unwrap_or_default(),
+        ),
+        ("containers", &w.spec.containers[..]),
+    ];
+    for (list, cs) in lists {
+        for (ci, c) in cs.iter().enumerate() {
+            let base = format!("{}.{list}[{ci}]", w.spec_path);
+            for (ei, e) in c.env.iter().flatten().enumerate() {
+                let Some(vf) = &e.value_from else { continue };
+                if let Some(r) = &vf.config_map_key_ref {
+                    need(
+                        format!("{base}.env[{ei}].valueFrom.configMapKeyRef.name"),
+                        false,
+                        &r.name,
+                        r.optional,
+                    );
+                }
+                if let Some(r) = &vf.secret_key_ref {
+                    need(
+                        format!("{base}.env[{ei}].valueFrom.secretKeyRef.name"),
+                        true,
+                        &r.name,
+                        r.optional,
+                    );
+                }
+            }
+            for (ei, e) in c.env_from.iter().flatten().enumerate() {
+                if let Some(r) = &e.config_map_ref {
+                    need(
+                        format!("{base}.envFrom[{ei}].configMapRef.name"),
+                        false,
+                        &r.name,
+                        r.optional,
+                    );
+                }
+                if let Some(r) = &e.secret_ref {
+                    need(
+                        format!("{base}.envFrom[{ei}].secretRef.name"),
+                        true,
+                        &r.name,
+                        r.optional,
+                    );
+                }
+            }
+        }
+    }
+    for (vi, v) in w.spec.volumes.iter().flatten().enumerate() {
+        let base = format!("{}.volumes[{vi}]", w.spec_path);
+        if let Some(cm) = &v.config_map {
+            need(
+                format!("{base}.configMap.name"),
+                false,
+                &cm.name,
+                cm.optional,
+            );
+        }
+        if let Some(sv) = &v.secret {
+            let n = sv.secret_name.clone().unwrap_or_default();
+            need(format!("{base}.secret.secretName"), true, &n, sv.optional);
+        }
+    }
+    out
 }
 
 /// `Kind name` of a document, for messages.

@@ -129,7 +129,7 @@ fn one(
             let readable = if meta.is_dir() {
                 std::fs::read_dir(&p).is_ok()
             } else {
-                std::fs::File::open(&p).is_ok() || meta.file_type().is_socket_like()
+                std::fs::File::open(&p).is_ok() || special(&meta.file_type())
             };
             if !readable {
                 bail!("{what}: hostPath {} is not readable by you: a pod can only mount what its user can read", p.display());
@@ -212,15 +212,10 @@ pub fn secret_data(s: &k8s_openapi::api::core::v1::Secret) -> BTreeMap<String, V
     data
 }
 
-trait SocketLike {
-    fn is_socket_like(&self) -> bool;
-}
-
-impl SocketLike for std::fs::FileType {
-    fn is_socket_like(&self) -> bool {
-        use std::os::unix::fs::FileTypeExt;
-        self.is_socket() || self.is_char_device() || self.is_block_device()
-    }
+/// A socket or device node (opened by what uses it, not read here).
+fn special(t: &std::fs::FileType) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    t.is_socket() || t.is_char_device() || t.is_block_device()
 }
 
 /// A container's `volumeMounts` as the engine's mounts.

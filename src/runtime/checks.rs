@@ -117,10 +117,6 @@ impl Checks {
         }
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.list.is_empty()
-    }
-
     pub fn container(&self) -> &Container {
         &self.c
     }

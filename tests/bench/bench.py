@@ -43,6 +43,7 @@ class Ctx:
         self.notes = []
         self.as_user = as_user
         self.sh = sh
+        self.podman_netavark = podman_netavark
 
     def note(self, text):
         self.notes.append(text)
@@ -67,6 +68,18 @@ def setup_podman(ctx):
     ctx.note("podman: wrote ~skiff-test/.config/containers/containers.conf with cgroups disabled "
              "(no cgroup delegation here)")
     return True
+
+
+def podman_netavark():
+    """podman's containers.conf for bridge networks with DNS: netavark + aardvark-dns (found only
+    with helper_binaries_dir on Debian), no cgroups (none are delegated here)."""
+    conf = f"/home/{USER}/.config/containers/containers.conf"
+    os.makedirs(os.path.dirname(conf), exist_ok=True)
+    with open(conf, "w") as f:
+        f.write('[containers]\ncgroups = "disabled"\n[engine]\ncgroup_manager = "cgroupfs"\n'
+                'events_logger = "file"\n'
+                'helper_binaries_dir = ["/usr/lib/podman", "/usr/libexec/podman"]\n'
+                '[network]\nnetwork_backend = "netavark"\n')
 
 
 def setup_crun(ctx):

@@ -10,16 +10,6 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(HERE)))
 USER = "skiff-test"
 
-PODMAN_CONF = """[containers]
-cgroups = "disabled"
-[engine]
-cgroup_manager = "cgroupfs"
-events_logger = "file"
-helper_binaries_dir = ["/usr/lib/podman", "/usr/libexec/podman"]
-[network]
-network_backend = "netavark"
-"""
-
 POD = """apiVersion: v1
 kind: Pod
 metadata:
@@ -55,10 +45,7 @@ def setup(ctx):
     ctx.podman_cmd = f"podman --root {u}/p --runroot {u}/pr"
     tools = {"skiff": ctx.skiff_cmd}
     if ctx.has_podman:
-        conf = f"/home/{USER}/.config/containers/containers.conf"
-        os.makedirs(os.path.dirname(conf), exist_ok=True)
-        with open(conf, "w") as f:
-            f.write(PODMAN_CONF)
+        ctx.podman_netavark()
         tools["podman"] = ctx.podman_cmd
     ctx.tools = tools
     for name, tool in tools.items():

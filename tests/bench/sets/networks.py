@@ -15,16 +15,6 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(HERE)))
 USER = "skiff-test"
 
-PODMAN_CONF = """[containers]
-cgroups = "disabled"
-[engine]
-cgroup_manager = "cgroupfs"
-events_logger = "file"
-helper_binaries_dir = ["/usr/lib/podman", "/usr/libexec/podman"]
-[network]
-network_backend = "netavark"
-"""
-
 
 BULK = "printf 'GET /big HTTP/1.0\\r\\n\\r\\n' | nc web 80 | wc -c"
 
@@ -44,9 +34,7 @@ def setup(ctx):
     ctx.podman_cmd = f"podman --root {u}/p --runroot {u}/pr"
     tools = {"skiff": ctx.skiff_cmd}
     if ctx.has_podman:
-        conf = f"/home/{USER}/.config/containers/containers.conf"
-        with open(conf, "w") as f:
-            f.write(PODMAN_CONF)
+        ctx.podman_netavark()
         ctx.note("podman: netavark + aardvark-dns (network_backend = netavark, helper_binaries_dir "
                  "= /usr/lib/podman) in ~skiff-test/.config/containers/containers.conf")
         tools["podman"] = ctx.podman_cmd
