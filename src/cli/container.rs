@@ -283,24 +283,33 @@ pub fn inspect(g: &GlobalOpts, a: InspectArgs) -> anyhow::Result<i32> {
 }
 
 pub fn rename(g: &GlobalOpts, a: RenameArgs) -> anyhow::Result<i32> {
-    let store = store(g)?;
-    if !names::valid(&a.name) {
-        anyhow::bail!("invalid container name {:?}", a.name);
+    rename_one(&store(g)?, &a.container, &a.name)?;
+    Ok(0)
+}
+
+/// Give the container `input` names the new `name` (unique in the store).
+pub fn rename_one(store: &ContainerStore, input: &str, name: &str) -> anyhow::Result<()> {
+    if !names::valid(name) {
+        anyhow::bail!(
+            "invalid container name {name:?}: use letters, digits and _ . - (starting with a \
+             letter or digit)"
+        );
     }
     let _l = store.lock_all(LockMode::Exclusive)?;
-    if let Ok(other) = store.find(&a.name) {
-        if other.name == a.name {
-            anyhow::bail!(
-                "the container name \"{}\" is already in use by {}",
-                a.name,
-                other.short_id()
-            );
+    if let Ok(other) = store.find(name) {
+        if other.name == name {
+            return Err(crate::state::store::StateError::NameInUse {
+                name: name.to_string(),
+                id: other.short_id().to_string(),
+            }
+            .into());
         }
     }
-    let mut c = store.find(&a.container)?;
-    c.name = a.name.clone();
+    let mut c = store.find(input)?;
+    c.name = name.to_string();
     store.save(&c)?;
-    Ok(0)
+    crate::state::events::container(store.runroot(), &c, "rename", None);
+    Ok(())
 }
 
 pub fn restart(g: &GlobalOpts, a: RestartArgs) -> anyhow::Result<i32> {

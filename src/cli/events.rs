@@ -1,8 +1,7 @@
 //! `skiff events`: the events log (see `state::events`), printed and followed as `podman events`
 //! does: `--since`, `--until`, `--filter`, `--format`, `--stream`.
 
-use std::io::{Read, Write};
-use std::time::Duration;
+use std::io::Write;
 
 use clap::{ArgAction, Args};
 
@@ -38,10 +37,10 @@ pub struct EventsArgs {
     pub no_trunc: bool,
 }
 
-struct Filter(Vec<(String, String)>);
+pub struct Filter(Vec<(String, String)>);
 
 impl Filter {
-    fn parse(specs: &[String]) -> anyhow::Result<Filter> {
+    pub fn parse(specs: &[String]) -> anyhow::Result<Filter> {
         let mut v = Vec::new();
         for f in specs {
             let (k, val) = f.split_once('=').ok_or_else(|| {
@@ -59,7 +58,7 @@ impl Filter {
         Ok(Filter(v))
     }
 
-    fn matches(&self, e: &Event) -> bool {
+    pub fn matches(&self, e: &Event) -> bool {
         let one = |k: &str, val: &str| match k {
             "type" => e.kind == val,
             "event" => e.status == val,
@@ -149,53 +148,20 @@ pub fn run(g: &GlobalOpts, a: EventsArgs) -> anyhow::Result<i32> {
     };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let path = events::log_path(&paths.runroot);
-    let mut file: Option<std::fs::File> = None;
-    let mut pending = Vec::new();
-    let read_new =
-        |file: &mut Option<std::fs::File>, pending: &mut Vec<u8>, out: &mut dyn Write| {
-            if file.is_none() {
-                *file = std::fs::File::open(&path).ok();
-            }
-            let Some(f) = file.as_mut() else {
-                return Ok(());
-            };
-            // At EOF a later read picks up what was appended since.
-            f.read_to_end(pending)?;
-            // Complete lines only: a writer may be halfway through one.
-            let end = pending
-                .iter()
-                .rposition(|b| *b == b'\n')
-                .map_or(0, |i| i + 1);
-            for l in pending[..end].split(|b| *b == b'\n') {
-                if let Ok(e) = serde_json::from_slice::<Event>(l) {
-                    show(&e, out)?;
-                }
-            }
-            pending.drain(..end);
-            std::io::Result::Ok(())
-        };
-    let done = |r: std::io::Result<()>| match r {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(true),
-        Err(e) => Err(e),
-        Ok(()) => Ok(false),
-    };
-    if done(read_new(&mut file, &mut pending, &mut out))? || !a.stream {
-        return Ok(0);
-    }
     let until_unix = until.map(|u| u as f64 / 1e9);
-    loop {
-        if until_unix.is_some_and(|u| (super::format::now_unix() as f64) > u) {
-            return Ok(0);
+    let r = events::follow(&paths.runroot, a.stream, &mut |e: Option<&Event>| {
+        match e {
+            Some(e) => show(e, &mut out)?,
+            None if until_unix.is_some_and(|u| (super::format::now_unix() as f64) > u) => {
+                return Ok(false)
+            }
+            None => {}
         }
-        std::thread::sleep(Duration::from_millis(100));
-        // The log was removed (system reset) and may come back: start over with the new one.
-        if file.is_some() && std::fs::metadata(&path).is_err() {
-            file = None;
-            pending.clear();
-        }
-        if done(read_new(&mut file, &mut pending, &mut out))? {
-            return Ok(0);
-        }
+        Ok(true)
+    });
+    match r {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(0),
+        Err(e) => Err(e.into()),
+        Ok(()) => Ok(0),
     }
 }

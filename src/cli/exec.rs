@@ -83,6 +83,7 @@ pub fn run(g: &GlobalOpts, a: ExecArgs) -> anyhow::Result<i32> {
         privileged: a.privileged,
         preserve_fds: a.preserve_fds,
         detach: a.detach,
+        stdio: None,
     };
     let started = start(&c, &opts)?;
     if a.detach {

@@ -117,7 +117,7 @@ pub fn parse_signal(s: &str) -> anyhow::Result<i32> {
         .map_err(|_| bad())
 }
 
-fn signal(c: &Container, sig: i32) -> anyhow::Result<()> {
+pub fn signal(c: &Container, sig: i32) -> anyhow::Result<()> {
     if !c.process_alive() {
         anyhow::bail!("{}: the container is not running", c.name);
     }
@@ -316,7 +316,7 @@ pub fn rm(g: &GlobalOpts, a: RmArgs) -> anyhow::Result<i32> {
     "cannot remove container {0} as it is running - running or paused containers cannot be \
      removed without force: container state improper (stop it first, or use `skiff rm -f`)"
 )]
-struct Running(String);
+pub struct Running(pub String);
 
 /// Containers that share `c`'s network namespace (`--network container:C`).
 fn dependents(store: &ContainerStore, c: &Container) -> anyhow::Result<Vec<Container>> {
@@ -329,12 +329,24 @@ fn dependents(store: &ContainerStore, c: &Container) -> anyhow::Result<Vec<Conta
 }
 
 fn remove_one(store: &ContainerStore, c: &Container, a: &RmArgs) -> anyhow::Result<()> {
+    remove_container(store, c, a.force, a.time, a.volumes)
+}
+
+/// Remove `c`: a running one only with `force` (stopped within `time` seconds, else killed),
+/// with its anonymous volumes when `volumes`.
+pub fn remove_container(
+    store: &ContainerStore,
+    c: &Container,
+    force: bool,
+    time: Option<u64>,
+    volumes: bool,
+) -> anyhow::Result<()> {
     let running = c.state.status == Status::Running && (c.process_alive() || c.supervisor_alive());
-    if running && !a.force {
+    if running && !force {
         return Err(Running(c.id.clone()).into());
     }
     if running {
-        match a.time {
+        match time {
             Some(t) => stop_one(store, c, t)?,
             None => {
                 container::request_stop(store, &c.id)?;
@@ -353,7 +365,7 @@ fn remove_one(store: &ContainerStore, c: &Container, a: &RmArgs) -> anyhow::Resu
     let _g = store.lock_all(LockMode::Exclusive)?;
     if let Ok(c) = store.load(&c.id) {
         container::remove(store, &c)?;
-        if a.volumes {
+        if volumes {
             container::remove_anonymous_volumes(store, &c)?;
         }
     }

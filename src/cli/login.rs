@@ -99,20 +99,42 @@ pub fn login(g: &GlobalOpts, a: LoginArgs) -> anyhow::Result<i32> {
     };
     let creds = Credentials { username, password };
     let paths = g.paths()?;
-    let conf = RegistriesConf::load(&paths.config)?;
-    let registries =
-        Registries::new(conf, &paths.config).with_access(crate::image::registry::Access {
+    check(
+        &paths,
+        &key,
+        &creds,
+        Some(crate::image::registry::Access {
             tls_verify: a.tls.tls_verify,
             cert_dir: a.tls.cert_dir.clone(),
             ..Default::default()
-        });
+        }),
+    )?;
+    auth::store(&path, &key, &creds)?;
+    if a.verbose {
+        eprintln!("Used: {}", path.display());
+    }
+    eprintln!("Login Succeeded!");
+    Ok(0)
+}
+
+/// Log in to `registry` (a key as `registry_key` gives, or empty for Docker Hub) with `creds`:
+/// an error when the registry refuses them.
+pub fn check(
+    paths: &crate::storage::Paths,
+    registry: &str,
+    creds: &Credentials,
+    access: Option<crate::image::registry::Access>,
+) -> anyhow::Result<()> {
+    let key = registry_key(Some(registry).filter(|r| !r.is_empty()));
+    let conf = RegistriesConf::load(&paths.config)?;
+    let registries = Registries::new(conf, &paths.config).with_access(access.unwrap_or_default());
     let probe = reference::parse(&format!("{key}/skiff-login-check"))?.reference;
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
     let mut errors = Vec::new();
     for endpoint in registries.endpoints(&probe)? {
-        let remote = registries.remote_with(&endpoint, &probe, &creds)?;
+        let remote = registries.remote_with(&endpoint, &probe, creds)?;
         match rt.block_on(remote.check_login(&probe)) {
             Ok(()) => {
                 errors.clear();
@@ -125,12 +147,7 @@ pub fn login(g: &GlobalOpts, a: LoginArgs) -> anyhow::Result<i32> {
     if !errors.is_empty() {
         bail!("logging in to {key}: {}", errors.join("; "));
     }
-    auth::store(&path, &key, &creds)?;
-    if a.verbose {
-        eprintln!("Used: {}", path.display());
-    }
-    eprintln!("Login Succeeded!");
-    Ok(0)
+    Ok(())
 }
 
 pub fn logout(_g: &GlobalOpts, a: LogoutArgs) -> anyhow::Result<i32> {

@@ -105,11 +105,13 @@ pub(crate) fn parse_time(s: &str) -> anyhow::Result<f64> {
     Ok(now_unix() as f64 - total)
 }
 
-struct Record<'a> {
-    ts: &'a str,
-    stderr: bool,
-    partial: bool,
-    text: &'a [u8],
+/// One record of a k8s-file log: its RFC 3339 time, stream, whether the line goes on in the next
+/// record (a partial line), and its text.
+pub struct Record<'a> {
+    pub ts: &'a str,
+    pub stderr: bool,
+    pub partial: bool,
+    pub text: &'a [u8],
 }
 
 fn parse_line(line: &[u8]) -> Option<Record<'_>> {
@@ -137,43 +139,40 @@ fn ts_seconds(ts: &str) -> f64 {
     secs + frac
 }
 
-struct Printer {
-    /// `--names`: the container's name (colored with --color) before each line.
-    prefix: Option<String>,
-    timestamps: bool,
-    since: Option<f64>,
-    until: Option<f64>,
+/// What to read of a log, and where each record goes.
+pub struct Reader<'a> {
+    pub follow: bool,
+    pub tail: Option<usize>,
+    pub since: Option<f64>,
+    pub until: Option<f64>,
+    pub each: &'a mut dyn FnMut(&Record) -> std::io::Result<()>,
 }
 
-impl Printer {
-    fn print(&self, data: &[u8]) -> anyhow::Result<()> {
+impl Reader<'_> {
+    fn print(&mut self, data: &[u8]) -> anyhow::Result<()> {
         self.write(data).map_err(crate::error::output_error)
     }
 
-    fn write(&self, data: &[u8]) -> std::io::Result<()> {
-        let mut out = std::io::stdout().lock();
-        let mut err = std::io::stderr().lock();
+    fn write(&mut self, data: &[u8]) -> std::io::Result<()> {
         for line in data.split(|b| *b == b'\n').filter(|l| !l.is_empty()) {
             let Some(r) = parse_line(line) else { continue };
             let t = ts_seconds(r.ts);
             if self.since.is_some_and(|s| t < s) || self.until.is_some_and(|u| t > u) {
                 continue;
             }
-            let w: &mut dyn Write = if r.stderr { &mut err } else { &mut out };
-            if let Some(p) = &self.prefix {
-                w.write_all(p.as_bytes())?;
-            }
-            if self.timestamps {
-                w.write_all(r.ts.as_bytes())?;
-                w.write_all(b" ")?;
-            }
-            w.write_all(r.text)?;
-            if !r.partial {
-                w.write_all(b"\n")?;
-            }
+            (self.each)(&r)?;
         }
-        out.flush()?;
-        err.flush()
+        Ok(())
+    }
+}
+
+/// `--tail`: a count, or all (`all`, `-1`).
+pub fn parse_tail(t: Option<&str>) -> anyhow::Result<Option<usize>> {
+    match t {
+        None | Some("all" | "-1" | "") => Ok(None),
+        Some(t) => Ok(Some(t.parse().map_err(|_| {
+            anyhow::anyhow!("invalid --tail {t:?}: a number or all")
+        })?)),
     }
 }
 
@@ -190,19 +189,51 @@ pub fn run(g: &GlobalOpts, a: LogsArgs) -> anyhow::Result<i32> {
         "journald" => return journald_logs(&c, &a),
         _ => {}
     }
-    let path = log_path(&store, &c.id, &c.spec.log);
-    let printer = Printer {
-        prefix: a.names.then(|| {
-            if a.color {
-                format!("\x1b[36m{}\x1b[0m ", c.name)
-            } else {
-                format!("{} ", c.name)
-            }
-        }),
-        timestamps: a.timestamps,
-        since: a.since.as_deref().map(parse_time).transpose()?,
-        until: a.until.as_deref().map(parse_time).transpose()?,
+    let prefix = a.names.then(|| {
+        if a.color {
+            format!("\x1b[36m{}\x1b[0m ", c.name)
+        } else {
+            format!("{} ", c.name)
+        }
+    });
+    let mut each = |r: &Record| -> std::io::Result<()> {
+        let mut out = std::io::stdout().lock();
+        let mut err = std::io::stderr().lock();
+        let w: &mut dyn Write = if r.stderr { &mut err } else { &mut out };
+        if let Some(p) = &prefix {
+            w.write_all(p.as_bytes())?;
+        }
+        if a.timestamps {
+            w.write_all(r.ts.as_bytes())?;
+            w.write_all(b" ")?;
+        }
+        w.write_all(r.text)?;
+        if !r.partial {
+            w.write_all(b"\n")?;
+        }
+        Ok(())
     };
+    read(
+        &store,
+        &c,
+        Reader {
+            follow: a.follow,
+            tail: parse_tail(a.tail.as_deref())?,
+            since: a.since.as_deref().map(parse_time).transpose()?,
+            until: a.until.as_deref().map(parse_time).transpose()?,
+            each: &mut each,
+        },
+    )?;
+    Ok(0)
+}
+
+/// Read `c`'s k8s-file log (rotated files first) and, with `follow`, go on until it stops.
+pub fn read(
+    store: &ContainerStore,
+    c: &crate::state::Container,
+    mut printer: Reader,
+) -> anyhow::Result<()> {
+    let path = log_path(store, &c.id, &c.spec.log);
     let running = || {
         store
             .load(&c.id)
@@ -210,7 +241,7 @@ pub fn run(g: &GlobalOpts, a: LogsArgs) -> anyhow::Result<i32> {
             .unwrap_or(false)
     };
     // The file comes with the first line the container prints; -f waits for it.
-    while a.follow && !path.exists() && running() {
+    while printer.follow && !path.exists() && running() {
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
     // Rotated files first, oldest first, then the current one.
@@ -227,7 +258,7 @@ pub fn run(g: &GlobalOpts, a: LogsArgs) -> anyhow::Result<i32> {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             printer.print(&data)?;
-            return Ok(0);
+            return Ok(());
         }
         Err(e) => return Err(e.into()),
     };
@@ -250,10 +281,7 @@ pub fn run(g: &GlobalOpts, a: LogsArgs) -> anyhow::Result<i32> {
         .unwrap_or(0);
     pos -= (data.len() - complete) as u64;
     data.truncate(complete);
-    if let Some(t) = a.tail.as_deref().filter(|t| *t != "all" && *t != "-1") {
-        let n: usize = t
-            .parse()
-            .map_err(|_| anyhow::anyhow!("invalid --tail {t:?}: a number or all"))?;
+    if let Some(n) = printer.tail {
         let lines: Vec<&[u8]> = data
             .split(|b| *b == b'\n')
             .filter(|l| !l.is_empty())
@@ -267,8 +295,8 @@ pub fn run(g: &GlobalOpts, a: LogsArgs) -> anyhow::Result<i32> {
         data = joined;
     }
     printer.print(&data)?;
-    if !a.follow {
-        return Ok(0);
+    if !printer.follow {
+        return Ok(());
     }
     loop {
         let running = store
@@ -318,7 +346,7 @@ pub fn run(g: &GlobalOpts, a: LogsArgs) -> anyhow::Result<i32> {
                 let mut rest = Vec::new();
                 file.read_to_end(&mut rest)?;
                 printer.print(&rest)?;
-                return Ok(0);
+                return Ok(());
             }
         }
         std::thread::sleep(std::time::Duration::from_millis(100));

@@ -319,6 +319,10 @@ pub enum Command {
     InternalNetnsHolder,
     #[command(hide = true, name = "internal-dns")]
     InternalDns(internal::DnsArgs),
+    #[command(hide = true, name = "internal-build")]
+    InternalBuild,
+    #[command(hide = true, name = "internal-op")]
+    InternalOp,
 }
 
 impl GlobalOpts {
@@ -448,6 +452,8 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::InternalRm(a) => internal::rm(a),
         Command::InternalPack(a) => internal::pack(a),
         Command::InternalSupervise(a) => internal::supervise(g, a),
+        Command::InternalBuild => crate::api::build::helper_main(&g.paths()?),
+        Command::InternalOp => crate::api::helper::main(&g.paths()?),
         Command::Ps(a) => ps::run(g, a),
         Command::Logs(a) => logs::run(g, a),
         Command::Stop(a) => lifecycle::stop(g, a),

@@ -15,7 +15,7 @@ const PROPAGATION: &[&str] = &[
     "rprivate", "private", "rshared", "shared", "rslave", "slave",
 ];
 
-fn check_target(t: &str, flag: &str) -> anyhow::Result<String> {
+pub fn check_target(t: &str, flag: &str) -> anyhow::Result<String> {
     if !t.starts_with('/') {
         bail!("invalid {flag} target {t:?}: the container path must be absolute");
     }
@@ -36,7 +36,7 @@ fn check_target(t: &str, flag: &str) -> anyhow::Result<String> {
     Ok(norm)
 }
 
-fn bind_source(src: &str, flag: &str) -> anyhow::Result<(PathBuf, bool)> {
+pub fn bind_source(src: &str, flag: &str) -> anyhow::Result<(PathBuf, bool)> {
     let md = std::fs::metadata(src).map_err(|e| {
         anyhow::anyhow!(
             "{flag} source {src}: {e}; create it first (skiff does not create host paths, like \
@@ -71,7 +71,7 @@ impl Parsed {
     }
 }
 
-fn volume_mount(
+pub fn volume_mount(
     vstore: &VolumeStore,
     name: Option<&str>,
     target: String,

@@ -446,7 +446,7 @@ pub fn run(g: &GlobalOpts, a: NetworkArgs) -> anyhow::Result<i32> {
     Ok(0)
 }
 
-fn remove_network(
+pub fn remove_network(
     paths: &crate::storage::Paths,
     nets: &NetworkStore,
     cstore: &ContainerStore,
@@ -485,7 +485,7 @@ fn remove_network(
     Ok(n.name)
 }
 
-fn connect(
+pub fn connect(
     paths: &crate::storage::Paths,
     cstore: &ContainerStore,
     ctr: &str,
@@ -520,7 +520,7 @@ fn connect(
     Ok(())
 }
 
-fn disconnect(
+pub fn disconnect(
     paths: &crate::storage::Paths,
     cstore: &ContainerStore,
     ctr: &str,

@@ -23,6 +23,34 @@ pub enum SystemCommand {
     /// Remove stopped containers, dangling (or, with -a, unused) images and, with --volumes,
     /// unused volumes
     Prune(PruneArgs),
+    /// Serve the Docker Engine API (docker CLI, compose, Testcontainers) on a socket until idle
+    Service(ServiceArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ServiceArgs {
+    /// Where to listen: unix:///PATH, or tcp://127.0.0.1:PORT (default:
+    /// unix://$XDG_RUNTIME_DIR/skiff/skiff.sock, a 0600 socket in a 0700 directory).
+    #[arg(value_name = "URI")]
+    pub uri: Option<String>,
+    /// Exit after SECONDS without a connection (0: never).
+    #[arg(
+        short = 't',
+        long = "time",
+        default_value_t = 5,
+        value_name = "SECONDS"
+    )]
+    pub time: u64,
+    /// Print the default socket's URI (for DOCKER_HOST) and exit.
+    #[arg(long)]
+    pub print_socket: bool,
+    /// Allow a tcp:// address other than loopback (unauthenticated: anyone who reaches it
+    /// controls your containers).
+    #[arg(long)]
+    pub allow_remote: bool,
+    /// Allowed CORS origins (podman's flag; skiff sends no CORS headers, browsers are refused).
+    #[arg(long, value_name = "ORIGINS")]
+    pub cors: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -72,7 +100,28 @@ pub fn run(g: &GlobalOpts, a: SystemArgs) -> anyhow::Result<i32> {
         SystemCommand::Reset(r) => reset(g, r),
         SystemCommand::Df(d) => df(g, d),
         SystemCommand::Prune(p) => prune(g, p),
+        SystemCommand::Service(s) => service(g, s),
     }
+}
+
+fn service(g: &GlobalOpts, a: ServiceArgs) -> anyhow::Result<i32> {
+    use crate::api::server;
+    let paths = g.paths()?;
+    let default = format!(
+        "unix://{}",
+        server::default_socket(&paths.runroot).display()
+    );
+    if a.print_socket {
+        super::output::print_text(&format!("{default}\n"))?;
+        return Ok(0);
+    }
+    if a.cors.is_some() {
+        super::ignored("--cors", "skiff answers no cross-origin requests");
+    }
+    let at = server::parse_uri(a.uri.as_deref().unwrap_or(&default), a.allow_remote)?;
+    let idle = (a.time > 0).then(|| std::time::Duration::from_secs(a.time));
+    server::run(crate::api::Service::new(paths), at, idle)?;
+    Ok(0)
 }
 
 fn df(g: &GlobalOpts, a: DfArgs) -> anyhow::Result<i32> {

@@ -112,6 +112,19 @@ pub fn top(g: &GlobalOpts, a: TopArgs) -> anyhow::Result<i32> {
         ),
     };
     let c = running(&store, &c.id)?;
+    let (titles, rows) = table(&c, &descriptors)?;
+    let mut lines = vec![titles.join("\t")];
+    lines.extend(rows.iter().map(|r| r.join("\t")));
+    super::output::print_text(&super::format::tabwrite(&lines))?;
+    Ok(0)
+}
+
+/// `top`'s table for a running container: the titles and one row per process, with the
+/// descriptors given (default: user pid ppid pcpu etime tty time args).
+pub fn table(
+    c: &Container,
+    descriptors: &[String],
+) -> anyhow::Result<(Vec<String>, Vec<Vec<String>>)> {
     let descs: Vec<String> = if descriptors.is_empty() {
         [
             "user", "pid", "ppid", "pcpu", "etime", "tty", "time", "args",
@@ -125,7 +138,7 @@ pub fn top(g: &GlobalOpts, a: TopArgs) -> anyhow::Result<i32> {
             .flat_map(|d| d.split(',').map(str::to_string))
             .collect()
     };
-    let users = user_names(&c);
+    let users = user_names(c);
     let now = uptime();
     let header = |d: &str| -> anyhow::Result<&'static str> {
         Ok(match d {
@@ -175,25 +188,18 @@ pub fn top(g: &GlobalOpts, a: TopArgs) -> anyhow::Result<i32> {
             _ => String::new(),
         }
     };
-    let mut lines = vec![descs
+    let titles = descs
         .iter()
-        .map(|d| header(d))
-        .collect::<anyhow::Result<Vec<_>>>()?
-        .join("\t")];
-    for p in procs::list(c.state.pid) {
-        lines.push(
-            descs
-                .iter()
-                .map(|d| cell(&p, d))
-                .collect::<Vec<_>>()
-                .join("\t"),
-        );
-    }
-    super::output::print_text(&super::format::tabwrite(&lines))?;
-    Ok(0)
+        .map(|d| header(d).map(str::to_string))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let rows = procs::list(c.state.pid)
+        .iter()
+        .map(|p| descs.iter().map(|d| cell(p, d)).collect())
+        .collect();
+    Ok((titles, rows))
 }
 
-fn mem_total() -> u64 {
+pub fn mem_total() -> u64 {
     std::fs::read_to_string("/proc/meminfo")
         .ok()
         .and_then(|s| {
@@ -206,7 +212,7 @@ fn mem_total() -> u64 {
 }
 
 /// (rx, tx) bytes of the container's interfaces other than lo.
-fn net_io(pid: i32) -> (u64, u64) {
+pub fn net_io(pid: i32) -> (u64, u64) {
     let text = std::fs::read_to_string(format!("/proc/{pid}/net/dev")).unwrap_or_default();
     text.lines()
         .skip(2)
@@ -224,7 +230,7 @@ fn net_io(pid: i32) -> (u64, u64) {
         .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
 }
 
-fn block_io(ps: &[Proc]) -> (u64, u64) {
+pub fn block_io(ps: &[Proc]) -> (u64, u64) {
     ps.iter()
         .filter_map(|p| {
             let s = std::fs::read_to_string(format!("/proc/{}/io", p.pid)).ok()?;
@@ -325,6 +331,32 @@ fn signal_all(c: &Container, sig: nix::sys::signal::Signal) {
     }
 }
 
+/// Stop (SIGSTOP) or continue every process of a running container, and record it.
+pub fn pause_one(store: &ContainerStore, id: &str, pause: bool) -> anyhow::Result<()> {
+    let mut c = running(store, id)?;
+    let _l = store.lock(&c.id, crate::storage::LockMode::Exclusive)?;
+    match (pause, c.state.status) {
+        (true, Status::Running) => {
+            signal_all(&c, nix::sys::signal::Signal::SIGSTOP);
+            c.state.status = Status::Paused;
+        }
+        (false, Status::Paused) => {
+            signal_all(&c, nix::sys::signal::Signal::SIGCONT);
+            c.state.status = Status::Running;
+        }
+        (true, _) => anyhow::bail!("the container is already paused"),
+        (false, _) => anyhow::bail!("the container is not paused"),
+    }
+    store.save(&c)?;
+    crate::state::events::container(
+        store.runroot(),
+        &c,
+        if pause { "pause" } else { "unpause" },
+        None,
+    );
+    Ok(())
+}
+
 pub fn pause(g: &GlobalOpts, a: PauseArgs, pause: bool) -> anyhow::Result<i32> {
     let paths = g.paths()?;
     let store = ContainerStore::open(&paths.root, &paths.runroot)?;
@@ -345,21 +377,7 @@ pub fn pause(g: &GlobalOpts, a: PauseArgs, pause: bool) -> anyhow::Result<i32> {
         c.state.status == wanted && c.process_alive()
     })? {
         let name = &t.shown;
-        let mut c = running(&store, &t.found?.id)?;
-        let _l = store.lock(&c.id, crate::storage::LockMode::Exclusive)?;
-        match (pause, c.state.status) {
-            (true, Status::Running) => {
-                signal_all(&c, nix::sys::signal::Signal::SIGSTOP);
-                c.state.status = Status::Paused;
-            }
-            (false, Status::Paused) => {
-                signal_all(&c, nix::sys::signal::Signal::SIGCONT);
-                c.state.status = Status::Running;
-            }
-            (true, _) => anyhow::bail!("{name}: the container is already paused"),
-            (false, _) => anyhow::bail!("{name}: the container is not paused"),
-        }
-        store.save(&c)?;
+        pause_one(&store, &t.found?.id, pause).map_err(|e| anyhow::anyhow!("{name}: {e:#}"))?;
         super::output::print_line(name)?;
     }
     Ok(0)

@@ -34,6 +34,38 @@ pub struct PullOptions {
 /// Pull `input` into the store. Runs its own single-threaded async runtime and shuts it down (with
 /// all its threads) before returning, so callers may fork afterwards.
 pub fn pull(paths: &Paths, input: &str, opts: &PullOptions) -> anyhow::Result<ImageRecord> {
+    pull_with(paths, input, opts, true)
+}
+
+/// `pull`, for a caller that owns the process's signals (the API service): SIGINT/SIGTERM are
+/// left alone and the pull ends only with its caller.
+pub fn pull_in_service(
+    paths: &Paths,
+    input: &str,
+    opts: &PullOptions,
+) -> anyhow::Result<ImageRecord> {
+    pull_with(paths, input, opts, false)
+}
+
+fn pull_with(
+    paths: &Paths,
+    input: &str,
+    opts: &PullOptions,
+    own_signals: bool,
+) -> anyhow::Result<ImageRecord> {
+    if !own_signals {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .context("starting the async runtime")?;
+        let result = rt.block_on(pull_async(paths, input, opts));
+        drop(rt);
+        if let Ok(rec) = &result {
+            let id = crate::image::store::hex_of(&rec.id);
+            crate::state::events::image(&paths.runroot, "pull", id, input);
+        }
+        return result;
+    }
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

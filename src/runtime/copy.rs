@@ -20,7 +20,7 @@ use crate::state::{Container, ContainerStore};
 use crate::userns::enter::Report;
 
 /// `cp --archive`, `--overwrite`.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
 pub struct CopyOptions {
     /// Files copied in belong to the container's user (its primary uid and gid), as podman's
     /// default; without it, to the container's root.
@@ -29,6 +29,7 @@ pub struct CopyOptions {
     pub overwrite: bool,
 }
 
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub enum Direction {
     /// host path -> container path
     In { host: PathBuf, container: String },

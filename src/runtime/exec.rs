@@ -16,6 +16,7 @@ use super::user;
 use crate::error::{Coded, EXIT_SKIFF};
 use crate::state::Container;
 
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct ExecOptions {
     pub args: Vec<String>,
     pub env: Vec<String>,
@@ -29,6 +30,9 @@ pub struct ExecOptions {
     /// `exec -d`: the command gets /dev/null for stdio and its own session, so that nothing waits
     /// on the caller's stdout for it.
     pub detach: bool,
+    /// Descriptors to become the command's stdin, stdout and stderr (instead of the caller's),
+    /// for a caller that relays them (the API's exec).
+    pub stdio: Option<[std::os::fd::RawFd; 3]>,
 }
 
 const NAMESPACES: &[(&str, CloneFlags)] = &[
@@ -96,6 +100,11 @@ pub fn start(c: &Container, o: &ExecOptions) -> anyhow::Result<Started> {
                 let _ = nix::unistd::dup2_stdin(&null);
                 let _ = nix::unistd::dup2_stdout(&null);
                 let _ = nix::unistd::dup2_stderr(&null);
+            }
+        }
+        if let Some(fds) = o.stdio {
+            for (i, fd) in fds.iter().enumerate() {
+                let _ = crate::sys::dup2_raw(*fd, i as i32);
             }
         }
         match intermediate(c, o, &ns, child_raw) {

@@ -141,6 +141,7 @@ pub fn check(c: &Container, h: &Health) -> bool {
         privileged: false,
         preserve_fds: 0,
         detach: false,
+        stdio: None,
     };
     let Ok(started) = exec::start(c, &opts) else {
         return false;

@@ -89,6 +89,50 @@ pub fn record(runroot: &Path, ev: &Event) {
     }
 }
 
+/// Read the log from its start and, with `stream`, follow it: `each` gets every complete event
+/// line, and `None` every 100 ms while waiting; it returns false to stop.
+pub fn follow(
+    runroot: &Path,
+    stream: bool,
+    each: &mut dyn FnMut(Option<&Event>) -> std::io::Result<bool>,
+) -> std::io::Result<()> {
+    use std::io::Read;
+    let path = log_path(runroot);
+    let mut file: Option<std::fs::File> = None;
+    let mut pending = Vec::new();
+    loop {
+        // The log was removed (system reset) and may come back: start over with the new one.
+        if file.is_some() && std::fs::metadata(&path).is_err() {
+            file = None;
+            pending.clear();
+        }
+        if file.is_none() {
+            file = std::fs::File::open(&path).ok();
+        }
+        if let Some(f) = file.as_mut() {
+            // At EOF a later read picks up what was appended since.
+            f.read_to_end(&mut pending)?;
+            // Complete lines only: a writer may be halfway through one.
+            let end = pending
+                .iter()
+                .rposition(|b| *b == b'\n')
+                .map_or(0, |i| i + 1);
+            for l in pending[..end].split(|b| *b == b'\n') {
+                if let Ok(e) = serde_json::from_slice::<Event>(l) {
+                    if !each(Some(&e))? {
+                        return Ok(());
+                    }
+                }
+            }
+            pending.drain(..end);
+        }
+        if !stream || !each(None)? {
+            return Ok(());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
 /// A container event with podman's attributes (image, name, labels).
 pub fn container_event(c: &super::Container, status: &str) -> Event {
     let mut ev = Event::new("container", status, &c.id);

@@ -453,3 +453,17 @@ pub fn kill_raw(pid: i32, sig: i32) -> nix::Result<()> {
     let rc = unsafe { libc::kill(pid, sig) };
     nix::errno::Errno::result(rc).map(|_| ())
 }
+
+/// `dup2(fd, target)` (in a forked child, to give a command its stdio).
+pub fn dup2_raw(fd: std::os::fd::RawFd, target: std::os::fd::RawFd) -> nix::Result<()> {
+    // SAFETY: plain dup2 on descriptor numbers; the caller owns both.
+    let r = unsafe { libc::dup2(fd, target) };
+    nix::errno::Errno::result(r).map(drop)
+}
+
+/// Take ownership of a listening socket passed by systemd (`LISTEN_FDS`).
+pub fn adopt_fd(fd: std::os::fd::RawFd) -> std::os::fd::OwnedFd {
+    use std::os::fd::FromRawFd;
+    // SAFETY: the descriptor was passed to this process and is owned by nothing else in it.
+    unsafe { std::os::fd::OwnedFd::from_raw_fd(fd) }
+}
