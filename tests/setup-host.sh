@@ -16,6 +16,7 @@ packages=(
   docker-registry busybox-static            # the test registry and the test images' content
   skopeo podman catatonit curl jq zstd python3 python3-venv tmux apache2-utils openssl procps iproute2 util-linux
   debootstrap                               # the real-image fixture (Debian apache2)
+  docker-compose                            # a Docker API client (Python, docker-py)
   build-essential pkg-config               # cargo builds (cc for -sys crates)
 )
 missing=()
@@ -64,5 +65,14 @@ fi
 if [ ! -x /opt/skiff-pytools/bin/kubernetes-validate ]; then
   /opt/skiff-pytools/bin/pip install -q kubernetes-validate==1.35.0
 fi
+if ! /opt/skiff-pytools/bin/python -c 'import testcontainers' 2>/dev/null; then
+  /opt/skiff-pytools/bin/pip install -q testcontainers==4.15.0
+fi
 chmod -R a+rX /opt/skiff-pytools
+# Debian's docker CLI (20.10) without its daemon: the binary from the docker.io package, unpacked.
+if [ ! -x /opt/skiff-docker/usr/bin/docker ]; then
+  tmp=$(mktemp -d); chmod 777 "$tmp"   # (apt's download user writes there)
+  (cd "$tmp" && apt-get download -qq docker.io >/dev/null && dpkg -x docker.io_*.deb /opt/skiff-docker)
+  rm -rf "$tmp"
+fi
 echo "setup-host: ready (users skiff-test with subids 200000-265535, skiff-nosub without)"

@@ -3,6 +3,7 @@
 mod util;
 
 mod apache;
+mod api;
 mod build;
 mod build_options;
 mod cli;

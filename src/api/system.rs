@@ -230,7 +230,11 @@ pub fn events(call: Call) -> ApiResult {
                 .unwrap_or(0)
         };
         let _ = crate::state::events::follow(&runroot, true, &mut |e| {
-            if feed.closed() || until.is_some_and(|u| now() > u) {
+            if feed.closed() {
+                return Ok(false);
+            }
+            // Past `until`: the log read so far was sent, stop at the first wait for more.
+            if e.is_none() && until.is_some_and(|u| now() > u) {
                 return Ok(false);
             }
             if let Some(e) = e {

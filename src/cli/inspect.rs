@@ -83,6 +83,10 @@ fn networks_json(c: &Container) -> Value {
         if let Some(l) = link {
             aliases.extend(l.aliases.iter().filter(|a| !w.aliases.contains(a)).cloned());
         }
+        // The short id, as docker and podman list it (docker-compose checks for it).
+        if !aliases.iter().any(|a| a == c.short_id()) {
+            aliases.push(c.short_id().to_string());
+        }
         map.insert(
             w.network.clone(),
             json!({

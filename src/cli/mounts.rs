@@ -43,7 +43,7 @@ pub fn bind_source(src: &str, flag: &str) -> anyhow::Result<(PathBuf, bool)> {
              podman)"
         )
     })?;
-    Ok((PathBuf::from(src), md.is_file()))
+    Ok((PathBuf::from(src), !md.is_dir()))
 }
 
 fn anonymous_name() -> String {
