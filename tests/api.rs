@@ -805,3 +805,27 @@ fn fifty_concurrent_docker_runs() {
     );
     assert_eq!(svc.ok(&t, &["ps", "-aq"]).stdout, "");
 }
+
+#[test]
+fn docker_login_then_pull_and_push_with_credentials() {
+    let t = TestEnv::new("api-auth");
+    let svc = Service::start(&t, 0);
+    let areg = std::env::var("SKIFF_TEST_AUTH_REGISTRY").expect("run through tests/run.sh");
+    let user = std::env::var("SKIFF_TEST_AUTH_USER").unwrap();
+    let pass = std::env::var("SKIFF_TEST_AUTH_PASSWORD").unwrap();
+    let image = format!("{areg}/busybox:latest");
+    // Without credentials the registry refuses, and the error reaches the client.
+    let r = svc.run(&t, &["pull", &image]);
+    assert_ne!(r.code, 0, "{}", r.describe());
+    // A wrong password is refused by /auth (docker login checks through the service).
+    let r = svc.run(&t, &["login", "-u", &user, "-p", "wrong", &areg]);
+    assert_ne!(r.code, 0, "{}", r.describe());
+    svc.ok(&t, &["login", "-u", &user, "-p", &pass, &areg]);
+    // The CLI now sends X-Registry-Auth with pull and push.
+    svc.ok(&t, &["pull", &image]);
+    let target = format!("{areg}/skiff-api/pushed-{}:1", std::process::id());
+    svc.ok(&t, &["tag", &image, &target]);
+    svc.ok(&t, &["push", &target]);
+    svc.ok(&t, &["rmi", &target]);
+    svc.ok(&t, &["pull", &target]);
+}

@@ -135,7 +135,7 @@ pub fn summaries(paths: &Paths, all: bool, f: &Filters) -> anyhow::Result<Vec<Va
             continue;
         }
         let (state, _) = effective(c);
-        if !all && state != "running" && f.get("status").is_empty() {
+        if !all && state != "running" && state != "paused" && f.get("status").is_empty() {
             continue;
         }
         if passes(c, f, &cs)? {
@@ -179,6 +179,14 @@ pub fn inspect_json(c: &Container) -> Value {
         })
         .collect();
     v["Config"]["ExposedPorts"] = Value::Object(exposed);
+    // docker's binding address for "all": 0.0.0.0 (clients print HostIp:HostPort).
+    if let Some(Value::Object(ports)) = v.pointer_mut("/NetworkSettings/Ports") {
+        for b in ports.values_mut().filter_map(Value::as_array_mut).flatten() {
+            if b["HostIp"] == "" {
+                b["HostIp"] = json!("0.0.0.0");
+            }
+        }
+    }
     v["Config"]["Entrypoint"] = json!(null);
     v["Config"]["AttachStdin"] = json!(false);
     v["Config"]["AttachStdout"] = json!(false);

@@ -255,9 +255,29 @@ pub fn events(call: Call) -> ApiResult {
 pub async fn df(call: Call) -> ApiResult {
     let paths = call.paths();
     let v = blocking(move || {
-        let images = super::images::summaries(&paths, &Default::default())?;
-        let containers = super::containers::summaries(&paths, true, &Default::default())?;
-        let volumes = super::volumes::all(&paths)?;
+        let mut images = super::images::summaries(&paths, &Default::default())?;
+        let mut containers = super::containers::summaries(&paths, true, &Default::default())?;
+        let mut volumes = super::volumes::all(&paths)?;
+        let cstore = ContainerStore::open(&paths.root, &paths.runroot)?;
+        let all = cstore.list()?;
+        for i in images.iter_mut() {
+            let id = i["Id"].as_str().unwrap_or("").to_string();
+            i["Containers"] = json!(all.iter().filter(|c| c.image_id == id).count());
+        }
+        for c in containers.iter_mut() {
+            let id = c["Id"].as_str().unwrap_or("").to_string();
+            let size = crate::cli::container::dir_size(&cstore.path(&id).join("upper"));
+            c["SizeRw"] = json!(size);
+            c["SizeRootFs"] = json!(size);
+        }
+        for v in volumes.iter_mut() {
+            let name = v["Name"].as_str().unwrap_or("").to_string();
+            let mp = std::path::PathBuf::from(v["Mountpoint"].as_str().unwrap_or(""));
+            v["UsageData"] = json!({
+                "Size": crate::cli::container::dir_size(&mp),
+                "RefCount": crate::state::volume::VolumeStore::users(&all, &name).len(),
+            });
+        }
         Ok(json!({
             "LayersSize": images.iter().map(|i| i["Size"].as_i64().unwrap_or(0)).sum::<i64>(),
             "Images": images,
