@@ -184,6 +184,22 @@ fn docker_cli_drives_skiff_through_the_socket() {
     assert_eq!(r.stdout.trim(), "out", "{}", r.describe());
     assert_eq!(r.stderr.trim(), "err", "{}", r.describe());
 
+    // With stdin attached: what the container prints before it reads is not lost.
+    let mut c = svc.docker(&t);
+    c.args(["run", "-i", "--rm", &bb, "sh", "-c", "echo first; cat"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = c.spawn().unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"then stdin\n")
+        .unwrap();
+    let r = wait_with_timeout(child, 60);
+    assert_eq!(r.stdout, "first\nthen stdin\n", "{}", r.describe());
+
     // Detached with a published port.
     let port = free_port();
     svc.ok(

@@ -252,11 +252,13 @@ pub async fn attach(mut call: Call, id: &str) -> ApiResult {
     let (tx, rx) = tokio::sync::mpsc::channel::<Bytes>(64);
     let feed = Feed(tx);
     let paths = call.paths();
-    let use_socket = (want_stdin && c.spec.stdin) || held.is_none();
+    // Output from the held log when there is one (complete from the first byte); stdin, and
+    // output without a log file, through the supervisor's socket.
+    let stdin_wanted = want_stdin && c.spec.stdin;
     let (in_tx, in_rx) = tokio::sync::mpsc::channel::<Option<Bytes>>(16);
     let resp = match on {
         Some(on) => {
-            pump(&call.svc, on, rx, use_socket.then_some(in_tx));
+            pump(&call.svc, on, rx, stdin_wanted.then_some(in_tx));
             switching(tty)
         }
         None => {
@@ -298,21 +300,92 @@ pub async fn attach(mut call: Call, id: &str) -> ApiResult {
             );
             return;
         }
-        if use_socket {
-            through_socket(&cstore, &c, &feed, tty, streams, in_rx);
-        } else if let Some((file, pos)) = held {
-            follow_held(
-                &cstore,
-                &c,
-                file,
-                if with_logs { 0 } else { pos },
-                &feed,
-                tty,
-                streams,
-            );
+        match held {
+            None => through_socket(&cstore, &c, &feed, tty, streams, in_rx),
+            Some((file, pos)) => {
+                let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+                if stdin_wanted {
+                    let (c2, d2, p2) = (c.clone(), done.clone(), paths.clone());
+                    std::thread::spawn(move || {
+                        if let Ok(cs) = store(&p2) {
+                            input_only(&cs, &c2, &d2, in_rx);
+                        }
+                    });
+                }
+                follow_held(
+                    &cstore,
+                    &c,
+                    file,
+                    if with_logs { 0 } else { pos },
+                    &feed,
+                    tty,
+                    streams,
+                );
+                done.store(true, std::sync::atomic::Ordering::SeqCst);
+            }
         }
     });
     Ok(resp)
+}
+
+/// The supervisor's attach socket, once the container runs (None when it ended first, or
+/// `gone()` says the client did).
+fn connect_when_running(
+    cstore: &ContainerStore,
+    c: &Container,
+    gone: &dyn Fn() -> bool,
+) -> Option<std::os::unix::net::UnixStream> {
+    loop {
+        if gone() {
+            return None;
+        }
+        match cstore.load(&c.id) {
+            Err(_) => return None,
+            Ok(n) if n.state.status == Status::Running && n.supervisor_alive() => {
+                if let Ok((_d, path)) = sup::short_path(&cstore.run_path(&c.id)) {
+                    if let Ok(s) = std::os::unix::net::UnixStream::connect(&path) {
+                        return Some(s);
+                    }
+                }
+            }
+            Ok(n)
+                if n.state.status == Status::Exited
+                    && n.state.finished_at != c.state.finished_at =>
+            {
+                return None
+            }
+            Ok(_) => {}
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// Client input to the container's stdin through its supervisor (the output comes from the
+/// log); what the client sends before the container runs waits in the channel.
+fn input_only(
+    cstore: &ContainerStore,
+    c: &Container,
+    done: &std::sync::atomic::AtomicBool,
+    mut input: tokio::sync::mpsc::Receiver<Option<Bytes>>,
+) {
+    let gone = || done.load(std::sync::atomic::Ordering::SeqCst);
+    let Some(sock) = connect_when_running(cstore, c, &gone) else {
+        return;
+    };
+    // The supervisor copies output to every client: read it (and drop it) so it never waits.
+    if let Ok(mut r) = sock.try_clone() {
+        std::thread::spawn(move || while let Ok(Some(_)) = sup::read_frame(&mut r) {});
+    }
+    let mut w = sock;
+    while let Some(msg) = input.blocking_recv() {
+        let frame = match msg {
+            Some(b) => sup::frame(sup::STDIN, &b),
+            None => sup::frame(sup::STDIN_EOF, &[]),
+        };
+        if std::io::Write::write_all(&mut w, &frame).is_err() {
+            return;
+        }
+    }
 }
 
 /// The container's log file opened (created if need be) before it starts, and its size now.
@@ -413,28 +486,8 @@ fn through_socket(
     mut input: tokio::sync::mpsc::Receiver<Option<Bytes>>,
 ) {
     // Wait for the supervisor (a created container is started after the attach).
-    let mut sock = loop {
-        if feed.closed() {
-            return;
-        }
-        match cstore.load(&c.id) {
-            Err(_) => return,
-            Ok(n) if n.state.status == Status::Running && n.supervisor_alive() => {
-                if let Ok((_d, path)) = sup::short_path(&cstore.run_path(&c.id)) {
-                    if let Ok(s) = std::os::unix::net::UnixStream::connect(&path) {
-                        break s;
-                    }
-                }
-            }
-            Ok(n)
-                if n.state.status == Status::Exited
-                    && n.state.finished_at != c.state.finished_at =>
-            {
-                return
-            }
-            Ok(_) => {}
-        }
-        std::thread::sleep(Duration::from_millis(10));
+    let Some(mut sock) = connect_when_running(cstore, c, &|| feed.closed()) else {
+        return;
     };
     // Client input, in its own thread: STDIN frames, STDIN_EOF when the client closes.
     if let Ok(mut w) = sock.try_clone() {

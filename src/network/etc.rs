@@ -168,7 +168,7 @@ pub fn bridge_hosts(
     let mut out = String::new();
     for line in base.lines() {
         // Its real addresses replace the loopback alias of its own name.
-        if line.starts_with("127.0.1.1\t") && !links.is_empty() {
+        if line.starts_with("127.0.1.1\t") && links.iter().any(|l| !l.ips.is_empty()) {
             for l in links {
                 for ip in &l.ips {
                     out.push_str(&format!("{}\t{names}\n", ip.addr()));
