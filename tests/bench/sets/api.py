@@ -95,6 +95,9 @@ def teardown(ctx):
 def cases(ctx):
     run = {n: ctx.as_user(f"{d} run --rm {ctx.ref} true") for n, d in ctx.docker.items()}
     ps = {n: ctx.as_user(f"{d} ps >/dev/null") for n, d in ctx.docker.items()}
+    # The same list straight from the socket (curl): the services' own part of `docker ps`.
+    curl = {n: ctx.as_user(f"curl -sf --unix-socket {s} http://d/v1.41/containers/json -o /dev/null")
+            for n, s in ctx.socks.items()}
     # The same wrapper and CLI without a request: what no server can go below.
     floor = {n: ctx.as_user(f"{d} --version >/dev/null") for n, d in ctx.docker.items()}
     return [
@@ -104,4 +107,6 @@ def cases(ctx):
          "commands": run},
         {"name": "docker ps (50 running)", "baseline": "skiff", "runs": 20, "interleave": True,
          "commands": ps},
+        {"name": "GET containers/json (curl)", "baseline": "skiff", "runs": 20, "interleave": True,
+         "commands": curl},
     ]
