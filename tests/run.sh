@@ -36,6 +36,9 @@ port=$(free_port)
 bash tests/registry.sh start "$work/registry" "$port"
 python3 tests/fixtures/build.py --registry "127.0.0.1:$port" --out "$work/fixtures" \
   ${apache2_layer:+--apache2 "$apache2_layer"}
+# Hostile layers for the reliability campaign (tests/hostile.rs), pushed and as archives.
+python3 tests/fixtures/hostile.py --registry "127.0.0.1:$port" --out "$work/hostile"
+chmod -R a+rX "$work/hostile"
 
 # A second registry that requires basic auth (htpasswd), with busybox only.
 auth_port=$(free_port)
@@ -80,6 +83,7 @@ export SKIFF_TEST_AUTH_USER=skiff SKIFF_TEST_AUTH_PASSWORD=s3cret-pass
 export SKIFF_TEST_REGISTRY="127.0.0.1:$port"
 export SKIFF_TEST_REGISTRY_DIR="$work/registry"
 export SKIFF_TEST_FIXTURES="$work/fixtures/fixtures.json"
+export SKIFF_TEST_HOSTILE="$work/hostile/hostile.json"
 export SKIFF_TEST_WORKDIR="$work/t"
 mkdir -p "$SKIFF_TEST_WORKDIR" && chmod 0755 "$SKIFF_TEST_WORKDIR"
 

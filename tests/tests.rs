@@ -12,6 +12,7 @@ mod commit;
 mod compat;
 mod compose;
 mod flags;
+mod hostile;
 mod info;
 mod kube;
 mod lifecycle;

@@ -86,12 +86,38 @@ pub struct UnpackOptions {
     pub mapped_ids: u64,
 }
 
+/// Decompression bomb caps: a layer may not decompress to more than `MAX_LAYER_SIZE`, nor, past
+/// `RATIO_FLOOR` bytes, to more than `MAX_RATIO` times what was read of its compressed stream.
+/// Real layers compress 2-10x; only a file of zeros gets near 1000x.
+pub const MAX_LAYER_SIZE: u64 = 64 << 30;
+pub const RATIO_FLOOR: u64 = 256 << 20;
+pub const MAX_RATIO: u64 = 100;
+
+/// Counts the compressed bytes read.
+struct Counting<R> {
+    inner: R,
+    count: std::rc::Rc<std::cell::Cell<u64>>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.set(self.count.get() + n as u64);
+        Ok(n)
+    }
+}
+
 /// Decompress, hash and unpack `input` into `dest` (an existing, empty directory).
 pub fn unpack_stream(
     input: impl Read,
     dest: &Path,
     opts: UnpackOptions,
 ) -> Result<UnpackReport, UnpackError> {
+    let compressed = std::rc::Rc::new(std::cell::Cell::new(0u64));
+    let input = Counting {
+        inner: input,
+        count: compressed.clone(),
+    };
     let mut buffered = BufReader::with_capacity(256 * 1024, input);
     let head = buffered.fill_buf().map_err(UnpackError::Read)?;
     let tar_stream: Box<dyn Read> = match sniff(head) {
@@ -105,6 +131,7 @@ pub fn unpack_stream(
         inner: tar_stream,
         hasher: Sha256::new(),
         count: 0,
+        compressed: Some(compressed),
     };
     let mut u = Unpacker::new(dest, opts)?;
     {
@@ -138,6 +165,8 @@ struct HashingReader<R> {
     inner: R,
     hasher: Sha256,
     count: u64,
+    /// The compressed bytes read so far (None: not compressed, no ratio to watch).
+    compressed: Option<std::rc::Rc<std::cell::Cell<u64>>>,
 }
 
 impl<R: Read> Read for HashingReader<R> {
@@ -145,6 +174,21 @@ impl<R: Read> Read for HashingReader<R> {
         let n = self.inner.read(buf)?;
         self.hasher.update(&buf[..n]);
         self.count += n as u64;
+        let inp = self
+            .compressed
+            .as_ref()
+            .map_or(self.count, |c| c.get().max(1));
+        if self.count > MAX_LAYER_SIZE
+            || (self.count > RATIO_FLOOR && self.count > inp.saturating_mul(MAX_RATIO))
+        {
+            return Err(io::Error::other(format!(
+                "the layer decompresses to more than {} MiB from {} KiB of its compressed stream \
+                 (over {MAX_RATIO}x, or over {} GiB in all): refused as a decompression bomb",
+                self.count >> 20,
+                inp >> 10,
+                MAX_LAYER_SIZE >> 30
+            )));
+        }
         Ok(n)
     }
 }
