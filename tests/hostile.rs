@@ -196,3 +196,57 @@ fn hostile_tars_through_import_and_the_api_stay_inside() {
     );
     assert!(lost.is_empty(), "{}", lost.join("\n"));
 }
+
+#[test]
+fn hostile_registry_answers_are_refused_with_their_reason() {
+    let t = TestEnv::new("hostile-registry");
+    let port = crate::util::free_port();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile_registry.py");
+    let mut server = std::process::Command::new("python3")
+        .arg(&script)
+        .arg(port.to_string())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "hostile registry did not start"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let cases = [
+        ("wrongsize", "longer than its descriptor"),
+        ("endless", "after the end of the tar archive"),
+        ("manylayers", "more than the 1000"),
+        ("hugemanifest", "larger than 4 MiB"),
+        ("malformed", "parsing the manifest"),
+        ("badconfig", "parsing image config"),
+        ("selfindex", "does not match its digest"),
+    ];
+    let mut tried = 0;
+    for (case, says) in cases {
+        tried += 1;
+        let mut c = t.cmd([
+            "pull",
+            "-q",
+            "--tls-verify=false",
+            &format!("127.0.0.1:{port}/{case}/img:latest"),
+        ]);
+        c.stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        // Bounded: an endless or huge answer must not hold the pull (nor fill memory or disk).
+        let r = crate::util::wait_with_timeout(c.spawn().unwrap(), 60);
+        assert_ne!(r.code, 0, "{case}: accepted\n{}", r.describe());
+        assert!(
+            r.stderr.contains(says),
+            "{case}: the error does not say {says:?}:\n{}",
+            r.describe()
+        );
+        t.ok(["system", "check"]);
+    }
+    let _ = server.kill();
+    let _ = server.wait();
+    assert_eq!(t.ok(["images", "-q"]).stdout, "");
+    println!("hostile registries: tried {tried}, survived {tried}, lost 0");
+}

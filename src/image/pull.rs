@@ -290,6 +290,14 @@ async fn pull_from(
 }
 
 fn check_layers(r: &Reference, m: &Manifest, c: &ImageConfig) -> anyhow::Result<()> {
+    // (overlayfs stacks at most ~500 lower dirs; docker refuses over 127 layers on build)
+    if m.layers.len() > super::archive::MAX_LAYERS {
+        bail!(
+            "{r}: the manifest lists {} layers, more than the {} skiff takes: refused",
+            m.layers.len(),
+            super::archive::MAX_LAYERS
+        );
+    }
     if m.layers.len() != c.rootfs.diff_ids.len() {
         bail!(
             "{r}: the manifest lists {} layers but the config has {} diff ids",
@@ -417,6 +425,15 @@ async fn fetch_and_unpack(
             })?;
             hasher.update(&chunk);
             size += chunk.len() as u64;
+            // More than the descriptor says: a lying or endless stream, stopped here.
+            if size > desc.size {
+                return Err(Feed::Source(anyhow!(
+                    "{r}: layer {} is longer than its descriptor's {} bytes: the registry sent \
+                     more, refused",
+                    desc.digest,
+                    desc.size
+                )));
+            }
             stdin.write_all(&chunk).await.map_err(Feed::HelperGone)?;
             blob.write_all(&chunk)
                 .await
@@ -426,11 +443,17 @@ async fn fetch_and_unpack(
         // Verify before the helper sees EOF: on a mismatch it is killed with the stream unfinished,
         // and nothing is published.
         let actual = format!("sha256:{}", super::unpack::hex(&hasher.finalize()));
-        if actual != desc.digest || size != desc.size {
+        if size != desc.size {
             return Err(Feed::Source(anyhow!(
-                "{r}: layer {} does not match its digest (got {actual}, {size} bytes; expected {} bytes)",
+                "{r}: layer {} is {size} bytes, its descriptor says {}: refused",
                 desc.digest,
                 desc.size
+            )));
+        }
+        if actual != desc.digest {
+            return Err(Feed::Source(anyhow!(
+                "{r}: layer {} does not match its digest (got {actual})",
+                desc.digest
             )));
         }
         drop(stdin);

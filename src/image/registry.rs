@@ -20,6 +20,11 @@ use super::registry_error::{retry_after, unreachable};
 /// Tries of one request before its error is final.
 const ATTEMPTS: u32 = 4;
 
+/// Manifests and configs are small (containerd caps manifests at 4 MiB too): a registry that
+/// sends more is refused before it fills the memory.
+pub const MAX_MANIFEST: usize = 4 << 20;
+pub const MAX_CONFIG: usize = 16 << 20;
+
 /// One registry endpoint with its client and credentials; cheap to clone.
 #[derive(Clone)]
 pub struct Remote {
@@ -261,10 +266,7 @@ impl Remote {
             .get(reqwest::header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .map(str::to_string);
-        let body = resp
-            .bytes()
-            .await
-            .map_err(|e| unreachable(r, &self.endpoint, error_chain(&e)))?;
+        let body = self.capped(r, resp, MAX_MANIFEST, "manifest").await?;
         let actual = sha256_digest(&body);
         let expected = digest
             .or(r.digest.as_deref())
@@ -293,10 +295,7 @@ impl Remote {
     /// A small blob (config) read whole and verified.
     pub async fn blob_bytes(&self, r: &Reference, digest: &str) -> Result<Vec<u8>, RegistryError> {
         let resp = self.blob_response(r, digest).await?;
-        let body = resp
-            .bytes()
-            .await
-            .map_err(|e| unreachable(r, &self.endpoint, error_chain(&e)))?;
+        let body = self.capped(r, resp, MAX_CONFIG, "config blob").await?;
         let actual = sha256_digest(&body);
         if actual != digest {
             return Err(RegistryError::DigestMismatch {
@@ -306,6 +305,39 @@ impl Remote {
             });
         }
         Ok(body.to_vec())
+    }
+
+    /// A whole body, refused past `cap` bytes (a hostile registry could send gigabytes).
+    async fn capped(
+        &self,
+        r: &Reference,
+        mut resp: reqwest::Response,
+        cap: usize,
+        what: &str,
+    ) -> Result<Vec<u8>, RegistryError> {
+        if resp.content_length().is_some_and(|l| l > cap as u64) {
+            return Err(self.too_large(r, what, cap));
+        }
+        let mut body = Vec::new();
+        while let Some(chunk) = resp
+            .chunk()
+            .await
+            .map_err(|e| unreachable(r, &self.endpoint, error_chain(&e)))?
+        {
+            if body.len() + chunk.len() > cap {
+                return Err(self.too_large(r, what, cap));
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(body)
+    }
+
+    fn too_large(&self, r: &Reference, what: &str, cap: usize) -> RegistryError {
+        RegistryError::Other {
+            reference: r.to_string(),
+            host: self.endpoint.host.clone(),
+            message: format!("the {what} is larger than {} MiB: refused", cap >> 20),
+        }
     }
 
     /// A layer blob as a stream of chunks. The caller verifies the digest as it consumes it.

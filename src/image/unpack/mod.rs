@@ -92,6 +92,8 @@ pub struct UnpackOptions {
 pub const MAX_LAYER_SIZE: u64 = 64 << 30;
 pub const RATIO_FLOOR: u64 = 256 << 20;
 pub const MAX_RATIO: u64 = 100;
+/// What may follow a tar's end marker (tar pads to its record size, 10 KiB by default).
+const TRAILER_MAX: u64 = 1 << 20;
 
 /// Counts the compressed bytes read.
 struct Counting<R> {
@@ -142,8 +144,16 @@ pub fn unpack_stream(
             u.entry(entry)?;
         }
     }
-    // The diff id covers the whole tar, including the zero blocks after the end marker.
-    io::copy(&mut hashing, &mut io::sink()).map_err(UnpackError::Read)?;
+    // The diff id covers the whole tar, including the zero blocks after the end marker (a
+    // record's padding: kilobytes; more is a stream that does not end, refused).
+    io::copy(&mut (&mut hashing).take(TRAILER_MAX), &mut io::sink()).map_err(UnpackError::Read)?;
+    let mut more = [0u8; 1];
+    if hashing.read(&mut more).map_err(UnpackError::Read)? > 0 {
+        return Err(UnpackError::Read(io::Error::other(format!(
+            "more than {} KiB of data after the end of the tar archive: refused",
+            TRAILER_MAX >> 10
+        ))));
+    }
     u.finish()?;
     let digest = hashing.hasher.finalize();
     u.report.diff_id = format!("sha256:{}", hex(&digest));
