@@ -20,6 +20,7 @@ mod network;
 mod networks;
 mod podman_script;
 mod pull;
+mod reliability;
 mod push;
 mod run;
 mod testbed;
