@@ -18,3 +18,6 @@ pub mod storage;
 pub mod sys;
 pub mod system;
 pub mod userns;
+
+#[cfg(test)]
+mod fuzz_tests;

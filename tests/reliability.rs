@@ -10,13 +10,11 @@ use crate::util::{free_port, registry, wait_with_timeout, TestEnv};
 
 const LINES: usize = 100;
 
+/// The commands still running, the detached containers (name, port), failures so far.
+type Started = (Vec<(String, Child)>, Vec<(String, u16)>, Vec<String>);
+
 /// Start the work: (what, child, expected stdout) for the 50 runs, (name, port) for the 20.
-fn start_all(
-    t: &TestEnv,
-    bb: &str,
-    round: &str,
-    serial: bool,
-) -> (Vec<(String, Child)>, Vec<(String, u16)>, Vec<String>) {
+fn start_all(t: &TestEnv, bb: &str, round: &str, serial: bool) -> Started {
     let mut runs = Vec::new();
     let mut detached = Vec::new();
     let mut failures = Vec::new();
@@ -28,7 +26,14 @@ fn start_all(
         r
     };
     for i in 0..50 {
-        let mut c = t.cmd(["run", "--rm", bb, "sh", "-c", &format!("echo {round}-run-{i}")]);
+        let mut c = t.cmd([
+            "run",
+            "--rm",
+            bb,
+            "sh",
+            "-c",
+            &format!("echo {round}-run-{i}"),
+        ]);
         c.stdout(Stdio::piped()).stderr(Stdio::piped());
         let child = c.spawn().unwrap();
         if serial {
@@ -48,7 +53,16 @@ fn start_all(
              nc -ll -p 8080 -e echo {name} & wait"
         );
         let mut c = t.cmd([
-            "run", "-d", "--name", &name, "-p", &format!("{port}:8080"), bb, "sh", "-c", &script,
+            "run",
+            "-d",
+            "--name",
+            &name,
+            "-p",
+            &format!("{port}:8080"),
+            bb,
+            "sh",
+            "-c",
+            &script,
         ]);
         c.stdout(Stdio::piped()).stderr(Stdio::piped());
         let child = c.spawn().unwrap();
@@ -102,7 +116,10 @@ fn round(t: &TestEnv, bb: &str, name: &str, serial: bool) -> (Duration, Vec<Stri
         let logs = t.run(["logs", n]);
         let want: String = (1..=LINES).map(|i| format!("line{i}\n")).collect();
         if logs.stdout != want {
-            failures.push(format!("{n}: log incomplete ({} lines)", logs.stdout.lines().count()));
+            failures.push(format!(
+                "{n}: log incomplete ({} lines)",
+                logs.stdout.lines().count()
+            ));
         }
     }
     let names: Vec<&str> = detached.iter().map(|(n, _)| n.as_str()).collect();
