@@ -14,6 +14,7 @@ mod compose;
 mod flags;
 mod hostile;
 mod info;
+mod isolation;
 mod kube;
 mod lifecycle;
 mod network;
