@@ -11,6 +11,7 @@ mod commands;
 mod commit;
 mod compat;
 mod compose;
+mod crash;
 mod flags;
 mod hostile;
 mod info;

@@ -523,6 +523,13 @@ pub fn remove(store: &ContainerStore, c: &Container) -> anyhow::Result<()> {
     let dir = store.path(&c.id);
     // A supervisor killed with -9 leaves its network helper behind, and its addresses taken.
     crate::network::helper::kill_recorded(c.state.net_helper_pid);
+    // Killed before it recorded its helper: pasta's own pid file says which it is.
+    if let Some(pid) = std::fs::read_to_string(run.join("pasta.pid"))
+        .ok()
+        .and_then(|p| p.trim().parse::<i32>().ok())
+    {
+        crate::network::helper::kill_recorded(pid);
+    }
     if !c.spec.network.attachments().is_empty() {
         crate::network::attach::release(store.runroot(), &c.id);
     }

@@ -9,6 +9,13 @@ use std::path::Path;
 /// Remove `path` and everything below it; directories without owner rwx are opened up first.
 /// A missing path is not an error.
 pub fn remove_tree(path: &Path) -> io::Result<()> {
+    // A file (or symlink) where a tree may have been: removed as such.
+    if fs::symlink_metadata(path).is_ok_and(|m| !m.is_dir()) {
+        return match fs::remove_file(path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+            other => other,
+        };
+    }
     match fs::remove_dir_all(path) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
