@@ -158,3 +158,108 @@ fn load_fifty_runs_and_twenty_detached_on_one_store() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn a_full_disk_gives_clear_errors_and_keeps_the_store_whole() {
+    if !crate::util::is_root() {
+        eprintln!("skipped: mounting the small tmpfs needs root");
+        return;
+    }
+    let t = TestEnv::new("diskfull");
+    let small = t.dir.join("small");
+    std::fs::create_dir_all(&small).unwrap();
+    let st = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=24m,mode=0755", "tmpfs"])
+        .arg(&small)
+        .status()
+        .unwrap();
+    assert!(st.success());
+    struct Unmount(std::path::PathBuf);
+    impl Drop for Unmount {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("umount")
+                .arg("-l")
+                .arg(&self.0)
+                .status();
+        }
+    }
+    let _um = Unmount(small.clone());
+    if let Some(u) = &t.user {
+        crate::util::chown_r(&small, u.uid, u.gid);
+    }
+    let root = small.join("root");
+    let sk = |args: &[&str]| -> crate::util::Run {
+        let mut c = t.bare_cmd(crate::util::skiff_bin());
+        c.arg("--root")
+            .arg(&root)
+            .arg("--runroot")
+            .arg(&t.runroot)
+            .args(args);
+        crate::util::Run::from(c.output().unwrap())
+    };
+    let bb = format!("{}/busybox:latest", registry());
+    let big = format!("{}/big:latest", registry());
+    let (mut tried, mut lost) = (0, Vec::<String>::new());
+    let r = sk(&["pull", "-q", &bb]);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    // A pull that does not fit (32 MiB of random data).
+    tried += 1;
+    let r = sk(&["pull", "-q", &big]);
+    if r.code == 0 || !r.stderr.contains("No space left on device") {
+        lost.push(format!("pull on a full disk:\n{}", r.describe()));
+    }
+    // A commit that does not fit.
+    tried += 1;
+    let r = sk(&[
+        "run",
+        "--name",
+        "filler",
+        &bb,
+        "sh",
+        "-c",
+        "head -c 20000000 /dev/urandom > /blob; echo ok",
+    ]);
+    let c = sk(&["commit", "filler", "full-commit:1"]);
+    if c.code == 0 || !c.stderr.to_lowercase().contains("space") {
+        lost.push(format!(
+            "commit on a full disk:\n{}\n{}",
+            r.describe(),
+            c.describe()
+        ));
+    }
+    sk(&["rm", "-f", "filler"]);
+    // Log writing: a container that prints more than fits ends, and says so.
+    tried += 1;
+    let r = sk(&[
+        "run",
+        "--rm",
+        &bb,
+        "sh",
+        "-c",
+        "yes 0123456789abcdefghijklmnopqrstuvwxyz | head -c 40000000; echo done >&2",
+    ]);
+    if !r.stderr.contains("done") {
+        lost.push(format!("log writing on a full disk:\n{}", r.describe()));
+    }
+    // Earlier images intact, nothing partial published, and the store usable.
+    tried += 1;
+    let images = sk(&["images", "--format", "{{.Repository}}"]).stdout;
+    let check = sk(&["system", "check"]);
+    let run = sk(&["run", "--rm", &bb, "echo", "still-works"]);
+    if images.trim() != format!("{}/busybox", registry())
+        || check.code != 0
+        || run.stdout.trim() != "still-works"
+    {
+        lost.push(format!(
+            "after: images {images:?}\n{}\n{}",
+            check.describe(),
+            run.describe()
+        ));
+    }
+    println!(
+        "disk full: tried {tried}, survived {}, lost {}",
+        tried - lost.len(),
+        lost.len()
+    );
+    assert!(lost.is_empty(), "{}", lost.join("\n---\n"));
+}

@@ -36,14 +36,23 @@ pub(crate) fn run_pack(
         let _ = stderr.read_to_string(&mut s);
         s
     });
-    let copied = std::io::copy(child.stdout.as_mut().expect("piped"), out);
+    let mut stdout = child.stdout.take().expect("piped");
+    let copied = std::io::copy(&mut stdout, out);
+    // Our side failed (a full disk): the helper, blocked on a full pipe, must not be waited
+    // for: close the pipe and stop it.
+    drop(stdout);
+    if copied.is_err() {
+        let _ = child.kill();
+    }
     let status = child.wait()?;
     let err = err.join().unwrap_or_default();
+    if let Err(e) = copied {
+        bail!("writing the packed layer: {e}");
+    }
     if !status.success() {
         let why = err.trim();
         bail!("{}", why.strip_prefix("Error: ").unwrap_or(why));
     }
-    copied?;
     Ok(())
 }
 

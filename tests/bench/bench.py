@@ -159,7 +159,16 @@ def main():
         ctx.has_podman = setup_podman(ctx)
         ctx.has_crun = setup_crun(ctx)
         if hasattr(mod, "setup"):
-            mod.setup(ctx)
+            try:
+                mod.setup(ctx)
+            except BaseException:
+                # What the setup started (servers, containers) goes with it.
+                if hasattr(mod, "teardown"):
+                    try:
+                        mod.teardown(ctx)
+                    except Exception as e:
+                        print(f"bench: teardown after a failed setup: {e}", file=sys.stderr)
+                raise
         rows = []
         if a.hold:
             flag = os.path.join(work, "hold")
