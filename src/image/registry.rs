@@ -24,6 +24,8 @@ const ATTEMPTS: u32 = 4;
 /// sends more is refused before it fills the memory.
 pub const MAX_MANIFEST: usize = 4 << 20;
 pub const MAX_CONFIG: usize = 16 << 20;
+/// How long a token server may take (all tries together).
+const TOKEN_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// One registry endpoint with its client and credentials; cheap to clone.
 #[derive(Clone)]
@@ -139,9 +141,26 @@ impl Remote {
             return Ok(v.clone());
         }
         let oref = self.oci_ref(r, None);
-        let token = self
-            .retry(r, || self.client.auth(&oref, &self.auth, op))
-            .await?;
+        // A token server that takes the connection and never answers must not hold the pull
+        // for the client's long read timeout (times the retries).
+        let token = match tokio::time::timeout(
+            TOKEN_TIMEOUT,
+            self.retry(r, || self.client.auth(&oref, &self.auth, op)),
+        )
+        .await
+        {
+            Ok(t) => t?,
+            Err(_) => {
+                return Err(RegistryError::Other {
+                    reference: r.to_string(),
+                    host: self.endpoint.host.clone(),
+                    message: format!(
+                        "the registry's token server did not answer within {} s",
+                        TOKEN_TIMEOUT.as_secs()
+                    ),
+                })
+            }
+        };
         let value = match (token, &self.auth) {
             (Some(t), _) => Some(format!("Bearer {t}")),
             (None, RegistryAuth::Basic(u, p)) => {
