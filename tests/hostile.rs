@@ -240,6 +240,7 @@ fn hostile_registry_answers_are_refused_with_their_reason() {
         (plain.1, "malformed", "parsing the manifest"),
         (plain.1, "badconfig", "parsing image config"),
         (plain.1, "selfindex", "does not match its digest"),
+        (plain.1, "drip", "less than 1 KiB/s"),
         (hang.1, "tokenhang", "did not answer"),
     ];
     let mut tried = 0;

@@ -21,6 +21,10 @@ use super::unpack::UnpackReport;
 use crate::storage::{LockGuard, LockMode, Paths};
 use crate::userns::IdMapping;
 
+/// The low-speed limit of layer downloads: at least LOW_SPEED bytes/s over LOW_SPEED_TIME.
+const LOW_SPEED: u64 = 1024;
+const LOW_SPEED_TIME: std::time::Duration = std::time::Duration::from_secs(30);
+
 /// Layers downloaded and unpacked at the same time.
 const PARALLEL_LAYERS: usize = 4;
 
@@ -419,10 +423,33 @@ async fn fetch_and_unpack(
         let mut stdin = stdin;
         let mut hasher = sha2::Sha256::new();
         let mut size = 0u64;
-        while let Some(chunk) = stream.next().await {
+        // A registry that stalls or drips (curl's low-speed limit): under LOW_SPEED bytes/s
+        // over a whole LOW_SPEED_TIME window stops the download.
+        let mut window = (std::time::Instant::now(), 0u64);
+        let slow = || {
+            Feed::Source(anyhow!(
+                "{r}: downloading layer {}: the registry sent less than {} KiB/s for {} s: \
+                 giving up",
+                desc.digest,
+                LOW_SPEED >> 10,
+                LOW_SPEED_TIME.as_secs()
+            ))
+        };
+        loop {
+            let Ok(next) = tokio::time::timeout(LOW_SPEED_TIME, stream.next()).await else {
+                return Err(slow());
+            };
+            let Some(chunk) = next else { break };
             let chunk = chunk.map_err(|e| {
                 Feed::Source(anyhow!("{r}: downloading layer {}: {e}", desc.digest))
             })?;
+            window.1 += chunk.len() as u64;
+            if window.0.elapsed() >= LOW_SPEED_TIME {
+                if window.1 < LOW_SPEED * LOW_SPEED_TIME.as_secs() {
+                    return Err(slow());
+                }
+                window = (std::time::Instant::now(), 0);
+            }
             hasher.update(&chunk);
             size += chunk.len() as u64;
             // More than the descriptor says: a lying or endless stream, stopped here.
