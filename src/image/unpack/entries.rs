@@ -181,7 +181,17 @@ impl Unpacker {
                 self.set_xattrs_path(&parent, &name, &mut e, &path)?;
                 self.dir_times.push((path.clone(), mtime));
             }
-            tar::EntryType::Regular | tar::EntryType::Continuous => {
+            tar::EntryType::Regular | tar::EntryType::Continuous | tar::EntryType::GNUSparse => {
+                // A sparse entry expands to its real size as it is read: bounded like a layer.
+                if let Some(real) = header.as_gnu().and_then(|g| g.real_size().ok()) {
+                    if kind == tar::EntryType::GNUSparse && real > super::MAX_LAYER_SIZE {
+                        return Err(UnpackError::Entry {
+                            path,
+                            op: "sparse file larger than a layer may be (64 GiB)",
+                            source: io::Error::other("refused"),
+                        });
+                    }
+                }
                 self.remove_existing(&parent, &name)
                     .map_err(err("replacing entry"))?;
                 let fd = rustix::fs::openat(
@@ -197,6 +207,9 @@ impl Unpacker {
                 .map_err(ioerr)
                 .map_err(err("create"))?;
                 let mut file = std::fs::File::from(fd);
+                // Runs of zeros become holes (sparse entries keep theirs; no disk for nothing).
+                let mut len = 0u64;
+                let mut holes = false;
                 loop {
                     let n = match e.read(&mut self.copy_buf) {
                         Ok(0) => break,
@@ -204,7 +217,18 @@ impl Unpacker {
                         Err(x) if x.kind() == io::ErrorKind::Interrupted => continue,
                         Err(x) => return Err(UnpackError::Read(x)),
                     };
-                    io::Write::write_all(&mut file, &self.copy_buf[..n]).map_err(err("write"))?;
+                    let chunk = &self.copy_buf[..n];
+                    if n == self.copy_buf.len() && chunk.iter().all(|b| *b == 0) {
+                        io::Seek::seek(&mut file, io::SeekFrom::Current(n as i64))
+                            .map_err(err("seek"))?;
+                        holes = true;
+                    } else {
+                        io::Write::write_all(&mut file, chunk).map_err(err("write"))?;
+                    }
+                    len += n as u64;
+                }
+                if holes {
+                    file.set_len(len).map_err(err("truncate"))?;
                 }
                 if uid != 0 || gid != 0 {
                     self.chown_fd(&file, uid, gid, &path)?;
