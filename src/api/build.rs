@@ -93,8 +93,11 @@ fn unpack_context(tar_path: &std::path::Path, dir: &std::path::Path) -> anyhow::
     let mut ar = tar::Archive::new(reader);
     ar.set_preserve_permissions(true);
     ar.set_unpack_xattrs(false);
+    let mut total = 0u64;
     for entry in ar.entries()? {
         let mut e = entry.map_err(|e| anyhow::anyhow!("build context: {e}"))?;
+        super::files::count_entry(&e, &mut total)
+            .map_err(|m| anyhow::anyhow!("build context: {m}"))?;
         let p = e.path()?.into_owned();
         if p.is_absolute()
             || p.components()

@@ -150,6 +150,32 @@ pub async fn archive_get(call: Call, id: &str) -> ApiResult {
     Ok(resp)
 }
 
+/// What a tar sent to the API may hold in all (files at their full size, sparse ones too):
+/// beyond it the request is refused before anything is written.
+pub const MAX_TAR_CONTENT: u64 = 16 << 30;
+
+/// Count an entry of an untrusted tar against `MAX_TAR_CONTENT`.
+pub fn count_entry<R: std::io::Read>(e: &tar::Entry<'_, R>, total: &mut u64) -> Result<(), String> {
+    let h = e.header();
+    let size = h
+        .as_gnu()
+        .filter(|_| h.entry_type() == tar::EntryType::GNUSparse)
+        .and_then(|g| g.real_size().ok())
+        .unwrap_or(0)
+        .max(e.size());
+    *total = total.saturating_add(size);
+    if *total > MAX_TAR_CONTENT {
+        return Err(format!(
+            "the archive holds more than {} GiB (at entry {}): refused",
+            MAX_TAR_CONTENT >> 30,
+            e.path()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default()
+        ));
+    }
+    Ok(())
+}
+
 /// PUT: a tar extracted (into a private temporary directory first, entries checked by the tar
 /// crate: no `..`, no absolute paths, no writes through symlinks) and copied into the
 /// container's directory `path`.
@@ -168,9 +194,11 @@ pub async fn archive_put(call: Call, id: &str) -> ApiResult {
         ar.set_preserve_permissions(true);
         ar.set_overwrite(true);
         ar.set_unpack_xattrs(false);
+        let mut total = 0u64;
         for entry in ar.entries()? {
             let mut e = entry
                 .map_err(|e| status(StatusCode::BAD_REQUEST, format!("reading the tar: {e}")))?;
+            count_entry(&e, &mut total).map_err(|m| status(StatusCode::BAD_REQUEST, m))?;
             let p = e
                 .path()
                 .map_err(|e| status(StatusCode::BAD_REQUEST, format!("tar entry: {e}")))?
