@@ -25,7 +25,13 @@ pub struct Session {
     pub exit_code: Option<i32>,
     pub pid: i32,
     pub master: Option<Arc<OwnedFd>>,
+    /// When it ended: ended instances are kept a while for `inspect`, then dropped.
+    pub ended: Option<std::time::Instant>,
 }
+
+/// How long an ended exec instance stays inspectable (dockerd keeps them until the container
+/// goes; a service that runs for days must not keep them all).
+const KEEP_ENDED: std::time::Duration = std::time::Duration::from_secs(600);
 
 /// docker's CLI (20.10) sends `Detach` and `Container` in the exec config too.
 #[derive(serde::Deserialize, serde::Serialize)]
@@ -54,7 +60,9 @@ pub async fn create(call: Call, id: &str) -> ApiResult {
         )));
     }
     let exec_id = crate::state::names::random_id();
-    svc.execs.lock().expect("exec table").insert(
+    let mut table = svc.execs.lock().expect("exec table");
+    table.retain(|_, s| s.ended.is_none_or(|t| t.elapsed() < KEEP_ENDED));
+    table.insert(
         exec_id.clone(),
         Session {
             container: c.id.clone(),
@@ -63,8 +71,10 @@ pub async fn create(call: Call, id: &str) -> ApiResult {
             exit_code: None,
             pid: 0,
             master: None,
+            ended: None,
         },
     );
+    drop(table);
     Ok(json(StatusCode::CREATED, &json!({"Id": exec_id})))
 }
 
@@ -291,6 +301,7 @@ fn finish(svc: &super::Service, id: &str, code: i32) {
         s.running = false;
         s.exit_code = Some(code);
         s.master = None;
+        s.ended = Some(std::time::Instant::now());
     }
 }
 
