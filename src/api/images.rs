@@ -303,7 +303,7 @@ pub async fn pull(call: Call) -> ApiResult {
                 ..Default::default()
             },
         };
-        match crate::image::pull::pull_in_service(&paths, &reference, &opts) {
+        match crate::image::pull::pull_with(&paths, &reference, &opts, false) {
             Ok(rec) => {
                 if let Some(d) = rec.digests.first().and_then(|d| d.split('@').nth(1)) {
                     feed.send_json(&json!({"status": format!("Digest: {d}")}));
@@ -437,19 +437,8 @@ pub async fn save(call: Call, mut names: Vec<String>) -> ApiResult {
             names
                 .iter()
                 .map(|n| {
-                    let image = find(&idx, n, &search)
-                        .map_err(|_| status(StatusCode::NOT_FOUND, format!("No such image: {n}")))?
-                        .clone();
-                    let name = image
-                        .names
-                        .iter()
-                        .find(|x| {
-                            crate::image::reference::parse(n)
-                                .map(|p| p.reference.name() == **x)
-                                .unwrap_or(false)
-                        })
-                        .cloned();
-                    Ok(crate::image::save::Item { image, name })
+                    crate::image::save::item_for(&idx, n, &search)
+                        .map_err(|_| status(StatusCode::NOT_FOUND, format!("No such image: {n}")))
                 })
                 .collect::<anyhow::Result<_>>()?
         };

@@ -8,7 +8,7 @@ use clap::Args;
 use super::GlobalOpts;
 use crate::image::registries::RegistriesConf;
 use crate::image::save::{self, Format, Item};
-use crate::image::store::{find, Store};
+use crate::image::store::Store;
 use crate::storage::LockMode;
 
 #[derive(Debug, Args)]
@@ -63,20 +63,7 @@ pub fn save(g: &GlobalOpts, a: SaveArgs) -> anyhow::Result<i32> {
         let idx = store.load()?;
         a.images
             .iter()
-            .map(|n| {
-                let image = find(&idx, n, &search)?.clone();
-                // Saved under the name given, when it names the image rather than its id.
-                let name = image
-                    .names
-                    .iter()
-                    .find(|x| {
-                        crate::image::reference::parse(n)
-                            .map(|p| p.reference.name() == **x)
-                            .unwrap_or(false)
-                    })
-                    .cloned();
-                Ok(Item { image, name })
-            })
+            .map(|n| save::item_for(&idx, n, &search))
             .collect::<anyhow::Result<_>>()?
     };
     save::save(&store, &items, format, a.output.as_deref(), a.compress)?;

@@ -41,35 +41,14 @@ pub fn pull(paths: &Paths, input: &str, opts: &PullOptions) -> anyhow::Result<Im
     pull_with(paths, input, opts, true)
 }
 
-/// `pull`, for a caller that owns the process's signals (the API service): SIGINT/SIGTERM are
-/// left alone and the pull ends only with its caller.
-pub fn pull_in_service(
-    paths: &Paths,
-    input: &str,
-    opts: &PullOptions,
-) -> anyhow::Result<ImageRecord> {
-    pull_with(paths, input, opts, false)
-}
-
-fn pull_with(
+/// `pull`; with `own_signals` false (the API service, which owns the process's signals) SIGINT
+/// and SIGTERM are left alone and the pull ends only with its caller.
+pub fn pull_with(
     paths: &Paths,
     input: &str,
     opts: &PullOptions,
     own_signals: bool,
 ) -> anyhow::Result<ImageRecord> {
-    if !own_signals {
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .context("starting the async runtime")?;
-        let result = rt.block_on(pull_async(paths, input, opts));
-        drop(rt);
-        if let Ok(rec) = &result {
-            let id = crate::image::store::hex_of(&rec.id);
-            crate::state::events::image(&paths.runroot, "pull", id, input);
-        }
-        return result;
-    }
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -79,6 +58,9 @@ fn pull_with(
     let result = rt.block_on(async {
         let interrupted = async {
             use tokio::signal::unix::{signal, SignalKind};
+            if !own_signals {
+                return std::future::pending().await;
+            }
             let (mut int, mut term) = match (
                 signal(SignalKind::interrupt()),
                 signal(SignalKind::terminate()),
@@ -100,8 +82,10 @@ fn pull_with(
         }
     });
     drop(rt);
-    crate::sys::default_signal_action(nix::sys::signal::Signal::SIGINT);
-    crate::sys::default_signal_action(nix::sys::signal::Signal::SIGTERM);
+    if own_signals {
+        crate::sys::default_signal_action(nix::sys::signal::Signal::SIGINT);
+        crate::sys::default_signal_action(nix::sys::signal::Signal::SIGTERM);
+    }
     if let Ok(rec) = &result {
         let id = crate::image::store::hex_of(&rec.id);
         crate::state::events::image(&paths.runroot, "pull", id, input);

@@ -46,6 +46,21 @@ pub struct Item {
     pub name: Option<String>,
 }
 
+/// The image `n` names, saved under that name when it names the image rather than its id.
+pub fn item_for(idx: &super::store::Index, n: &str, search: &[String]) -> anyhow::Result<Item> {
+    let image = super::store::find(idx, n, search)?.clone();
+    let name = image
+        .names
+        .iter()
+        .find(|x| {
+            super::reference::parse(n)
+                .map(|p| p.reference.name() == **x)
+                .unwrap_or(false)
+        })
+        .cloned();
+    Ok(Item { image, name })
+}
+
 /// Where the bytes of an entry come from.
 enum Source<'a> {
     Bytes(&'a [u8]),
