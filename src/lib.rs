@@ -12,6 +12,7 @@ pub mod error;
 pub mod image;
 pub mod kube;
 pub mod network;
+pub mod oci;
 pub mod runtime;
 pub mod state;
 pub mod storage;

@@ -5,6 +5,13 @@ use skiff::cli::Cli;
 use skiff::error::{exit_code_of, is_stdout_closed, EXIT_SKIFF};
 
 fn main() {
+    // Run as `skiff-runtime` (a link to this binary): the runc-compatible OCI runtime.
+    let argv0 = std::env::args_os().next().unwrap_or_default();
+    if std::path::Path::new(&argv0).file_name()
+        == Some(std::ffi::OsStr::new(skiff::oci::RUNTIME_NAME))
+    {
+        std::process::exit(skiff::oci::main());
+    }
     // Nothing our caller left open (a shell's `exec 7>file`) may reach a container or a helper.
     // `--preserve-fds N` passes 3..3+N on explicitly, at the container's exec.
     skiff::sys::cloexec_from(3);

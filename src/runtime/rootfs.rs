@@ -16,7 +16,7 @@ use super::plan::Op;
 const RESOLVE: ResolveFlags = ResolveFlags::IN_ROOT.union(ResolveFlags::NO_MAGICLINKS);
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(crate) enum Kind {
     Dir,
     File,
 }
@@ -24,7 +24,7 @@ enum Kind {
 /// Open (creating when missing) `path` inside `root` as an O_PATH fd, every component confined to
 /// the root. A dangling symlink on the way (an image whose /etc points at a host path) is followed
 /// inside the root and its target created there.
-fn open_in_root(root: &OwnedFd, path: &str, kind: Kind) -> anyhow::Result<OwnedFd> {
+pub(crate) fn open_in_root(root: &OwnedFd, path: &str, kind: Kind) -> anyhow::Result<OwnedFd> {
     open_in_root_depth(root, path, kind, 0)
 }
 
@@ -127,7 +127,7 @@ fn open_in_root_depth(
     Ok(cur)
 }
 
-fn fd_path(fd: &OwnedFd) -> PathBuf {
+pub(crate) fn fd_path(fd: &OwnedFd) -> PathBuf {
     PathBuf::from(format!("/proc/self/fd/{}", fd.as_raw_fd()))
 }
 
@@ -399,7 +399,7 @@ pub(crate) fn mount_overlay(
 }
 
 /// Remount read-only, keeping the flags the kernel locks for mounts made in a user namespace.
-fn remount_ro(path: &Path) -> anyhow::Result<()> {
+pub(crate) fn remount_ro(path: &Path) -> anyhow::Result<()> {
     let st =
         nix::sys::statvfs::statvfs(path).map_err(|e| anyhow!("statvfs {}: {e}", path.display()))?;
     use nix::sys::statvfs::FsFlags;

@@ -43,7 +43,7 @@ pub fn apply(program: &BpfProgram) -> Result<(), SeccompError> {
         .map_err(|e| SeccompError::Compile(format!("loading the filter: {e}")))
 }
 
-fn arch() -> TargetArch {
+pub(crate) fn arch() -> TargetArch {
     if cfg!(target_arch = "aarch64") {
         TargetArch::aarch64
     } else {
@@ -111,7 +111,7 @@ const DEFAULT_ALLOW_EXCLUDED: &[&str] = &[
     "pidfd_getfd",
 ];
 
-fn nr(name: &str) -> Option<i64> {
+pub(crate) fn nr(name: &str) -> Option<i64> {
     let full = format!("SYS_{name}");
     SYSCALLS.iter().find(|(n, _)| *n == full).map(|(_, v)| *v)
 }

@@ -112,7 +112,7 @@ pub fn capabilities(opts: &Options) -> Result<Vec<String>, SpecError> {
 }
 
 /// The bit of a capability name (ALL_CAPS is in kernel order).
-fn cap_set(names: &[String]) -> CapabilitySet {
+pub(crate) fn cap_set(names: &[String]) -> CapabilitySet {
     let mut set = CapabilitySet::empty();
     for n in names {
         if let Some(i) = ALL_CAPS.iter().position(|c| c == n) {

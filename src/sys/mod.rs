@@ -467,3 +467,55 @@ pub fn adopt_fd(fd: std::os::fd::RawFd) -> std::os::fd::OwnedFd {
     // SAFETY: the descriptor was passed to this process and is owned by nothing else in it.
     unsafe { std::os::fd::OwnedFd::from_raw_fd(fd) }
 }
+
+/// Install a seccomp BPF program with `flags` (SECCOMP_FILTER_FLAG_*). With
+/// SECCOMP_FILTER_FLAG_NEW_LISTENER the kernel returns the notify listener's descriptor.
+pub fn install_seccomp_flags(
+    program: &[libc::sock_filter],
+    flags: u32,
+) -> std::io::Result<Option<std::os::fd::OwnedFd>> {
+    use std::os::fd::FromRawFd;
+    let prog = libc::sock_fprog {
+        len: program.len() as u16,
+        filter: program.as_ptr() as *mut libc::sock_filter,
+    };
+    // SAFETY: as in install_seccomp: the kernel copies the program during the call.
+    let rc = unsafe {
+        libc::syscall(
+            libc::SYS_seccomp,
+            libc::SECCOMP_SET_MODE_FILTER,
+            flags as libc::c_ulong,
+            &prog as *const libc::sock_fprog,
+        )
+    };
+    if rc < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    if flags & 8 != 0 && rc > 0 {
+        // SAFETY: with NEW_LISTENER the return value is a new descriptor that only we own.
+        return Ok(Some(unsafe {
+            std::os::fd::OwnedFd::from_raw_fd(rc as i32)
+        }));
+    }
+    Ok(None)
+}
+
+/// Send a file descriptor over a unix socket (SCM_RIGHTS) with `payload` as the message.
+pub fn send_fd_with(
+    sock: std::os::fd::BorrowedFd<'_>,
+    fd: std::os::fd::RawFd,
+    payload: &[u8],
+) -> nix::Result<()> {
+    use nix::sys::socket::{sendmsg, ControlMessage, MsgFlags};
+    use std::os::fd::AsRawFd;
+    let iov = [std::io::IoSlice::new(payload)];
+    let fds = [fd];
+    sendmsg::<()>(
+        sock.as_raw_fd(),
+        &iov,
+        &[ControlMessage::ScmRights(&fds)],
+        MsgFlags::empty(),
+        None,
+    )
+    .map(|_| ())
+}

@@ -1,0 +1,22 @@
+//! `skiff-runtime`: skiff as an OCI runtime with runc's command line. Its one input is a bundle's
+//! `config.json` (the OCI runtime spec, `oci-spec` types); its state lives under `--root`, one
+//! directory per container. No process stays behind between commands: `create` leaves the
+//! container's init waiting on a fifo, `start` opens it (runc's model, which conmon relies on).
+
+mod cgroups;
+mod cli;
+mod config;
+mod create;
+mod exec;
+mod hooks;
+mod init;
+mod mounts;
+mod ops;
+mod process;
+mod seccomp;
+mod state;
+
+pub use cli::main;
+
+/// The name under which the skiff binary acts as the runtime (a hard or symbolic link).
+pub const RUNTIME_NAME: &str = "skiff-runtime";

@@ -1,0 +1,582 @@
+//! The container's filesystem from config.json: root propagation, `mounts` in order (every
+//! destination resolved inside the rootfs with openat2(RESOLVE_IN_ROOT)), `linux.devices`, then
+//! after pivot_root the masked and read-only paths and a read-only root.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{anyhow, bail, Context};
+use nix::mount::{mount, MsFlags};
+use oci_spec::runtime::{LinuxDevice, LinuxDeviceType, Mount, Spec};
+
+use crate::runtime::rootfs::{fd_path, open_in_root, remount_ro, Kind};
+
+/// Mount flags, data and propagation parsed from a mount's `options`.
+#[derive(Debug, PartialEq)]
+pub struct Options {
+    pub flags: MsFlags,
+    pub clear: MsFlags,
+    pub propagation: MsFlags,
+    pub data: Vec<String>,
+    pub bind: bool,
+    pub idmap: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            flags: MsFlags::empty(),
+            clear: MsFlags::empty(),
+            propagation: MsFlags::empty(),
+            data: Vec::new(),
+            bind: false,
+            idmap: false,
+        }
+    }
+}
+
+pub fn parse_options(opts: &[String]) -> Options {
+    let mut o = Options::default();
+    for opt in opts {
+        let (set, clear) = match opt.as_str() {
+            "defaults" => (MsFlags::empty(), MsFlags::empty()),
+            "ro" => (MsFlags::MS_RDONLY, MsFlags::empty()),
+            "rw" => (MsFlags::empty(), MsFlags::MS_RDONLY),
+            "nosuid" => (MsFlags::MS_NOSUID, MsFlags::empty()),
+            "suid" => (MsFlags::empty(), MsFlags::MS_NOSUID),
+            "nodev" => (MsFlags::MS_NODEV, MsFlags::empty()),
+            "dev" => (MsFlags::empty(), MsFlags::MS_NODEV),
+            "noexec" => (MsFlags::MS_NOEXEC, MsFlags::empty()),
+            "exec" => (MsFlags::empty(), MsFlags::MS_NOEXEC),
+            "sync" => (MsFlags::MS_SYNCHRONOUS, MsFlags::empty()),
+            "async" => (MsFlags::empty(), MsFlags::MS_SYNCHRONOUS),
+            "dirsync" => (MsFlags::MS_DIRSYNC, MsFlags::empty()),
+            "remount" => (MsFlags::MS_REMOUNT, MsFlags::empty()),
+            "mand" => (MsFlags::MS_MANDLOCK, MsFlags::empty()),
+            "nomand" => (MsFlags::empty(), MsFlags::MS_MANDLOCK),
+            "atime" => (MsFlags::empty(), MsFlags::MS_NOATIME),
+            "noatime" => (MsFlags::MS_NOATIME, MsFlags::empty()),
+            "diratime" => (MsFlags::empty(), MsFlags::MS_NODIRATIME),
+            "nodiratime" => (MsFlags::MS_NODIRATIME, MsFlags::empty()),
+            "relatime" => (MsFlags::MS_RELATIME, MsFlags::empty()),
+            "norelatime" => (MsFlags::empty(), MsFlags::MS_RELATIME),
+            "strictatime" => (MsFlags::MS_STRICTATIME, MsFlags::empty()),
+            "nostrictatime" => (MsFlags::empty(), MsFlags::MS_STRICTATIME),
+            "bind" => {
+                o.bind = true;
+                (MsFlags::MS_BIND, MsFlags::empty())
+            }
+            "rbind" => {
+                o.bind = true;
+                (MsFlags::MS_BIND | MsFlags::MS_REC, MsFlags::empty())
+            }
+            "private" | "rprivate" | "shared" | "rshared" | "slave" | "rslave" | "unbindable"
+            | "runbindable" => {
+                o.propagation |= propagation(opt).unwrap_or(MsFlags::empty());
+                continue;
+            }
+            "idmap" | "ridmap" => {
+                o.idmap = true;
+                continue;
+            }
+            // runc-specific options with no kernel meaning.
+            "tmpcopyup" | "nocopyup" | "copy-symlink" | "rro" | "rrw" => continue,
+            other => {
+                o.data.push(other.to_string());
+                continue;
+            }
+        };
+        o.flags |= set;
+        o.flags &= !clear;
+        o.clear |= clear;
+    }
+    o
+}
+
+pub fn propagation(name: &str) -> Option<MsFlags> {
+    Some(match name {
+        "private" => MsFlags::MS_PRIVATE,
+        "rprivate" => MsFlags::MS_PRIVATE | MsFlags::MS_REC,
+        "shared" => MsFlags::MS_SHARED,
+        "rshared" => MsFlags::MS_SHARED | MsFlags::MS_REC,
+        "slave" => MsFlags::MS_SLAVE,
+        "rslave" => MsFlags::MS_SLAVE | MsFlags::MS_REC,
+        "unbindable" => MsFlags::MS_UNBINDABLE,
+        "runbindable" => MsFlags::MS_UNBINDABLE | MsFlags::MS_REC,
+        _ => return None,
+    })
+}
+
+fn none() -> Option<&'static str> {
+    None
+}
+
+/// Before any mount: make `/` slave (or what `rootfsPropagation` says) so nothing we mount leaks
+/// to the host, and turn the rootfs into a mount point of its own (pivot_root needs one).
+pub fn prepare_root(spec: &Spec, rootfs: &Path) -> anyhow::Result<()> {
+    let linux_prop = spec
+        .linux()
+        .as_ref()
+        .and_then(|l| l.rootfs_propagation().clone());
+    let flags = match &linux_prop {
+        Some(p) => propagation(p).ok_or_else(|| {
+            anyhow!("linux.rootfsPropagation {p:?}: use shared, slave, private or unbindable (r-prefixed too)")
+        })?,
+        None => MsFlags::MS_SLAVE | MsFlags::MS_REC,
+    };
+    // Shared root propagation still needs the host's / slave-or-private for pivot_root to work;
+    // the chosen propagation is applied to the new root after the bind below.
+    let host_flags = if flags.contains(MsFlags::MS_SHARED) || flags.contains(MsFlags::MS_UNBINDABLE)
+    {
+        MsFlags::MS_SLAVE | MsFlags::MS_REC
+    } else {
+        flags
+    };
+    mount(none(), "/", none(), host_flags, none())
+        .map_err(|e| anyhow!("setting the propagation of / : {e}"))?;
+    mount(
+        Some(rootfs),
+        rootfs,
+        none(),
+        MsFlags::MS_BIND | MsFlags::MS_REC,
+        none(),
+    )
+    .map_err(|e| {
+        anyhow!(
+            "bind-mounting the rootfs {} onto itself: {e}",
+            rootfs.display()
+        )
+    })?;
+    if flags.contains(MsFlags::MS_SHARED) {
+        // The parent mount must not be shared for pivot_root: make it private first.
+        if let Some(parent) = rootfs.parent() {
+            let _ = mount(none(), parent, none(), MsFlags::MS_PRIVATE, none());
+        }
+    }
+    Ok(())
+}
+
+/// Apply root propagation on the new root (after pivot_root).
+pub fn root_propagation(spec: &Spec) -> anyhow::Result<()> {
+    if let Some(p) = spec
+        .linux()
+        .as_ref()
+        .and_then(|l| l.rootfs_propagation().clone())
+    {
+        let flags = propagation(&p).unwrap_or(MsFlags::MS_PRIVATE | MsFlags::MS_REC);
+        mount(none(), "/", none(), flags, none())
+            .map_err(|e| anyhow!("linux.rootfsPropagation {p}: {e}"))?;
+    }
+    Ok(())
+}
+
+/// Carry out `mounts` in order under `rootfs`.
+pub fn mount_all(spec: &Spec, bundle: &Path, rootfs: &Path, in_userns: bool) -> anyhow::Result<()> {
+    let root = rustix::fs::open(
+        rootfs,
+        rustix::fs::OFlags::PATH | rustix::fs::OFlags::DIRECTORY | rustix::fs::OFlags::CLOEXEC,
+        rustix::fs::Mode::empty(),
+    )
+    .with_context(|| format!("opening the rootfs {}", rootfs.display()))?;
+    for (i, m) in spec.mounts().iter().flatten().enumerate() {
+        one(i, m, bundle, &root, in_userns)?;
+    }
+    Ok(())
+}
+
+fn one(
+    i: usize,
+    m: &Mount,
+    bundle: &Path,
+    root: &std::os::fd::OwnedFd,
+    in_userns: bool,
+) -> anyhow::Result<()> {
+    let dest = m.destination().to_string_lossy().into_owned();
+    let opts = parse_options(m.options().as_deref().unwrap_or(&[]));
+    let typ = m.typ().clone().unwrap_or_default();
+    let bind = opts.bind || typ == "bind";
+    if opts.idmap {
+        bail!("mounts[{i}] ({dest}): idmapped mounts (\"idmap\") are not supported by skiff-runtime yet: drop the option and chown the source instead");
+    }
+    let source = m.source().clone().unwrap_or_default();
+    let ctx = |e: nix::Error| {
+        anyhow!(
+            "mounts[{i}]: mounting {} ({typ}) on {dest}: {e}",
+            source.display()
+        )
+    };
+    if bind {
+        let src = if source.is_relative() {
+            bundle.join(&source)
+        } else {
+            source.clone()
+        };
+        let meta = std::fs::metadata(&src)
+            .with_context(|| format!("mounts[{i}].source {}: cannot use it", src.display()))?;
+        let kind = if meta.is_dir() { Kind::Dir } else { Kind::File };
+        let target = open_in_root(root, &dest, kind)?;
+        let tpath = fd_path(&target);
+        let flags = MsFlags::MS_BIND | (opts.flags & MsFlags::MS_REC);
+        mount(Some(&src), &tpath, none(), flags, none()).map_err(ctx)?;
+        // Bind mounts take their flags on a remount of the new mount.
+        let extra = opts.flags & !(MsFlags::MS_BIND | MsFlags::MS_REC | MsFlags::MS_REMOUNT);
+        if !extra.is_empty() {
+            let target = open_in_root(root, &dest, kind)?;
+            let tpath = fd_path(&target);
+            if extra == MsFlags::MS_RDONLY {
+                remount_ro(&tpath).with_context(|| format!("mounts[{i}] ({dest})"))?;
+            } else {
+                mount(
+                    none(),
+                    &tpath,
+                    none(),
+                    extra | MsFlags::MS_BIND | MsFlags::MS_REMOUNT,
+                    none(),
+                )
+                .map_err(ctx)?;
+            }
+        }
+        propagate(i, root, &dest, kind, opts.propagation)?;
+        return Ok(());
+    }
+    let target = open_in_root(root, &dest, Kind::Dir)?;
+    let tpath = fd_path(&target);
+    let data = opts.data.join(",");
+    let data = (!data.is_empty()).then_some(data.as_str());
+    let flags = opts.flags & !MsFlags::MS_REMOUNT;
+    let result = match typ.as_str() {
+        "cgroup" | "cgroup2" => {
+            // The host's cgroup tree seen through the container's cgroup namespace (v1 and
+            // hybrid hosts have one hierarchy per controller: bind them all).
+            let host =
+                if typ == "cgroup2" && Path::new("/sys/fs/cgroup/cgroup.controllers").exists() {
+                    PathBuf::from("/sys/fs/cgroup")
+                } else {
+                    PathBuf::from("/sys/fs/cgroup")
+                };
+            mount(
+                Some(&host),
+                &tpath,
+                none(),
+                MsFlags::MS_BIND | MsFlags::MS_REC,
+                none(),
+            )
+            .and_then(|_| {
+                if flags.contains(MsFlags::MS_RDONLY) {
+                    mount(
+                        none(),
+                        &tpath,
+                        none(),
+                        MsFlags::MS_BIND
+                            | MsFlags::MS_REMOUNT
+                            | MsFlags::MS_RDONLY
+                            | (flags
+                                & (MsFlags::MS_NOSUID | MsFlags::MS_NODEV | MsFlags::MS_NOEXEC)),
+                        none(),
+                    )
+                } else {
+                    Ok(())
+                }
+            })
+        }
+        _ => mount(Some(&source), &tpath, Some(typ.as_str()), flags, data),
+    };
+    match result {
+        Ok(()) => {}
+        // sysfs needs a network namespace of our own in a user namespace: bind the host's.
+        Err(nix::Error::EPERM) if typ == "sysfs" && in_userns => {
+            mount(
+                Some("/sys"),
+                &tpath,
+                none(),
+                MsFlags::MS_BIND | MsFlags::MS_REC,
+                none(),
+            )
+            .map_err(ctx)?;
+            if flags.contains(MsFlags::MS_RDONLY) {
+                remount_ro(&tpath)?;
+            }
+        }
+        // mqueue in a user namespace without an IPC namespace of our own: bind the host's.
+        Err(nix::Error::EPERM) if typ == "mqueue" && in_userns => {
+            mount(
+                Some("/dev/mqueue"),
+                &tpath,
+                none(),
+                MsFlags::MS_BIND | MsFlags::MS_REC,
+                none(),
+            )
+            .map_err(ctx)?;
+        }
+        Err(e) => return Err(ctx(e)),
+    }
+    propagate(i, root, &dest, Kind::Dir, opts.propagation)
+}
+
+fn propagate(
+    i: usize,
+    root: &std::os::fd::OwnedFd,
+    dest: &str,
+    kind: Kind,
+    flags: MsFlags,
+) -> anyhow::Result<()> {
+    if flags.is_empty() {
+        return Ok(());
+    }
+    let target = open_in_root(root, dest, kind)?;
+    mount(none(), &fd_path(&target), none(), flags, none())
+        .map_err(|e| anyhow!("mounts[{i}] ({dest}): setting propagation: {e}"))
+}
+
+/// The devices every container gets (runtime-spec "Default Devices").
+pub fn default_devices() -> Vec<(PathBuf, LinuxDeviceType, i64, i64)> {
+    let c = LinuxDeviceType::C;
+    vec![
+        ("/dev/null".into(), c, 1, 3),
+        ("/dev/zero".into(), c, 1, 5),
+        ("/dev/full".into(), c, 1, 7),
+        ("/dev/random".into(), c, 1, 8),
+        ("/dev/urandom".into(), c, 1, 9),
+        ("/dev/tty".into(), c, 5, 0),
+    ]
+}
+
+/// Create `linux.devices` and the default devices in the rootfs: mknod as real root, a bind
+/// mount of the host's node in a user namespace (mknod is refused there).
+pub fn devices(spec: &Spec, rootfs: &Path, in_userns: bool) -> anyhow::Result<()> {
+    let root = rustix::fs::open(
+        rootfs,
+        rustix::fs::OFlags::PATH | rustix::fs::OFlags::DIRECTORY | rustix::fs::OFlags::CLOEXEC,
+        rustix::fs::Mode::empty(),
+    )?;
+    let listed: Vec<LinuxDevice> = spec
+        .linux()
+        .as_ref()
+        .and_then(|l| l.devices().clone())
+        .unwrap_or_default();
+    for (i, d) in listed.iter().enumerate() {
+        make_device(
+            &root,
+            d.path(),
+            d.typ(),
+            d.major(),
+            d.minor(),
+            d.file_mode(),
+            d.uid(),
+            d.gid(),
+            in_userns,
+        )
+        .with_context(|| format!("linux.devices[{i}] ({})", d.path().display()))?;
+    }
+    for (path, typ, major, minor) in default_devices() {
+        if listed.iter().any(|d| d.path() == &path) {
+            continue;
+        }
+        make_device(
+            &root,
+            &path,
+            typ,
+            major,
+            minor,
+            Some(0o666),
+            Some(0),
+            Some(0),
+            in_userns,
+        )
+        .with_context(|| format!("default device {}", path.display()))?;
+    }
+    // The standard links.
+    let dev = open_in_root(&root, "/dev", Kind::Dir)?;
+    let dev = rustix::fs::openat(
+        &dev,
+        ".",
+        rustix::fs::OFlags::RDONLY | rustix::fs::OFlags::DIRECTORY | rustix::fs::OFlags::CLOEXEC,
+        rustix::fs::Mode::empty(),
+    )
+    .or_else(|_| {
+        rustix::fs::open(
+            fd_path(&dev),
+            rustix::fs::OFlags::RDONLY
+                | rustix::fs::OFlags::DIRECTORY
+                | rustix::fs::OFlags::CLOEXEC,
+            rustix::fs::Mode::empty(),
+        )
+    })?;
+    for (link, target) in [
+        ("fd", "/proc/self/fd"),
+        ("stdin", "/proc/self/fd/0"),
+        ("stdout", "/proc/self/fd/1"),
+        ("stderr", "/proc/self/fd/2"),
+        ("core", "/proc/kcore"),
+    ] {
+        match rustix::fs::symlinkat(target, &dev, link) {
+            Ok(()) | Err(rustix::io::Errno::EXIST) => {}
+            Err(e) => bail!("creating /dev/{link}: {e}"),
+        }
+    }
+    if rustix::fs::statat(&dev, "pts/ptmx", rustix::fs::AtFlags::empty()).is_ok() {
+        let _ = rustix::fs::unlinkat(&dev, "ptmx", rustix::fs::AtFlags::empty());
+        rustix::fs::symlinkat("pts/ptmx", &dev, "ptmx").context("creating /dev/ptmx")?;
+    }
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn make_device(
+    root: &std::os::fd::OwnedFd,
+    path: &Path,
+    typ: LinuxDeviceType,
+    major: i64,
+    minor: i64,
+    mode: Option<u32>,
+    uid: Option<u32>,
+    gid: Option<u32>,
+    in_userns: bool,
+) -> anyhow::Result<()> {
+    let p = path.to_string_lossy();
+    let parent = path
+        .parent()
+        .map(|x| x.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "/".into());
+    let name = path
+        .file_name()
+        .ok_or_else(|| anyhow!("not a device path"))?;
+    let pdir = open_in_root(root, &parent, Kind::Dir)?;
+    let dir = rustix::fs::open(
+        fd_path(&pdir),
+        rustix::fs::OFlags::RDONLY | rustix::fs::OFlags::DIRECTORY | rustix::fs::OFlags::CLOEXEC,
+        rustix::fs::Mode::empty(),
+    )?;
+    let kind = match typ {
+        LinuxDeviceType::C | LinuxDeviceType::U => rustix::fs::FileType::CharacterDevice,
+        LinuxDeviceType::B => rustix::fs::FileType::BlockDevice,
+        LinuxDeviceType::P => rustix::fs::FileType::Fifo,
+        LinuxDeviceType::A => bail!("type \"a\" is for the devices cgroup, not a device node"),
+    };
+    let _ = rustix::fs::unlinkat(&dir, name, rustix::fs::AtFlags::empty());
+    if in_userns && kind != rustix::fs::FileType::Fifo {
+        // Bind the host's node over an empty file.
+        rustix::fs::openat(
+            &dir,
+            name,
+            rustix::fs::OFlags::CREATE | rustix::fs::OFlags::WRONLY | rustix::fs::OFlags::CLOEXEC,
+            rustix::fs::Mode::from_raw_mode(0o600),
+        )?;
+        let target = open_in_root(root, &p, Kind::File)?;
+        mount(
+            Some(path),
+            &fd_path(&target),
+            none(),
+            MsFlags::MS_BIND,
+            none(),
+        )
+        .map_err(|e| {
+            anyhow!("binding the host's {p} (mknod is not allowed in a user namespace): {e}")
+        })?;
+        return Ok(());
+    }
+    let dev = rustix::fs::makedev(major as u32, minor as u32);
+    let perm = mode.unwrap_or(0o666) & 0o7777;
+    rustix::fs::mknodat(&dir, name, kind, rustix::fs::Mode::from_raw_mode(perm), dev)
+        .map_err(|e| anyhow!("mknod: {e}"))?;
+    // mknod honours the umask: set the mode exactly.
+    rustix::fs::chmodat(
+        &dir,
+        name,
+        rustix::fs::Mode::from_raw_mode(perm),
+        rustix::fs::AtFlags::empty(),
+    )?;
+    rustix::fs::chownat(
+        &dir,
+        name,
+        Some(rustix::fs::Uid::from_raw(uid.unwrap_or(0))),
+        Some(rustix::fs::Gid::from_raw(gid.unwrap_or(0))),
+        rustix::fs::AtFlags::SYMLINK_NOFOLLOW,
+    )?;
+    Ok(())
+}
+
+/// After pivot_root: mask paths (/dev/null over files, an empty read-only tmpfs over
+/// directories), make paths read-only, make the root read-only when asked.
+pub fn finish(spec: &Spec) -> anyhow::Result<()> {
+    if let Some(linux) = spec.linux() {
+        for p in linux.masked_paths().iter().flatten() {
+            match std::fs::metadata(p) {
+                Ok(m) if m.is_dir() => mount(
+                    Some("tmpfs"),
+                    p.as_str(),
+                    Some("tmpfs"),
+                    MsFlags::MS_RDONLY,
+                    Some("size=0k,mode=0755"),
+                )
+                .map_err(|e| anyhow!("linux.maskedPaths {p}: {e}"))?,
+                Ok(_) => mount(
+                    Some("/dev/null"),
+                    p.as_str(),
+                    none(),
+                    MsFlags::MS_BIND,
+                    none(),
+                )
+                .map_err(|e| anyhow!("linux.maskedPaths {p}: {e}"))?,
+                Err(_) => {}
+            }
+        }
+        for p in linux.readonly_paths().iter().flatten() {
+            if std::fs::symlink_metadata(p).is_err() {
+                continue;
+            }
+            mount(
+                Some(p.as_str()),
+                p.as_str(),
+                none(),
+                MsFlags::MS_BIND | MsFlags::MS_REC,
+                none(),
+            )
+            .map_err(|e| anyhow!("linux.readonlyPaths {p}: {e}"))?;
+            remount_ro(Path::new(p)).with_context(|| format!("linux.readonlyPaths {p}"))?;
+        }
+    }
+    if spec
+        .root()
+        .as_ref()
+        .and_then(|r| r.readonly())
+        .unwrap_or(false)
+    {
+        remount_ro(Path::new("/")).context("root.readonly")?;
+    }
+    Ok(())
+}
+
+/// pivot_root into the rootfs, or with `--no-pivot` move it over / and chroot.
+pub fn enter_root(rootfs: &Path, no_pivot: bool) -> anyhow::Result<()> {
+    if !no_pivot {
+        return crate::runtime::rootfs::pivot(rootfs);
+    }
+    std::env::set_current_dir(rootfs)?;
+    mount(Some(rootfs), "/", none(), MsFlags::MS_MOVE, none())
+        .map_err(|e| anyhow!("moving the rootfs over /: {e}"))?;
+    nix::unistd::chroot(".").map_err(|e| anyhow!("chroot: {e}"))?;
+    std::env::set_current_dir("/")?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options_become_flags() {
+        let o = parse_options(&[
+            "nosuid".into(),
+            "strictatime".into(),
+            "mode=755".into(),
+            "size=65536k".into(),
+        ]);
+        assert_eq!(o.flags, MsFlags::MS_NOSUID | MsFlags::MS_STRICTATIME);
+        assert_eq!(o.data, vec!["mode=755", "size=65536k"]);
+        let o = parse_options(&["rbind".into(), "ro".into(), "rslave".into()]);
+        assert!(o.bind && o.flags.contains(MsFlags::MS_REC | MsFlags::MS_RDONLY));
+        assert_eq!(o.propagation, MsFlags::MS_SLAVE | MsFlags::MS_REC);
+        let o = parse_options(&["ro".into(), "rw".into()]);
+        assert!(!o.flags.contains(MsFlags::MS_RDONLY));
+    }
+}

@@ -1,0 +1,169 @@
+//! A config's `process` applied to the calling process, shared by the container's init and by
+//! `exec`: rlimits, oom_score_adj, the user with its groups and umask, the five capability sets,
+//! no_new_privileges and seccomp, in runc's order.
+
+use anyhow::{anyhow, Context};
+use oci_spec::runtime::{Capabilities, Process};
+use rustix::thread::{CapabilitySet, CapabilitySets};
+
+use super::seccomp::Filters;
+
+fn set_of(caps: &Option<Capabilities>) -> CapabilitySet {
+    let names: Vec<String> = caps
+        .iter()
+        .flatten()
+        .filter_map(|c| serde_json::to_value(c).ok())
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect();
+    crate::runtime::security::cap_set(&names)
+}
+
+pub fn rlimits(p: &Process) -> anyhow::Result<()> {
+    for r in p.rlimits().iter().flatten() {
+        let name = serde_json::to_value(r.typ())?
+            .as_str()
+            .unwrap_or("")
+            .to_string();
+        let res =
+            resource(&name).ok_or_else(|| anyhow!("process.rlimits: {name} is not known here"))?;
+        nix::sys::resource::setrlimit(res, r.soft(), r.hard()).map_err(|e| {
+            anyhow!(
+                "process.rlimits {name} (soft {}, hard {}): {e}",
+                r.soft(),
+                r.hard()
+            )
+        })?;
+    }
+    Ok(())
+}
+
+fn resource(name: &str) -> Option<nix::sys::resource::Resource> {
+    use nix::sys::resource::Resource as R;
+    Some(match name {
+        "RLIMIT_AS" => R::RLIMIT_AS,
+        "RLIMIT_CORE" => R::RLIMIT_CORE,
+        "RLIMIT_CPU" => R::RLIMIT_CPU,
+        "RLIMIT_DATA" => R::RLIMIT_DATA,
+        "RLIMIT_FSIZE" => R::RLIMIT_FSIZE,
+        "RLIMIT_LOCKS" => R::RLIMIT_LOCKS,
+        "RLIMIT_MEMLOCK" => R::RLIMIT_MEMLOCK,
+        "RLIMIT_MSGQUEUE" => R::RLIMIT_MSGQUEUE,
+        "RLIMIT_NICE" => R::RLIMIT_NICE,
+        "RLIMIT_NOFILE" => R::RLIMIT_NOFILE,
+        "RLIMIT_NPROC" => R::RLIMIT_NPROC,
+        "RLIMIT_RSS" => R::RLIMIT_RSS,
+        "RLIMIT_RTPRIO" => R::RLIMIT_RTPRIO,
+        "RLIMIT_RTTIME" => R::RLIMIT_RTTIME,
+        "RLIMIT_SIGPENDING" => R::RLIMIT_SIGPENDING,
+        "RLIMIT_STACK" => R::RLIMIT_STACK,
+        _ => return None,
+    })
+}
+
+pub fn oom_score_adj(p: &Process) -> anyhow::Result<()> {
+    if let Some(adj) = p.oom_score_adj() {
+        std::fs::write("/proc/self/oom_score_adj", adj.to_string())
+            .with_context(|| format!("process.oomScoreAdj {adj}"))?;
+    }
+    Ok(())
+}
+
+/// Become the process's user with its capabilities; seccomp goes in while we may still load it
+/// (before the uid change unless no_new_privileges is set, as runc does). Returns the notify
+/// listener's descriptor when the filter has one.
+pub fn become_user(
+    p: &Process,
+    seccomp: Option<&Filters>,
+    set_groups: bool,
+) -> anyhow::Result<Option<std::os::fd::OwnedFd>> {
+    let caps = p.capabilities().as_ref();
+    let bounding = caps
+        .map(|c| set_of(c.bounding()))
+        .unwrap_or(CapabilitySet::empty());
+    let last: u32 = std::fs::read_to_string("/proc/sys/kernel/cap_last_cap")
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(40);
+    for i in 0..=last.min(63) {
+        let c = CapabilitySet::from_bits_retain(1 << i);
+        if !bounding.contains(c) {
+            match rustix::thread::remove_capability_from_bounding_set(c) {
+                Ok(()) | Err(rustix::io::Errno::INVAL) => {}
+                Err(e) => {
+                    return Err(anyhow!(
+                        "process.capabilities.bounding: dropping a capability: {e}"
+                    ))
+                }
+            }
+        }
+    }
+    let nnp = p.no_new_privileges().unwrap_or(false);
+    let mut listener = None;
+    let mut seccomp_done = false;
+    if let Some(f) = seccomp {
+        if !nnp {
+            listener = super::seccomp::install(f)?;
+            seccomp_done = true;
+        }
+    }
+    let u = p.user();
+    if let Some(mask) = u.umask() {
+        nix::sys::stat::umask(nix::sys::stat::Mode::from_bits_truncate(mask));
+    }
+    rustix::thread::set_keep_capabilities(true)
+        .context("keeping capabilities across the uid change")?;
+    let mut groups: Vec<nix::unistd::Gid> = u
+        .additional_gids()
+        .iter()
+        .flatten()
+        .map(|g| nix::unistd::Gid::from_raw(*g))
+        .collect();
+    groups.dedup();
+    if set_groups {
+        nix::unistd::setgroups(&groups).map_err(|e| {
+            anyhow!(
+                "process.user.additionalGids {:?}: setgroups: {e}",
+                u.additional_gids()
+            )
+        })?;
+    }
+    let gid = nix::unistd::Gid::from_raw(u.gid());
+    let uid = nix::unistd::Uid::from_raw(u.uid());
+    nix::unistd::setresgid(gid, gid, gid)
+        .map_err(|e| anyhow!("process.user.gid {}: {e} (is it mapped?)", u.gid()))?;
+    nix::unistd::setresuid(uid, uid, uid)
+        .map_err(|e| anyhow!("process.user.uid {}: {e} (is it mapped?)", u.uid()))?;
+    rustix::thread::set_keep_capabilities(false).ok();
+    let sets = CapabilitySets {
+        effective: caps
+            .map(|c| set_of(c.effective()))
+            .unwrap_or(CapabilitySet::empty()),
+        permitted: caps
+            .map(|c| set_of(c.permitted()))
+            .unwrap_or(CapabilitySet::empty()),
+        inheritable: caps
+            .map(|c| set_of(c.inheritable()))
+            .unwrap_or(CapabilitySet::empty()),
+    };
+    rustix::thread::set_capabilities(None, sets)
+        .map_err(|e| anyhow!("process.capabilities: capset: {e}"))?;
+    let ambient = caps
+        .map(|c| set_of(c.ambient()))
+        .unwrap_or(CapabilitySet::empty());
+    for i in 0..64 {
+        let c = CapabilitySet::from_bits_retain(1 << i);
+        if ambient.contains(c) {
+            // The kernel refuses an ambient capability that is not permitted and inheritable.
+            let _ = rustix::thread::configure_capability_in_ambient_set(c, true);
+        }
+    }
+    if nnp {
+        rustix::thread::set_no_new_privs(true).context("process.noNewPrivileges")?;
+    }
+    if let Some(f) = seccomp {
+        if !seccomp_done {
+            listener = super::seccomp::install(f)?;
+        }
+    }
+    Ok(listener)
+}

@@ -1,0 +1,184 @@
+//! Container state under `--root`: `<root>/<id>/state.json` (written atomically) and, while the
+//! container is created but not started, `<root>/<id>/exec.fifo` on which its init waits.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{anyhow, bail, Context};
+use serde::{Deserialize, Serialize};
+
+/// What we record of a container (a superset of the OCI state).
+#[derive(Serialize, Deserialize, Debug, Clone)]
+pub struct Record {
+    pub id: String,
+    pub pid: i32,
+    /// The init's start time (field 22 of /proc/PID/stat), so a reused pid is not taken for it.
+    pub start_time: u64,
+    pub bundle: PathBuf,
+    pub created: String,
+    pub annotations: std::collections::HashMap<String, String>,
+    /// Cgroup directories the container's processes were put in (removed on delete).
+    #[serde(default)]
+    pub cgroups: Vec<PathBuf>,
+    /// The config as given (hooks and seccomp for exec and delete are read from here).
+    pub config: PathBuf,
+    #[serde(default)]
+    pub rootless: bool,
+    #[serde(default)]
+    pub paused: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Created,
+    Running,
+    Paused,
+    Stopped,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Created => "created",
+            Status::Running => "running",
+            Status::Paused => "paused",
+            Status::Stopped => "stopped",
+        }
+    }
+}
+
+pub fn default_root() -> PathBuf {
+    if nix::unistd::geteuid().is_root() {
+        return PathBuf::from("/run/skiff-runtime");
+    }
+    match std::env::var_os("XDG_RUNTIME_DIR") {
+        Some(d) if !d.is_empty() => PathBuf::from(d).join("skiff-runtime"),
+        _ => std::env::temp_dir().join(format!("skiff-runtime-{}", nix::unistd::geteuid())),
+    }
+}
+
+/// A container id must be a plain name: it becomes a directory under the root.
+pub fn check_id(id: &str) -> anyhow::Result<()> {
+    let ok = !id.is_empty()
+        && id.len() <= 1024
+        && id != "."
+        && id != ".."
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '+' | ':'));
+    if !ok {
+        bail!("invalid container id {id:?}: use letters, digits and - _ . + :");
+    }
+    Ok(())
+}
+
+pub fn dir(root: &Path, id: &str) -> PathBuf {
+    root.join(id)
+}
+
+pub fn fifo(root: &Path, id: &str) -> PathBuf {
+    dir(root, id).join("exec.fifo")
+}
+
+pub fn load(root: &Path, id: &str) -> anyhow::Result<Record> {
+    check_id(id)?;
+    let path = dir(root, id).join("state.json");
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            bail!("container {id:?} does not exist (no {})", path.display())
+        }
+        Err(e) => return Err(anyhow!("reading {}: {e}", path.display())),
+    };
+    serde_json::from_str(&text).with_context(|| format!("{} is damaged", path.display()))
+}
+
+pub fn save(root: &Path, r: &Record) -> anyhow::Result<()> {
+    let d = dir(root, &r.id);
+    let tmp = d.join("state.json.tmp");
+    std::fs::write(&tmp, serde_json::to_vec(r)?)
+        .with_context(|| format!("writing {}", tmp.display()))?;
+    std::fs::rename(&tmp, d.join("state.json"))
+        .with_context(|| format!("writing {}", d.display()))?;
+    Ok(())
+}
+
+/// Field 22 (starttime) of /proc/PID/stat, None when the process is gone.
+pub fn start_time(pid: i32) -> Option<u64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name (field 2) may hold spaces and parentheses: count from the last ')'.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split(' ').collect();
+    // rest starts at field 3 (state): starttime is field 22.
+    let state = fields.first()?;
+    if *state == "Z" || *state == "X" {
+        return None;
+    }
+    fields.get(19)?.parse().ok()
+}
+
+pub fn status(root: &Path, r: &Record) -> Status {
+    if r.pid <= 0 || start_time(r.pid) != Some(r.start_time) {
+        return Status::Stopped;
+    }
+    if fifo(root, &r.id).exists() {
+        return Status::Created;
+    }
+    if r.paused {
+        return Status::Paused;
+    }
+    Status::Running
+}
+
+/// The OCI state document for `state` and for hooks' stdin.
+pub fn oci_state(r: &Record, status: Status) -> serde_json::Value {
+    let mut v = serde_json::json!({
+        "ociVersion": super::config::OCI_VERSION,
+        "id": r.id,
+        "status": status.as_str(),
+        "bundle": r.bundle,
+        "rootfs": "",
+        "created": r.created,
+        "owner": "",
+    });
+    if status != Status::Stopped {
+        v["pid"] = serde_json::json!(r.pid);
+    }
+    if !r.annotations.is_empty() {
+        v["annotations"] = serde_json::json!(r.annotations);
+    }
+    v
+}
+
+/// Every container id under the root.
+pub fn list(root: &Path) -> Vec<String> {
+    let mut ids: Vec<String> = std::fs::read_dir(root)
+        .map(|rd| {
+            rd.flatten()
+                .filter(|e| e.path().join("state.json").exists())
+                .filter_map(|e| e.file_name().into_string().ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    ids.sort();
+    ids
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_plain_names() {
+        assert!(check_id("abc-1.2_x").is_ok());
+        for bad in ["", ".", "..", "a/b", "../x", "a b", "a\0"] {
+            assert!(check_id(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn own_start_time_is_read() {
+        let me = std::process::id() as i32;
+        assert!(start_time(me).is_some());
+        assert!(start_time(i32::MAX).is_none());
+    }
+}
