@@ -58,17 +58,17 @@ fn check(spec: &Spec) -> anyhow::Result<()> {
     if major != "1" || parts.len() < 3 || parts[..3].iter().any(|p| p.parse::<u32>().is_err()) {
         bail!("ociVersion {v:?} is not a runtime-spec version this runtime knows: use 1.x.y (e.g. {OCI_VERSION})");
     }
-    let Some(process) = spec.process() else {
-        bail!("process is missing: the config must say what to run");
-    };
-    if process.args().as_ref().is_none_or(|a| a.is_empty()) {
-        bail!("process.args is empty: name the program to run");
-    }
-    if !process.cwd().is_absolute() {
-        bail!(
-            "process.cwd {:?} must be an absolute path",
-            process.cwd().display()
-        );
+    // A config without `process` may be created (runtime-spec): `start` then refuses it.
+    if let Some(process) = spec.process() {
+        if process.args().as_ref().is_none_or(|a| a.is_empty()) {
+            bail!("process.args is empty: name the program to run");
+        }
+        if !process.cwd().is_absolute() {
+            bail!(
+                "process.cwd {:?} must be an absolute path",
+                process.cwd().display()
+            );
+        }
     }
     for (i, m) in spec.mounts().iter().flatten().enumerate() {
         if !m.destination().is_absolute() {

@@ -132,7 +132,7 @@ fn create_in(
     child_pid: &mut Option<nix::unistd::Pid>,
 ) -> anyhow::Result<Created> {
     let spec = &bundle.spec;
-    let process = spec.process().as_ref().expect("checked in config");
+    let terminal = spec.process().as_ref().and_then(|p| p.terminal()).unwrap_or(false);
     let linux = spec.linux().clone().unwrap_or_default();
     let namespaces = linux.namespaces().clone().unwrap_or_default();
     let rootless = !nix::unistd::geteuid().is_root();
@@ -149,7 +149,7 @@ fn create_in(
         let gid = m.host_gid(0).map(nix::unistd::Gid::from_raw);
         nix::unistd::chown(&fifo, uid, gid).with_context(|| format!("chown {}", fifo.display()))?;
     }
-    let console: Option<OwnedFd> = match (&a.console_socket, process.terminal().unwrap_or(false)) {
+    let console: Option<OwnedFd> = match (&a.console_socket, terminal) {
         (Some(p), true) => Some(
             std::os::unix::net::UnixStream::connect(p)
                 .with_context(|| format!("--console-socket {}: cannot connect", p.display()))?
@@ -250,10 +250,12 @@ fn create_in(
         created: crate::cli::format::rfc3339_nanos_now(),
         annotations,
         cgroups: made_cgroups.clone(),
-        config: bundle.dir.join("config.json"),
+        config: state::dir(root, &a.id).join("config.json"),
         rootless,
         paused: false,
     };
+    // The config as created: later edits of the bundle's copy must not affect the container.
+    std::fs::write(&record.config, serde_json::to_vec(spec)?).with_context(|| format!("writing {}", record.config.display()))?;
     send(sync, b'g', b"")?;
     loop {
         let (tag, payload) = recv(sync)?;

@@ -175,8 +175,13 @@ fn run(a: &ChildArgs<'_>) -> anyhow::Result<()> {
         let path = format!("/proc/sys/{}", k.replace('.', "/"));
         std::fs::write(&path, v).map_err(|e| anyhow!("linux.sysctl {k}={v}: {e}"))?;
     }
-    let process = spec.process().as_ref().expect("checked in config");
     let _ = nix::unistd::setsid();
+    let Some(process) = spec.process().as_ref() else {
+        // Nothing to run: wait for `start` (which refuses such a container) and end.
+        send(sync, b'R', b"")?;
+        wait_start(&fifo);
+        crate::sys::exit_now(1);
+    };
     if process.terminal().unwrap_or(false) {
         terminal(a.console, process)?;
     }
@@ -223,6 +228,11 @@ fn run(a: &ChildArgs<'_>) -> anyhow::Result<()> {
         }
         None => None,
     };
+    let missing = super::process::missing_caps(process);
+    if !missing.is_empty() {
+        let msg = format!("process.capabilities: this runtime does not hold {} itself, so the container cannot have it", missing.join(", "));
+        send(sync, b'W', msg.as_bytes())?;
+    }
     let notify = super::process::become_user(process, filters.as_ref(), a.set_groups)?;
     if let (Some(fd), Some(sock)) = (notify, &listener) {
         let mut msg = serde_json::json!({
@@ -247,19 +257,7 @@ fn run(a: &ChildArgs<'_>) -> anyhow::Result<()> {
     let args: Vec<String> = process.args().clone().unwrap_or_default();
     send(sync, b'R', b"")?;
     crate::sys::close_in_child(a.sync);
-    // Wait for `start`.
-    let mut byte = [0u8; 1];
-    loop {
-        use std::io::Read;
-        match (&fifo).read(&mut byte) {
-            Ok(1) => break,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            other => {
-                eprintln!("skiff-runtime: waiting for start: {other:?}");
-                crate::sys::exit_now(1);
-            }
-        }
-    }
+    wait_start(&fifo);
     drop(fifo);
     if let Some(h) = spec.hooks() {
         state["status"] = "running".into();
@@ -275,6 +273,22 @@ fn run(a: &ChildArgs<'_>) -> anyhow::Result<()> {
     let (code, err) = crate::runtime::init::exec(&args, &env, a.preserve_fds);
     eprintln!("skiff-runtime: exec {}: {err:#}", args.join(" "));
     crate::sys::exit_now(code);
+}
+
+/// Block until `start` writes its byte into the exec fifo.
+fn wait_start(fifo: &std::fs::File) {
+    let mut byte = [0u8; 1];
+    loop {
+        use std::io::Read;
+        match (&*fifo).read(&mut byte) {
+            Ok(1) => return,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            other => {
+                eprintln!("skiff-runtime: waiting for start: {other:?}");
+                crate::sys::exit_now(1);
+            }
+        }
+    }
 }
 
 /// process.terminal: a pty from the container's devpts; the master goes to the console socket

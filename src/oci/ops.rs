@@ -82,7 +82,12 @@ pub fn start(root: &Path, id: &str, log: &Log) -> anyhow::Result<()> {
         .with_context(|| format!("starting container {id:?}"))?;
     drop(f);
     let _ = std::fs::remove_file(&fifo);
-    if let Some(h) = config_of(&r).and_then(|c| c.hooks().clone()) {
+    let config = config_of(&r);
+    if config.as_ref().is_some_and(|c| c.process().is_none()) {
+        // The init ends on its own once released.
+        bail!("cannot start container {id:?}: its config has no process (nothing to run)");
+    }
+    if let Some(h) = config.and_then(|c| c.hooks().clone()) {
         let st = state::oci_state(&r, Status::Running);
         if let Err(e) =
             super::hooks::run_all("poststart", h.poststart().as_deref().unwrap_or(&[]), &st)
@@ -104,6 +109,7 @@ fn run(
     let created = super::create::create(root, a, log)?;
     if let Err(e) = start(root, &a.id, log) {
         let _ = delete(root, &a.id, true, log);
+        let _ = nix::sys::wait::waitpid(created.pid, None);
         return Err(e);
     }
     if detach {
@@ -198,10 +204,6 @@ pub fn delete(root: &Path, id: &str, force: bool, log: &Log) -> anyhow::Result<(
     let s = state::status(root, &r);
     match s {
         Status::Stopped => {}
-        Status::Created => {
-            // A created container never ran its process: deleting it is allowed (runc).
-            kill_all(&r);
-        }
         _ if force => kill_all(&r),
         _ => bail!(
             "cannot delete container {id:?}: it is {} (stop it first, or use --force)",

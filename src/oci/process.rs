@@ -15,7 +15,39 @@ fn set_of(caps: &Option<Capabilities>) -> CapabilitySet {
         .filter_map(|c| serde_json::to_value(c).ok())
         .filter_map(|v| v.as_str().map(str::to_string))
         .collect();
-    crate::runtime::security::cap_set(&names)
+    // Capabilities this kernel does not have are left out (capset refuses unknown bits).
+    crate::runtime::security::cap_set(&names) & known()
+}
+
+fn held() -> CapabilitySet {
+    rustix::thread::capabilities(None)
+        .map(|c| c.permitted)
+        .unwrap_or(CapabilitySet::all())
+}
+
+/// Capabilities the process asks for that this runtime does not hold (to warn about).
+pub fn missing_caps(p: &Process) -> Vec<String> {
+    let Some(c) = p.capabilities() else { return Vec::new() };
+    let want = set_of(c.bounding()) | set_of(c.effective()) | set_of(c.permitted());
+    let missing = want & !held();
+    crate::runtime::security::ALL_CAPS
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| missing.contains(CapabilitySet::from_bits_retain(1 << i)))
+        .map(|(_, n)| n.to_string())
+        .collect()
+}
+
+fn last_cap() -> u32 {
+    std::fs::read_to_string("/proc/sys/kernel/cap_last_cap")
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(40)
+}
+
+fn known() -> CapabilitySet {
+    let last = last_cap().min(63);
+    CapabilitySet::from_bits_retain(if last >= 63 { u64::MAX } else { (1u64 << (last + 1)) - 1 })
 }
 
 pub fn rlimits(p: &Process) -> anyhow::Result<()> {
@@ -77,14 +109,14 @@ pub fn become_user(
     set_groups: bool,
 ) -> anyhow::Result<Option<std::os::fd::OwnedFd>> {
     let caps = p.capabilities().as_ref();
+    // A capability this runtime does not hold itself cannot be granted (docker's --privileged
+    // gives what the daemon holds): the sets are cut to ours, said by `missing_caps` beforehand.
+    let held = held();
+    let set_of = |c: &Option<Capabilities>| set_of(c) & held;
     let bounding = caps
         .map(|c| set_of(c.bounding()))
         .unwrap_or(CapabilitySet::empty());
-    let last: u32 = std::fs::read_to_string("/proc/sys/kernel/cap_last_cap")
-        .ok()
-        .and_then(|s| s.trim().parse().ok())
-        .unwrap_or(40);
-    for i in 0..=last.min(63) {
+    for i in 0..=last_cap().min(63) {
         let c = CapabilitySet::from_bits_retain(1 << i);
         if !bounding.contains(c) {
             match rustix::thread::remove_capability_from_bounding_set(c) {
