@@ -132,7 +132,11 @@ fn create_in(
     child_pid: &mut Option<nix::unistd::Pid>,
 ) -> anyhow::Result<Created> {
     let spec = &bundle.spec;
-    let terminal = spec.process().as_ref().and_then(|p| p.terminal()).unwrap_or(false);
+    let terminal = spec
+        .process()
+        .as_ref()
+        .and_then(|p| p.terminal())
+        .unwrap_or(false);
     let linux = spec.linux().clone().unwrap_or_default();
     let namespaces = linux.namespaces().clone().unwrap_or_default();
     let rootless = !nix::unistd::geteuid().is_root();
@@ -255,7 +259,8 @@ fn create_in(
         paused: false,
     };
     // The config as created: later edits of the bundle's copy must not affect the container.
-    std::fs::write(&record.config, serde_json::to_vec(spec)?).with_context(|| format!("writing {}", record.config.display()))?;
+    std::fs::write(&record.config, serde_json::to_vec(spec)?)
+        .with_context(|| format!("writing {}", record.config.display()))?;
     send(sync, b'g', b"")?;
     loop {
         let (tag, payload) = recv(sync)?;

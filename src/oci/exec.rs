@@ -91,6 +91,29 @@ pub fn exec(root: &Path, a: &ExecArgs, log: &Log) -> anyhow::Result<i32> {
         ),
         _ => None,
     };
+    // The pid file's directory, opened while host paths still resolve (before the setns).
+    let pid_dir = match &a.pid_file {
+        Some(p) => {
+            let parent = p
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            let name = p
+                .file_name()
+                .ok_or_else(|| anyhow!("--pid-file {}: not a file name", p.display()))?
+                .to_os_string();
+            let dir = rustix::fs::open(
+                parent,
+                rustix::fs::OFlags::PATH
+                    | rustix::fs::OFlags::DIRECTORY
+                    | rustix::fs::OFlags::CLOEXEC,
+                rustix::fs::Mode::empty(),
+            )
+            .map_err(|e| anyhow!("--pid-file {}: {e}", p.display()))?;
+            Some((dir, name))
+        }
+        None => None,
+    };
     let set_groups = std::fs::read_to_string(format!("/proc/{}/setgroups", r.pid))
         .map(|s| s.trim() != "deny")
         .unwrap_or(true);
@@ -175,8 +198,22 @@ pub fn exec(root: &Path, a: &ExecArgs, log: &Log) -> anyhow::Result<i32> {
         let _ = nix::sys::wait::waitpid(pid, None);
         bail!("exec in {:?}: {msg}", a.id);
     }
-    if let Some(p) = &a.pid_file {
-        super::create::write_pid_file(p, pid.as_raw())?;
+    if let Some((dir, name)) = &pid_dir {
+        let tmp = format!("{}.skiff-tmp", name.to_string_lossy());
+        let f = rustix::fs::openat(
+            dir,
+            &tmp,
+            rustix::fs::OFlags::WRONLY
+                | rustix::fs::OFlags::CREATE
+                | rustix::fs::OFlags::TRUNC
+                | rustix::fs::OFlags::CLOEXEC,
+            rustix::fs::Mode::from_raw_mode(0o644),
+        )
+        .map_err(|e| anyhow!("--pid-file: {e}"))?;
+        rustix::io::write(&f, pid.as_raw().to_string().as_bytes())
+            .map_err(|e| anyhow!("--pid-file: {e}"))?;
+        rustix::fs::renameat(dir, &tmp, dir, name.as_os_str())
+            .map_err(|e| anyhow!("--pid-file: {e}"))?;
     }
     if a.detach {
         return Ok(0);

@@ -164,16 +164,14 @@ fn run(a: &ChildArgs<'_>) -> anyhow::Result<()> {
     if own_mounts {
         super::mounts::enter_root(a.rootfs, a.no_pivot)?;
         super::mounts::root_propagation(spec)?;
+        sysctls(&linux)?;
         super::mounts::finish(spec)?;
     } else {
         std::env::set_current_dir(a.rootfs)
             .with_context(|| format!("entering {}", a.rootfs.display()))?;
         nix::unistd::chroot(".").map_err(|e| anyhow!("chroot into the rootfs: {e}"))?;
         std::env::set_current_dir("/")?;
-    }
-    for (k, v) in linux.sysctl().iter().flatten() {
-        let path = format!("/proc/sys/{}", k.replace('.', "/"));
-        std::fs::write(&path, v).map_err(|e| anyhow!("linux.sysctl {k}={v}: {e}"))?;
+        sysctls(&linux)?;
     }
     let _ = nix::unistd::setsid();
     let Some(process) = spec.process().as_ref() else {
@@ -273,6 +271,15 @@ fn run(a: &ChildArgs<'_>) -> anyhow::Result<()> {
     let (code, err) = crate::runtime::init::exec(&args, &env, a.preserve_fds);
     eprintln!("skiff-runtime: exec {}: {err:#}", args.join(" "));
     crate::sys::exit_now(code);
+}
+
+/// linux.sysctl, written before /proc/sys is made read-only.
+fn sysctls(linux: &oci_spec::runtime::Linux) -> anyhow::Result<()> {
+    for (k, v) in linux.sysctl().iter().flatten() {
+        let path = format!("/proc/sys/{}", k.replace('.', "/"));
+        std::fs::write(&path, v).map_err(|e| anyhow!("linux.sysctl {k}={v}: {e}"))?;
+    }
+    Ok(())
 }
 
 /// Block until `start` writes its byte into the exec fifo.

@@ -245,37 +245,29 @@ fn one(
     let flags = opts.flags & !MsFlags::MS_REMOUNT;
     let result = match typ.as_str() {
         "cgroup" | "cgroup2" => {
-            // The host's cgroup tree seen through the container's cgroup namespace (v1 and
-            // hybrid hosts have one hierarchy per controller: bind them all).
-            let host =
-                if typ == "cgroup2" && Path::new("/sys/fs/cgroup/cgroup.controllers").exists() {
-                    PathBuf::from("/sys/fs/cgroup")
-                } else {
-                    PathBuf::from("/sys/fs/cgroup")
-                };
+            // The host's cgroup tree (on v1 and hybrid hosts one hierarchy per controller),
+            // bound whole; made read-only through a fresh handle on the new mount.
+            let host = Path::new("/sys/fs/cgroup");
             mount(
-                Some(&host),
+                Some(host),
                 &tpath,
                 none(),
                 MsFlags::MS_BIND | MsFlags::MS_REC,
                 none(),
             )
             .and_then(|_| {
-                if flags.contains(MsFlags::MS_RDONLY) {
-                    mount(
-                        none(),
-                        &tpath,
-                        none(),
-                        MsFlags::MS_BIND
-                            | MsFlags::MS_REMOUNT
-                            | MsFlags::MS_RDONLY
-                            | (flags
-                                & (MsFlags::MS_NOSUID | MsFlags::MS_NODEV | MsFlags::MS_NOEXEC)),
-                        none(),
-                    )
-                } else {
-                    Ok(())
+                if !flags.contains(MsFlags::MS_RDONLY) {
+                    return Ok(());
                 }
+                let fresh = open_in_root(root, &dest, Kind::Dir).map_err(|_| nix::Error::ENOENT)?;
+                let keep = flags & (MsFlags::MS_NOSUID | MsFlags::MS_NODEV | MsFlags::MS_NOEXEC);
+                mount(
+                    none(),
+                    &fd_path(&fresh),
+                    none(),
+                    MsFlags::MS_BIND | MsFlags::MS_REMOUNT | MsFlags::MS_RDONLY | keep,
+                    none(),
+                )
             })
         }
         _ => mount(Some(&source), &tpath, Some(typ.as_str()), flags, data),

@@ -27,7 +27,9 @@ fn held() -> CapabilitySet {
 
 /// Capabilities the process asks for that this runtime does not hold (to warn about).
 pub fn missing_caps(p: &Process) -> Vec<String> {
-    let Some(c) = p.capabilities() else { return Vec::new() };
+    let Some(c) = p.capabilities() else {
+        return Vec::new();
+    };
     let want = set_of(c.bounding()) | set_of(c.effective()) | set_of(c.permitted());
     let missing = want & !held();
     crate::runtime::security::ALL_CAPS
@@ -47,7 +49,11 @@ fn last_cap() -> u32 {
 
 fn known() -> CapabilitySet {
     let last = last_cap().min(63);
-    CapabilitySet::from_bits_retain(if last >= 63 { u64::MAX } else { (1u64 << (last + 1)) - 1 })
+    CapabilitySet::from_bits_retain(if last >= 63 {
+        u64::MAX
+    } else {
+        (1u64 << (last + 1)) - 1
+    })
 }
 
 pub fn rlimits(p: &Process) -> anyhow::Result<()> {
@@ -59,8 +65,14 @@ pub fn rlimits(p: &Process) -> anyhow::Result<()> {
         let res =
             resource(&name).ok_or_else(|| anyhow!("process.rlimits: {name} is not known here"))?;
         nix::sys::resource::setrlimit(res, r.soft(), r.hard()).map_err(|e| {
+            let (_, hard_now) = nix::sys::resource::getrlimit(res).unwrap_or((0, 0));
+            let why = if e == nix::Error::EPERM && r.hard() > hard_now {
+                format!(": raising the hard limit above {hard_now} needs CAP_SYS_RESOURCE, which this runtime does not hold (ask for at most {hard_now}, e.g. podman run --ulimit nofile={hard_now}:{hard_now})")
+            } else {
+                String::new()
+            };
             anyhow!(
-                "process.rlimits {name} (soft {}, hard {}): {e}",
+                "process.rlimits {name} (soft {}, hard {}): {e}{why}",
                 r.soft(),
                 r.hard()
             )
