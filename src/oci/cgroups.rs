@@ -376,7 +376,7 @@ pub fn setup(
 ) -> anyhow::Result<Vec<PathBuf>> {
     let default = PathBuf::from(format!("/skiff-runtime/{id}"));
     let path = path.unwrap_or(&default);
-    let rootless = !nix::unistd::geteuid().is_root();
+    let rootless = super::state::rootless();
     let mut made = Vec::new();
     let result = if is_v2() {
         setup_v2(path, res, pid, &mut made)

@@ -28,8 +28,9 @@ pub struct Cli {
     /// Accepted for runc compatibility: cgroups are managed through cgroupfs (said once when set)
     #[arg(long = "systemd-cgroup", global = true)]
     pub systemd_cgroup: bool,
-    /// Accepted for runc compatibility (rootless is detected)
-    #[arg(long, global = true)]
+    /// Global: accepted for runc compatibility (rootless is detected). With `spec`: write a
+    /// config for a rootless container (the caller's ids mapped to root)
+    #[arg(long, global = true, num_args = 0..=1, default_missing_value = "true", require_equals = false)]
     pub rootless: Option<String>,
     #[command(subcommand)]
     pub command: Command,
@@ -151,9 +152,6 @@ pub enum Command {
     Spec {
         #[arg(long, short = 'b', default_value = ".")]
         bundle: PathBuf,
-        /// A spec for a rootless container (the caller's ids mapped to root)
-        #[arg(long)]
-        rootless: bool,
     },
     /// List containers
     #[command(alias = "ls")]
@@ -234,7 +232,8 @@ pub fn main() -> i32 {
         );
     }
     let root = cli.root.clone().unwrap_or_else(super::state::default_root);
-    match super::ops::dispatch(&root, cli.command, &log) {
+    let rootless = matches!(cli.rootless.as_deref(), Some("true"));
+    match super::ops::dispatch(&root, cli.command, rootless, &log) {
         Ok(code) => code,
         Err(e) => {
             log.write("error", &format!("{e:#}"));

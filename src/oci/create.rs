@@ -139,9 +139,9 @@ fn create_in(
         .unwrap_or(false);
     let linux = spec.linux().clone().unwrap_or_default();
     let namespaces = linux.namespaces().clone().unwrap_or_default();
-    let rootless = !nix::unistd::geteuid().is_root();
+    let rootless = super::state::rootless();
     let map = mapping(spec)?;
-    if rootless && map.is_none() {
+    if !nix::unistd::geteuid().is_root() && map.is_none() {
         bail!("rootless containers need a new user namespace: add {{\"type\": \"user\"}} with linux.uidMappings/gidMappings (`skiff-runtime spec --rootless` writes such a config)");
     }
     let fifo = state::fifo(root, &a.id);

@@ -10,7 +10,7 @@ use anyhow::{anyhow, bail, Context};
 use super::cli::{Command, Log};
 use super::state::{self, Record, Status};
 
-pub fn dispatch(root: &Path, cmd: Command, log: &Log) -> anyhow::Result<i32> {
+pub fn dispatch(root: &Path, cmd: Command, rootless: bool, log: &Log) -> anyhow::Result<i32> {
     match cmd {
         Command::Create(a) => {
             super::create::create(root, &a, log)?;
@@ -47,7 +47,7 @@ pub fn dispatch(root: &Path, cmd: Command, log: &Log) -> anyhow::Result<i32> {
             println!("{}", serde_json::to_string_pretty(&features())?);
             Ok(0)
         }
-        Command::Spec { bundle, rootless } => spec(&bundle, rootless).map(|_| 0),
+        Command::Spec { bundle } => spec(&bundle, rootless).map(|_| 0),
         Command::List { format, quiet } => list(root, &format, quiet).map(|_| 0),
     }
 }
@@ -365,6 +365,7 @@ fn spec(bundle: &Path, rootless: bool) -> anyhow::Result<()> {
         oci_spec::runtime::Spec::default()
     };
     s.set_version(super::config::OCI_VERSION.to_string());
+    s.set_hostname(Some("skiff".to_string()));
     s.save(&path)
         .map_err(|e| anyhow!("writing {}: {e}", path.display()))?;
     Ok(())

@@ -46,8 +46,14 @@ impl Status {
     }
 }
 
+/// Rootless: not root, or root only of a user namespace (as under rootless podman, which runs
+/// the runtime inside its own user namespace).
+pub fn rootless() -> bool {
+    !nix::unistd::geteuid().is_root() || crate::userns::in_child_namespace()
+}
+
 pub fn default_root() -> PathBuf {
-    if nix::unistd::geteuid().is_root() {
+    if !rootless() {
         return PathBuf::from("/run/skiff-runtime");
     }
     match std::env::var_os("XDG_RUNTIME_DIR") {
