@@ -88,3 +88,9 @@ export SKIFF_TEST_WORKDIR="$work/t"
 mkdir -p "$SKIFF_TEST_WORKDIR" && chmod 0755 "$SKIFF_TEST_WORKDIR"
 
 cargo test --locked "$@"
+
+# The OCI runtime validation suite (runtime-tools) against skiff-runtime, as root: a table per
+# program with totals; fails when any program passes fewer assertions than tests/oci/baseline.json.
+if [ "$#" -eq 0 ]; then
+  bash tests/oci/conformance.sh "$work/conformance"
+fi

@@ -18,6 +18,7 @@ packages=(
   debootstrap                               # the real-image fixture (Debian apache2)
   docker-compose                            # a Docker API client (Python, docker-py)
   build-essential pkg-config               # cargo builds (cc for -sys crates)
+  golang-go crun runc oci-image-tool        # the OCI runtime validation suite, peer runtimes, layout checks
 )
 missing=()
 for p in "${packages[@]}"; do
@@ -30,6 +31,12 @@ if [ "${#missing[@]}" -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 # The Debian package may have started its own registry on :5000 (with systemd); tests use their own.
+
+# crun and the runtime validation suite expect the hugetlb controller where cgroup v1 is mounted.
+if [ -d /sys/fs/cgroup/memory ] && ! mountpoint -q /sys/fs/cgroup/hugetlb 2>/dev/null; then
+  mkdir -p /sys/fs/cgroup/hugetlb 2>/dev/null && mount -t cgroup -o hugetlb cgroup /sys/fs/cgroup/hugetlb 2>/dev/null \
+    || echo "setup-host: could not mount the hugetlb cgroup controller (hugetlb tests will fail)" >&2
+fi
 
 add_user() { # name with_subids
   local name=$1 subids=$2

@@ -18,6 +18,7 @@ mod info;
 mod isolation;
 mod kube;
 mod lifecycle;
+mod oci_runtime;
 mod network;
 mod networks;
 mod podman_script;

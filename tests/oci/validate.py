@@ -90,6 +90,7 @@ def main():
     if a.baseline:
         base = json.load(open(a.baseline))
         worse = [(prog, base[prog], p) for prog, p, *_ in results if prog in base and p < base[prog]]
+        print("baseline: %d passed assertions (tests/oci/baseline.json); this run: %d" % (base.get("total", 0), tp))
         for prog, b, p in worse:
             print("REGRESSION %s: %d passed, baseline %d" % (prog, p, b))
         if worse:

@@ -1,0 +1,93 @@
+"""The OCI runtime: `skiff-runtime run` against `crun run` and `runc run` on the same prepared
+bundle (busybox rootfs from a loopback registry, `true` as the process), rootless (as the test
+user, a user namespace mapping that user to root) and as root; and the whole `skiff run --rm
+--network none busybox true` against podman and crun's bundle run."""
+import json
+import os
+import shutil
+import subprocess
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(HERE)))
+USER = "skiff-test"
+NAMESPACES = ["pid", "network", "ipc", "uts", "mount", "cgroup"]
+
+
+def bundle(ctx, path, layer_url, rootless):
+    spec = "crun spec --rootless" if rootless else "crun spec"
+    cmd = f"mkdir -p {path}/rootfs && cd {path} && {spec} && curl -sf {layer_url} | tar -xz -C rootfs"
+    ctx.sh(ctx.as_user(cmd) if rootless else cmd)
+    cfg_path = f"{path}/config.json"
+    cfg = json.load(open(cfg_path))
+    cfg["process"]["terminal"] = False
+    cfg["process"]["args"] = ["true"]
+    ns = NAMESPACES + (["user"] if rootless else [])
+    cfg["linux"]["namespaces"] = [{"type": t} for t in ns]
+    # No cgroup work for any of them: the rootless user has no delegation here.
+    cfg["linux"].pop("resources", None)
+    json.dump(cfg, open(cfg_path, "w"))
+
+
+def setup(ctx):
+    port = subprocess.run(["python3", "-c", "import socket; s=socket.socket(); s.bind(('127.0.0.1',0)); "
+                           "print(s.getsockname()[1])"], stdout=subprocess.PIPE, text=True).stdout.strip()
+    ctx.registry_dir = os.path.join(ctx.work, "registry")
+    ctx.sh(f"bash {ROOT}/tests/registry.sh start {ctx.registry_dir} {port}")
+    ctx.sh(f"python3 {ROOT}/tests/fixtures/build.py --registry 127.0.0.1:{port} "
+           f"--out {ctx.work}/fixtures --only-busybox >/dev/null")
+    ctx.ref = f"127.0.0.1:{port}/busybox:latest"
+    ctx.user_dir = u = os.path.join(ctx.work, "user")
+    ctx.sh(f"install -d -o {USER} -m 0755 {u}")
+    ctx.runtime = os.path.join(ctx.work, "skiff-runtime")
+    os.symlink(ctx.skiff, ctx.runtime)
+    ctx.sh(ctx.as_user(f"{ctx.skiff} --root {u}/s --runroot {u}/sr pull -q {ctx.ref} >/dev/null"))
+    if ctx.has_podman:
+        ctx.sh(ctx.as_user(f"podman --root {u}/p --runroot {u}/pr pull -q --tls-verify=false {ctx.ref} >/dev/null"))
+    layer = json.load(open(f"{ctx.work}/fixtures/fixtures.json"))["busybox"]["layer_digests"][0]
+    url = f"http://127.0.0.1:{port}/v2/busybox/blobs/{layer}"
+    bundle(ctx, f"{u}/bundle", url, True)
+    ctx.root_bundle = os.path.join(ctx.work, "root-bundle")
+    bundle(ctx, ctx.root_bundle, url, False)
+    ctx.has_runc = shutil.which("runc") is not None
+    if not ctx.has_runc:
+        ctx.note("runc not installed: its column is skipped")
+
+
+def teardown(ctx):
+    subprocess.run(f"bash {ROOT}/tests/registry.sh stop {ctx.registry_dir}", shell=True)
+
+
+def cases(ctx):
+    u = ctx.user_dir
+    rb = ctx.root_bundle
+    return [{
+        "name": "bundle run, rootless",
+        "baseline": "crun",
+        "runs": 40,
+        "commands": {
+            "skiff-rt": ctx.as_user(f"{ctx.runtime} --root {u}/skiff-state run --bundle {u}/bundle bench"),
+            "crun": ctx.as_user(f"crun --root {u}/crun-state run --bundle {u}/bundle bench") if ctx.has_crun else None,
+            "runc": ctx.as_user(f"runc --root {u}/runc-state run --bundle {u}/bundle bench") if ctx.has_runc else None,
+            "floor": ctx.as_user("true"),
+        },
+    }, {
+        "name": "bundle run, root",
+        "baseline": "crun",
+        "runs": 40,
+        "commands": {
+            "skiff-rt": f"{ctx.runtime} --root {ctx.work}/skiff-root-state run --bundle {rb} bench",
+            "crun": f"crun --root {ctx.work}/crun-root-state run --bundle {rb} bench" if ctx.has_crun else None,
+            "runc": f"runc --root {ctx.work}/runc-root-state run --bundle {rb} bench" if ctx.has_runc else None,
+        },
+    }, {
+        "name": "run --rm --network none",
+        "baseline": "skiff",
+        "runs": 40,
+        "commands": {
+            "skiff": ctx.as_user(f"{ctx.skiff} --root {u}/s --runroot {u}/sr run --rm --network none {ctx.ref} true"),
+            "podman": ctx.as_user(f"podman --root {u}/p --runroot {u}/pr run --rm --network none {ctx.ref} true")
+            if ctx.has_podman else None,
+            "crun": ctx.as_user(f"crun --root {u}/crun-state run --bundle {u}/bundle bench") if ctx.has_crun else None,
+            "floor": ctx.as_user("true"),
+        },
+    }]
