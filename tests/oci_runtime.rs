@@ -13,7 +13,10 @@ fn runtime_bin() -> PathBuf {
     let bin = crate::util::skiff_bin();
     let link = bin.parent().unwrap().join("skiff-runtime");
     if !link.exists() {
-        let tmp = bin.parent().unwrap().join(format!("skiff-runtime.{}", rand_suffix()));
+        let tmp = bin
+            .parent()
+            .unwrap()
+            .join(format!("skiff-runtime.{}", rand_suffix()));
         std::os::unix::fs::symlink(bin, &tmp).unwrap();
         let _ = std::fs::rename(&tmp, &link);
     }
@@ -29,7 +32,10 @@ fn rootfs(dir: &Path) {
     let bin = dir.join("bin");
     std::fs::create_dir_all(&bin).unwrap();
     std::fs::copy("/bin/busybox", bin.join("busybox")).unwrap();
-    for applet in ["sh", "echo", "sleep", "cat", "id", "hostname", "ls", "true", "ps", "touch", "grep", "mount", "stat", "wc", "seq"] {
+    for applet in [
+        "sh", "echo", "sleep", "cat", "id", "hostname", "ls", "true", "ps", "touch", "grep",
+        "mount", "stat", "wc", "seq",
+    ] {
         std::os::unix::fs::symlink("busybox", bin.join(applet)).unwrap();
     }
     for d in ["proc", "sys", "dev", "etc", "tmp"] {
@@ -45,10 +51,20 @@ struct Rt<'a> {
 
 impl<'a> Rt<'a> {
     /// A bundle from `spec` (`--rootless` unless `as_root`), with `args` and `edit` applied.
-    fn new(t: &'a TestEnv, name: &str, rootless: bool, args: &[&str], edit: impl FnOnce(&mut serde_json::Value)) -> Rt<'a> {
+    fn new(
+        t: &'a TestEnv,
+        name: &str,
+        rootless: bool,
+        args: &[&str],
+        edit: impl FnOnce(&mut serde_json::Value),
+    ) -> Rt<'a> {
         let bundle = t.dir.join(name);
         rootfs(&bundle.join("rootfs"));
-        let rt = Rt { t, state: t.dir.join("rt-state"), bundle };
+        let rt = Rt {
+            t,
+            state: t.dir.join("rt-state"),
+            bundle,
+        };
         if let Some(u) = &t.user {
             crate::util::chown_r(&t.dir, u.uid, u.gid);
         }
@@ -59,7 +75,8 @@ impl<'a> Rt<'a> {
         let r = rt.run(&spec_args);
         assert_eq!(r.code, 0, "{}", r.describe());
         let path = rt.bundle.join("config.json");
-        let mut v: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        let mut v: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
         v["process"]["args"] = serde_json::json!(args);
         v["process"]["terminal"] = false.into();
         edit(&mut v);
@@ -96,7 +113,13 @@ impl<'a> Rt<'a> {
 
     fn ok(&self, args: &[&str]) -> Run {
         let r = self.run(args);
-        assert_eq!(r.code, 0, "skiff-runtime {}: {}", args.join(" "), r.describe());
+        assert_eq!(
+            r.code,
+            0,
+            "skiff-runtime {}: {}",
+            args.join(" "),
+            r.describe()
+        );
         r
     }
 
@@ -112,8 +135,16 @@ impl<'a> Rt<'a> {
     /// Nothing of `id` remains: no state directory, no process.
     fn assert_gone(&self, id: &str) {
         assert!(!self.state.join(id).exists(), "state of {id} left behind");
-        let left = Command::new("pgrep").arg("-f").arg(self.bundle()).output().unwrap();
-        assert!(left.stdout.is_empty(), "processes left: {}", String::from_utf8_lossy(&left.stdout));
+        let left = Command::new("pgrep")
+            .arg("-f")
+            .arg(self.bundle())
+            .output()
+            .unwrap();
+        assert!(
+            left.stdout.is_empty(),
+            "processes left: {}",
+            String::from_utf8_lossy(&left.stdout)
+        );
     }
 }
 
@@ -129,29 +160,73 @@ fn wait_status(rt: &Rt<'_>, id: &str, want: &str) {
 
 fn lifecycle(t: &TestEnv, rootless: bool) {
     // run: output and exit code passed through, the container removed.
-    let rt = Rt::new(t, "b1", rootless, &["sh", "-c", "echo hello from $(id -u) on $(hostname); exit 5"], |_| {});
+    let rt = Rt::new(
+        t,
+        "b1",
+        rootless,
+        &[
+            "sh",
+            "-c",
+            "echo hello from $(id -u) on $(hostname); exit 5",
+        ],
+        |_| {},
+    );
     let r = rt.run(&["run", "-b", rt.bundle(), "one"]);
-    assert_eq!((r.code, r.stdout.as_str()), (5, "hello from 0 on skiff\n"), "{}", r.describe());
+    assert_eq!(
+        (r.code, r.stdout.as_str()),
+        (5, "hello from 0 on skiff\n"),
+        "{}",
+        r.describe()
+    );
     rt.assert_gone("one");
 
     // create / start / state / exec / ps / pause / resume / kill / delete.
     let rt = Rt::new(t, "b2", rootless, &["sleep", "60"], |_| {});
     let pidfile = t.dir.join("pid");
-    rt.ok(&["create", "-b", rt.bundle(), "--pid-file", pidfile.to_str().unwrap(), "two"]);
+    rt.ok(&[
+        "create",
+        "-b",
+        rt.bundle(),
+        "--pid-file",
+        pidfile.to_str().unwrap(),
+        "two",
+    ]);
     assert_eq!(rt.status("two"), "created");
     let state = rt.ok(&["state", "two"]).json();
-    assert_eq!(state["pid"].as_i64().unwrap().to_string(), std::fs::read_to_string(&pidfile).unwrap());
-    assert_eq!(state["bundle"].as_str().unwrap(), std::fs::canonicalize(&rt.bundle).unwrap().to_str().unwrap());
+    assert_eq!(
+        state["pid"].as_i64().unwrap().to_string(),
+        std::fs::read_to_string(&pidfile).unwrap()
+    );
+    assert_eq!(
+        state["bundle"].as_str().unwrap(),
+        std::fs::canonicalize(&rt.bundle).unwrap().to_str().unwrap()
+    );
     // Not started yet: the process has not run (runtime-spec: args apply only at start).
     let r = rt.run(&["delete", "two"]);
-    assert_ne!(r.code, 0, "delete of a created container without --force must fail");
-    assert!(r.stderr.contains("stop it first, or use --force"), "{}", r.describe());
+    assert_ne!(
+        r.code, 0,
+        "delete of a created container without --force must fail"
+    );
+    assert!(
+        r.stderr.contains("stop it first, or use --force"),
+        "{}",
+        r.describe()
+    );
     rt.ok(&["start", "two"]);
     assert_eq!(rt.status("two"), "running");
     let r = rt.run(&["start", "two"]);
-    assert!(r.code != 0 && r.stderr.contains("only a created container can be started"), "{}", r.describe());
+    assert!(
+        r.code != 0 && r.stderr.contains("only a created container can be started"),
+        "{}",
+        r.describe()
+    );
     let r = rt.run(&["exec", "two", "sh", "-c", "echo exec $(id -u); exit 7"]);
-    assert_eq!((r.code, r.stdout.as_str()), (7, "exec 0\n"), "{}", r.describe());
+    assert_eq!(
+        (r.code, r.stdout.as_str()),
+        (7, "exec 0\n"),
+        "{}",
+        r.describe()
+    );
     let procs = rt.ok(&["ps", "--format", "json", "two"]).json();
     assert!(procs.as_array().unwrap().contains(&state["pid"]), "{procs}");
     rt.ok(&["pause", "two"]);
@@ -161,8 +236,16 @@ fn lifecycle(t: &TestEnv, rootless: bool) {
     let list = rt.ok(&["list", "--format", "json"]).json();
     assert_eq!(list[0]["id"], "two");
     let r = rt.run(&["delete", "two"]);
-    assert!(r.code != 0 && r.stderr.contains("it is running"), "{}", r.describe());
-    assert_eq!(rt.status("two"), "running", "a refused delete must not touch the container");
+    assert!(
+        r.code != 0 && r.stderr.contains("it is running"),
+        "{}",
+        r.describe()
+    );
+    assert_eq!(
+        rt.status("two"),
+        "running",
+        "a refused delete must not touch the container"
+    );
     rt.ok(&["kill", "two", "KILL"]);
     wait_status(&rt, "two", "stopped");
     rt.ok(&["delete", "two"]);
@@ -171,15 +254,33 @@ fn lifecycle(t: &TestEnv, rootless: bool) {
     // delete --force of a running one, exec --detach with a pid file.
     rt.ok(&["run", "-d", "-b", rt.bundle(), "three"]);
     let xpid = t.dir.join("xpid");
-    rt.ok(&["exec", "-d", "--pid-file", xpid.to_str().unwrap(), "three", "sleep", "30"]);
-    assert!(std::fs::read_to_string(&xpid).unwrap().parse::<i32>().unwrap() > 0);
+    rt.ok(&[
+        "exec",
+        "-d",
+        "--pid-file",
+        xpid.to_str().unwrap(),
+        "three",
+        "sleep",
+        "30",
+    ]);
+    assert!(
+        std::fs::read_to_string(&xpid)
+            .unwrap()
+            .parse::<i32>()
+            .unwrap()
+            > 0
+    );
     rt.ok(&["delete", "--force", "three"]);
     rt.assert_gone("three");
 
     // features: the OCI features document.
     let f = rt.ok(&["features"]).json();
     assert_eq!(f["ociVersionMax"], "1.2.0");
-    assert!(f["linux"]["seccomp"]["actions"].as_array().unwrap().iter().any(|a| a == "SCMP_ACT_NOTIFY"));
+    assert!(f["linux"]["seccomp"]["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|a| a == "SCMP_ACT_NOTIFY"));
 }
 
 #[test]
@@ -198,20 +299,42 @@ fn runtime_lifecycle_as_root_with_cgroups() {
     lifecycle(&t, false);
     // Resources on this machine's cgroup v1 hierarchies, read back from the host side.
     let cg = format!("/skiff-test-{}", std::process::id());
-    let rt = Rt::new(&t, "b4", false, &["sh", "-c", "cat /sys/fs/cgroup/pids/pids.max 2>/dev/null; sleep 30"], |v| {
-        v["linux"]["cgroupsPath"] = cg.clone().into();
-        v["linux"]["resources"] = serde_json::json!({"pids": {"limit": 10}, "memory": {"limit": 33554432}});
-        v["root"]["readonly"] = true.into();
-    });
+    let rt = Rt::new(
+        &t,
+        "b4",
+        false,
+        &[
+            "sh",
+            "-c",
+            "cat /sys/fs/cgroup/pids/pids.max 2>/dev/null; sleep 30",
+        ],
+        |v| {
+            v["linux"]["cgroupsPath"] = cg.clone().into();
+            v["linux"]["resources"] =
+                serde_json::json!({"pids": {"limit": 10}, "memory": {"limit": 33554432}});
+            v["root"]["readonly"] = true.into();
+        },
+    );
     rt.ok(&["run", "-d", "-b", rt.bundle(), "four"]);
     let pids = std::fs::read_to_string(format!("/sys/fs/cgroup/pids{cg}/pids.max")).unwrap();
     assert_eq!(pids.trim(), "10");
-    let mem = std::fs::read_to_string(format!("/sys/fs/cgroup/memory{cg}/memory.limit_in_bytes")).unwrap();
+    let mem = std::fs::read_to_string(format!("/sys/fs/cgroup/memory{cg}/memory.limit_in_bytes"))
+        .unwrap();
     assert_eq!(mem.trim(), "33554432");
     // A fork bomb stops at the limit (the kernel counts the refusals); the read-only root
     // refuses writes.
-    let _ = rt.run(&["exec", "four", "sh", "-c", "for i in $(seq 1 20); do sleep 5 & done 2>/dev/null; true"]);
-    let current: u32 = std::fs::read_to_string(format!("/sys/fs/cgroup/pids{cg}/pids.current")).unwrap().trim().parse().unwrap();
+    let _ = rt.run(&[
+        "exec",
+        "four",
+        "sh",
+        "-c",
+        "for i in $(seq 1 20); do sleep 5 & done 2>/dev/null; true",
+    ]);
+    let current: u32 = std::fs::read_to_string(format!("/sys/fs/cgroup/pids{cg}/pids.current"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
     let events = std::fs::read_to_string(format!("/sys/fs/cgroup/pids{cg}/pids.events")).unwrap();
     assert!(current <= 10, "pids.max 10 let {current} processes run");
     assert_ne!(events.trim(), "max 0", "the limit was never hit: {events}");
@@ -219,43 +342,107 @@ fn runtime_lifecycle_as_root_with_cgroups() {
     assert_ne!(r.code, 0, "root.readonly: {}", r.describe());
     rt.ok(&["delete", "--force", "four"]);
     rt.assert_gone("four");
-    assert!(!Path::new(&format!("/sys/fs/cgroup/pids{cg}")).exists(), "cgroup left behind");
+    assert!(
+        !Path::new(&format!("/sys/fs/cgroup/pids{cg}")).exists(),
+        "cgroup left behind"
+    );
 }
 
 /// Each bad config: refused with the field named, and nothing left behind.
 #[test]
 fn runtime_refuses_bad_configs() {
     let t = TestEnv::new("oci-bad");
-    let cases: Vec<(&str, Box<dyn Fn(&mut serde_json::Value)>, &str)> = vec![
-        ("version", Box::new(|v| v["ociVersion"] = "7.0.0".into()), "ociVersion \"7.0.0\""),
-        ("noroot", Box::new(|v| { v.as_object_mut().unwrap().remove("root"); }), "root.path is missing"),
-        ("reldest", Box::new(|v| v["mounts"][0]["destination"] = "proc".into()), "mounts[0].destination \"proc\" is relative"),
-        ("nspath", Box::new(|v| v["linux"]["namespaces"][0]["path"] = "/etc/hostname".into()), "linux.namespaces[0].path /etc/hostname is not a namespace file"),
-        ("badmap", Box::new(|v| v["linux"]["uidMappings"] = serde_json::json!([{"containerID": 0, "hostID": 0, "size": 1}])), "linux.uidMappings/gidMappings"),
-        ("badaction", Box::new(|v| v["linux"]["seccomp"] = serde_json::json!({"defaultAction": "SCMP_ACT_BOGUS"})), "SCMP_ACT_BOGUS"),
-        ("hook", Box::new(|v| v["hooks"] = serde_json::json!({"prestart": [{"path": "/bin/sleep", "args": ["sleep", "10"], "timeout": 1}]})), "hooks.prestart[0] (/bin/sleep): did not finish within its timeout of 1s"),
+    type Edit = Box<dyn Fn(&mut serde_json::Value)>;
+    let cases: Vec<(&str, Edit, &str)> = vec![
+        (
+            "version",
+            Box::new(|v| v["ociVersion"] = "7.0.0".into()),
+            "ociVersion \"7.0.0\"",
+        ),
+        (
+            "noroot",
+            Box::new(|v| {
+                v.as_object_mut().unwrap().remove("root");
+            }),
+            "root.path is missing",
+        ),
+        (
+            "reldest",
+            Box::new(|v| v["mounts"][0]["destination"] = "proc".into()),
+            "mounts[0].destination \"proc\" is relative",
+        ),
+        (
+            "nspath",
+            Box::new(|v| v["linux"]["namespaces"][0]["path"] = "/etc/hostname".into()),
+            "linux.namespaces[0].path /etc/hostname is not a namespace file",
+        ),
+        (
+            "badmap",
+            Box::new(|v| {
+                v["linux"]["uidMappings"] =
+                    serde_json::json!([{"containerID": 0, "hostID": 0, "size": 1}])
+            }),
+            "linux.uidMappings/gidMappings",
+        ),
+        (
+            "badaction",
+            Box::new(|v| {
+                v["linux"]["seccomp"] = serde_json::json!({"defaultAction": "SCMP_ACT_BOGUS"})
+            }),
+            "SCMP_ACT_BOGUS",
+        ),
+        (
+            "hook",
+            Box::new(
+                |v| v["hooks"] = serde_json::json!({"prestart": [{"path": "/bin/sleep", "args": ["sleep", "10"], "timeout": 1}]}),
+            ),
+            "hooks.prestart[0] (/bin/sleep): did not finish within its timeout of 1s",
+        ),
     ];
     for (name, edit, want) in cases {
         let rt = Rt::new(&t, name, true, &["true"], |v| edit(v));
         let start = std::time::Instant::now();
         let r = rt.run(&["create", "-b", rt.bundle(), name]);
-        assert!(r.code != 0 && r.stderr.contains(want), "{name}: want {want:?}: {}", r.describe());
-        assert!(start.elapsed().as_secs() < 8, "{name} took {:?}", start.elapsed());
+        assert!(
+            r.code != 0 && r.stderr.contains(want),
+            "{name}: want {want:?}: {}",
+            r.describe()
+        );
+        assert!(
+            start.elapsed().as_secs() < 8,
+            "{name} took {:?}",
+            start.elapsed()
+        );
         rt.assert_gone(name);
     }
     // An unknown syscall name is warned about and skipped (as runc does); the rest applies.
-    let rt = Rt::new(&t, "sc", true, &["sh", "-c", "mkdir /tmp/d 2>/dev/null || echo refused"], |v| {
-        v["linux"]["seccomp"] = serde_json::json!({"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [
+    let rt = Rt::new(
+        &t,
+        "sc",
+        true,
+        &["sh", "-c", "mkdir /tmp/d 2>/dev/null || echo refused"],
+        |v| {
+            v["linux"]["seccomp"] = serde_json::json!({"defaultAction": "SCMP_ACT_ALLOW", "syscalls": [
             {"names": ["no_such_syscall", "mkdir", "mkdirat"], "action": "SCMP_ACT_ERRNO", "errnoRet": 1}]});
-    });
+        },
+    );
     let r = rt.run(&["run", "-b", rt.bundle(), "sc"]);
     assert_eq!(r.code, 0, "{}", r.describe());
     assert_eq!(r.stdout, "refused\n");
-    assert!(r.stderr.contains("unknown syscall \"no_such_syscall\" skipped"), "{}", r.describe());
+    assert!(
+        r.stderr
+            .contains("unknown syscall \"no_such_syscall\" skipped"),
+        "{}",
+        r.describe()
+    );
     rt.assert_gone("sc");
     // start of something not created, delete of something unknown.
     let r = rt.run(&["start", "nothing"]);
-    assert!(r.code != 0 && r.stderr.contains("does not exist"), "{}", r.describe());
+    assert!(
+        r.code != 0 && r.stderr.contains("does not exist"),
+        "{}",
+        r.describe()
+    );
     let r = rt.run(&["kill", "nothing", "SIGNOPE"]);
     assert_ne!(r.code, 0);
 }
@@ -264,7 +451,15 @@ fn podman_with_skiff(t: &TestEnv, extra: &[&str]) {
     // A busybox image imported into podman's own store (no registry needed).
     let tar = t.dir.join("rootfs.tar");
     rootfs(&t.dir.join("img"));
-    assert!(Command::new("tar").arg("-C").arg(t.dir.join("img")).arg("-cf").arg(&tar).arg(".").status().unwrap().success());
+    assert!(Command::new("tar")
+        .arg("-C")
+        .arg(t.dir.join("img"))
+        .arg("-cf")
+        .arg(&tar)
+        .arg(".")
+        .status()
+        .unwrap()
+        .success());
     let conf_dir = t.home.join(".config/containers");
     std::fs::create_dir_all(&conf_dir).unwrap();
     // Podman checks a runtime by name against these lists before using it without cgroups.
@@ -279,8 +474,13 @@ fn podman_with_skiff(t: &TestEnv, extra: &[&str]) {
     }
     let podman = |args: &[&str]| -> Run {
         let mut c = t.bare_cmd("podman");
-        c.arg("--root").arg(t.dir.join("proot")).arg("--runroot").arg(t.dir.join("prun"))
-            .arg("--runtime").arg(runtime_bin()).args(args);
+        c.arg("--root")
+            .arg(t.dir.join("proot"))
+            .arg("--runroot")
+            .arg(t.dir.join("prun"))
+            .arg("--runtime")
+            .arg(runtime_bin())
+            .args(args);
         Run::from(c.output().unwrap())
     };
     let r = podman(&["import", tar.to_str().unwrap(), "localhost/bb:1"]);
@@ -296,7 +496,12 @@ fn podman_with_skiff(t: &TestEnv, extra: &[&str]) {
     let r = podman(&run);
     assert_eq!(r.code, 0, "{}", r.describe());
     let r = podman(&["exec", "det", "sh", "-c", "echo in exec; exit 4"]);
-    assert_eq!((r.code, r.stdout.as_str()), (4, "in exec\n"), "{}", r.describe());
+    assert_eq!(
+        (r.code, r.stdout.as_str()),
+        (4, "in exec\n"),
+        "{}",
+        r.describe()
+    );
     let r = podman(&["ps", "--format", "{{.Names}} {{.Status}}"]);
     assert!(r.stdout.starts_with("det Up"), "{}", r.describe());
     let r = podman(&["stop", "-t", "1", "det"]);
@@ -325,7 +530,15 @@ fn podman_runs_containers_through_skiff_runtime_as_root() {
     let t = TestEnv::as_self("oci-podman-root");
     // This machine's root lacks CAP_SYS_RESOURCE: podman's default rlimits (1048576 files and
     // processes) cannot be granted by any runtime (crun fails the same way), so ask for less.
-    podman_with_skiff(&t, &["--ulimit", "nofile=1024:1024", "--ulimit", "nproc=1024:1024"]);
+    podman_with_skiff(
+        &t,
+        &[
+            "--ulimit",
+            "nofile=1024:1024",
+            "--ulimit",
+            "nproc=1024:1024",
+        ],
+    );
 }
 
 #[test]
@@ -335,23 +548,47 @@ fn saved_oci_layout_validates_with_oci_image_tool() {
     let image = format!("{reg}/busybox:latest");
     t.ok(["pull", "--tls-verify=false", "-q", &image]);
     let lay = t.dir.join("layout");
-    t.ok(["save", "--format", "oci-dir", "-o", lay.to_str().unwrap(), &image]);
+    t.ok([
+        "save",
+        "--format",
+        "oci-dir",
+        "-o",
+        lay.to_str().unwrap(),
+        &image,
+    ]);
     let validate = |dir: &Path, extra: &[&str]| -> Run {
-        Run::from(Command::new("oci-image-tool").arg("validate").arg("--type").arg("image").args(extra).arg(dir).output().unwrap())
+        Run::from(
+            Command::new("oci-image-tool")
+                .arg("validate")
+                .arg("--type")
+                .arg("image")
+                .args(extra)
+                .arg(dir)
+                .output()
+                .unwrap(),
+        )
     };
     let r = validate(&lay, &[]);
     assert_eq!(r.code, 0, "{}", r.describe());
     let r = validate(&lay, &["--ref", &format!("name={image}")]);
     assert_eq!(r.code, 0, "{}", r.describe());
     // The validator does check: a manifest with a wrong config media type fails it.
-    let index: serde_json::Value = serde_json::from_slice(&std::fs::read(lay.join("index.json")).unwrap()).unwrap();
-    let digest = index["manifests"][0]["digest"].as_str().unwrap().trim_start_matches("sha256:").to_string();
+    let index: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(lay.join("index.json")).unwrap()).unwrap();
+    let digest = index["manifests"][0]["digest"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches("sha256:")
+        .to_string();
     let blob = lay.join("blobs/sha256").join(&digest);
     let mut m: serde_json::Value = serde_json::from_slice(&std::fs::read(&blob).unwrap()).unwrap();
     m["config"]["mediaType"] = "text/plain".into();
     let bad = serde_json::to_vec(&m).unwrap();
     use sha2::Digest;
-    let bad_digest: String = sha2::Sha256::digest(&bad).iter().map(|b| format!("{b:02x}")).collect();
+    let bad_digest: String = sha2::Sha256::digest(&bad)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     std::fs::write(lay.join("blobs/sha256").join(&bad_digest), &bad).unwrap();
     let mut idx = index.clone();
     idx["manifests"][0]["digest"] = format!("sha256:{bad_digest}").into();
@@ -359,4 +596,172 @@ fn saved_oci_layout_validates_with_oci_image_tool() {
     std::fs::write(lay.join("index.json"), serde_json::to_vec(&idx).unwrap()).unwrap();
     let r = validate(&lay, &[]);
     assert_ne!(r.code, 0, "a broken layout passed: {}", r.describe());
+}
+
+/// SCMP_ACT_NOTIFY: the listener fd and the container's state reach `listenerPath`; once the
+/// listener is closed unanswered, the notified syscall fails (ENOSYS) instead of hanging.
+#[test]
+fn seccomp_notify_hands_the_listener_over() {
+    let t = TestEnv::new("oci-notify");
+    let sock = t.dir.join("notify.sock");
+    let got = t.dir.join("got.json");
+    let listener = format!(
+        r#"
+import json, socket, sys
+s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+s.bind({sock:?}); s.listen(1)
+open({ready:?}, "w").close()
+c, _ = s.accept()
+msg, fds, _, _ = socket.recv_fds(c, 65536, 4)
+json.dump({{"msg": json.loads(msg), "fds": len(fds)}}, open({got:?}, "w"))
+"#,
+        sock = sock.to_str().unwrap(),
+        ready = t.dir.join("ready").to_str().unwrap(),
+        got = got.to_str().unwrap(),
+    );
+    let rt = Rt::new(
+        &t,
+        "nb",
+        true,
+        &[
+            "sh",
+            "-c",
+            "mkdir /tmp/x 2>/dev/null && echo made || echo refused",
+        ],
+        |v| {
+            v["linux"]["seccomp"] = serde_json::json!({"defaultAction": "SCMP_ACT_ALLOW", "listenerPath": sock,
+            "listenerMetadata": "hello", "syscalls": [{"names": ["mkdir", "mkdirat"], "action": "SCMP_ACT_NOTIFY"}]});
+        },
+    );
+    let mut py = t.bare_cmd("python3");
+    py.arg("-c").arg(&listener);
+    let mut child = py.spawn().unwrap();
+    for _ in 0..200 {
+        if t.dir.join("ready").exists() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let r = rt.run(&["run", "-b", rt.bundle(), "nt"]);
+    let _ = child.wait();
+    assert_eq!(
+        (r.code, r.stdout.as_str()),
+        (0, "refused\n"),
+        "{}",
+        r.describe()
+    );
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&got).unwrap()).unwrap();
+    assert_eq!(v["fds"], 1, "{v}");
+    assert_eq!(v["msg"]["fds"], serde_json::json!(["seccompFd"]), "{v}");
+    assert_eq!(v["msg"]["metadata"], "hello", "{v}");
+    assert_eq!(v["msg"]["state"]["id"], "nt", "{v}");
+    assert!(v["msg"]["pid"].as_i64().unwrap() > 0, "{v}");
+    rt.assert_gone("nt");
+}
+
+/// A skiff container as an OCI spec: `container export-spec` and `inspect .OCIConfig` carry the
+/// user (resolved in the image), capabilities, mounts, read-only root and the default seccomp
+/// profile, and the runtime's own config checks accept it.
+#[test]
+fn a_skiff_container_exports_its_oci_spec() {
+    let t = TestEnv::new("oci-export");
+    let image = format!("{}/busybox:latest", crate::util::registry());
+    t.ok(["pull", "--tls-verify=false", "-q", &image]);
+    let vol = t.dir.join("vol");
+    std::fs::create_dir_all(&vol).unwrap();
+    if let Some(u) = &t.user {
+        crate::util::chown_r(&vol, u.uid, u.gid);
+    }
+    let id = t
+        .ok([
+            "create",
+            "--name",
+            "ex",
+            "--user",
+            "nobody",
+            "--cap-drop",
+            "CHOWN",
+            "--read-only",
+            "-v",
+            &format!("{}:/data:ro", vol.display()),
+            "--hostname",
+            "exported",
+            &image,
+            "sh",
+            "-c",
+            "id",
+        ])
+        .stdout;
+    assert!(!id.trim().is_empty());
+    let out = t.dir.join("config.json");
+    t.ok([
+        "container",
+        "export-spec",
+        "-o",
+        out.to_str().unwrap(),
+        "ex",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(v["ociVersion"], "1.2.0");
+    assert_eq!(v["process"]["args"], serde_json::json!(["sh", "-c", "id"]));
+    assert_eq!(
+        v["process"]["user"]["uid"], 65534,
+        "nobody from the image's /etc/passwd: {}",
+        v["process"]
+    );
+    assert_eq!(v["hostname"], "exported");
+    assert_eq!(v["root"]["readonly"], true);
+    let bounding = v["process"]["capabilities"]["bounding"].as_array().unwrap();
+    assert!(
+        !bounding.iter().any(|c| c == "CAP_CHOWN") && bounding.iter().any(|c| c == "CAP_KILL"),
+        "{bounding:?}"
+    );
+    assert!(
+        v["process"]["capabilities"]["effective"]
+            .as_array()
+            .unwrap()
+            .is_empty(),
+        "a non-root user keeps no effective caps"
+    );
+    let data = v["mounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["destination"] == "/data")
+        .expect("the volume");
+    assert!(
+        data["options"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|o| o == "ro"),
+        "{data}"
+    );
+    assert_eq!(v["linux"]["seccomp"]["defaultAction"], "SCMP_ACT_ERRNO");
+    assert!(v["linux"]["namespaces"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n["type"] == "user"));
+    // The same object under inspect; and skiff-runtime's parser takes it (a bad field would be
+    // named): create stops only at what exists while the container runs (its generated /etc
+    // files, its mounted root), after every config check passed.
+    let r = t.ok(["inspect", "--format", "{{.OCIConfig.hostname}}", "ex"]);
+    assert_eq!(r.stdout.trim(), "exported");
+    let bundle = t.dir.join("exported-bundle");
+    std::fs::create_dir_all(&bundle).unwrap();
+    std::fs::copy(&out, bundle.join("config.json")).unwrap();
+    if let Some(u) = &t.user {
+        crate::util::chown_r(&bundle, u.uid, u.gid);
+    }
+    let mut c = t.bare_cmd(runtime_bin());
+    c.arg("--root")
+        .arg(t.dir.join("st"))
+        .args(["create", "-b", bundle.to_str().unwrap(), "x"]);
+    let r = Run::from(c.output().unwrap());
+    assert!(
+        r.code != 0 && !r.stderr.contains("invalid config") && r.stderr.contains("cannot use it"),
+        "{}",
+        r.describe()
+    );
 }

@@ -37,6 +37,15 @@ pub struct RenameArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ExportSpecArgs {
+    #[arg(value_name = "CONTAINER")]
+    pub container: String,
+    /// Write the spec to this file (default: stdout); with --bundle, the bundle directory
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+}
+
+#[derive(Debug, Args)]
 pub struct RestartArgs {
     /// Seconds to wait for the stop before killing (default: its --stop-timeout, else 10).
     #[arg(short, long, value_name = "SECONDS")]
@@ -100,6 +109,9 @@ pub enum ContainerCommand {
     Unmount(super::mount::UnmountArgs),
     /// Create a copy of a container (its configuration; optionally another name, image, limits)
     Clone(Box<super::clone::CloneArgs>),
+    /// Write the container's OCI runtime spec (config.json), as any OCI runtime can run it
+    #[command(name = "export-spec")]
+    ExportSpec(ExportSpecArgs),
 }
 
 pub fn run(g: &GlobalOpts, a: ContainerArgs) -> anyhow::Result<i32> {
@@ -115,7 +127,25 @@ pub fn run(g: &GlobalOpts, a: ContainerArgs) -> anyhow::Result<i32> {
         ContainerCommand::Mount(x) => super::mount::mount(g, x),
         ContainerCommand::Unmount(x) => super::mount::unmount(g, x),
         ContainerCommand::Clone(x) => super::clone::run(g, *x),
+        ContainerCommand::ExportSpec(x) => export_spec(g, x),
     }
+}
+
+fn export_spec(g: &GlobalOpts, a: ExportSpecArgs) -> anyhow::Result<i32> {
+    let store = store(g)?;
+    let c = store.find(&a.container)?;
+    let spec = crate::runtime::container::oci_spec(&store, &c)?;
+    let text = serde_json::to_string_pretty(&spec)? + "\n";
+    match &a.output {
+        Some(p) => {
+            std::fs::write(p, text).map_err(|e| anyhow::anyhow!("writing {}: {e}", p.display()))?
+        }
+        None => {
+            use std::io::Write;
+            std::io::stdout().write_all(text.as_bytes())?;
+        }
+    }
+    Ok(0)
 }
 
 fn store(g: &GlobalOpts) -> anyhow::Result<ContainerStore> {
@@ -244,6 +274,8 @@ pub fn inspect(g: &GlobalOpts, a: InspectArgs) -> anyhow::Result<i32> {
     let mut rest = Vec::new();
     let found = |c: Container, out: &mut Vec<Value>| {
         let mut j = super::inspect::container_json(&c);
+        // The OCI runtime spec the container corresponds to (also `container export-spec`).
+        j["OCIConfig"] = json!(crate::runtime::container::oci_spec(&store, &c).ok());
         if a.size {
             let rw = dir_size(&store.path(&c.id).join("upper"));
             j["SizeRw"] = json!(rw);

@@ -105,13 +105,13 @@ pub struct ExecArgs {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Create a container from a bundle; its process waits for `start`
-    Create(CreateArgs),
+    Create(Box<CreateArgs>),
     /// Run the created container's process
     Start { id: String },
     /// Create and start, then wait for the container (unless --detach)
     Run {
         #[command(flatten)]
-        create: CreateArgs,
+        create: Box<CreateArgs>,
         #[arg(long, short = 'd')]
         detach: bool,
         #[arg(long = "keep")]
@@ -133,7 +133,7 @@ pub enum Command {
         force: bool,
     },
     /// Run a new process in a running container
-    Exec(ExecArgs),
+    Exec(Box<ExecArgs>),
     /// List the container's processes
     Ps {
         id: String,

@@ -276,7 +276,6 @@ fn create_in(
             b'H' => {
                 let st = state::oci_state(&record, Status::Created);
                 // runtime-tools checks for "created" here (runc and crun pass that).
-                let st = st;
                 if let Some(h) = spec.hooks() {
                     super::hooks::run_all("prestart", h.prestart().as_deref().unwrap_or(&[]), &st)?;
                     super::hooks::run_all(

@@ -13,10 +13,17 @@ mod init;
 mod mounts;
 mod ops;
 mod process;
+mod resources;
 mod seccomp;
 mod state;
 
 pub use cli::main;
+pub use config::OCI_VERSION;
+
+/// Parse and check a config.json text as `create` does (the field named in every refusal).
+pub fn check_config(text: &str) -> anyhow::Result<oci_spec::runtime::Spec> {
+    config::parse(text)
+}
 
 /// The name under which the skiff binary acts as the runtime (a hard or symbolic link).
 pub const RUNTIME_NAME: &str = "skiff-runtime";

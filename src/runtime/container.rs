@@ -546,3 +546,31 @@ pub fn remove(store: &ContainerStore, c: &Container) -> anyhow::Result<()> {
     events::container(store.runroot(), c, "remove", None);
     Ok(())
 }
+
+/// The container as an OCI runtime spec (`inspect .OCIConfig`, `container export-spec`): the
+/// user resolved against the container's own /etc/passwd and /etc/group (its upper layer first,
+/// then the image's layers, top down), nothing written.
+pub fn oci_spec(store: &ContainerStore, c: &Container) -> anyhow::Result<oci_spec::runtime::Spec> {
+    let dirs = Dirs {
+        upper: store.path(&c.id).join("upper"),
+        work: store.path(&c.id).join("work"),
+        etc: store.run_path(&c.id).join("etc"),
+    };
+    let rootfs = store.run_path(&c.id).join("rootfs");
+    let read = |file: &str| -> String {
+        let mut places = vec![c.spec.rootfs.clone().unwrap_or_else(|| dirs.upper.clone())];
+        places.extend(c.spec.layers.iter().rev().cloned());
+        places
+            .iter()
+            .find_map(|d| std::fs::read_to_string(d.join(file)).ok())
+            .unwrap_or_default()
+    };
+    let user = super::user::resolve(
+        &c.spec.user,
+        &c.spec.group_add,
+        &read("etc/passwd"),
+        &read("etc/group"),
+    )
+    .map_err(|e| anyhow::anyhow!("user {:?}: {e}", c.spec.user))?;
+    super::ocispec::generate(&c.spec, &dirs, &rootfs, Some(&user))
+}

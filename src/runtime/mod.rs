@@ -16,6 +16,7 @@ pub mod init;
 pub mod launch;
 pub mod logfile;
 pub mod notify;
+pub mod ocispec;
 pub mod plan;
 pub mod pod;
 pub mod procs;

@@ -172,6 +172,48 @@ pub fn default_filter() -> Result<BpfProgram, SeccompError> {
         .map_err(|e: seccompiler::BackendError| SeccompError::Compile(e.to_string()))
 }
 
+/// Docker's default profile (as `default_filter` compiles it) as an OCI seccomp object, for the
+/// container's OCI spec.
+pub fn default_profile() -> serde_json::Value {
+    let mut allowed: Vec<String> = SYSCALLS
+        .iter()
+        .map(|(name, _)| name[4..].to_string())
+        .filter(|n| !DEFAULT_ALLOW_EXCLUDED.contains(&n.as_str()))
+        .collect();
+    for extra in ["ptrace", "arch_prctl", "modify_ldt"] {
+        if nr(extra).is_some() && !allowed.iter().any(|a| a == extra) {
+            allowed.push(extra.to_string());
+        }
+    }
+    allowed.sort();
+    let arg = |index: u32, value: u64, two: u64, op: &str| serde_json::json!({"index": index, "value": value, "valueTwo": two, "op": op});
+    let mut syscalls = vec![serde_json::json!({"names": allowed, "action": "SCMP_ACT_ALLOW"})];
+    syscalls.push(
+        serde_json::json!({"names": ["socket"], "action": "SCMP_ACT_ALLOW",
+        "args": [arg(0, libc::AF_VSOCK as u64, 0, "SCMP_CMP_NE")]}),
+    );
+    for v in [0x0u64, 0x0008, 0x20000, 0x20008, 0xffff_ffff] {
+        syscalls.push(
+            serde_json::json!({"names": ["personality"], "action": "SCMP_ACT_ALLOW",
+            "args": [arg(0, v, 0, "SCMP_CMP_EQ")]}),
+        );
+    }
+    syscalls.push(
+        serde_json::json!({"names": ["clone"], "action": "SCMP_ACT_ALLOW",
+        "args": [arg(0, 0x7E02_0000, 0, "SCMP_CMP_MASKED_EQ")]}),
+    );
+    syscalls.push(
+        serde_json::json!({"names": ["clone3"], "action": "SCMP_ACT_ERRNO",
+        "errnoRet": libc::ENOSYS}),
+    );
+    serde_json::json!({
+        "defaultAction": "SCMP_ACT_ERRNO",
+        "defaultErrnoRet": libc::EPERM,
+        "architectures": [if cfg!(target_arch = "aarch64") { "SCMP_ARCH_AARCH64" } else { "SCMP_ARCH_X86_64" }],
+        "syscalls": syscalls,
+    })
+}
+
 /// The filter that answers ENOSYS for clone3 (installed after the main one; the kernel runs every
 /// filter and the most restrictive answer wins: ERRNO(ENOSYS) beats ALLOW, and ERRNO values of
 /// equal precedence come from the filter installed last).

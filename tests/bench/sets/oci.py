@@ -23,6 +23,12 @@ def bundle(ctx, path, layer_url, rootless):
     cfg["process"]["args"] = ["true"]
     ns = NAMESPACES + (["user"] if rootless else [])
     cfg["linux"]["namespaces"] = [{"type": t} for t in ns]
+    if rootless:
+        # crun fills in the caller's ids itself; runc and skiff-runtime take them from the config.
+        import pwd
+        u = pwd.getpwnam(USER)
+        cfg["linux"]["uidMappings"] = [{"containerID": 0, "hostID": u.pw_uid, "size": 1}]
+        cfg["linux"]["gidMappings"] = [{"containerID": 0, "hostID": u.pw_gid, "size": 1}]
     # No cgroup work for any of them: the rootless user has no delegation here.
     cfg["linux"].pop("resources", None)
     json.dump(cfg, open(cfg_path, "w"))

@@ -1,0 +1,323 @@
+//! A skiff container as an OCI runtime spec (runtime-spec 1.2, `oci-spec` types), derived from
+//! its Spec and its mount plan: what `inspect --format '{{.OCIConfig}}'` shows and `container
+//! export-spec` writes. The root is the container's mounted rootfs; the overlay that makes it
+//! (the engine's job, not a runtime's) is named in annotations.
+
+use std::os::unix::fs::{FileTypeExt, MetadataExt};
+use std::path::Path;
+
+use anyhow::Context;
+use nix::mount::MsFlags;
+use serde_json::{json, Value};
+
+use super::plan::{self, Dirs, Op};
+use super::spec::{Seccomp, Spec};
+use super::user::ExecUser;
+
+fn flag_options(flags: MsFlags) -> Vec<String> {
+    let mut v = Vec::new();
+    for (f, name) in [
+        (MsFlags::MS_RDONLY, "ro"),
+        (MsFlags::MS_NOSUID, "nosuid"),
+        (MsFlags::MS_NODEV, "nodev"),
+        (MsFlags::MS_NOEXEC, "noexec"),
+        (MsFlags::MS_STRICTATIME, "strictatime"),
+        (MsFlags::MS_RELATIME, "relatime"),
+        (MsFlags::MS_NOATIME, "noatime"),
+    ] {
+        if flags.contains(f) {
+            v.push(name.to_string());
+        }
+    }
+    v
+}
+
+fn data_options(data: &str) -> impl Iterator<Item = String> + '_ {
+    data.split(',')
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+/// The mounts, masked and read-only paths of the plan, in its order.
+fn mounts(ops: &[Op], out: &mut Value) {
+    let mut mounts = Vec::new();
+    let (mut masked, mut readonly) = (Vec::new(), Vec::new());
+    for op in ops {
+        match op {
+            Op::RootBind { .. } | Op::Overlay { .. } | Op::Symlink { .. } => {}
+            Op::Fs { fstype, target, flags, data } => {
+                let mut o = flag_options(*flags);
+                o.extend(data_options(data));
+                mounts.push(json!({"destination": target, "type": fstype, "source": fstype, "options": o}));
+            }
+            Op::Sysfs { flags } => mounts.push(json!({"destination": "/sys", "type": "sysfs", "source": "sysfs", "options": flag_options(*flags)})),
+            Op::Bind { source, target, readonly: ro, .. } => {
+                let mut o = vec!["rbind".to_string(), "rprivate".to_string()];
+                if *ro {
+                    o.push("ro".into());
+                }
+                mounts.push(json!({"destination": target, "type": "bind", "source": source, "options": o}));
+            }
+            Op::Tmpfs { target, data } => {
+                let mut o = vec!["nosuid".to_string(), "nodev".to_string()];
+                o.extend(data_options(data));
+                mounts.push(json!({"destination": target, "type": "tmpfs", "source": "tmpfs", "options": o}));
+            }
+            Op::User { mount: m, .. } => {
+                if let Some(opts) = &m.tmpfs {
+                    let mut o = vec!["nosuid".to_string(), "nodev".to_string()];
+                    o.extend(data_options(opts));
+                    mounts.push(json!({"destination": m.target, "type": "tmpfs", "source": "tmpfs", "options": o}));
+                    continue;
+                }
+                let mut o = vec!["rbind".to_string(), m.propagation.clone().unwrap_or_else(|| "rprivate".into())];
+                if m.readonly {
+                    o.push("ro".into());
+                }
+                mounts.push(json!({"destination": m.target, "type": "bind", "source": m.source, "options": o}));
+            }
+            Op::ReadOnlyPath { path } => readonly.push(path.clone()),
+            Op::Mask { path } => masked.push(path.to_string()),
+            Op::ReadOnly { path } => readonly.push(path.to_string()),
+            Op::RootReadOnly => out["root"]["readonly"] = true.into(),
+        }
+    }
+    out["mounts"] = mounts.into();
+    out["linux"]["maskedPaths"] = masked.into();
+    out["linux"]["readonlyPaths"] = readonly.into();
+}
+
+fn seccomp(s: &Seccomp) -> Option<Value> {
+    match s {
+        Seccomp::Unconfined => None,
+        // Docker-format profiles are OCI seccomp objects plus fields the runtime ignores.
+        Seccomp::Profile(text) => serde_json::from_str::<Value>(text).ok().map(|mut v| {
+            if let Some(o) = v.as_object_mut() {
+                o.remove("archMap");
+            }
+            v
+        }),
+        Seccomp::Default => Some(super::seccomp::default_profile()),
+    }
+}
+
+fn resources(r: &super::cgroups::Resources) -> Value {
+    let mut v = json!({});
+    let mut mem = json!({});
+    if let Some(m) = r.memory {
+        mem["limit"] = m.into();
+    }
+    if let Some(m) = r.memory_reservation {
+        mem["reservation"] = m.into();
+    }
+    if let Some(m) = r.memory_swap {
+        mem["swap"] = m.into();
+    }
+    if let Some(m) = r.memory_swappiness {
+        mem["swappiness"] = m.into();
+    }
+    if r.oom_kill_disable {
+        mem["disableOOMKiller"] = true.into();
+    }
+    if mem != json!({}) {
+        v["memory"] = mem;
+    }
+    let mut cpu = json!({});
+    if let Some(x) = r.cpu_shares {
+        cpu["shares"] = x.into();
+    }
+    if let Some(x) = r.cpu_quota {
+        cpu["quota"] = x.into();
+    }
+    if let Some(x) = r.cpu_period {
+        cpu["period"] = x.into();
+    }
+    if let Some(x) = r.cpu_rt_period {
+        cpu["realtimePeriod"] = x.into();
+    }
+    if let Some(x) = r.cpu_rt_runtime {
+        cpu["realtimeRuntime"] = x.into();
+    }
+    if let Some(x) = &r.cpuset_cpus {
+        cpu["cpus"] = x.clone().into();
+    }
+    if let Some(x) = &r.cpuset_mems {
+        cpu["mems"] = x.clone().into();
+    }
+    if cpu != json!({}) {
+        v["cpu"] = cpu;
+    }
+    if let Some(p) = r.pids_limit {
+        v["pids"] = json!({"limit": p});
+    }
+    let dev = |list: &[(String, u64)]| -> Vec<Value> {
+        list.iter().filter_map(|(d, rate)| {
+            let (ma, mi) = d.split_once(':')?;
+            Some(json!({"major": ma.parse::<i64>().ok()?, "minor": mi.parse::<i64>().ok()?, "rate": rate}))
+        }).collect()
+    };
+    let mut bio = json!({});
+    if let Some(w) = r.blkio_weight {
+        bio["weight"] = w.into();
+    }
+    for (key, list) in [
+        ("throttleReadBpsDevice", &r.device_read_bps),
+        ("throttleWriteBpsDevice", &r.device_write_bps),
+        ("throttleReadIOPSDevice", &r.device_read_iops),
+        ("throttleWriteIOPSDevice", &r.device_write_iops),
+    ] {
+        if !list.is_empty() {
+            bio[key] = dev(list).into();
+        }
+    }
+    if bio != json!({}) {
+        v["blockIO"] = bio;
+    }
+    v
+}
+
+/// The OCI spec of a container with this Spec, plan dirs and resolved user (None: uid 0).
+pub fn generate(
+    spec: &Spec,
+    dirs: &Dirs,
+    rootfs: &Path,
+    user: Option<&ExecUser>,
+) -> anyhow::Result<oci_spec::runtime::Spec> {
+    let ops = plan::plan(spec, dirs);
+    let (uid, gid, groups) =
+        user.map(|u| (u.uid, u.gid, u.groups.clone()))
+            .unwrap_or((0, 0, Vec::new()));
+    // Docker's rule: root keeps the capabilities, other users only the bounding set.
+    let caps = &spec.caps;
+    let none: Vec<String> = Vec::new();
+    let eff = if uid == 0 { caps } else { &none };
+    let rlimits: Vec<Value> = spec.rlimits.iter().map(|r| json!({
+        "type": format!("RLIMIT_{}", r.resource.to_uppercase().trim_start_matches("RLIMIT_")),
+        "soft": r.soft, "hard": r.hard,
+    })).collect();
+    let mut process = json!({
+        "terminal": spec.tty,
+        "user": {"uid": uid, "gid": gid, "additionalGids": groups, "umask": spec.umask},
+        "args": spec.args, "env": spec.env, "cwd": spec.cwd,
+        "capabilities": {"bounding": caps, "effective": eff, "permitted": eff, "inheritable": [], "ambient": []},
+        "rlimits": rlimits,
+        "noNewPrivileges": spec.no_new_privileges,
+    });
+    if let Some(adj) = spec.oom_score_adj {
+        process["oomScoreAdj"] = adj.into();
+    }
+    let mut namespaces = vec![json!({"type": "mount"}), json!({"type": "user"})];
+    if !spec.pid_host {
+        namespaces.push(json!({"type": "pid"}));
+    }
+    if !spec.uts_host {
+        namespaces.push(json!({"type": "uts"}));
+    }
+    if spec.ipc != "host" {
+        namespaces.push(json!({"type": "ipc"}));
+    }
+    if !spec.cgroupns_host {
+        namespaces.push(json!({"type": "cgroup"}));
+    }
+    if !matches!(spec.network, crate::network::Network::Host) {
+        namespaces.push(json!({"type": "network"}));
+    }
+    let map = |m: &[crate::userns::idmap::IdMap]| -> Vec<Value> {
+        m.iter()
+            .map(|x| json!({"containerID": x.container_id, "hostID": x.host_id, "size": x.size}))
+            .collect()
+    };
+    let mut devices = Vec::new();
+    for d in &spec.devices {
+        let md =
+            std::fs::metadata(&d.host).with_context(|| format!("device {}", d.host.display()))?;
+        let ft = md.file_type();
+        let typ = if ft.is_block_device() {
+            "b"
+        } else if ft.is_char_device() {
+            "c"
+        } else {
+            continue;
+        };
+        let rdev = md.rdev();
+        devices.push(json!({"path": d.container, "type": typ, "major": nix::sys::stat::major(rdev), "minor": nix::sys::stat::minor(rdev), "fileMode": md.mode() & 0o7777, "uid": 0, "gid": 0}));
+    }
+    let mut v = json!({
+        "ociVersion": crate::oci::OCI_VERSION,
+        "root": {"path": rootfs, "readonly": false},
+        "hostname": spec.hostname,
+        "process": process,
+        "linux": {
+            "namespaces": namespaces,
+            "uidMappings": map(&spec.mapping.uids),
+            "gidMappings": map(&spec.mapping.gids),
+            "sysctl": spec.sysctls.iter().cloned().collect::<std::collections::BTreeMap<String, String>>(),
+            "devices": devices,
+            "resources": resources(&spec.resources),
+        },
+        "annotations": {},
+    });
+    if let Some(s) = seccomp(&spec.seccomp) {
+        v["linux"]["seccomp"] = s;
+    }
+    if let Some(p) = &spec.personality {
+        v["linux"]["personality"] =
+            json!({"domain": if p.contains("32") { "LINUX32" } else { "LINUX" }});
+    }
+    mounts(&ops, &mut v);
+    if let Some(Op::Overlay { lower, upper, work }) = ops.first() {
+        let lower: Vec<String> = lower.iter().map(|p| p.display().to_string()).collect();
+        v["annotations"]["io.skiff.rootfs.overlay.lowerdir"] = lower.join(":").into();
+        v["annotations"]["io.skiff.rootfs.overlay.upperdir"] = upper.display().to_string().into();
+        v["annotations"]["io.skiff.rootfs.overlay.workdir"] = work.display().to_string().into();
+    }
+    if let Some(Op::RootBind { source }) = ops.first() {
+        v["root"]["path"] = source.display().to_string().into();
+    }
+    serde_json::from_value(v).context("building the OCI spec")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_default_container_becomes_a_valid_oci_spec() {
+        let mut spec = plan::tests_spec();
+        spec.caps = vec!["CAP_CHOWN".into()];
+        let dirs = Dirs {
+            upper: "/c/upper".into(),
+            work: "/c/work".into(),
+            etc: "/c/etc".into(),
+        };
+        let s = generate(&spec, &dirs, Path::new("/c/rootfs"), None).unwrap();
+        let v = serde_json::to_value(&s).unwrap();
+        // It passes the runtime's own checks, and carries the plan and the security settings.
+        crate::oci::check_config(&v.to_string()).unwrap();
+        let dests: Vec<&str> = v["mounts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["destination"].as_str().unwrap())
+            .collect();
+        assert!(
+            dests.contains(&"/proc") && dests.contains(&"/dev"),
+            "{dests:?}"
+        );
+        assert!(v["linux"]["maskedPaths"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p == "/proc/kcore"));
+        assert_eq!(v["linux"]["seccomp"]["defaultAction"], "SCMP_ACT_ERRNO");
+        assert!(v["process"]["capabilities"]["bounding"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c == "CAP_CHOWN"));
+        assert_eq!(
+            v["annotations"]["io.skiff.rootfs.overlay.upperdir"],
+            "/c/upper"
+        );
+    }
+}
