@@ -342,6 +342,36 @@ fn runtime_lifecycle_as_root_with_cgroups() {
     assert_ne!(r.code, 0, "root.readonly: {}", r.describe());
     rt.ok(&["delete", "--force", "four"]);
     rt.assert_gone("four");
+    // An idmapped bind mount: files of host uid 1000 show as root's, and root's new files land
+    // on the host as 1000.
+    let src = t.dir.join("idsrc");
+    std::fs::create_dir_all(&src).unwrap();
+    std::fs::write(src.join("f"), "x").unwrap();
+    crate::util::chown_r(&src, 1000, 1000);
+    let rt5 = Rt::new(
+        &t,
+        "b5",
+        false,
+        &["sh", "-c", "stat -c '%u:%g' /data/f && touch /data/new"],
+        |v| {
+            v["mounts"].as_array_mut().unwrap().push(
+                serde_json::json!({"destination": "/data", "type": "bind",
+            "source": src, "options": ["bind", "idmap"],
+            "uidMappings": [{"containerID": 0, "hostID": 1000, "size": 1}],
+            "gidMappings": [{"containerID": 0, "hostID": 1000, "size": 1}]}),
+            );
+        },
+    );
+    let r = rt5.run(&["run", "-b", rt5.bundle(), "five"]);
+    assert_eq!(
+        (r.code, r.stdout.as_str()),
+        (0, "0:0\n"),
+        "{}",
+        r.describe()
+    );
+    use std::os::unix::fs::MetadataExt;
+    assert_eq!(std::fs::metadata(src.join("new")).unwrap().uid(), 1000);
+    rt5.assert_gone("five");
     assert!(
         !Path::new(&format!("/sys/fs/cgroup/pids{cg}")).exists(),
         "cgroup left behind"

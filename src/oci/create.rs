@@ -202,6 +202,12 @@ fn create_in(
             std::fs::write("/proc/self/timens_offsets", lines).context("linux.timeOffsets")?;
         }
     }
+    // Idmapped mounts are made here, in the host's mount namespace, and handed to the init.
+    let idmapped = super::idmap::prepare(spec, &bundle.dir)?;
+    let idmapped_raw: Vec<(usize, i32)> = idmapped
+        .iter()
+        .map(|(i, fd)| (*i, fd.as_raw_fd()))
+        .collect();
     let new_pid = namespaces
         .iter()
         .any(|n| n.typ() == LinuxNamespaceType::Pid && n.path().is_none());
@@ -229,12 +235,14 @@ fn create_in(
         no_pivot: a.no_pivot,
         preserve_fds: a.preserve_fds,
         parent_sock: parent_sock.as_raw_fd(),
+        idmapped: &idmapped_raw,
     };
     let pid = crate::sys::clone_child(flags, || init::child_main(&args))
         .map_err(|e| anyhow!("starting the container's init: {e}"))?;
     *child_pid = Some(pid);
     drop(child_sock);
     drop(console);
+    drop(idmapped);
     let sync = parent_sock.as_fd();
     let warn = |m: &str| log.write("warning", m);
     *made_cgroups = super::cgroups::setup(

@@ -26,6 +26,8 @@ pub struct ChildArgs<'a> {
     pub preserve_fds: u32,
     /// The parent's end of the socket pair, closed here.
     pub parent_sock: i32,
+    /// Detached idmapped mounts prepared by the runtime, by mount index.
+    pub idmapped: &'a [(usize, i32)],
 }
 
 pub fn child_main(a: &ChildArgs<'_>) -> i32 {
@@ -127,7 +129,7 @@ fn run(a: &ChildArgs<'_>) -> anyhow::Result<()> {
     let own_mounts = has(LinuxNamespaceType::Mount);
     if own_mounts {
         super::mounts::prepare_root(spec, a.rootfs)?;
-        super::mounts::mount_all(spec, a.bundle, a.rootfs, in_userns)?;
+        super::mounts::mount_all(spec, a.bundle, a.rootfs, in_userns, a.idmapped)?;
         super::mounts::devices(spec, a.rootfs, in_userns)?;
     }
     send(sync, b'H', b"")?;

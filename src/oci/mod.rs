@@ -9,6 +9,7 @@ mod config;
 mod create;
 mod exec;
 mod hooks;
+mod idmap;
 mod init;
 mod mounts;
 mod ops;

@@ -170,7 +170,13 @@ pub fn root_propagation(spec: &Spec) -> anyhow::Result<()> {
 }
 
 /// Carry out `mounts` in order under `rootfs`.
-pub fn mount_all(spec: &Spec, bundle: &Path, rootfs: &Path, in_userns: bool) -> anyhow::Result<()> {
+pub fn mount_all(
+    spec: &Spec,
+    bundle: &Path,
+    rootfs: &Path,
+    in_userns: bool,
+    idmapped: &[(usize, i32)],
+) -> anyhow::Result<()> {
     let root = rustix::fs::open(
         rootfs,
         rustix::fs::OFlags::PATH | rustix::fs::OFlags::DIRECTORY | rustix::fs::OFlags::CLOEXEC,
@@ -178,7 +184,14 @@ pub fn mount_all(spec: &Spec, bundle: &Path, rootfs: &Path, in_userns: bool) -> 
     )
     .with_context(|| format!("opening the rootfs {}", rootfs.display()))?;
     for (i, m) in spec.mounts().iter().flatten().enumerate() {
-        one(i, m, bundle, &root, in_userns)?;
+        one(
+            i,
+            m,
+            bundle,
+            &root,
+            in_userns,
+            idmapped.iter().find(|(n, _)| *n == i).map(|(_, fd)| *fd),
+        )?;
     }
     Ok(())
 }
@@ -189,14 +202,12 @@ fn one(
     bundle: &Path,
     root: &std::os::fd::OwnedFd,
     in_userns: bool,
+    idmapped: Option<i32>,
 ) -> anyhow::Result<()> {
     let dest = m.destination().to_string_lossy().into_owned();
     let opts = parse_options(m.options().as_deref().unwrap_or(&[]));
     let typ = m.typ().clone().unwrap_or_default();
     let bind = opts.bind || typ == "bind";
-    if opts.idmap {
-        bail!("mounts[{i}] ({dest}): idmapped mounts (\"idmap\") are not supported by skiff-runtime yet: drop the option and chown the source instead");
-    }
     let source = m.source().clone().unwrap_or_default();
     let ctx = |e: nix::Error| {
         anyhow!(
@@ -204,6 +215,23 @@ fn one(
             source.display()
         )
     };
+    if opts.idmap {
+        let tree = idmapped
+            .ok_or_else(|| anyhow!("mounts[{i}] ({dest}): the idmapped mount was not prepared"))?;
+        let src = if source.is_relative() {
+            bundle.join(&source)
+        } else {
+            source.clone()
+        };
+        let kind = if src.is_dir() { Kind::Dir } else { Kind::File };
+        let target = open_in_root(root, &dest, kind)?;
+        super::idmap::attach(tree, &target).with_context(|| format!("mounts[{i}] ({dest})"))?;
+        if opts.flags.contains(MsFlags::MS_RDONLY) {
+            let target = open_in_root(root, &dest, kind)?;
+            remount_ro(&fd_path(&target)).with_context(|| format!("mounts[{i}] ({dest})"))?;
+        }
+        return propagate(i, root, &dest, kind, opts.propagation);
+    }
     if bind {
         let src = if source.is_relative() {
             bundle.join(&source)

@@ -519,3 +519,47 @@ pub fn send_fd_with(
     )
     .map(|_| ())
 }
+
+/// mount_setattr(2) with MOUNT_ATTR_IDMAP: make the detached mount `fd` (from open_tree with
+/// OPEN_TREE_CLONE) show its files' owners through the user namespace `userns`.
+pub fn mount_setattr_idmap(
+    fd: std::os::fd::BorrowedFd<'_>,
+    userns: std::os::fd::BorrowedFd<'_>,
+    recursive: bool,
+) -> std::io::Result<()> {
+    use std::os::fd::AsRawFd;
+    #[repr(C)]
+    struct MountAttr {
+        attr_set: u64,
+        attr_clr: u64,
+        propagation: u64,
+        userns_fd: u64,
+    }
+    const MOUNT_ATTR_IDMAP: u64 = 0x0010_0000;
+    let attr = MountAttr {
+        attr_set: MOUNT_ATTR_IDMAP,
+        attr_clr: 0,
+        propagation: 0,
+        userns_fd: userns.as_raw_fd() as u64,
+    };
+    let mut flags = libc::AT_EMPTY_PATH as libc::c_uint;
+    if recursive {
+        flags |= libc::AT_RECURSIVE as libc::c_uint;
+    }
+    // SAFETY: the kernel reads `size_of::<MountAttr>()` bytes from `attr`, alive on our stack for
+    // the call, and the empty C string literal; `fd` and `userns` are open descriptors we borrow.
+    let rc = unsafe {
+        libc::syscall(
+            libc::SYS_mount_setattr,
+            fd.as_raw_fd(),
+            c"".as_ptr(),
+            flags,
+            &attr as *const MountAttr,
+            std::mem::size_of::<MountAttr>(),
+        )
+    };
+    if rc != 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(())
+}
