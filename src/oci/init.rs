@@ -130,7 +130,7 @@ fn run(a: &ChildArgs<'_>) -> anyhow::Result<()> {
     if own_mounts {
         super::mounts::prepare_root(spec, a.rootfs)?;
         super::mounts::mount_all(spec, a.bundle, a.rootfs, in_userns, a.idmapped)?;
-        super::mounts::devices(spec, a.rootfs, in_userns)?;
+        super::devices::devices(spec, a.rootfs, in_userns)?;
     }
     send(sync, b'H', b"")?;
     let state_json = wait_for(sync, b'h')?;

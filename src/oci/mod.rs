@@ -7,6 +7,7 @@ mod cgroups;
 mod cli;
 mod config;
 mod create;
+mod devices;
 mod exec;
 mod hooks;
 mod idmap;
