@@ -502,12 +502,25 @@ fn podman_with_skiff(t: &TestEnv, extra: &[&str]) {
     if let Some(u) = &t.user {
         crate::util::chown_r(&t.dir, u.uid, u.gid);
     }
+    // Podman as root refuses a runroot longer than 50 characters: a short one under /tmp.
+    let runroot = tempfile::Builder::new()
+        .prefix("skp")
+        .tempdir_in("/tmp")
+        .unwrap();
+    std::fs::set_permissions(
+        runroot.path(),
+        std::os::unix::fs::PermissionsExt::from_mode(0o700),
+    )
+    .unwrap();
+    if let Some(u) = &t.user {
+        crate::util::chown_r(runroot.path(), u.uid, u.gid);
+    }
     let podman = |args: &[&str]| -> Run {
         let mut c = t.bare_cmd("podman");
         c.arg("--root")
             .arg(t.dir.join("proot"))
             .arg("--runroot")
-            .arg(t.dir.join("prun"))
+            .arg(runroot.path())
             .arg("--runtime")
             .arg(runtime_bin())
             .args(args);
