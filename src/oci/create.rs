@@ -100,6 +100,9 @@ pub fn create(root: &Path, a: &CreateArgs, log: &Log) -> anyhow::Result<Created>
     let bundle = config::load(&a.bundle)?;
     std::fs::create_dir_all(root)
         .with_context(|| format!("creating the state root {}", root.display()))?;
+    // Private, as runc's: the init never needs to reach into it (it inherits the exec fifo).
+    use std::os::unix::fs::PermissionsExt;
+    let _ = std::fs::set_permissions(root, std::fs::Permissions::from_mode(0o700));
     let dir = state::dir(root, &a.id);
     match std::fs::create_dir(&dir) {
         Ok(()) => {}
@@ -147,12 +150,14 @@ fn create_in(
     let fifo = state::fifo(root, &a.id);
     nix::unistd::mkfifo(&fifo, nix::sys::stat::Mode::from_bits_truncate(0o600))
         .with_context(|| format!("creating {}", fifo.display()))?;
-    if let Some(m) = map.as_ref().filter(|m| m.kind == MappingKind::Root) {
-        // The init opens the fifo as root of its user namespace: give it to that user.
-        let uid = m.host_uid(0).map(nix::unistd::Uid::from_raw);
-        let gid = m.host_gid(0).map(nix::unistd::Gid::from_raw);
-        nix::unistd::chown(&fifo, uid, gid).with_context(|| format!("chown {}", fifo.display()))?;
-    }
+    // Opened here (O_RDWR never blocks on a fifo) and inherited by the init, which reads `start`'s
+    // byte from it: the init needs no access to the state directory, which stays private.
+    let fifo_fd: OwnedFd = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(&fifo)
+        .with_context(|| format!("opening {}", fifo.display()))?
+        .into();
     let console: Option<OwnedFd> = match (&a.console_socket, terminal) {
         (Some(p), true) => Some(
             std::os::unix::net::UnixStream::connect(p)
@@ -220,7 +225,6 @@ fn create_in(
     if map.is_some() {
         flags |= CloneFlags::CLONE_NEWUSER;
     }
-    let fifo_path = fifo.clone();
     let child_raw = child_sock.as_raw_fd();
     let console_raw = console.as_ref().map(|c| c.as_raw_fd());
     let args = ChildArgs {
@@ -228,7 +232,7 @@ fn create_in(
         bundle: &bundle.dir,
         rootfs: &bundle.rootfs,
         sync: child_raw,
-        fifo: &fifo_path,
+        fifo: fifo_fd.as_raw_fd(),
         console: console_raw,
         new_user: map.is_some(),
         set_groups: map.as_ref().is_none_or(|m| m.kind != MappingKind::SingleId),
@@ -242,6 +246,7 @@ fn create_in(
     *child_pid = Some(pid);
     drop(child_sock);
     drop(console);
+    drop(fifo_fd);
     drop(idmapped);
     let sync = parent_sock.as_fd();
     let warn = |m: &str| log.write("warning", m);

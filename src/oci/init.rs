@@ -17,7 +17,8 @@ pub struct ChildArgs<'a> {
     pub bundle: &'a Path,
     pub rootfs: &'a Path,
     pub sync: i32,
-    pub fifo: &'a Path,
+    /// The exec fifo, opened read-write by the runtime.
+    pub fifo: i32,
     pub console: Option<i32>,
     /// Cloned into a new user namespace (the parent writes its maps when asked).
     pub new_user: bool,
@@ -144,13 +145,8 @@ fn run(a: &ChildArgs<'_>) -> anyhow::Result<()> {
         )?;
     }
     // Handles to host paths we need after pivot_root.
-    // The exec fifo, held open for reading (O_RDWR never blocks on a fifo): `start` writes one
-    // byte into it. Opened here, since the host path is out of reach after pivot_root.
-    let fifo = std::fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .open(a.fifo)
-        .with_context(|| format!("opening {}", a.fifo.display()))?;
+    // The exec fifo from the runtime: `start` writes one byte into it.
+    let fifo = std::fs::File::from(crate::sys::adopt_fd(a.fifo));
     let linux = spec.linux().clone().unwrap_or_default();
     let listener = match linux
         .seccomp()
