@@ -27,6 +27,10 @@ pub fn render_all() -> std::io::Result<Vec<(String, Vec<u8>)>> {
     let mut cmd = super::command();
     cmd.build();
     man_pages(&cmd, "skiff", &mut files)?;
+    // The OCI runtime (the same binary run as `skiff-runtime`).
+    let mut rt = <crate::oci::Cli as clap::CommandFactory>::command();
+    rt.build();
+    man_pages(&rt, "skiff-runtime", &mut files)?;
     Ok(files)
 }
 

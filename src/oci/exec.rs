@@ -70,7 +70,7 @@ fn process_of(a: &ExecArgs, config: &Spec) -> anyhow::Result<Process> {
     Ok(p)
 }
 
-pub fn exec(root: &Path, a: &ExecArgs, log: &Log) -> anyhow::Result<i32> {
+pub fn exec(root: &Path, a: &ExecArgs, _log: &Log) -> anyhow::Result<i32> {
     let r = state::load(root, &a.id)?;
     let s = state::status(root, &r);
     match s {
@@ -218,7 +218,6 @@ pub fn exec(root: &Path, a: &ExecArgs, log: &Log) -> anyhow::Result<i32> {
     if a.detach {
         return Ok(0);
     }
-    let _ = log;
     loop {
         match nix::sys::wait::waitpid(pid, None) {
             Ok(nix::sys::wait::WaitStatus::Exited(_, c)) => return Ok(c),

@@ -19,7 +19,7 @@ mod resources;
 mod seccomp;
 mod state;
 
-pub use cli::main;
+pub use cli::{main, Cli};
 pub use config::OCI_VERSION;
 
 /// Parse and check a config.json text as `create` does (the field named in every refusal).
