@@ -58,8 +58,28 @@ pub fn default_root() -> PathBuf {
     }
     match std::env::var_os("XDG_RUNTIME_DIR") {
         Some(d) if !d.is_empty() => PathBuf::from(d).join("skiff-runtime"),
-        _ => std::env::temp_dir().join(format!("skiff-runtime-{}", nix::unistd::geteuid())),
+        // Root of a user namespace is named by the host uid it maps to, so that two users'
+        // runtimes never share a directory.
+        _ => std::env::temp_dir().join(format!("skiff-runtime-{}", host_uid())),
     }
+}
+
+/// Our uid as the host sees it (through /proc/self/uid_map when in a user namespace).
+fn host_uid() -> u32 {
+    let me = nix::unistd::geteuid().as_raw();
+    let map = std::fs::read_to_string("/proc/self/uid_map").unwrap_or_default();
+    for line in map.lines() {
+        let f: Vec<u64> = line
+            .split_whitespace()
+            .filter_map(|x| x.parse().ok())
+            .collect();
+        if let [inside, outside, size] = f[..] {
+            if (inside..inside + size).contains(&(me as u64)) {
+                return (outside + me as u64 - inside) as u32;
+            }
+        }
+    }
+    me
 }
 
 /// A container id must be a plain name: it becomes a directory under the root.
