@@ -151,12 +151,7 @@ pub fn exec(root: &Path, a: &ExecArgs, _log: &Log) -> anyhow::Result<i32> {
         nix::sched::setns(f.as_fd(), super::config::clone_flag(*typ))
             .map_err(|e| anyhow!("joining the container's {typ:?} namespace: {e}"))?;
         if *typ == LinuxNamespaceType::User {
-            let z = nix::unistd::Uid::from_raw(0);
-            let g = nix::unistd::Gid::from_raw(0);
-            nix::unistd::setresgid(g, g, g)
-                .map_err(|e| anyhow!("becoming root in the container's user namespace: {e}"))?;
-            nix::unistd::setresuid(z, z, z)
-                .map_err(|e| anyhow!("becoming root in the container's user namespace: {e}"))?;
+            crate::runtime::init::become_root()?;
         }
     }
     drop(fds);

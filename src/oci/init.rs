@@ -55,16 +55,6 @@ fn wait_for(sync: std::os::fd::BorrowedFd<'_>, want: u8) -> anyhow::Result<Vec<u
     Ok(payload)
 }
 
-fn become_root() -> anyhow::Result<()> {
-    let r = nix::unistd::Uid::from_raw(0);
-    let g = nix::unistd::Gid::from_raw(0);
-    nix::unistd::setresgid(g, g, g)
-        .map_err(|e| anyhow!("becoming root in the user namespace: {e}"))?;
-    nix::unistd::setresuid(r, r, r)
-        .map_err(|e| anyhow!("becoming root in the user namespace: {e}"))?;
-    Ok(())
-}
-
 fn join_paths(spec: &Spec) -> anyhow::Result<()> {
     let namespaces = spec
         .linux()
@@ -96,7 +86,7 @@ fn run(a: &ChildArgs<'_>) -> anyhow::Result<()> {
     if a.new_user {
         send(sync, b'M', b"")?;
         wait_for(sync, b'm')?;
-        become_root()?;
+        crate::runtime::init::become_root()?;
     }
     // Namespaces to join (user and pid were joined by the parent before the clone).
     join_paths(spec)?;

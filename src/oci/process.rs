@@ -62,8 +62,8 @@ pub fn rlimits(p: &Process) -> anyhow::Result<()> {
             .as_str()
             .unwrap_or("")
             .to_string();
-        let res =
-            resource(&name).ok_or_else(|| anyhow!("process.rlimits: {name} is not known here"))?;
+        let res = crate::runtime::init::rlimit_resource(&name)
+            .ok_or_else(|| anyhow!("process.rlimits: {name} is not known here"))?;
         nix::sys::resource::setrlimit(res, r.soft(), r.hard()).map_err(|e| {
             let (_, hard_now) = nix::sys::resource::getrlimit(res).unwrap_or((0, 0));
             let why = if e == nix::Error::EPERM && r.hard() > hard_now {
@@ -79,29 +79,6 @@ pub fn rlimits(p: &Process) -> anyhow::Result<()> {
         })?;
     }
     Ok(())
-}
-
-fn resource(name: &str) -> Option<nix::sys::resource::Resource> {
-    use nix::sys::resource::Resource as R;
-    Some(match name {
-        "RLIMIT_AS" => R::RLIMIT_AS,
-        "RLIMIT_CORE" => R::RLIMIT_CORE,
-        "RLIMIT_CPU" => R::RLIMIT_CPU,
-        "RLIMIT_DATA" => R::RLIMIT_DATA,
-        "RLIMIT_FSIZE" => R::RLIMIT_FSIZE,
-        "RLIMIT_LOCKS" => R::RLIMIT_LOCKS,
-        "RLIMIT_MEMLOCK" => R::RLIMIT_MEMLOCK,
-        "RLIMIT_MSGQUEUE" => R::RLIMIT_MSGQUEUE,
-        "RLIMIT_NICE" => R::RLIMIT_NICE,
-        "RLIMIT_NOFILE" => R::RLIMIT_NOFILE,
-        "RLIMIT_NPROC" => R::RLIMIT_NPROC,
-        "RLIMIT_RSS" => R::RLIMIT_RSS,
-        "RLIMIT_RTPRIO" => R::RLIMIT_RTPRIO,
-        "RLIMIT_RTTIME" => R::RLIMIT_RTTIME,
-        "RLIMIT_SIGPENDING" => R::RLIMIT_SIGPENDING,
-        "RLIMIT_STACK" => R::RLIMIT_STACK,
-        _ => return None,
-    })
 }
 
 pub fn oom_score_adj(p: &Process) -> anyhow::Result<()> {

@@ -128,18 +128,9 @@ pub fn save(root: &Path, r: &Record) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Field 22 (starttime) of /proc/PID/stat, None when the process is gone.
+/// The init's start time (None once it is gone or a zombie): skiff's own reading.
 pub fn start_time(pid: i32) -> Option<u64> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    // The command name (field 2) may hold spaces and parentheses: count from the last ')'.
-    let rest = &stat[stat.rfind(')')? + 2..];
-    let fields: Vec<&str> = rest.split(' ').collect();
-    // rest starts at field 3 (state): starttime is field 22.
-    let state = fields.first()?;
-    if *state == "Z" || *state == "X" {
-        return None;
-    }
-    fields.get(19)?.parse().ok()
+    crate::state::record::process_start(pid)
 }
 
 pub fn status(root: &Path, r: &Record) -> Status {

@@ -245,7 +245,8 @@ pub fn become_user(
     Ok(())
 }
 
-fn become_root() -> anyhow::Result<()> {
+/// setresuid/setresgid to 0 in the user namespace just entered or made.
+pub(crate) fn become_root() -> anyhow::Result<()> {
     let root = nix::unistd::Uid::from_raw(0);
     let rootg = nix::unistd::Gid::from_raw(0);
     nix::unistd::setresgid(rootg, rootg, rootg)
@@ -341,6 +342,34 @@ fn add_passwd_entry(spec: &Spec) -> std::io::Result<()> {
     f.write_all(format!("{sep}{line}\n").as_bytes())
 }
 
+/// A resource by its ulimit name (`nofile`) or its OCI name (`RLIMIT_NOFILE`).
+pub fn rlimit_resource(name: &str) -> Option<nix::sys::resource::Resource> {
+    use nix::sys::resource::Resource;
+    let short = name
+        .strip_prefix("RLIMIT_")
+        .unwrap_or(name)
+        .to_ascii_lowercase();
+    Some(match short.as_str() {
+        "as" => Resource::RLIMIT_AS,
+        "core" => Resource::RLIMIT_CORE,
+        "cpu" => Resource::RLIMIT_CPU,
+        "data" => Resource::RLIMIT_DATA,
+        "fsize" => Resource::RLIMIT_FSIZE,
+        "locks" => Resource::RLIMIT_LOCKS,
+        "memlock" => Resource::RLIMIT_MEMLOCK,
+        "msgqueue" => Resource::RLIMIT_MSGQUEUE,
+        "nice" => Resource::RLIMIT_NICE,
+        "nofile" => Resource::RLIMIT_NOFILE,
+        "nproc" => Resource::RLIMIT_NPROC,
+        "rss" => Resource::RLIMIT_RSS,
+        "rtprio" => Resource::RLIMIT_RTPRIO,
+        "rttime" => Resource::RLIMIT_RTTIME,
+        "sigpending" => Resource::RLIMIT_SIGPENDING,
+        "stack" => Resource::RLIMIT_STACK,
+        _ => return None,
+    })
+}
+
 fn set_rlimits(spec: &Spec) -> anyhow::Result<()> {
     use nix::sys::resource::{getrlimit, setrlimit, Resource};
     // podman's default: open files up to the hard limit (at most 1048576), not the 1024 soft
@@ -352,24 +381,7 @@ fn set_rlimits(spec: &Spec) -> anyhow::Result<()> {
         }
     }
     for r in &spec.rlimits {
-        let res = match r.resource.as_str() {
-            "core" => Resource::RLIMIT_CORE,
-            "cpu" => Resource::RLIMIT_CPU,
-            "data" => Resource::RLIMIT_DATA,
-            "fsize" => Resource::RLIMIT_FSIZE,
-            "locks" => Resource::RLIMIT_LOCKS,
-            "memlock" => Resource::RLIMIT_MEMLOCK,
-            "msgqueue" => Resource::RLIMIT_MSGQUEUE,
-            "nice" => Resource::RLIMIT_NICE,
-            "nofile" => Resource::RLIMIT_NOFILE,
-            "nproc" => Resource::RLIMIT_NPROC,
-            "rss" => Resource::RLIMIT_RSS,
-            "rtprio" => Resource::RLIMIT_RTPRIO,
-            "rttime" => Resource::RLIMIT_RTTIME,
-            "sigpending" => Resource::RLIMIT_SIGPENDING,
-            "stack" => Resource::RLIMIT_STACK,
-            _ => Resource::RLIMIT_AS,
-        };
+        let res = rlimit_resource(&r.resource).unwrap_or(Resource::RLIMIT_AS);
         setrlimit(res, r.soft, r.hard).with_context(|| format!("setting ulimit {}", r.resource))?;
     }
     Ok(())
