@@ -188,15 +188,7 @@ pub fn build(s: &LinuxSeccomp) -> anyhow::Result<Filters> {
 pub fn install(f: &Filters) -> anyhow::Result<Option<std::os::fd::OwnedFd>> {
     let mut listener = None;
     for (prog, notify) in &f.programs {
-        let raw: Vec<libc::sock_filter> = prog
-            .iter()
-            .map(|i| libc::sock_filter {
-                code: i.code,
-                jt: i.jt,
-                jf: i.jf,
-                k: i.k,
-            })
-            .collect();
+        let raw = crate::runtime::seccomp::raw(prog);
         let flags = if *notify { f.flags | 8 } else { f.flags };
         let fd = crate::sys::install_seccomp_flags(&raw, flags)
             .map_err(|e| anyhow!("loading the seccomp filter: {e}"))?;

@@ -28,9 +28,9 @@ pub fn seccomp_program(choice: &Seccomp) -> Result<Option<BpfProgram>, SeccompEr
     }
 }
 
-/// Load a filter; no_new_privs is left as the spec says (see `sys::install_seccomp`).
-pub fn apply(program: &BpfProgram) -> Result<(), SeccompError> {
-    let raw: Vec<libc::sock_filter> = program
+/// seccompiler's instructions as the kernel's `sock_filter`s.
+pub fn raw(program: &BpfProgram) -> Vec<libc::sock_filter> {
+    program
         .iter()
         .map(|i| libc::sock_filter {
             code: i.code,
@@ -38,8 +38,12 @@ pub fn apply(program: &BpfProgram) -> Result<(), SeccompError> {
             jf: i.jf,
             k: i.k,
         })
-        .collect();
-    crate::sys::install_seccomp(&raw)
+        .collect()
+}
+
+/// Load a filter; no_new_privs is left as the spec says (see `sys::install_seccomp`).
+pub fn apply(program: &BpfProgram) -> Result<(), SeccompError> {
+    crate::sys::install_seccomp(&raw(program))
         .map_err(|e| SeccompError::Compile(format!("loading the filter: {e}")))
 }
 

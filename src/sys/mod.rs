@@ -265,18 +265,7 @@ pub fn clone_child(
 
 /// Send a file descriptor over a unix socket (SCM_RIGHTS) with a one-byte message.
 pub fn send_fd(sock: std::os::fd::BorrowedFd<'_>, fd: std::os::fd::RawFd) -> nix::Result<()> {
-    use nix::sys::socket::{sendmsg, ControlMessage, MsgFlags};
-    use std::os::fd::AsRawFd;
-    let iov = [std::io::IoSlice::new(b"F")];
-    let fds = [fd];
-    sendmsg::<()>(
-        sock.as_raw_fd(),
-        &iov,
-        &[ControlMessage::ScmRights(&fds)],
-        MsgFlags::empty(),
-        None,
-    )
-    .map(|_| ())
+    send_fd_with(sock, fd, b"F")
 }
 
 /// Receive a message (up to 4 KiB) and at most one file descriptor.
@@ -421,24 +410,7 @@ pub fn loopback_up() -> std::io::Result<()> {
 /// CAP_SYS_ADMIN in its user namespace, which the kernel accepts instead). seccompiler's own
 /// `apply_filter` always sets no_new_privs, which docker does not do by default.
 pub fn install_seccomp(program: &[libc::sock_filter]) -> std::io::Result<()> {
-    let prog = libc::sock_fprog {
-        len: program.len() as u16,
-        filter: program.as_ptr() as *mut libc::sock_filter,
-    };
-    // SAFETY: the kernel copies `len` instructions from `filter`, which points into `program`,
-    // alive for the whole call; `prog` lives on our stack.
-    let rc = unsafe {
-        libc::syscall(
-            libc::SYS_seccomp,
-            libc::SECCOMP_SET_MODE_FILTER,
-            0,
-            &prog as *const libc::sock_fprog,
-        )
-    };
-    if rc != 0 {
-        return Err(std::io::Error::last_os_error());
-    }
-    Ok(())
+    install_seccomp_flags(program, 0).map(|_| ())
 }
 
 /// Ignore a signal (SIG_IGN).
@@ -479,7 +451,8 @@ pub fn install_seccomp_flags(
         len: program.len() as u16,
         filter: program.as_ptr() as *mut libc::sock_filter,
     };
-    // SAFETY: as in install_seccomp: the kernel copies the program during the call.
+    // SAFETY: the kernel copies `len` instructions from `filter`, which points into `program`,
+    // alive for the whole call; `prog` lives on our stack.
     let rc = unsafe {
         libc::syscall(
             libc::SYS_seccomp,
