@@ -27,24 +27,8 @@ pub struct Record {
     pub paused: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
-    Created,
-    Running,
-    Paused,
-    Stopped,
-}
-
-impl Status {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Created => "created",
-            Status::Running => "running",
-            Status::Paused => "paused",
-            Status::Stopped => "stopped",
-        }
-    }
-}
+/// The OCI states are skiff's own container states (never `exited`, which OCI calls stopped).
+pub use crate::state::record::Status;
 
 /// Rootless: not root, or root only of a user namespace (as under rootless podman, which runs
 /// the runtime inside its own user namespace).

@@ -45,6 +45,22 @@ class Ctx:
         self.sh = sh
         self.podman_netavark = podman_netavark
 
+    def start_registry(self, only_busybox=True):
+        """A loopback registry (tests/registry.sh) with the test fixtures pushed (busybox only by
+        default) under {work}/fixtures; returns its port. stop_registry() ends it."""
+        port = subprocess.run(["python3", "-c", "import socket; s=socket.socket(); s.bind(('127.0.0.1',0)); "
+                               "print(s.getsockname()[1])"], stdout=subprocess.PIPE, text=True).stdout.strip()
+        self.registry_dir = os.path.join(self.work, "registry")
+        sh(f"bash {ROOT}/tests/registry.sh start {self.registry_dir} {port}")
+        only = " --only-busybox" if only_busybox else ""
+        sh(f"python3 {ROOT}/tests/fixtures/build.py --registry 127.0.0.1:{port} "
+           f"--out {self.work}/fixtures{only} >/dev/null")
+        return port
+
+    def stop_registry(self):
+        if getattr(self, "registry_dir", None):
+            subprocess.run(f"bash {ROOT}/tests/registry.sh stop {self.registry_dir}", shell=True)
+
     def note(self, text):
         self.notes.append(text)
         print(f"bench: {text}", file=sys.stderr)

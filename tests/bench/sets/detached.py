@@ -10,12 +10,7 @@ N = 50
 
 
 def setup(ctx):
-    port = subprocess.run(["python3", "-c", "import socket; s=socket.socket(); s.bind(('127.0.0.1',0)); "
-                           "print(s.getsockname()[1])"], stdout=subprocess.PIPE, text=True).stdout.strip()
-    ctx.registry_dir = os.path.join(ctx.work, "registry")
-    ctx.sh(f"bash {ROOT}/tests/registry.sh start {ctx.registry_dir} {port}")
-    ctx.sh(f"python3 {ROOT}/tests/fixtures/build.py --registry 127.0.0.1:{port} "
-           f"--out {ctx.work}/fixtures --only-busybox >/dev/null")
+    port = ctx.start_registry(only_busybox=True)
     ctx.ref = f"127.0.0.1:{port}/busybox:latest"
     u = ctx.user_dir = os.path.join(ctx.work, "user")
     ctx.sh(f"install -d -o {USER} -m 0755 {u}")
@@ -37,7 +32,7 @@ def teardown(ctx):
     if ctx.has_podman:
         subprocess.run(ctx.as_user(f"{ctx.podman_cmd} rm -f -t 0 --all >/dev/null 2>&1; "
                                    f"podman unshare rm -rf {ctx.user_dir}/p {ctx.user_dir}/pr"), shell=True)
-    subprocess.run(f"bash {ROOT}/tests/registry.sh stop {ctx.registry_dir}", shell=True)
+    ctx.stop_registry()
 
 
 def cases(ctx):

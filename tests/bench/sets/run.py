@@ -11,12 +11,7 @@ USER = "skiff-test"
 
 
 def setup(ctx):
-    port = subprocess.run(["python3", "-c", "import socket; s=socket.socket(); s.bind(('127.0.0.1',0)); "
-                           "print(s.getsockname()[1])"], stdout=subprocess.PIPE, text=True).stdout.strip()
-    ctx.registry_dir = os.path.join(ctx.work, "registry")
-    ctx.sh(f"bash {ROOT}/tests/registry.sh start {ctx.registry_dir} {port}")
-    ctx.sh(f"python3 {ROOT}/tests/fixtures/build.py --registry 127.0.0.1:{port} "
-           f"--out {ctx.work}/fixtures --only-busybox >/dev/null")
+    port = ctx.start_registry(only_busybox=True)
     ctx.ref = f"127.0.0.1:{port}/busybox:latest"
     ctx.user_dir = os.path.join(ctx.work, "user")
     ctx.sh(f"install -d -o {USER} -m 0755 {ctx.user_dir}")
@@ -42,7 +37,7 @@ def setup(ctx):
 
 
 def teardown(ctx):
-    subprocess.run(f"bash {ROOT}/tests/registry.sh stop {ctx.registry_dir}", shell=True)
+    ctx.stop_registry()
 
 
 def cases(ctx):
