@@ -1,13 +1,13 @@
 //! `skiff logs`: the container's log (k8s-file format), stdout and stderr kept apart, with
 //! `--tail`, `--since`, `--until`, `-t`, and `-f` that ends when the container does.
 
-use std::io::{Read, Seek, SeekFrom, Write};
+use std::io::Write;
 
 use clap::Args;
 
 use super::format::{now_unix, parse_rfc3339};
 use super::GlobalOpts;
-use crate::runtime::logfile::{log_files, log_path};
+use crate::runtime::logfile::{log_path, LogFollower};
 use crate::state::{ContainerStore, Status};
 
 #[derive(Debug, Args)]
@@ -37,15 +37,6 @@ pub struct LogsArgs {
     pub latest: super::targets::Latest,
     #[arg(value_name = "CONTAINER", required_unless_present = "latest")]
     pub container: Option<String>,
-}
-
-/// The file at `path` is no longer the one `file` has open (a rotation renamed it).
-fn rotated(file: &std::fs::File, path: &std::path::Path) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    match (file.metadata(), std::fs::metadata(path)) {
-        (Ok(a), Ok(b)) => a.ino() != b.ino(),
-        _ => false,
-    }
 }
 
 /// `logs` of a journald container: journalctl reads the journal.
@@ -244,43 +235,8 @@ pub fn read(
     while printer.follow && !path.exists() && running() {
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
-    // Rotated files first, oldest first, then the current one.
-    use std::os::unix::fs::MetadataExt;
-    let inode = |p: &std::path::Path| std::fs::metadata(p).map(|m| m.ino()).unwrap_or(0);
-    let mut data = Vec::new();
-    let mut seen = Vec::new();
-    let files = log_files(&path);
-    for f in &files[..files.len() - 1] {
-        seen.push(inode(f));
-        data.extend(std::fs::read(f).unwrap_or_default());
-    }
-    let mut file = match std::fs::File::open(&path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            printer.print(&data)?;
-            return Ok(());
-        }
-        Err(e) => return Err(e.into()),
-    };
-    // Rotated between the listing and the open: those files too, before ours.
-    let ours = file.metadata()?.ino();
-    for f in log_files(&path).iter().rev().skip(1).rev() {
-        let i = inode(f);
-        if i != ours && !seen.contains(&i) {
-            data.extend(std::fs::read(f).unwrap_or_default());
-        }
-    }
-    let before = data.len();
-    file.read_to_end(&mut data)?;
-    let mut pos = (data.len() - before) as u64;
-    // Only complete records; a half-written last line waits for the next read.
-    let complete = data
-        .iter()
-        .rposition(|b| *b == b'\n')
-        .map(|i| i + 1)
-        .unwrap_or(0);
-    pos -= (data.len() - complete) as u64;
-    data.truncate(complete);
+    let mut follower = LogFollower::new(&path);
+    let mut data = follower.poll(false)?;
     if let Some(n) = printer.tail {
         let lines: Vec<&[u8]> = data
             .split(|b| *b == b'\n')
@@ -299,53 +255,17 @@ pub fn read(
         return Ok(());
     }
     loop {
-        let running = store
-            .load(&c.id)
-            .map(|c| c.state.status == Status::Running && c.process_alive())
-            .unwrap_or(false);
-        file.seek(SeekFrom::Start(pos))?;
-        let mut more = Vec::new();
-        file.read_to_end(&mut more)?;
-        // Rotated meanwhile (maybe several times): the rest of the old file, every file
-        // rotated after it, then on with the current one.
-        if rotated(&file, &path) && more.last().is_none_or(|b| *b == b'\n') {
-            printer.print(&more)?;
-            use std::os::unix::fs::MetadataExt;
-            let ino = file.metadata()?.ino();
-            let files = log_files(&path);
-            let after = files
-                .iter()
-                .position(|f| std::fs::metadata(f).is_ok_and(|m| m.ino() == ino))
-                .map_or(0, |i| i + 1);
-            for f in &files[after.min(files.len() - 1)..files.len() - 1] {
-                printer.print(&std::fs::read(f).unwrap_or_default())?;
-            }
-            if let Ok(f) = std::fs::File::open(&path) {
-                file = f;
-                pos = 0;
-            }
-            continue;
-        }
-        let complete = more
-            .iter()
-            .rposition(|b| *b == b'\n')
-            .map(|i| i + 1)
-            .unwrap_or(0);
-        if complete > 0 {
-            printer.print(&more[..complete])?;
-            pos += complete as u64;
-        }
-        if !running && complete == 0 {
+        let running = running();
+        let more = follower.poll(false)?;
+        printer.print(&more)?;
+        if !running && more.is_empty() {
             // One last look after the supervisor's final flush.
             let final_state = store
                 .load(&c.id)
                 .map(|c| c.state.status)
                 .unwrap_or(Status::Exited);
             if final_state != Status::Running {
-                file.seek(SeekFrom::Start(pos))?;
-                let mut rest = Vec::new();
-                file.read_to_end(&mut rest)?;
-                printer.print(&rest)?;
+                printer.print(&follower.poll(true)?)?;
                 return Ok(());
             }
         }

@@ -127,6 +127,135 @@ pub fn log_files(path: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// The inode of `p`, 0 when it does not exist.
+fn inode(p: &Path) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(p).map(|m| m.ino()).unwrap_or(0)
+}
+
+/// The files of a log with their inodes, oldest first, from two identical listings in a row (a
+/// rotation renames files while we list them).
+fn stable_listing(path: &Path) -> Vec<(PathBuf, u64)> {
+    let snap = || {
+        log_files(path)
+            .into_iter()
+            .map(|p| {
+                let i = inode(&p);
+                (p, i)
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut a = snap();
+    for _ in 0..50 {
+        let b = snap();
+        if a == b {
+            break;
+        }
+        a = b;
+    }
+    a
+}
+
+/// The log file that follows the one with inode `after` (the oldest file with `None`, or when
+/// `after` was rotated away), opened and checked to be the file listed. `None` when `after` is the
+/// current file, or when the log has no file yet.
+pub fn open_after(path: &Path, after: Option<u64>) -> Option<std::fs::File> {
+    use std::os::unix::fs::MetadataExt;
+    for _ in 0..40 {
+        let list = stable_listing(path);
+        let next = match after {
+            Some(ino) => list
+                .iter()
+                .position(|(_, i)| *i == ino)
+                .map_or(0, |k| k + 1),
+            None => 0,
+        };
+        let (p, want) = list.get(next)?;
+        if *want != 0 {
+            if let Ok(f) = std::fs::File::open(p) {
+                if f.metadata().is_ok_and(|m| m.ino() == *want) {
+                    return Some(f);
+                }
+            }
+        } else if after.is_none() && list.len() == 1 {
+            // No file at all yet.
+            return None;
+        }
+        // Renamed or being replaced as we looked (a rotation): look again.
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    None
+}
+
+/// `file` is no longer the log's current file: a rotation renamed it and its writer moved on, so
+/// nothing more will be written to it.
+pub fn is_rotated(file: &std::fs::File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), std::fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.ino() != b.ino(),
+        _ => false,
+    }
+}
+
+/// Reads a k8s-file log from its oldest file on, following it across rotations: every record
+/// once, in order, even while the writer renames files under it.
+pub struct LogFollower {
+    path: PathBuf,
+    file: Option<std::fs::File>,
+    pos: u64,
+}
+
+impl LogFollower {
+    pub fn new(path: &Path) -> Self {
+        LogFollower {
+            path: path.to_path_buf(),
+            file: open_after(path, None),
+            pos: 0,
+        }
+    }
+
+    /// What was written since the last call: whole records only, unless `partial` (the writer
+    /// is gone, so a last line without its newline is all there will be).
+    pub fn poll(&mut self, partial: bool) -> std::io::Result<Vec<u8>> {
+        use std::io::{Read, Seek, SeekFrom};
+        use std::os::unix::fs::MetadataExt;
+        let mut out = Vec::new();
+        loop {
+            if self.file.is_none() {
+                self.file = open_after(&self.path, None);
+            }
+            let Some(file) = self.file.as_mut() else {
+                return Ok(out);
+            };
+            // Checked before reading: a rotated file is final, so what we read is all of it.
+            let done = is_rotated(file, &self.path);
+            file.seek(SeekFrom::Start(self.pos))?;
+            let mut more = Vec::new();
+            file.read_to_end(&mut more)?;
+            if done {
+                out.extend_from_slice(&more);
+                self.pos += more.len() as u64;
+                match open_after(&self.path, Some(file.metadata()?.ino())) {
+                    Some(next) => {
+                        self.file = Some(next);
+                        self.pos = 0;
+                        continue;
+                    }
+                    None => return Ok(out),
+                }
+            }
+            let complete = if partial {
+                more.len()
+            } else {
+                more.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1)
+            };
+            out.extend_from_slice(&more[..complete]);
+            self.pos += complete as u64;
+            return Ok(out);
+        }
+    }
+}
+
 enum Sink {
     File {
         /// Opened at the first record: a container that prints nothing costs no file.
@@ -342,5 +471,45 @@ mod tests {
         assert!(LogConfig::parse("passthrough", &[], true).is_err());
         assert!(LogConfig::parse("k8s-file", &["max-size=1".into()], true).is_err());
         assert!(LogConfig::parse("gelf", &[], false).is_err());
+    }
+
+    /// A reader walking the chain while the writer rotates under it sees every line once, in
+    /// order (the CI race: a file read, written to and rotated before the rotation was noticed).
+    #[test]
+    fn follower_keeps_up_with_rotation() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ctr.log");
+        let config =
+            LogConfig::parse("", &["max-size=1k".into(), "max-file=1000".into()], true).unwrap();
+        let mut w = LogWriter::open_with(&path, &config, "id", "n").unwrap();
+        w.write(0, b"line 00000\n");
+        let n = 4000;
+        let writer = std::thread::spawn(move || {
+            for i in 1..n {
+                w.write(0, format!("line {i:05}\n").as_bytes());
+                if i % 50 == 0 {
+                    std::thread::yield_now();
+                }
+            }
+        });
+        let mut follower = LogFollower::new(&path);
+        let mut got = Vec::new();
+        let mut last = std::time::Instant::now();
+        while last.elapsed() < std::time::Duration::from_secs(1) {
+            let more = follower.poll(false).unwrap();
+            if !more.is_empty() {
+                last = std::time::Instant::now();
+            }
+            got.extend(more);
+        }
+        writer.join().unwrap();
+        let text = String::from_utf8(got).unwrap();
+        let seen: Vec<&str> = text
+            .lines()
+            .map(|l| l.rsplit(' ').next().unwrap())
+            .collect();
+        let want: Vec<String> = (0..n).map(|i| format!("{i:05}")).collect();
+        assert_eq!(seen.len(), want.len());
+        assert!(seen.iter().zip(&want).all(|(a, b)| a == b));
     }
 }
