@@ -1009,3 +1009,88 @@ fn exit_code_survives_output_that_outlives_the_container() {
     });
     t.ok(["rm", "bg"]);
 }
+
+#[test]
+fn init_prepares_and_start_runs_the_command() {
+    let t = TestEnv::new("life-init");
+    let image = img("busybox");
+    t.ok([
+        "create",
+        "--name",
+        "i1",
+        &image,
+        "sh",
+        "-c",
+        "echo started; exec sleep 100",
+    ]);
+    assert_eq!(t.ok(["init", "i1"]).stdout, "i1\n");
+    assert_eq!(status(&t, "i1"), "initialized Initialized");
+    let pid: i32 = t
+        .ok(["inspect", "--format", "{{.State.Pid}}", "i1"])
+        .stdout
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(pid > 0 && std::path::Path::new(&format!("/proc/{pid}")).exists());
+    // Prepared, not run: not in `ps`, nothing logged, its namespaces made.
+    assert!(t.ok(["ps", "-q"]).stdout.is_empty());
+    assert!(t.ok(["logs", "i1"]).stdout.is_empty());
+    let ns = |p: &str| std::fs::read_link(format!("{p}/ns/mnt")).unwrap();
+    assert_ne!(ns(&format!("/proc/{pid}")), ns("/proc/self"));
+    // A second init is refused as podman refuses it.
+    let r = t.run(["init", "i1"]);
+    assert_eq!(r.code, 125, "{}", r.describe());
+    assert!(
+        r.stderr.contains("has already been created in runtime"),
+        "{}",
+        r.describe()
+    );
+    assert_eq!(t.ok(["start", "i1"]).stdout, "i1\n");
+    assert!(status(&t, "i1").starts_with("running Up"));
+    wait_for("output", 10, || t.ok(["logs", "i1"]).stdout == "started\n");
+    // The process that was held is the one that runs the command.
+    assert_eq!(
+        t.ok(["inspect", "--format", "{{.State.Pid}}", "i1"])
+            .stdout
+            .trim(),
+        pid.to_string()
+    );
+    t.ok(["stop", "-t", "0", "i1"]);
+    // Exited containers can be initialized again; stop of an initialized one kills it at once.
+    t.ok(["init", "i1"]);
+    let t0 = Instant::now();
+    t.ok(["stop", "i1"]);
+    assert!(t0.elapsed() < Duration::from_secs(5), "{:?}", t0.elapsed());
+    assert!(status(&t, "i1").starts_with("exited Exited (137)"));
+    // rm of an initialized container needs no --force (its command never ran).
+    t.ok(["init", "i1"]);
+    let pid = t.ok(["inspect", "--format", "{{.State.Pid}}", "i1"]).stdout;
+    t.ok(["rm", "i1"]);
+    wait_for("held process gone", 10, || {
+        !std::path::Path::new(&format!("/proc/{}", pid.trim())).exists()
+    });
+    // start -a of an initialized container: its output and exit code.
+    t.ok([
+        "create",
+        "--name",
+        "i2",
+        &image,
+        "sh",
+        "-c",
+        "echo out; exit 3",
+    ]);
+    t.ok(["container", "init", "i2"]);
+    let r = t.run(["start", "-a", "i2"]);
+    assert_eq!(
+        (r.code, r.stdout.as_str()),
+        (3, "out\n"),
+        "{}",
+        r.describe()
+    );
+    // --all initializes what can be, skipping the rest.
+    t.ok(["create", "--name", "i3", &image, "true"]);
+    t.ok(["init", "--all"]);
+    assert_eq!(status(&t, "i3"), "initialized Initialized");
+    t.ok(["rm", "-af"]);
+    assert!(t.ok(["ps", "-aq"]).stdout.is_empty());
+}

@@ -48,6 +48,17 @@ pub fn run(g: &GlobalOpts, a: AttachArgs) -> anyhow::Result<i32> {
     let paths = g.paths()?;
     let store = ContainerStore::open(&paths.root, &paths.runroot)?;
     let c = super::targets::one(&store, a.container.as_deref(), a.latest.latest)?;
+    attach_to(&store, &c, &a, || Ok(()))
+}
+
+/// Attach to `c`; `connected` runs once the supervisor has our connection (`start -a` of an
+/// initialized container starts it there, so that no output is missed).
+pub fn attach_to(
+    store: &ContainerStore,
+    c: &crate::state::Container,
+    a: &AttachArgs,
+    connected: impl FnOnce() -> anyhow::Result<()>,
+) -> anyhow::Result<i32> {
     let name = c.name.clone();
     if !c.process_alive() {
         anyhow::bail!(
@@ -67,6 +78,7 @@ pub fn run(g: &GlobalOpts, a: AttachArgs) -> anyhow::Result<i32> {
     let (_dir, path) = attach::short_path(&store.run_path(&c.id))?;
     let mut sock = UnixStream::connect(&path)
         .with_context(|| format!("connecting to the supervisor of {}", name))?;
+    connected()?;
     let tty = c.spec.tty;
     let use_stdin = !a.no_stdin && (c.spec.stdin || tty);
     let _raw = (tty && use_stdin).then(RawMode::enter);

@@ -96,6 +96,8 @@ pub enum ContainerCommand {
     Rm(super::lifecycle::RmArgs),
     /// Stop containers
     Stop(super::lifecycle::StopArgs),
+    /// Initialize containers: prepare them without running their command (start runs it)
+    Init(super::run::InitArgs),
     /// Rename a container
     Rename(RenameArgs),
     /// Wait for containers to stop and print their exit codes
@@ -121,6 +123,7 @@ pub fn run(g: &GlobalOpts, a: ContainerArgs) -> anyhow::Result<i32> {
         ContainerCommand::Prune(x) => prune(g, x),
         ContainerCommand::Rm(x) => super::lifecycle::rm(g, x),
         ContainerCommand::Stop(x) => super::lifecycle::stop(g, x),
+        ContainerCommand::Init(x) => super::run::init(g, x),
         ContainerCommand::Rename(x) => rename(g, x),
         ContainerCommand::Wait(x) => wait(g, x),
         ContainerCommand::Port(x) => super::port::run(g, x),
@@ -198,7 +201,7 @@ pub fn wait(g: &GlobalOpts, a: WaitArgs) -> anyhow::Result<i32> {
             let ended = matches!(
                 now.state.status,
                 Status::Exited | Status::Stopped | Status::Created
-            ) || (now.state.status == Status::Running
+            ) || (matches!(now.state.status, Status::Running | Status::Initialized)
                 && !now.process_alive()
                 && !now.supervisor_alive());
             if !want_running && ended {

@@ -25,7 +25,7 @@ pub fn container_json(c: &Container) -> Value {
             "Restarting": false,
             "OOMKilled": c.state.oom_killed,
             "Dead": false,
-            "Pid": if state == "running" { c.state.pid } else { 0 },
+            "Pid": if matches!(state.as_str(), "running" | "initialized") { c.state.pid } else { 0 },
             "ExitCode": c.state.exit_code.unwrap_or(0),
             "Error": c.state.error.clone().unwrap_or_default(),
             "StartedAt": t(c.state.started_at),

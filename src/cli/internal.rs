@@ -74,6 +74,9 @@ fn die_with_parent() {
 
 #[derive(Debug, Args)]
 pub struct SuperviseArgs {
+    /// `skiff init`: prepare the container, then wait for `skiff start` to run its command.
+    #[arg(long)]
+    pub hold: bool,
     /// The container to start and watch.
     pub id: String,
 }
@@ -94,7 +97,7 @@ pub fn supervise(g: &super::GlobalOpts, a: SuperviseArgs) -> anyhow::Result<i32>
     let paths = g.paths()?;
     let store = crate::state::ContainerStore::open(&paths.root, &paths.runroot)?;
     let ready = std::io::stdout().as_fd().try_clone_to_owned()?;
-    crate::runtime::supervisor::supervise(&store, &a.id, ready)
+    crate::runtime::supervisor::supervise(&store, &a.id, ready, a.hold)
 }
 
 #[derive(Debug, Args)]

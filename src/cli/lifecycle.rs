@@ -130,7 +130,7 @@ pub fn signal(c: &Container, sig: i32) -> anyhow::Result<()> {
 fn wait_exit(store: &ContainerStore, c: &Container, deadline: Instant) -> anyhow::Result<bool> {
     loop {
         let now = store.load(&c.id)?;
-        if now.state.status != Status::Running {
+        if !now.state.status.is_started() {
             return Ok(true);
         }
         if !now.process_alive() && !now.supervisor_alive() {
@@ -149,12 +149,18 @@ fn wait_exit(store: &ContainerStore, c: &Container, deadline: Instant) -> anyhow
 }
 
 pub fn stop_one(store: &ContainerStore, c: &Container, timeout: u64) -> anyhow::Result<()> {
-    if c.state.status != Status::Running {
+    if !c.state.status.is_started() {
         return Ok(());
     }
     container::request_stop(store, &c.id)?;
-    // Kubernetes' preStop hook runs first, within the grace period.
-    let timeout = crate::runtime::checks::pre_stop(c, timeout);
+    // An initialized container's command never ran: nothing to stop gracefully (and as pid 1
+    // of its namespace, the held process ignores SIGTERM).
+    let timeout = if c.state.status == Status::Initialized {
+        0
+    } else {
+        // Kubernetes' preStop hook runs first, within the grace period.
+        crate::runtime::checks::pre_stop(c, timeout)
+    };
     if c.process_alive() {
         let sig = c
             .spec
@@ -188,7 +194,7 @@ pub fn stop(g: &GlobalOpts, a: StopArgs) -> anyhow::Result<i32> {
         ignore: a.ignore,
     };
     let mut failed = Failures::new();
-    for t in select(&store, &sel, |c| c.state.status == Status::Running)? {
+    for t in select(&store, &sel, |c| c.state.status.is_started())? {
         let result = t.found.map_err(anyhow::Error::from).and_then(|c| {
             let time = a.time.or(c.spec.stop_timeout).unwrap_or(10);
             stop_one(&store, &c, time).or_else(|e| vanished(&store, &c, e))
@@ -341,11 +347,13 @@ pub fn remove_container(
     time: Option<u64>,
     volumes: bool,
 ) -> anyhow::Result<()> {
-    let running = c.state.status == Status::Running && (c.process_alive() || c.supervisor_alive());
+    let alive = c.process_alive() || c.supervisor_alive();
+    let running = c.state.status == Status::Running && alive;
     if running && !force {
         return Err(Running(c.id.clone()).into());
     }
-    if running {
+    // An initialized container goes without --force, as with podman (its command never ran).
+    if running || c.state.status == Status::Initialized && alive {
         match time {
             Some(t) => stop_one(store, c, t)?,
             None => {

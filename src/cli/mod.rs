@@ -212,6 +212,8 @@ pub enum Command {
     Create(run::CreateArgs),
     /// Start a created or exited container
     Start(run::StartArgs),
+    /// Initialize containers: prepare them without running their command (start runs it)
+    Init(run::InitArgs),
     /// List containers
     Ps(ps::PsArgs),
     /// Show a container's output
@@ -404,6 +406,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Run(a) => run::run(g, a),
         Command::Create(a) => run::create(g, a),
         Command::Start(a) => run::start(g, a),
+        Command::Init(a) => run::init(g, a),
         Command::Images(a) => images::run(g, a),
         Command::Image(a) => image::run(g, a),
         Command::Rmi(a) => image::run_rmi(g, a),

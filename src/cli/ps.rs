@@ -106,6 +106,8 @@ pub fn effective(c: &Container) -> (String, String) {
         Status::Running => ("exited".into(), "Exited (unknown) (supervisor gone)".into()),
         Status::Paused => ("paused".into(), "Paused".into()),
         Status::Created => ("created".into(), "Created".into()),
+        Status::Initialized if c.process_alive() => ("initialized".into(), "Initialized".into()),
+        Status::Initialized => ("exited".into(), "Exited (unknown) (supervisor gone)".into()),
         Status::Exited | Status::Stopped => {
             let ago = human_duration(now - c.state.finished_at.unwrap_or(now));
             (
@@ -142,7 +144,7 @@ pub fn row(c: &Container, no_trunc: bool) -> Value {
         "RunningFor": format!("{} ago", human_duration(now_unix() - c.created)),
         "State": state,
         "Status": status,
-        "Pid": if state == "running" { c.state.pid } else { 0 },
+        "Pid": if matches!(state.as_str(), "running" | "initialized") { c.state.pid } else { 0 },
         "ExitCode": c.state.exit_code.unwrap_or(0),
         "Exited": state == "exited",
         "Ports": super::port::ports_of(c)

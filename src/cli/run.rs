@@ -79,6 +79,64 @@ pub struct StartArgs {
     pub containers: Vec<String>,
 }
 
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Initialize every container that is created or exited.
+    #[arg(short, long)]
+    pub all: bool,
+    #[command(flatten)]
+    pub latest: super::targets::Latest,
+    #[arg(value_name = "CONTAINER", required_unless_present_any = ["all", "latest"])]
+    pub containers: Vec<String>,
+}
+
+/// `skiff init`: prepare containers (namespaces, mounts, network, cgroup) without running their
+/// command; `start` runs it. State `initialized`.
+pub fn init(g: &GlobalOpts, a: InitArgs) -> anyhow::Result<i32> {
+    let paths = g.paths()?;
+    let cstore = ContainerStore::open(&paths.root, &paths.runroot)?;
+    let can_init = |c: &Container| {
+        matches!(
+            c.state.status,
+            Status::Created | Status::Exited | Status::Stopped
+        ) && !c.process_alive()
+            && !c.supervisor_alive()
+    };
+    let sel = super::targets::Selection {
+        names: &a.containers,
+        all: a.all,
+        latest: a.latest.latest,
+        cidfiles: &[],
+        filters: &[],
+        ignore: false,
+    };
+    let mut failed = super::targets::Failures::new();
+    for t in super::targets::select(&cstore, &sel, can_init)? {
+        let result = (|| -> anyhow::Result<()> {
+            let c = t.found?;
+            if !can_init(&c) {
+                return Err(crate::error::Coded::new(
+                    125,
+                    format!(
+                        "container {} has already been created in runtime: container state \
+                         improper",
+                        c.id
+                    ),
+                )
+                .into());
+            }
+            start_requirements(&paths, &cstore, &c.id)?;
+            let child = crate::runtime::launch::spawn_supervisor(&paths, &c.id, true)?;
+            crate::runtime::launch::await_started(child)
+        })();
+        match result {
+            Ok(()) => super::output::print_line(&t.shown)?,
+            Err(e) => failed.push(crate::error::exit_code_of(&e), &e),
+        }
+    }
+    failed.into_result()
+}
+
 pub fn run(g: &GlobalOpts, a: RunArgs) -> anyhow::Result<i32> {
     let paths = g.paths()?;
     let id = create_container(&paths, &a.c, a.rm || a.rmi, a.rmi, a.detach)?;
@@ -184,6 +242,21 @@ pub fn start(g: &GlobalOpts, a: StartArgs) -> anyhow::Result<i32> {
                 let mut c2 = c.clone();
                 c2.spec.stdin = true;
                 cstore.save(&c2)?;
+            }
+            if c.state.status == Status::Initialized && c.supervisor_alive() {
+                let start = || crate::runtime::hold::request_start(&cstore, &c.id);
+                if a.attach {
+                    let how = super::attach::AttachArgs {
+                        no_stdin: !a.interactive,
+                        detach_keys: String::new(),
+                        sig_proxy: a.sig_proxy,
+                        latest: Default::default(),
+                        container: None,
+                    };
+                    return super::attach::attach_to(&cstore, &c, &how, start).map(Some);
+                }
+                start()?;
+                return Ok(None);
             }
             start_requirements(&paths, &cstore, &c.id)?;
             if a.attach {

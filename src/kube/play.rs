@@ -511,7 +511,9 @@ fn play_pod(
     let mut infra_starting = None;
     if o.start && pod_ip.is_none() {
         if let Some(infra) = &pod.infra_id {
-            infra_starting = Some(crate::runtime::launch::spawn_supervisor(paths, infra)?);
+            infra_starting = Some(crate::runtime::launch::spawn_supervisor(
+                paths, infra, false,
+            )?);
         }
     }
     let mut warnings = Vec::new();

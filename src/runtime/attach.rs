@@ -22,12 +22,17 @@ pub const SOCKET: &str = "attach.sock";
 /// A path to `dir/attach.sock` short enough for sun_path (108 bytes), through an O_PATH fd of
 /// the dir; the fd must stay open while the path is used.
 pub fn short_path(dir: &Path) -> std::io::Result<(OwnedFd, PathBuf)> {
+    short_socket_path(dir, SOCKET)
+}
+
+/// [`short_path`] for the socket `name` in `dir`.
+pub fn short_socket_path(dir: &Path, name: &str) -> std::io::Result<(OwnedFd, PathBuf)> {
     let fd: OwnedFd = rustix::fs::open(
         dir,
         rustix::fs::OFlags::PATH | rustix::fs::OFlags::DIRECTORY | rustix::fs::OFlags::CLOEXEC,
         rustix::fs::Mode::empty(),
     )?;
-    let p = PathBuf::from(format!("/proc/self/fd/{}/{SOCKET}", fd.as_raw_fd()));
+    let p = PathBuf::from(format!("/proc/self/fd/{}/{name}", fd.as_raw_fd()));
     Ok((fd, p))
 }
 
@@ -89,18 +94,24 @@ impl Server {
             .collect()
     }
 
+    /// Take the clients waiting to be accepted (`start -a` of an initialized container connects
+    /// before it starts it: it gets all of the output).
+    pub fn accept_pending(&mut self) {
+        while let Ok((s, _)) = self.listener.accept() {
+            let _ = s.set_nonblocking(true);
+            self.clients.push(Client {
+                sock: s,
+                partial: Vec::new(),
+            });
+        }
+    }
+
     /// Handle readiness (`ready[i]` for `fds()[i]`); input goes to `input`, resizes to `tty`.
     /// True when a client ended its input (the container's stdin should be closed).
     pub fn handle(&mut self, ready: &[bool], input: Option<BorrowedFd<'_>>, tty: bool) -> bool {
         let mut eof = false;
         if ready.first() == Some(&true) {
-            while let Ok((s, _)) = self.listener.accept() {
-                let _ = s.set_nonblocking(true);
-                self.clients.push(Client {
-                    sock: s,
-                    partial: Vec::new(),
-                });
-            }
+            self.accept_pending();
         }
         let mut gone = Vec::new();
         for (i, c) in self.clients.iter_mut().enumerate() {

@@ -210,6 +210,7 @@ pub fn start_recorded(
     store: &ContainerStore,
     c: &mut Container,
     supervisor_pid: i32,
+    hold: Option<spawn::Hold<'_>>,
 ) -> anyhow::Result<spawn::Started> {
     // On bridge networks: the user's network namespace and the addresses, before the /etc files
     // that name them.
@@ -256,7 +257,7 @@ pub fn start_recorded(
     })();
     let run_spec = with_secret_env(store, &c.spec);
     let started = match run_spec.and_then(|run| {
-        launch.and_then(|l| spawn::start(run.as_ref().unwrap_or(&c.spec), &dirs, l))
+        launch.and_then(|l| spawn::start(run.as_ref().unwrap_or(&c.spec), &dirs, l, hold))
     }) {
         Ok(s) => s,
         Err(e) => {
@@ -390,7 +391,7 @@ pub fn run_foreground(
         mute,
     };
     let started = if c.spec.tty || c.spec.log.driver == "passthrough" {
-        start_recorded(store, &mut c, 0)?
+        start_recorded(store, &mut c, 0, None)?
     } else {
         // Without a terminal, stdout and stderr go through pipes that we copy to ours and to the
         // log: the container inherits the write ends as its fds 1 and 2 for the clone.
@@ -400,7 +401,7 @@ pub fn run_foreground(
         let saved_err = std::io::stderr().as_fd().try_clone_to_owned()?;
         nix::unistd::dup2_stdout(&out_w)?;
         nix::unistd::dup2_stderr(&err_w)?;
-        let started = start_recorded(store, &mut c, 0);
+        let started = start_recorded(store, &mut c, 0, None);
         nix::unistd::dup2_stdout(&saved_out)?;
         nix::unistd::dup2_stderr(&saved_err)?;
         output.pipes = [Some(out_r), Some(err_r)];

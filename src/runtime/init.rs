@@ -21,6 +21,8 @@ use crate::error::{EXIT_NOT_EXECUTABLE, EXIT_NOT_FOUND, EXIT_SKIFF};
 pub const MAPPED: u8 = b'M';
 pub const GO: u8 = b'G';
 pub const FAILED: u8 = b'E';
+/// `skiff init`: the container is ready to run its command; it waits for GO.
+pub const HELD: u8 = b'H';
 
 pub struct ChildArgs<'a> {
     pub spec: &'a Spec,
@@ -31,6 +33,8 @@ pub struct ChildArgs<'a> {
     pub stdin_null: bool,
     /// The root is already mounted (fuse-overlayfs, by the parent).
     pub premounted: bool,
+    /// `skiff init`: say HELD once everything is prepared and wait for GO before the command.
+    pub hold: bool,
 }
 
 /// Runs in the cloned child. Returns only on failure (the exit code), after telling the parent why.
@@ -167,6 +171,17 @@ fn run(a: &ChildArgs<'_>, sock: BorrowedFd<'_>) -> Result<Never, (i32, anyhow::E
         let _ = std::os::unix::fs::chown(&spec.cwd, Some(u.uid), Some(u.gid));
     }
 
+    if a.hold {
+        // What exec would close goes now: we may wait long, and skiff's pipes (the CLI's
+        // readiness pipe among them) must not stay open in us meanwhile.
+        close_cloexec_except(a.sock);
+        let _ = nix::unistd::write(sock, &[HELD]);
+        if nix::unistd::read(sock, &mut b) != Ok(1) || b[0] != GO {
+            return Err(setup(anyhow!(
+                "skiff went away before the container was started"
+            )));
+        }
+    }
     if spec.tty {
         setup_tty(sock).map_err(setup)?;
     } else if a.stdin_null {
@@ -192,6 +207,21 @@ fn run(a: &ChildArgs<'_>, sock: BorrowedFd<'_>) -> Result<Never, (i32, anyhow::E
         return run_init(spec, &env, sock);
     }
     Err(exec(&spec.args, &env, spec.preserve_fds))
+}
+
+/// Close every descriptor marked close-on-exec except `keep`, as an exec would.
+fn close_cloexec_except(keep: RawFd) {
+    let fds: Vec<RawFd> = std::fs::read_dir("/proc/self/fd")
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok())
+        .collect();
+    for fd in fds.into_iter().filter(|fd| *fd > 2 && *fd != keep) {
+        let b = crate::sys::borrow_raw(fd);
+        if rustix::io::fcntl_getfd(b).is_ok_and(|f| f.contains(rustix::io::FdFlags::CLOEXEC)) {
+            crate::sys::close_in_child(fd);
+        }
+    }
 }
 
 /// Drop to the container user with the configured security: seccomp (loaded while still

@@ -23,7 +23,7 @@ pub fn start_requirements(paths: &Paths, store: &ContainerStore, id: &str) -> an
 /// Start the container under its own supervisor (skiff re-executed, in a new session) and wait
 /// until the container runs, or report why it did not.
 pub fn start_detached(paths: &Paths, id: &str) -> anyhow::Result<()> {
-    let child = spawn_supervisor(paths, id)?;
+    let child = spawn_supervisor(paths, id, false)?;
     await_started(child)
 }
 
@@ -33,7 +33,7 @@ pub fn start_many(paths: &Paths, ids: &[String]) -> anyhow::Result<()> {
     let mut children = Vec::new();
     let mut first_err = None;
     for id in ids {
-        match spawn_supervisor(paths, id) {
+        match spawn_supervisor(paths, id, false) {
             Ok(c) => children.push((id, c)),
             Err(e) => {
                 first_err.get_or_insert(e);
@@ -53,8 +53,13 @@ pub fn start_many(paths: &Paths, ids: &[String]) -> anyhow::Result<()> {
     first_err.map_or(Ok(()), Err)
 }
 
-/// The container's supervisor (skiff re-executed), spawned; it reports on its stdout.
-pub fn spawn_supervisor(paths: &Paths, id: &str) -> anyhow::Result<std::process::Child> {
+/// The container's supervisor (skiff re-executed), spawned; it reports on its stdout. With `hold`
+/// (`skiff init`) it stops short of running the command and waits for `skiff start`.
+pub fn spawn_supervisor(
+    paths: &Paths,
+    id: &str,
+    hold: bool,
+) -> anyhow::Result<std::process::Child> {
     let store = ContainerStore::open(&paths.root, &paths.runroot)?;
     let c = store.load(id)?;
     if !c.spec.network.attachments().is_empty() {
@@ -69,12 +74,16 @@ pub fn spawn_supervisor(paths: &Paths, id: &str) -> anyhow::Result<std::process:
     }
     use std::process::{Command, Stdio};
     let exe = std::env::current_exe()?;
-    Ok(Command::new(exe)
-        .arg("--root")
+    let mut cmd = Command::new(exe);
+    cmd.arg("--root")
         .arg(&paths.root)
         .arg("--runroot")
         .arg(&paths.runroot)
-        .arg("internal-supervise")
+        .arg("internal-supervise");
+    if hold {
+        cmd.arg("--hold");
+    }
+    Ok(cmd
         .arg(id)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -87,27 +96,36 @@ pub fn await_started(mut child: std::process::Child) -> anyhow::Result<()> {
     use std::io::Read;
     let mut msg = Vec::new();
     child.stdout.take().unwrap().read_to_end(&mut msg)?;
+    let mut stderr = child.stderr.take();
+    let r = readiness(&msg, || {
+        let mut err = String::new();
+        if let Some(e) = stderr.as_mut() {
+            let _ = e.read_to_string(&mut err);
+        }
+        err
+    });
+    if r.is_err() {
+        let _ = child.wait();
+    }
+    r
+}
+
+/// The supervisor's readiness message: `O`, or `E` + exit code + why; anything else means it
+/// died (`stderr` says what it printed).
+pub fn readiness(msg: &[u8], stderr: impl FnOnce() -> String) -> anyhow::Result<()> {
     match msg.first() {
         Some(&crate::runtime::supervisor::READY_OK) => Ok(()),
         Some(b'E') => {
             let code = msg.get(1).copied().unwrap_or(125) as i32;
-            let _ = child.wait();
             Err(crate::error::Coded::new(
                 code,
                 String::from_utf8_lossy(&msg[2.min(msg.len())..]).into_owned(),
             )
             .into())
         }
-        _ => {
-            let mut err = String::new();
-            if let Some(mut e) = child.stderr.take() {
-                let _ = e.read_to_string(&mut err);
-            }
-            let _ = child.wait();
-            anyhow::bail!(
-                "the container's supervisor failed to start it: {}",
-                err.trim()
-            )
-        }
+        _ => anyhow::bail!(
+            "the container's supervisor failed to start it: {}",
+            stderr().trim()
+        ),
     }
 }

@@ -12,6 +12,7 @@ pub mod env;
 pub mod exec;
 pub mod fuse;
 pub mod health;
+pub mod hold;
 pub mod init;
 pub mod launch;
 pub mod logfile;

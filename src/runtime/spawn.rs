@@ -12,7 +12,7 @@ use nix::sys::socket::{socketpair, AddressFamily, SockFlag, SockType};
 use nix::sys::wait::{waitpid, WaitPidFlag, WaitStatus};
 use nix::unistd::Pid;
 
-use super::init::{child_main, ChildArgs, FAILED, GO, MAPPED};
+use super::init::{child_main, ChildArgs, FAILED, GO, HELD, MAPPED};
 use super::plan::{plan, Dirs};
 use super::spec::Spec;
 use crate::error::Coded;
@@ -85,6 +85,10 @@ pub struct Launch<'a> {
     pub bridge: Option<BridgeLaunch>,
 }
 
+/// `skiff init`: called with the container's pid once it is ready to run its command; the
+/// command runs when this returns Ok (and the container is killed when it fails).
+pub type Hold<'a> = &'a mut dyn FnMut(Pid) -> anyhow::Result<()>;
+
 /// Signals the foreground parent relays to the container (and SIGCHLD, SIGWINCH it handles).
 pub(crate) fn relayed() -> SigSet {
     let mut s = SigSet::empty();
@@ -105,7 +109,12 @@ pub(crate) fn relayed() -> SigSet {
 
 /// Clone the container and take it up to a successful exec (or return why it failed, with the
 /// exit code docker would use).
-pub fn start(spec: &Spec, dirs: &Dirs, launch: Launch<'_>) -> anyhow::Result<Started> {
+pub fn start(
+    spec: &Spec,
+    dirs: &Dirs,
+    launch: Launch<'_>,
+    mut hold: Option<Hold<'_>>,
+) -> anyhow::Result<Started> {
     let rootfs = launch.rootfs.clone();
     let ops = plan(spec, dirs);
     let (parent_sock, child_sock) = socketpair(
@@ -151,6 +160,7 @@ pub fn start(spec: &Spec, dirs: &Dirs, launch: Launch<'_>) -> anyhow::Result<Sta
             sock: child_raw,
             stdin_null: !spec.stdin && !spec.tty,
             premounted: launch.fuse,
+            hold: hold.is_some(),
         })
     };
     let pid = match (launch.join, &launch.bridge) {
@@ -227,6 +237,14 @@ pub fn start(spec: &Spec, dirs: &Dirs, launch: Launch<'_>) -> anyhow::Result<Sta
                     crate::sys::set_winsize(m.as_raw_fd(), &ws);
                 }
                 master = Some(m);
+                nix::unistd::write(&parent_sock, &[GO])
+                    .map_err(|e| fail(anyhow!("starting the container: {e}")))?;
+            }
+            Some(&HELD) => {
+                let hold = hold
+                    .as_mut()
+                    .ok_or_else(|| fail(anyhow!("the container held without being asked to")))?;
+                hold(pid).map_err(fail)?;
                 nix::unistd::write(&parent_sock, &[GO])
                     .map_err(|e| fail(anyhow!("starting the container: {e}")))?;
             }

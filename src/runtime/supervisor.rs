@@ -19,7 +19,12 @@ pub const READY_OK: u8 = b'O';
 pub use super::logfile::LogWriter;
 
 /// Runs in the supervisor process; returns its exit code.
-pub fn supervise(store: &ContainerStore, id: &str, ready: OwnedFd) -> anyhow::Result<i32> {
+pub fn supervise(
+    store: &ContainerStore,
+    id: &str,
+    ready: OwnedFd,
+    mut hold: bool,
+) -> anyhow::Result<i32> {
     let _ = nix::unistd::setsid();
     // A CLI that went away must not kill us through SIGPIPE or SIGHUP.
     ignore(Signal::SIGPIPE);
@@ -52,7 +57,19 @@ pub fn supervise(store: &ContainerStore, id: &str, ready: OwnedFd) -> anyhow::Re
         nix::unistd::dup2_stderr(&err_w)?;
         drop(out_w);
         drop(err_w);
-        let started = match start_recorded(store, &mut c, std::process::id() as i32) {
+        let mut wait_for_start = |pid: nix::unistd::Pid| {
+            super::hold::wait_for_start(store, id, pid, &mut ready)?;
+            if let Some(a) = attach.as_mut() {
+                a.accept_pending();
+            }
+            Ok(())
+        };
+        let held: Option<super::spawn::Hold<'_>> = if std::mem::take(&mut hold) {
+            Some(&mut wait_for_start)
+        } else {
+            None
+        };
+        let started = match start_recorded(store, &mut c, std::process::id() as i32, held) {
             Ok(s) => s,
             Err(e) => {
                 let code = crate::error::exit_code_of(&e);

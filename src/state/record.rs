@@ -8,6 +8,8 @@ use crate::runtime::spec::Spec;
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Created,
+    /// `skiff init`: everything prepared, the command not yet run (waits for `start`).
+    Initialized,
     Running,
     Paused,
     Stopped,
@@ -15,9 +17,15 @@ pub enum Status {
 }
 
 impl Status {
+    /// Its supervisor has made the container's process: running, or initialized and held.
+    pub fn is_started(self) -> bool {
+        matches!(self, Status::Running | Status::Initialized)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Created => "created",
+            Status::Initialized => "initialized",
             Status::Running => "running",
             Status::Paused => "paused",
             Status::Stopped => "stopped",
