@@ -210,7 +210,7 @@ def main():
                 print(f"note: {n}")
             return
         try:
-            for case in mod.cases(ctx):
+            for case in filter(None, mod.cases(ctx)):
                 cmds = {t: c for t, c in case["commands"].items() if c}
                 if case.get("interleave"):
                     res = interleaved(cmds, case.get("runs", a.runs), case.get("prepare", {}))
@@ -226,9 +226,9 @@ def main():
         finally:
             if hasattr(mod, "teardown"):
                 mod.teardown(ctx)
-        print(f"\n{'case':<28} {'tool':<10} {'median ms':>10} {'mean ms':>10} {'sd ms':>8}  ratio")
+        print(f"\n{'case':<34} {'tool':<10} {'median ms':>10} {'mean ms':>10} {'sd ms':>8}  ratio")
         for name, tool, med, mean, sd, ratio, base in rows:
-            print(f"{name:<28} {tool:<10} {med:>10.2f} {mean:>10.2f} {sd:>8.2f}  "
+            print(f"{name:<34} {tool:<10} {med:>10.2f} {mean:>10.2f} {sd:>8.2f}  "
                   f"{ratio:5.2f}x {base}")
         for n in ctx.notes:
             print(f"note: {n}")

@@ -13,7 +13,16 @@ USER = "skiff-test"
 NAMESPACES = ["pid", "network", "ipc", "uts", "mount", "cgroup"]
 
 
-def bundle(ctx, path, layer_url, rootless):
+def subids(path):
+    """The test user's first subordinate range in /etc/subuid or /etc/subgid."""
+    for line in open(path):
+        name, start, count = line.strip().split(":")
+        if name == USER:
+            return int(start), int(count)
+    return None
+
+
+def bundle(ctx, path, layer_url, rootless, full_maps=False):
     spec = "crun spec --rootless" if rootless else "crun spec"
     cmd = f"mkdir -p {path}/rootfs && cd {path} && {spec} && curl -sf {layer_url} | tar -xz -C rootfs"
     ctx.sh(ctx.as_user(cmd) if rootless else cmd)
@@ -29,6 +38,12 @@ def bundle(ctx, path, layer_url, rootless):
         u = pwd.getpwnam(USER)
         cfg["linux"]["uidMappings"] = [{"containerID": 0, "hostID": u.pw_uid, "size": 1}]
         cfg["linux"]["gidMappings"] = [{"containerID": 0, "hostID": u.pw_gid, "size": 1}]
+        if full_maps:
+            # As `skiff run` maps the user: root = the user, 1.. = its subordinate range (the
+            # runtimes write such maps through the setuid newuidmap/newgidmap).
+            for key, f in (("uidMappings", "/etc/subuid"), ("gidMappings", "/etc/subgid")):
+                start, count = subids(f)
+                cfg["linux"][key].append({"containerID": 1, "hostID": start, "size": count})
     # No cgroup work for any of them: the rootless user has no delegation here.
     cfg["linux"].pop("resources", None)
     json.dump(cfg, open(cfg_path, "w"))
@@ -47,6 +62,11 @@ def setup(ctx):
     layer = json.load(open(f"{ctx.work}/fixtures/fixtures.json"))["busybox"]["layer_digests"][0]
     url = f"http://127.0.0.1:{port}/v2/busybox/blobs/{layer}"
     bundle(ctx, f"{u}/bundle", url, True)
+    ctx.full_maps = subids("/etc/subuid") is not None and subids("/etc/subgid") is not None
+    if ctx.full_maps:
+        bundle(ctx, f"{u}/bundle-maps", url, True, full_maps=True)
+    else:
+        ctx.note(f"{USER} has no subordinate ids: the cases with skiff's id maps are skipped")
     ctx.root_bundle = os.path.join(ctx.work, "root-bundle")
     bundle(ctx, ctx.root_bundle, url, False)
     ctx.has_runc = shutil.which("runc") is not None
@@ -72,6 +92,15 @@ def cases(ctx):
             "floor": ctx.as_user("true"),
         },
     }, {
+        "name": "bundle run, rootless, subid maps",
+        "baseline": "crun",
+        "runs": 40,
+        "commands": {
+            "skiff-rt": ctx.as_user(f"{ctx.runtime} --root {u}/skiff-state run --bundle {u}/bundle-maps bench"),
+            "crun": ctx.as_user(f"crun --root {u}/crun-state run --bundle {u}/bundle-maps bench") if ctx.has_crun else None,
+            "runc": ctx.as_user(f"runc --root {u}/runc-state run --bundle {u}/bundle-maps bench") if ctx.has_runc else None,
+        },
+    } if ctx.full_maps else None, {
         "name": "bundle run, root",
         "baseline": "crun",
         "runs": 40,
@@ -89,6 +118,9 @@ def cases(ctx):
             "podman": ctx.as_user(f"podman --root {u}/p --runroot {u}/pr run --rm --network none {ctx.ref} true")
             if ctx.has_podman else None,
             "crun": ctx.as_user(f"crun --root {u}/crun-state run --bundle {u}/bundle bench") if ctx.has_crun else None,
+            # The same id maps as skiff's container: the runtime part of the same work.
+            "crun-maps": ctx.as_user(f"crun --root {u}/crun-state run --bundle {u}/bundle-maps bench")
+            if ctx.has_crun and ctx.full_maps else None,
             "floor": ctx.as_user("true"),
         },
     }]
