@@ -1045,6 +1045,19 @@ fn init_prepares_and_start_runs_the_command() {
         "{}",
         r.describe()
     );
+    // Not running yet: kill and exec refuse it, as podman does.
+    let r = t.run(["kill", "i1"]);
+    assert!(
+        r.code == 125 && r.stderr.contains("in state initialized"),
+        "{}",
+        r.describe()
+    );
+    let r = t.run(["exec", "i1", "true"]);
+    assert!(
+        r.code != 0 && r.stderr.contains("initialized"),
+        "{}",
+        r.describe()
+    );
     assert_eq!(t.ok(["start", "i1"]).stdout, "i1\n");
     assert!(status(&t, "i1").starts_with("running Up"));
     wait_for("output", 10, || t.ok(["logs", "i1"]).stdout == "started\n");

@@ -230,8 +230,16 @@ pub fn kill(g: &GlobalOpts, a: KillArgs) -> anyhow::Result<i32> {
         ignore: false,
     };
     let mut failed = Failures::new();
-    for t in select(&store, &sel, |c| c.process_alive())? {
+    let killable = |c: &Container| c.process_alive() && c.state.status != Status::Initialized;
+    for t in select(&store, &sel, killable)? {
         let result = t.found.map_err(anyhow::Error::from).and_then(|c| {
+            if c.state.status == Status::Initialized {
+                anyhow::bail!(
+                    "can only kill running containers. {} is in state initialized: container \
+                     state improper",
+                    c.id
+                );
+            }
             if c.process_alive() {
                 // Before the signal: the supervisor records the death it may cause.
                 let mut ev = crate::state::events::container_event(&c, "kill");

@@ -50,6 +50,14 @@ pub fn start(c: &Container, o: &ExecOptions) -> anyhow::Result<Started> {
     if !c.process_alive() {
         anyhow::bail!("{}: the container is not running", c.name);
     }
+    if c.state.status == crate::state::Status::Initialized {
+        anyhow::bail!(
+            "{}: can only create exec sessions on running containers: the container is \
+             initialized (`skiff start {}` runs it)",
+            c.name,
+            c.name
+        );
+    }
     // Env secrets are not in the record: the container's own process has them (as podman's
     // exec sees them).
     let with_secrets;
