@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{anyhow, Context};
 use oci_spec::runtime::LinuxResources;
 
-use super::resources::{has_limits, implicit_allows, writes_v1, writes_v2};
+use super::resources::{has_limits, implicit_allows, unified_file_ok, writes_v1, writes_v2};
 
 /// One cgroup v1 hierarchy: where it is mounted and which controllers it carries.
 #[derive(Debug, Clone)]
@@ -228,8 +228,15 @@ fn setup_v2(
     let dir = join(root, &own_path(&[]), path);
     mkdirs(&dir, made)?;
     let writes = res.map(writes_v2).unwrap_or_default();
+    if let Some((_, bad, _)) = writes.iter().find(|(_, f, _)| !unified_file_ok(f)) {
+        anyhow::bail!("linux.resources.unified: {bad:?} is not a file name of the cgroup");
+    }
     // Enable the controllers we need on the way down.
-    let mut ctrls: Vec<&str> = writes.iter().map(|(c, _, _)| c.as_str()).collect();
+    let mut ctrls: Vec<&str> = writes
+        .iter()
+        .map(|(c, _, _)| c.as_str())
+        .filter(|c| !c.is_empty())
+        .collect();
     ctrls.sort();
     ctrls.dedup();
     if !ctrls.is_empty() {

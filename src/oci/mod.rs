@@ -15,7 +15,7 @@ mod init;
 mod mounts;
 mod ops;
 mod process;
-mod resources;
+pub mod resources;
 mod seccomp;
 mod state;
 

@@ -184,25 +184,21 @@ pub fn writes_v2(r: &LinuxResources) -> Vec<Write> {
         if let Some(v) = m.reservation() {
             put("memory", "memory.low", max(v));
         }
-        if let (Some(s), Some(l)) = (m.swap(), m.limit()) {
-            put(
-                "memory",
-                "memory.swap.max",
-                if s < 0 {
-                    "max".into()
-                } else {
-                    (s - l).max(0).to_string()
-                },
-            );
+        // v2 limits swap alone: memory+swap minus memory.
+        if let Some(s) = m.swap() {
+            let v = match m.limit() {
+                _ if s < 0 => "max".to_string(),
+                Some(l) if l >= 0 => (s - l).max(0).to_string(),
+                _ => s.to_string(),
+            };
+            put("memory", "memory.swap.max", v);
         }
     }
     if let Some(c) = r.cpu() {
         if let Some(s) = c.shares() {
-            put(
-                "cpu",
-                "cpu.weight",
-                (1 + (s.saturating_sub(2) * 9999) / 262142).to_string(),
-            );
+            // runc's conversion of shares (2..262144) to weight (1..10000).
+            let w = 1 + ((s.clamp(2, 262_144) - 2) * 9999) / 262_142;
+            put("cpu", "cpu.weight", w.to_string());
         }
         if c.quota().is_some() || c.period().is_some() {
             let q = c
@@ -235,12 +231,16 @@ pub fn writes_v2(r: &LinuxResources) -> Vec<Write> {
         );
     }
     if let Some(b) = r.block_io() {
+        // blkio weight 10..1000 -> io weight 1..10000.
+        let io_weight = |w: u16| 1 + ((w.clamp(10, 1000) - 10) as u64 * 9999) / 990;
         if let Some(v) = b.weight() {
-            put(
-                "io",
-                "io.weight",
-                format!("default {}", 1 + (v.saturating_sub(10) as u64 * 9999) / 990),
-            );
+            put("io", "io.weight", format!("default {}", io_weight(v)));
+        }
+        for d in b.weight_device().iter().flatten() {
+            if let Some(v) = d.weight() {
+                let dev = format!("{}:{}", d.major(), d.minor());
+                put("io", "io.weight", format!("{dev} {}", io_weight(v)));
+            }
         }
         for (key, list) in [
             ("rbps", b.throttle_read_bps_device()),
@@ -264,7 +264,21 @@ pub fn writes_v2(r: &LinuxResources) -> Vec<Write> {
             h.limit().to_string(),
         );
     }
+    // `unified`: files written as given, after the rest; the controller is the file's prefix
+    // (cgroup.* files belong to no controller). Names are checked by whoever writes them
+    // ([`unified_file_ok`]).
+    let mut raw: Vec<(&String, &String)> = r.unified().iter().flatten().collect();
+    raw.sort();
+    for (k, v) in raw {
+        let c = k.split('.').next().filter(|c| *c != "cgroup").unwrap_or("");
+        put(c, k, v.clone());
+    }
     w
+}
+
+/// A `unified` key names a file of the container's own cgroup: no path, no hidden name.
+pub fn unified_file_ok(name: &str) -> bool {
+    !name.is_empty() && !name.contains('/') && !name.starts_with('.')
 }
 
 pub fn has_limits(r: &LinuxResources) -> bool {

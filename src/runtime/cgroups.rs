@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::oci::resources::Write;
+
 /// The limits asked for; all empty means no cgroup of our own.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Resources {
@@ -73,135 +75,16 @@ fn io(op: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> CgroupErr
     move |source| CgroupError::Io { op, path, source }
 }
 
-/// One write: the v1 controller (unused in v2), the file, the value.
-pub type Write = (&'static str, &'static str, String);
-
-/// The writes for cgroup v1 controllers.
+/// The writes for cgroup v1 controllers: (controller, file, value), from the limits as the OCI
+/// `linux.resources` (the one translation skiff-runtime uses too).
 pub fn writes_v1(r: &Resources) -> Vec<Write> {
-    let mut w: Vec<Write> = Vec::new();
-    if let Some(m) = r.memory {
-        w.push(("memory", "memory.limit_in_bytes", m.to_string()));
-    }
-    if let Some(m) = r.memory_reservation {
-        w.push(("memory", "memory.soft_limit_in_bytes", m.to_string()));
-    }
-    if let Some(s) = r.memory_swap {
-        w.push(("memory", "memory.memsw.limit_in_bytes", s.to_string()));
-    }
-    if let Some(s) = r.memory_swappiness {
-        w.push(("memory", "memory.swappiness", s.to_string()));
-    }
-    if r.oom_kill_disable {
-        w.push(("memory", "memory.oom_control", "1".into()));
-    }
-    if let Some(s) = r.cpu_shares {
-        w.push(("cpu", "cpu.shares", s.to_string()));
-    }
-    if let Some(p) = r.cpu_period {
-        w.push(("cpu", "cpu.cfs_period_us", p.to_string()));
-    }
-    if let Some(q) = r.cpu_quota {
-        w.push(("cpu", "cpu.cfs_quota_us", q.to_string()));
-    }
-    if let Some(p) = r.cpu_rt_period {
-        w.push(("cpu", "cpu.rt_period_us", p.to_string()));
-    }
-    if let Some(q) = r.cpu_rt_runtime {
-        w.push(("cpu", "cpu.rt_runtime_us", q.to_string()));
-    }
-    if let Some(c) = &r.cpuset_cpus {
-        w.push(("cpuset", "cpuset.cpus", c.clone()));
-    }
-    if let Some(m) = &r.cpuset_mems {
-        w.push(("cpuset", "cpuset.mems", m.clone()));
-    }
-    if let Some(p) = r.pids_limit {
-        let v = if p <= 0 { "max".into() } else { p.to_string() };
-        w.push(("pids", "pids.max", v));
-    }
-    if let Some(b) = r.blkio_weight {
-        w.push(("blkio", "blkio.weight", b.to_string()));
-    }
-    for (d, b) in &r.blkio_weight_device {
-        w.push(("blkio", "blkio.weight_device", format!("{d} {b}")));
-    }
-    for (list, file) in [
-        (&r.device_read_bps, "blkio.throttle.read_bps_device"),
-        (&r.device_write_bps, "blkio.throttle.write_bps_device"),
-        (&r.device_read_iops, "blkio.throttle.read_iops_device"),
-        (&r.device_write_iops, "blkio.throttle.write_iops_device"),
-    ] {
-        for (d, v) in list {
-            w.push(("blkio", file, format!("{d} {v}")));
-        }
-    }
-    w
+    crate::oci::resources::writes_v1(&super::ocispec::linux_resources(r))
 }
 
-/// The writes for cgroup v2 (the controller names what subtree_control must enable).
+/// The writes for cgroup v2 (the controller names what subtree_control must enable; none for
+/// the cgroup.* files of `--cgroup-conf`).
 pub fn writes_v2(r: &Resources) -> Vec<Write> {
-    let mut w: Vec<Write> = Vec::new();
-    if let Some(m) = r.memory {
-        w.push(("memory", "memory.max", m.to_string()));
-    }
-    if let Some(m) = r.memory_reservation {
-        w.push(("memory", "memory.low", m.to_string()));
-    }
-    if let Some(s) = r.memory_swap {
-        // v2 limits swap alone: memory+swap minus memory.
-        let v = match (s, r.memory) {
-            (s, _) if s < 0 => "max".to_string(),
-            (s, Some(m)) => (s as u64).saturating_sub(m).to_string(),
-            (s, None) => s.to_string(),
-        };
-        w.push(("memory", "memory.swap.max", v));
-    }
-    if r.oom_kill_disable {
-        w.push(("memory", "memory.oom.group", "0".into()));
-    }
-    if let Some(s) = r.cpu_shares {
-        // runc's conversion of shares (2..262144) to weight (1..10000).
-        let weight = 1 + ((s.clamp(2, 262_144) - 2) * 9999) / 262_142;
-        w.push(("cpu", "cpu.weight", weight.to_string()));
-    }
-    if r.cpu_quota.is_some() || r.cpu_period.is_some() {
-        let quota = match r.cpu_quota {
-            Some(q) if q > 0 => q.to_string(),
-            _ => "max".into(),
-        };
-        let period = r.cpu_period.unwrap_or(100_000);
-        w.push(("cpu", "cpu.max", format!("{quota} {period}")));
-    }
-    if let Some(c) = &r.cpuset_cpus {
-        w.push(("cpuset", "cpuset.cpus", c.clone()));
-    }
-    if let Some(m) = &r.cpuset_mems {
-        w.push(("cpuset", "cpuset.mems", m.clone()));
-    }
-    if let Some(p) = r.pids_limit {
-        let v = if p <= 0 { "max".into() } else { p.to_string() };
-        w.push(("pids", "pids.max", v));
-    }
-    if let Some(b) = r.blkio_weight {
-        // blkio weight 10..1000 -> io weight 1..10000.
-        let weight = 1 + ((b.clamp(10, 1000) as u64 - 10) * 9999) / 990;
-        w.push(("io", "io.weight", weight.to_string()));
-    }
-    for (d, b) in &r.blkio_weight_device {
-        let weight = 1 + ((b.clamp(&10, &1000) - 10) as u64 * 9999) / 990;
-        w.push(("io", "io.weight", format!("{d} {weight}")));
-    }
-    for (list, key) in [
-        (&r.device_read_bps, "rbps"),
-        (&r.device_write_bps, "wbps"),
-        (&r.device_read_iops, "riops"),
-        (&r.device_write_iops, "wiops"),
-    ] {
-        for (d, v) in list {
-            w.push(("io", "io.max", format!("{d} {key}={v}")));
-        }
-    }
-    w
+    crate::oci::resources::writes_v2(&super::ocispec::linux_resources(r))
 }
 
 /// The cgroup of one container: one dir per v1 controller, or one v2 dir.
@@ -333,7 +216,11 @@ impl Cgroup {
                 });
             };
             let writes = writes_v2(r);
-            let mut needed: Vec<&str> = writes.iter().map(|(c, _, _)| *c).collect();
+            let mut needed: Vec<&str> = writes
+                .iter()
+                .map(|(c, _, _)| c.as_str())
+                .filter(|c| !c.is_empty())
+                .collect();
             needed.sort();
             needed.dedup();
             let available =
@@ -379,9 +266,8 @@ impl Cgroup {
                 dirs: vec![dir.clone()],
                 v2: true,
             };
-            let raw = r.conf.iter().map(|(k, v)| (k.as_str(), v.clone()));
-            for (file, value) in writes.iter().map(|(_, f, v)| (*f, v.clone())).chain(raw) {
-                if file.contains('/') || file.starts_with('.') {
+            for (_, file, value) in &writes {
+                if !crate::oci::resources::unified_file_ok(file) {
                     cg.remove();
                     return Err(CgroupError::Unavailable {
                         flags: "--cgroup-conf".into(),
@@ -391,7 +277,7 @@ impl Cgroup {
                     });
                 }
                 let f = dir.join(file);
-                if let Err(e) = std::fs::write(&f, &value) {
+                if let Err(e) = std::fs::write(&f, value) {
                     cg.remove();
                     return Err(io("setting", &f)(e));
                 }
@@ -419,7 +305,7 @@ impl Cgroup {
             v2: false,
         };
         let mut by_controller: Vec<(&str, PathBuf)> = Vec::new();
-        let mut controllers: Vec<&str> = writes.iter().map(|(c, _, _)| *c).collect();
+        let mut controllers: Vec<&str> = writes.iter().map(|(c, _, _)| c.as_str()).collect();
         // cpuset needs both of its files set before a task may join; memory for OOMKilled.
         controllers.sort();
         controllers.dedup();
@@ -455,12 +341,12 @@ impl Cgroup {
             cg.dirs.push(dir.clone());
             by_controller.push((c, dir));
         }
-        for (c, file, value) in writes {
+        for (c, file, value) in &writes {
             let Some((_, dir)) = by_controller.iter().find(|(bc, _)| *bc == c) else {
                 continue;
             };
             let f = dir.join(file);
-            if let Err(e) = std::fs::write(&f, &value) {
+            if let Err(e) = std::fs::write(&f, value) {
                 cg.remove();
                 return Err(io("setting", &f)(e));
             }

@@ -14,31 +14,53 @@ fn limits_become_v1_and_v2_writes() {
         device_read_bps: vec![("8:0".into(), 1 << 20)],
         ..Default::default()
     };
+    let has = |w: &[Write], c: &str, f: &str, v: &str| {
+        w.contains(&(c.to_string(), f.to_string(), v.to_string()))
+    };
     let v1 = writes_v1(&r);
-    assert!(v1.contains(&("memory", "memory.limit_in_bytes", "33554432".into())));
-    assert!(v1.contains(&("memory", "memory.memsw.limit_in_bytes", "67108864".into())));
-    assert!(v1.contains(&("cpu", "cpu.cfs_quota_us", "50000".into())));
-    assert!(v1.contains(&("pids", "pids.max", "10".into())));
-    assert!(v1.contains(&(
+    assert!(has(&v1, "memory", "memory.limit_in_bytes", "33554432"));
+    assert!(has(
+        &v1,
+        "memory",
+        "memory.memsw.limit_in_bytes",
+        "67108864"
+    ));
+    assert!(has(&v1, "cpu", "cpu.cfs_quota_us", "50000"));
+    assert!(has(&v1, "pids", "pids.max", "10"));
+    assert!(has(
+        &v1,
         "blkio",
         "blkio.throttle.read_bps_device",
-        "8:0 1048576".into()
-    )));
+        "8:0 1048576"
+    ));
     let v2 = writes_v2(&r);
-    assert!(v2.contains(&("memory", "memory.max", "33554432".into())));
-    assert!(v2.contains(&("memory", "memory.swap.max", "33554432".into())));
-    assert!(v2.contains(&("cpu", "cpu.max", "50000 100000".into())));
-    assert!(v2.contains(&("cpu", "cpu.weight", "39".into())));
-    assert!(v2.contains(&("pids", "pids.max", "10".into())));
-    assert!(v2.contains(&("io", "io.max", "8:0 rbps=1048576".into())));
+    assert!(has(&v2, "memory", "memory.max", "33554432"));
+    assert!(has(&v2, "memory", "memory.swap.max", "33554432"));
+    assert!(has(&v2, "cpu", "cpu.max", "50000 100000"));
+    assert!(has(&v2, "cpu", "cpu.weight", "39"));
+    assert!(has(&v2, "pids", "pids.max", "10"));
+    assert!(has(&v2, "io", "io.max", "8:0 rbps=1048576"));
     assert!(Resources::default().is_empty());
     assert_eq!(
         writes_v2(&Resources {
             pids_limit: Some(-1),
             ..Default::default()
         }),
-        vec![("pids", "pids.max", "max".to_string())]
+        vec![("pids".into(), "pids.max".into(), "max".to_string())]
     );
+    // --blkio-weight-device, and --cgroup-conf as the OCI `unified` files (after the rest; a
+    // cgroup.* file needs no controller).
+    let v2 = writes_v2(&Resources {
+        blkio_weight_device: vec![("8:0".into(), 500)],
+        conf: vec![
+            ("memory.high".into(), "64M".into()),
+            ("cgroup.max.depth".into(), "2".into()),
+        ],
+        ..Default::default()
+    });
+    assert!(has(&v2, "io", "io.weight", "8:0 4950"), "{v2:?}");
+    assert!(has(&v2, "memory", "memory.high", "64M"), "{v2:?}");
+    assert!(has(&v2, "", "cgroup.max.depth", "2"), "{v2:?}");
 }
 
 /// The v2 path on a tree shaped like a delegated hierarchy (user@UID.service below the root,

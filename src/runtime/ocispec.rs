@@ -101,6 +101,12 @@ fn seccomp(s: &Seccomp) -> Option<Value> {
     }
 }
 
+/// skiff's limits as the OCI `linux.resources`: what the container's cgroup gets written from
+/// (one translation to cgroup files, `oci::resources`, for skiff and skiff-runtime alike).
+pub fn linux_resources(r: &super::cgroups::Resources) -> oci_spec::runtime::LinuxResources {
+    serde_json::from_value(resources(r)).unwrap_or_default()
+}
+
 fn resources(r: &super::cgroups::Resources) -> Value {
     let mut v = json!({});
     let mut mem = json!({});
@@ -160,6 +166,17 @@ fn resources(r: &super::cgroups::Resources) -> Value {
     if let Some(w) = r.blkio_weight {
         bio["weight"] = w.into();
     }
+    let weights: Vec<Value> = r
+        .blkio_weight_device
+        .iter()
+        .filter_map(|(d, w)| {
+            let (ma, mi) = d.split_once(':')?;
+            Some(json!({"major": ma.parse::<i64>().ok()?, "minor": mi.parse::<i64>().ok()?, "weight": w}))
+        })
+        .collect();
+    if !weights.is_empty() {
+        bio["weightDevice"] = weights.into();
+    }
     for (key, list) in [
         ("throttleReadBpsDevice", &r.device_read_bps),
         ("throttleWriteBpsDevice", &r.device_write_bps),
@@ -172,6 +189,14 @@ fn resources(r: &super::cgroups::Resources) -> Value {
     }
     if bio != json!({}) {
         v["blockIO"] = bio;
+    }
+    if !r.conf.is_empty() {
+        v["unified"] = r
+            .conf
+            .iter()
+            .map(|(k, x)| (k.clone(), Value::from(x.clone())))
+            .collect::<serde_json::Map<_, _>>()
+            .into();
     }
     v
 }
