@@ -184,6 +184,26 @@ fn docker_cli_drives_skiff_through_the_socket() {
     assert_eq!(r.stdout.trim(), "out", "{}", r.describe());
     assert_eq!(r.stderr.trim(), "err", "{}", r.describe());
 
+    // A container skiff initialized (`skiff init`) is started through the socket in its held
+    // process, not by a second supervisor.
+    t.ok(["create", "--name", "held", &bb, "sleep", "60"]);
+    t.ok(["init", "held"]);
+    let pid = t
+        .ok(["inspect", "--format", "{{.State.Pid}}", "held"])
+        .stdout;
+    svc.ok(&t, &["start", "held"]);
+    let st = svc.ok(
+        &t,
+        &[
+            "inspect",
+            "--format",
+            "{{.State.Status}} {{.State.Pid}}",
+            "held",
+        ],
+    );
+    assert_eq!(st.stdout.trim(), format!("running {}", pid.trim()));
+    svc.ok(&t, &["rm", "-f", "held"]);
+
     // With stdin attached: what the container prints before it reads is not lost.
     let mut c = svc.docker(&t);
     c.args(["run", "-i", "--rm", &bb, "sh", "-c", "echo first; cat"])

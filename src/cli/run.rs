@@ -243,20 +243,17 @@ pub fn start(g: &GlobalOpts, a: StartArgs) -> anyhow::Result<i32> {
                 c2.spec.stdin = true;
                 cstore.save(&c2)?;
             }
-            if c.state.status == Status::Initialized && c.supervisor_alive() {
+            if a.attach && c.state.status == Status::Initialized && c.supervisor_alive() {
+                // Attached before it starts: all of its output comes through.
                 let start = || crate::runtime::hold::request_start(&cstore, &c.id);
-                if a.attach {
-                    let how = super::attach::AttachArgs {
-                        no_stdin: !a.interactive,
-                        detach_keys: String::new(),
-                        sig_proxy: a.sig_proxy,
-                        latest: Default::default(),
-                        container: None,
-                    };
-                    return super::attach::attach_to(&cstore, &c, &how, start).map(Some);
-                }
-                start()?;
-                return Ok(None);
+                let how = super::attach::AttachArgs {
+                    no_stdin: !a.interactive,
+                    detach_keys: String::new(),
+                    sig_proxy: a.sig_proxy,
+                    latest: Default::default(),
+                    container: None,
+                };
+                return super::attach::attach_to(&cstore, &c, &how, start).map(Some);
             }
             start_requirements(&paths, &cstore, &c.id)?;
             if a.attach {

@@ -23,8 +23,18 @@ pub fn start_requirements(paths: &Paths, store: &ContainerStore, id: &str) -> an
 /// Start the container under its own supervisor (skiff re-executed, in a new session) and wait
 /// until the container runs, or report why it did not.
 pub fn start_detached(paths: &Paths, id: &str) -> anyhow::Result<()> {
+    if let Some(store) = held(paths, id) {
+        return super::hold::request_start(&store, id);
+    }
     let child = spawn_supervisor(paths, id, false)?;
     await_started(child)
+}
+
+/// The store, when `id` is initialized (`skiff init`) and its supervisor waits for `start`.
+fn held(paths: &Paths, id: &str) -> Option<ContainerStore> {
+    let store = ContainerStore::open(&paths.root, &paths.runroot).ok()?;
+    let c = store.load(id).ok()?;
+    (c.state.status == crate::state::Status::Initialized && c.supervisor_alive()).then_some(store)
 }
 
 /// Start several containers at once: every supervisor spawned, then each awaited (the first
@@ -33,6 +43,12 @@ pub fn start_many(paths: &Paths, ids: &[String]) -> anyhow::Result<()> {
     let mut children = Vec::new();
     let mut first_err = None;
     for id in ids {
+        if let Some(store) = held(paths, id) {
+            if let Err(e) = super::hold::request_start(&store, id) {
+                first_err.get_or_insert(e);
+            }
+            continue;
+        }
         match spawn_supervisor(paths, id, false) {
             Ok(c) => children.push((id, c)),
             Err(e) => {
