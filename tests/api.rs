@@ -191,6 +191,9 @@ fn docker_cli_drives_skiff_through_the_socket() {
     let pid = t
         .ok(["inspect", "--format", "{{.State.Pid}}", "held"])
         .stdout;
+    // docker has no "initialized": it sees a created container.
+    let st = svc.ok(&t, &["inspect", "--format", "{{.State.Status}}", "held"]);
+    assert_eq!(st.stdout.trim(), "created");
     svc.ok(&t, &["start", "held"]);
     let st = svc.ok(
         &t,

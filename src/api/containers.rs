@@ -49,8 +49,16 @@ fn ports(c: &Container) -> Value {
         .collect()
 }
 
+/// docker's state words: an initialized container (`skiff init`) is "created" there.
+fn docker_state(c: &Container) -> (String, String) {
+    match effective(c) {
+        (s, _) if s == "initialized" => ("created".into(), "Created".into()),
+        other => other,
+    }
+}
+
 fn summary(c: &Container) -> Value {
-    let (state, status) = effective(c);
+    let (state, status) = docker_state(c);
     let inspect = crate::cli::inspect::container_json(c);
     json!({
         "Id": c.id,
@@ -72,7 +80,7 @@ fn summary(c: &Container) -> Value {
 /// Whether `c` passes docker's container filters: values of one key are alternatives, keys (and
 /// several labels) must all match.
 fn passes(c: &Container, f: &Filters, all: &[Container]) -> anyhow::Result<bool> {
-    let (state, _) = effective(c);
+    let (state, _) = docker_state(c);
     for (k, vals) in &f.0 {
         let one = |v: &str| -> anyhow::Result<bool> {
             Ok(match k.as_str() {
@@ -134,7 +142,7 @@ pub fn summaries(paths: &Paths, all: bool, f: &Filters) -> anyhow::Result<Vec<Va
         if c.spec.infra {
             continue;
         }
-        let (state, _) = effective(c);
+        let (state, _) = docker_state(c);
         if !all && state != "running" && state != "paused" && f.get("status").is_empty() {
             continue;
         }
@@ -192,6 +200,9 @@ pub fn inspect_json(c: &Container) -> Value {
     v["Config"]["AttachStdout"] = json!(false);
     v["Config"]["AttachStderr"] = json!(false);
     let state = &mut v["State"];
+    if state["Status"] == "initialized" {
+        state["Status"] = json!("created");
+    }
     if state["Health"]["Status"] == "" {
         if let Value::Object(o) = state {
             o.remove("Health");
