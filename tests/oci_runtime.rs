@@ -745,7 +745,7 @@ fn a_skiff_container_exports_its_oci_spec() {
         "ex",
     ]);
     let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
-    assert_eq!(v["ociVersion"], "1.2.0");
+    assert_eq!(v["ociVersion"], "1.1.0");
     assert_eq!(v["process"]["args"], serde_json::json!(["sh", "-c", "id"]));
     assert_eq!(
         v["process"]["user"]["uid"], 65534,
@@ -786,9 +786,9 @@ fn a_skiff_container_exports_its_oci_spec() {
         .unwrap()
         .iter()
         .any(|n| n["type"] == "user"));
-    // The same object under inspect; and skiff-runtime's parser takes it (a bad field would be
-    // named): create stops only at what exists while the container runs (its generated /etc
-    // files, its mounted root), after every config check passed.
+    // The same object under inspect; and skiff-runtime creates a container from it (its /etc
+    // files exist from the export on; the root is the container's mount point, still empty:
+    // `an_exported_spec_runs_under_crun_and_skiff_runtime` runs one, as root).
     let r = t.ok(["inspect", "--format", "{{.OCIConfig.hostname}}", "ex"]);
     assert_eq!(r.stdout.trim(), "exported");
     let bundle = t.dir.join("exported-bundle");
@@ -797,14 +797,116 @@ fn a_skiff_container_exports_its_oci_spec() {
     if let Some(u) = &t.user {
         crate::util::chown_r(&bundle, u.uid, u.gid);
     }
-    let mut c = t.bare_cmd(runtime_bin());
-    c.arg("--root")
-        .arg(t.dir.join("st"))
-        .args(["create", "-b", bundle.to_str().unwrap(), "x"]);
-    let r = Run::from(c.output().unwrap());
-    assert!(
-        r.code != 0 && !r.stderr.contains("invalid config") && r.stderr.contains("cannot use it"),
-        "{}",
-        r.describe()
+    // The init keeps stdout and stderr until it runs: output goes to a file, not a pipe.
+    let log = t.dir.join("create.log");
+    let f = std::fs::File::create(&log).unwrap();
+    if let Some(u) = &t.user {
+        crate::util::chown_r(&log, u.uid, u.gid);
+    }
+    let rt = |args: &[&str]| {
+        let mut c = t.bare_cmd(runtime_bin());
+        c.arg("--root").arg(t.dir.join("st")).args(args);
+        c
+    };
+    let st = rt(&["create", "-b", bundle.to_str().unwrap(), "x"])
+        .stdin(std::process::Stdio::null())
+        .stdout(f.try_clone().unwrap())
+        .stderr(f)
+        .status()
+        .unwrap();
+    let said = std::fs::read_to_string(&log).unwrap();
+    assert!(st.success(), "create: {said}");
+    let state = Run::from(rt(&["state", "x"]).output().unwrap());
+    assert!(state.stdout.contains("\"created\""), "{}", state.describe());
+    let r = Run::from(rt(&["delete", "--force", "x"]).output().unwrap());
+    assert_eq!(r.code, 0, "{}", r.describe());
+}
+
+/// The config skiff writes is one any runtime runs: as root, the container's overlay mounted
+/// where `root.path` says (from the annotations), the exported bundle runs under crun and under
+/// skiff-runtime with the output `skiff start -a` gives (user, hostname, capabilities, the
+/// image's files, the generated /etc files).
+#[test]
+fn an_exported_spec_runs_under_crun_and_skiff_runtime() {
+    if !crate::util::is_root() {
+        return;
+    }
+    let t = TestEnv::as_self("oci-export-run");
+    let image = format!("{}/busybox:latest", crate::util::registry());
+    t.ok(["pull", "--tls-verify=false", "-q", &image]);
+    let script = "id; hostname; grep CapEff /proc/self/status; cat /etc/hostname; ls /bin/busybox";
+    t.ok([
+        "create",
+        "--name",
+        "ex",
+        "--network",
+        "none",
+        "--user",
+        "nobody",
+        "--hostname",
+        "exported",
+        &image,
+        "sh",
+        "-c",
+        script,
+    ]);
+    let bundle = t.dir.join("bundle");
+    std::fs::create_dir_all(&bundle).unwrap();
+    let config = bundle.join("config.json");
+    t.ok([
+        "container",
+        "export-spec",
+        "-o",
+        config.to_str().unwrap(),
+        "ex",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&config).unwrap()).unwrap();
+    let root = PathBuf::from(v["root"]["path"].as_str().unwrap());
+    let a = &v["annotations"];
+    let opt = format!(
+        "lowerdir={},upperdir={},workdir={}",
+        a["io.skiff.rootfs.overlay.lowerdir"].as_str().unwrap(),
+        a["io.skiff.rootfs.overlay.upperdir"].as_str().unwrap(),
+        a["io.skiff.rootfs.overlay.workdir"].as_str().unwrap()
     );
+    std::fs::create_dir_all(&root).unwrap();
+    let st = std::process::Command::new("mount")
+        .args(["-t", "overlay", "overlay", "-o", &opt])
+        .arg(&root)
+        .status()
+        .unwrap();
+    assert!(st.success(), "mounting the overlay at {}", root.display());
+    let run = |rt: &str, id: &str| {
+        let out = t.dir.join(format!("{id}.out"));
+        let f = std::fs::File::create(&out).unwrap();
+        let st = std::process::Command::new(rt)
+            .arg("--root")
+            .arg(t.dir.join(format!("{id}-state")))
+            .args(["run", "--bundle", bundle.to_str().unwrap(), id])
+            .stdin(std::process::Stdio::null())
+            .stdout(f.try_clone().unwrap())
+            .stderr(f)
+            .status()
+            .unwrap();
+        (st.code(), std::fs::read_to_string(&out).unwrap())
+    };
+    let crun = run("crun", "with-crun");
+    let ours = run(runtime_bin().to_str().unwrap(), "with-skiff-runtime");
+    let _ = std::process::Command::new("umount").arg(&root).status();
+    let skiff = t.ok(["start", "-a", "ex"]).stdout;
+    assert!(
+        skiff.contains("uid=65534") && skiff.contains("exported"),
+        "{skiff}"
+    );
+    assert_eq!(
+        crun,
+        (Some(0), skiff.clone()),
+        "crun on the exported bundle"
+    );
+    assert_eq!(
+        ours,
+        (Some(0), skiff),
+        "skiff-runtime on the exported bundle"
+    );
+    t.ok(["rm", "-a"]);
 }

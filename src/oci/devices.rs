@@ -138,15 +138,27 @@ fn make_device(
         LinuxDeviceType::P => rustix::fs::FileType::Fifo,
         LinuxDeviceType::A => bail!("type \"a\" is for the devices cgroup, not a device node"),
     };
+    let dev = rustix::fs::makedev(major as u32, minor as u32);
+    // Already that device (a mount of the config bound the host's node there): nothing to do.
+    if let Ok(st) = rustix::fs::statat(&dir, name, rustix::fs::AtFlags::SYMLINK_NOFOLLOW) {
+        if rustix::fs::FileType::from_raw_mode(st.st_mode) == kind && st.st_rdev == dev {
+            return Ok(());
+        }
+    }
     let _ = rustix::fs::unlinkat(&dir, name, rustix::fs::AtFlags::empty());
     if in_userns && kind != rustix::fs::FileType::Fifo {
-        // Bind the host's node over an empty file.
+        // Bind the host's node over an empty file (made here: never open what is there).
         rustix::fs::openat(
             &dir,
             name,
-            rustix::fs::OFlags::CREATE | rustix::fs::OFlags::WRONLY | rustix::fs::OFlags::CLOEXEC,
+            rustix::fs::OFlags::CREATE
+                | rustix::fs::OFlags::EXCL
+                | rustix::fs::OFlags::WRONLY
+                | rustix::fs::OFlags::NOFOLLOW
+                | rustix::fs::OFlags::CLOEXEC,
             rustix::fs::Mode::from_raw_mode(0o600),
-        )?;
+        )
+        .map_err(|e| anyhow!("making the mount point for {p}: {e}"))?;
         let target = open_in_root(root, &p, Kind::File)?;
         mount(
             Some(path),
@@ -160,7 +172,6 @@ fn make_device(
         })?;
         return Ok(());
     }
-    let dev = rustix::fs::makedev(major as u32, minor as u32);
     let perm = mode.unwrap_or(0o666) & 0o7777;
     rustix::fs::mknodat(&dir, name, kind, rustix::fs::Mode::from_raw_mode(perm), dev)
         .map_err(|e| anyhow!("mknod: {e}"))?;

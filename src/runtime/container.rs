@@ -552,6 +552,11 @@ pub fn remove(store: &ContainerStore, c: &Container) -> anyhow::Result<()> {
 /// user resolved against the container's own /etc/passwd and /etc/group (its upper layer first,
 /// then the image's layers, top down), nothing written.
 pub fn oci_spec(store: &ContainerStore, c: &Container) -> anyhow::Result<oci_spec::runtime::Spec> {
+    // The /etc files it binds are made at start: a config of a container never started names
+    // them too, so that any runtime can run it.
+    if !store.run_path(&c.id).join("etc").join("hosts").exists() {
+        write_etc(store, c)?;
+    }
     let dirs = Dirs {
         upper: store.path(&c.id).join("upper"),
         work: store.path(&c.id).join("work"),

@@ -101,6 +101,9 @@ fn seccomp(s: &Seccomp) -> Option<Value> {
     }
 }
 
+/// The runtime-spec version of the configs skiff writes.
+pub const EXPORT_VERSION: &str = "1.1.0";
+
 /// skiff's limits as the OCI `linux.resources`: what the container's cgroup gets written from
 /// (one translation to cgroup files, `oci::resources`, for skiff and skiff-runtime alike).
 pub fn linux_resources(r: &super::cgroups::Resources) -> oci_spec::runtime::LinuxResources {
@@ -268,7 +271,9 @@ pub fn generate(
         devices.push(json!({"path": d.container, "type": typ, "major": nix::sys::stat::major(rdev), "minor": nix::sys::stat::minor(rdev), "fileMode": md.mode() & 0o7777, "uid": 0, "gid": 0}));
     }
     let mut v = json!({
-        "ociVersion": crate::oci::OCI_VERSION,
+        // 1.1.0: what skiff's configs use (nothing of 1.2 but idmapped mounts, which it does
+        // not make), and what runtimes in use today (crun 1.8) accept.
+        "ociVersion": EXPORT_VERSION,
         "root": {"path": rootfs, "readonly": false},
         "hostname": spec.hostname,
         "process": process,
