@@ -38,7 +38,7 @@ complete -c skiff -n "__fish_skiff_needs_command" -l storage-opt -d 'Storage opt
 complete -c skiff -n "__fish_skiff_needs_command" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_needs_command" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_needs_command" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_needs_command" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_needs_command" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_needs_command" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_needs_command" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -121,7 +121,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand info" -l storage-opt -d 'Sto
 complete -c skiff -n "__fish_skiff_using_subcommand info" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand info" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand info" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand info" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand info" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand info" -s f -l format -d 'Output format: text, json, or a Go template (e.g. \'{{.Host.Arch}}\')' -r
 complete -c skiff -n "__fish_skiff_using_subcommand info" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand info" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
@@ -141,7 +141,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand version" -l storage-opt -d '
 complete -c skiff -n "__fish_skiff_using_subcommand version" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand version" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand version" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand version" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand version" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand version" -s f -l format -d 'Output format: text, json, or a Go template (e.g. \'{{.Client.Version}}\', as with podman)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand version" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand version" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
@@ -161,7 +161,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand completion" -l storage-opt -
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand completion" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand completion" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -s f -l file -d 'Write the script to FILE instead of stdout' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
@@ -181,7 +181,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_
 complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from info check reset df prune service" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from info check reset df prune service" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from info check reset df prune service" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from info check reset df prune service" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from info check reset df prune service" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from info check reset df prune service" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from info check reset df prune service" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from info check reset df prune service" -s h -l help -d 'Print help'
@@ -207,7 +207,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from info" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from info" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from info" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from info" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from info" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from info" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from info" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help'
@@ -226,7 +226,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from check" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from check" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from check" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from check" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from check" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from check" -s r -l repair -d 'Remove what is broken or left over'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from check" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from check" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
@@ -246,7 +246,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -s f -l force -d 'Do not ask for confirmation'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
@@ -267,7 +267,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from df" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from df" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from df" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from df" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from df" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from df" -s v -l verbose -d 'One line per image, container and volume'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from df" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from df" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
@@ -288,7 +288,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -s a -l all -d 'Every image no container uses, not only dangling ones'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -l volumes -d 'Unused volumes too'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
@@ -312,7 +312,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from service" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from service" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from service" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from service" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from service" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from service" -l print-socket -d 'Print the default socket\'s URI (for DOCKER_HOST) and exit'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from service" -l allow-remote -d 'Allow a tcp:// address other than loopback (unauthenticated: anyone who reaches it controls your containers)'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from service" -l noout -d 'Print nothing on stdout'
@@ -333,7 +333,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pull" -l storage-opt -d 'Sto
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand pull" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pull" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -l platform -d 'Pull the image for this platform (os/arch[/variant]) instead of the host\'s' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -l arch -d 'Override the architecture of the image to pull' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -l os -d 'Override the OS of the image to pull' -r
@@ -364,7 +364,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand run" -l storage-opt -d 'Stor
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand run" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l detach-keys -d 'Keys that detach from a foreground container (accepted; run with -d and use `skiff attach`, which detaches with ctrl-p,ctrl-q)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l sig-proxy -d 'Forward signals received by skiff to the container' -r -f -a "true\t''
 false\t''"
@@ -524,7 +524,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand create" -l storage-opt -d 'S
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand create" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s a -l attach -d 'The streams `start --attach` shows: stdin, stdout, stderr (the others are logged only)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l init-ctr -d 'An init container of its pod: always (run at every pod start) or once (removed after its first successful run); it runs to completion before the pod\'s other containers start' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l name -d 'Name of the container (default: a generated one)' -r
@@ -680,7 +680,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand start" -l storage-opt -d 'St
 complete -c skiff -n "__fish_skiff_using_subcommand start" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand start" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand start" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand start" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand start" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand start" -l sig-proxy -d 'Forward signals to the container' -r -f -a "true\t''
 false\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand start" -s f -l filter -d 'Start the containers that pass these filters (as in `ps --filter`)' -r
@@ -707,7 +707,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand init" -l storage-opt -d 'Sto
 complete -c skiff -n "__fish_skiff_using_subcommand init" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand init" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand init" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand init" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand init" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand init" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand init" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand init" -s a -l all -d 'Initialize every container that is created or exited'
@@ -728,7 +728,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand ps" -l storage-opt -d 'Stora
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand ps" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand ps" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -s n -l last -d 'Show the N latest created containers' -r
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -s f -l filter -d 'Filter: name=, id=, status=, label=, ancestor=' -r
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l format -d 'Go template or json' -r
@@ -762,7 +762,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand logs" -l storage-opt -d 'Sto
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand logs" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand logs" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -l tail -d 'Only the last N lines ("all" for everything)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -l since -d 'Only lines since TIME (RFC 3339, or a duration like 10m, 1h30s)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -l until -d 'Only lines before TIME' -r
@@ -789,7 +789,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand stop" -l storage-opt -d 'Sto
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand stop" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand stop" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -s t -l time -d 'Seconds to wait before killing the container (default: its --stop-timeout, else 10)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -s f -l filter -d 'Stop the containers that pass these filters (as in `ps --filter`)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -l cidfile -d 'Read the container id from FILE (as written by `run --cidfile`)' -r -F
@@ -814,7 +814,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand kill" -l storage-opt -d 'Sto
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand kill" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand kill" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -s s -l signal -d 'Signal to send (name or number)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -l cidfile -d 'Read the container id from FILE (as written by `run --cidfile`)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -l noout -d 'Print nothing on stdout'
@@ -837,7 +837,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand rm" -l storage-opt -d 'Stora
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand rm" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand rm" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s t -l time -d 'With --force: send the stop signal and wait this many seconds before killing (default: kill at once, as docker does)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -l filter -d 'Remove the containers that pass these filters (as in `ps --filter`)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -l cidfile -d 'Read the container id from FILE (as written by `run --cidfile`)' -r -F
@@ -865,7 +865,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand exec" -l storage-opt -d 'Sto
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand exec" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand exec" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s e -l env -d 'Set environment variables (NAME=VALUE, or NAME to pass the host\'s value)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -l env-file -d 'Read environment variables from a file (NAME=VALUE lines)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -l detach-keys -d 'Keys that detach from the process (accepted; an exec session cannot be detached from)' -r
@@ -895,7 +895,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand cp" -l storage-opt -d 'Stora
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand cp" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand cp" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -s a -l archive -d 'Files copied into a container belong to its user (false: to its root)' -r -f -a "true\t''
 false\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -l noout -d 'Print nothing on stdout'
@@ -917,7 +917,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand wait" -l storage-opt -d 'Sto
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand wait" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand wait" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -l condition -d 'Condition to wait for: stopped (exited) or running' -r
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -s i -l interval -d 'Time between checks (e.g. 250ms, 1s)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -l noout -d 'Print nothing on stdout'
@@ -940,7 +940,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand top" -l storage-opt -d 'Stor
 complete -c skiff -n "__fish_skiff_using_subcommand top" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand top" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand top" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand top" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand top" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand top" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand top" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand top" -s l -l latest -d 'Show the latest created container (the arguments are then all descriptors)'
@@ -960,7 +960,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
@@ -980,7 +980,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
@@ -999,7 +999,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand stats" -l storage-opt -d 'St
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand stats" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand stats" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -l format -d 'Go template or json' -r
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -s i -l interval -d 'Seconds between samples' -r
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -l noout -d 'Print nothing on stdout'
@@ -1025,7 +1025,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pause" -l storage-opt -d 'St
 complete -c skiff -n "__fish_skiff_using_subcommand pause" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pause" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pause" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand pause" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pause" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pause" -s f -l filter -d 'The containers that pass these filters (as in `ps --filter`)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pause" -l cidfile -d 'Read the container id from FILE (as written by `run --cidfile`)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pause" -l noout -d 'Print nothing on stdout'
@@ -1048,7 +1048,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand unpause" -l storage-opt -d '
 complete -c skiff -n "__fish_skiff_using_subcommand unpause" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand unpause" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand unpause" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand unpause" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand unpause" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand unpause" -s f -l filter -d 'The containers that pass these filters (as in `ps --filter`)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand unpause" -l cidfile -d 'Read the container id from FILE (as written by `run --cidfile`)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand unpause" -l noout -d 'Print nothing on stdout'
@@ -1071,7 +1071,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand attach" -l storage-opt -d 'S
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand attach" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand attach" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -l detach-keys -d 'Keys that detach and leave the container running (empty: none)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -l sig-proxy -d 'Forward signals to the container' -r -f -a "true\t''
 false\t''"
@@ -1095,7 +1095,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand rename" -l storage-opt -d 'S
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand rename" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand rename" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -s h -l help -d 'Print help'
@@ -1114,7 +1114,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand port" -l storage-opt -d 'Sto
 complete -c skiff -n "__fish_skiff_using_subcommand port" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand port" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand port" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand port" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand port" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand port" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand port" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand port" -s a -l all -d 'Show the ports of every running container'
@@ -1135,7 +1135,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand events" -l storage-opt -d 'S
 complete -c skiff -n "__fish_skiff_using_subcommand events" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand events" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand events" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand events" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand events" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand events" -l since -d 'Show events since TIME (RFC 3339, unix seconds, or a duration before now like 10m)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand events" -l until -d 'Show events until TIME; with --stream, follow until then' -r
 complete -c skiff -n "__fish_skiff_using_subcommand events" -l stream -d 'Keep printing new events as they happen (the default); --stream=false prints the events so far and exits' -r -f -a "true\t''
@@ -1162,7 +1162,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand restart" -l storage-opt -d '
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand restart" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand restart" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -s t -l time -d 'Seconds to wait for the stop before killing (default: its --stop-timeout, else 10)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -s f -l filter -d 'Restart the containers that pass these filters (as in `ps --filter`)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -l cidfile -d 'Read the container id from FILE (as written by `run --cidfile`)' -r -F
@@ -1187,7 +1187,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_se
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec" -s h -l help -d 'Print help'
@@ -1224,7 +1224,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all containers (default: running only)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Show only ids'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s l -l latest -d 'Show the latest created container'
@@ -1255,7 +1255,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -s l -l latest -d 'Act on the latest created container'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -s s -l size -d 'Add the sizes of containers: SizeRw (their own changes) and SizeRootFs (with the image)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -l noout -d 'Print nothing on stdout'
@@ -1277,7 +1277,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
@@ -1300,7 +1300,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove running containers too (killed at once, or after --time with the stop signal)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all containers'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove the container\'s anonymous volumes too'
@@ -1328,7 +1328,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -s a -l all -d 'Stop all running containers'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -s i -l ignore -d 'Ignore containers that do not exist'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -s l -l latest -d 'Act on the latest created container'
@@ -1350,7 +1350,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from init" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from init" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from init" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from init" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from init" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from init" -s a -l all -d 'Initialize every container that is created or exited'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from init" -s l -l latest -d 'Act on the latest created container'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from init" -l noout -d 'Print nothing on stdout'
@@ -1371,7 +1371,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help'
@@ -1392,7 +1392,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l ignore -d 'Print -1 for containers that do not exist instead of failing'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -s l -l latest -d 'Act on the latest created container'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l noout -d 'Print nothing on stdout'
@@ -1413,7 +1413,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -s a -l all -d 'Show the ports of every running container'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -s l -l latest -d 'Show the ports of the latest container'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l noout -d 'Print nothing on stdout'
@@ -1435,7 +1435,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -s a -l all -d 'Mount every container'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -s l -l latest -d 'Act on the latest created container'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -l no-trunc -d 'Show full container ids'
@@ -1457,7 +1457,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -s a -l all -d 'Unmount every mounted container'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -s f -l force -d 'Detach the mount even while something uses it'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -s l -l latest -d 'Act on the latest created container'
@@ -1505,7 +1505,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l destroy -d 'Remove the original container once the clone exists'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -s f -l force -d 'With --destroy: remove the original even when it is running'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from clone" -l run -d 'Start the clone (detached)'
@@ -1529,7 +1529,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export-spec" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export-spec" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export-spec" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export-spec" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export-spec" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export-spec" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export-spec" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export-spec" -s h -l help -d 'Print help'
@@ -1548,7 +1548,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand images" -l storage-opt -d 'S
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand images" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand images" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand images" -s f -l filter -d 'Filter: reference=PATTERN (glob), dangling=true|false' -r
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l format -d 'Go template (e.g. \'{{.Repository}}:{{.Tag}}\', \'table {{.ID}}\\t{{.Size}}\') or json' -r
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l sort -d 'Order by: created, id, repository, size or tag' -r
@@ -1576,7 +1576,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect history rm tag prune tree push build exists save load" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect history rm tag prune tree push build exists save load" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect history rm tag prune tree push build exists save load" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect history rm tag prune tree push build exists save load" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect history rm tag prune tree push build exists save load" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect history rm tag prune tree push build exists save load" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect history rm tag prune tree push build exists save load" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect history rm tag prune tree push build exists save load" -s h -l help -d 'Print help'
@@ -1611,7 +1611,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all images (skiff stores no intermediate images, so this is the default list)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Show only image ids'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l digests -d 'Show digests'
@@ -1645,7 +1645,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Print only the image id'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l disable-content-trust -d 'Docker\'s content trust; podman ignores it, and so does skiff'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -s a -l all-tags -d 'Pull every tag of the repository'
@@ -1668,7 +1668,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
@@ -1688,7 +1688,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -l no-trunc -d 'Do not truncate ids and commands'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Show only ids'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -l noout -d 'Print nothing on stdout'
@@ -1709,7 +1709,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove images with several names by id, and keep going past errors'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all images'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Ignore images that do not exist'
@@ -1732,7 +1732,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -s h -l help -d 'Print help'
@@ -1752,7 +1752,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove every image, not only dangling ones'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -l external -d 'Also images that other tools put in the store (skiff\'s store has none: accepted)'
@@ -1774,7 +1774,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tree" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tree" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tree" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tree" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tree" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tree" -l whatrequires -d 'Show the images built on this one (that share all of its layers) instead'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tree" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tree" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
@@ -1806,7 +1806,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l compress -d 'Accepted for podman\'s scripts (layers are compressed unless stored plain and pushed so)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l remove-signatures -d 'Push without signatures (skiff stores none: always true)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Print nothing but errors and the digest'
@@ -1929,7 +1929,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l no-cache -d 'Do not use cached steps'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -s q -l quiet -d 'Print only the image id'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l squash -d 'The build\'s new layers as one layer on the base image\'s'
@@ -1960,7 +1960,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
@@ -1981,7 +1981,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -s m -l multi-image-archive -d 'Several images in one docker-archive (docker-archive holds several anyway)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -l compress -d 'Compress plain layers (gzip) in oci-dir, oci-archive and docker-dir; layers stored compressed stay as they are'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -l uncompressed -d 'Accepted for podman\'s scripts: docker-archive layers are plain tars already'
@@ -2005,7 +2005,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -s q -l quiet -d 'Print nothing but errors'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
@@ -2025,7 +2025,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l storage-opt -d 'Stor
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -s f -l force -d 'Remove images with several names by id, and keep going past errors'
@@ -2048,7 +2048,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand tag" -l storage-opt -d 'Stor
 complete -c skiff -n "__fish_skiff_using_subcommand tag" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand tag" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand tag" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand tag" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand tag" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand tag" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand tag" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand tag" -s h -l help -d 'Print help'
@@ -2067,7 +2067,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l storage-opt -d '
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -s f -l format -d 'Go template applied to each result, or json' -r
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -s t -l type -d 'What the names are: container, image or all (containers first)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l noout -d 'Print nothing on stdout'
@@ -2090,7 +2090,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune" -s h -l help -d 'Print help'
@@ -2117,7 +2117,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l ignore -d 'Do not fail when the volume exists'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
@@ -2139,7 +2139,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Only names'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l noheading -d 'Leave out the table\'s header line'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l noout -d 'Print nothing on stdout'
@@ -2161,7 +2161,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s a -l all -d 'Every volume'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
@@ -2182,7 +2182,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -s f -l force -d 'Also remove the containers that use the volumes (running ones are stopped first)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -s a -l all -d 'Every volume'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -l noout -d 'Print nothing on stdout'
@@ -2204,7 +2204,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
@@ -2224,7 +2224,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen
 complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune exists connect disconnect reload" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune exists connect disconnect reload" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune exists connect disconnect reload" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune exists connect disconnect reload" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune exists connect disconnect reload" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune exists connect disconnect reload" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune exists connect disconnect reload" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune exists connect disconnect reload" -s h -l help -d 'Print help'
@@ -2261,7 +2261,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -l internal -d 'No route out of the network (containers reach only each other)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -l disable-dns -d 'No name resolution of containers on this network'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -l ipv6 -d 'Also an IPv6 subnet (a unique local /64 unless --subnet gives one)'
@@ -2286,7 +2286,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Only ids (names with --format)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -l noheading -d 'Leave out the table\'s header line'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Full ids'
@@ -2309,7 +2309,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from inspect" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from inspect" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from inspect" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from inspect" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from inspect" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from inspect" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
@@ -2329,7 +2329,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -s f -l force -d 'Also remove the containers that use the networks (running ones are stopped first)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
@@ -2350,7 +2350,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
@@ -2370,7 +2370,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from exists" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from exists" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from exists" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from exists" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from exists" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from exists" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
@@ -2393,7 +2393,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from connect" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from connect" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from connect" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from connect" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from connect" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from connect" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from connect" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from connect" -s h -l help -d 'Print help'
@@ -2412,7 +2412,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s f -l force -d 'Accepted for podman\'s scripts (a disconnect always goes through)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
@@ -2432,7 +2432,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from reload" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from reload" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from reload" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from reload" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from reload" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from reload" -s a -l all -d 'Every running container'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from reload" -s l -l latest -d 'The latest container'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from reload" -l noout -d 'Print nothing on stdout'
@@ -2453,7 +2453,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create ps inspect start stop restart kill pause unpause rm prune exists top stats logs" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create ps inspect start stop restart kill pause unpause rm prune exists top stats logs" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create ps inspect start stop restart kill pause unpause rm prune exists top stats logs" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create ps inspect start stop restart kill pause unpause rm prune exists top stats logs" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create ps inspect start stop restart kill pause unpause rm prune exists top stats logs" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create ps inspect start stop restart kill pause unpause rm prune exists top stats logs" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create ps inspect start stop restart kill pause unpause rm prune exists top stats logs" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create ps inspect start stop restart kill pause unpause rm prune exists top stats logs" -s h -l help -d 'Print help'
@@ -2536,7 +2536,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l replace -d 'Replace a pod of the same name'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l no-hosts -d 'No generated /etc/hosts for the pod\'s containers'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l noout -d 'Print nothing on stdout'
@@ -2560,7 +2560,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ps" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ps" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ps" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ps" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ps" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ps" -s q -l quiet -d 'Only ids'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ps" -l noheading
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ps" -l no-trunc
@@ -2588,7 +2588,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s l -l latest
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
@@ -2608,7 +2608,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from start" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from start" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from start" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from start" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from start" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from start" -s a -l all -d 'Every pod'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from start" -s l -l latest -d 'The latest pod'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from start" -l noout -d 'Print nothing on stdout'
@@ -2630,7 +2630,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stop" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stop" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stop" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stop" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stop" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stop" -s a -l all -d 'Every pod'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stop" -s l -l latest -d 'The latest pod'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stop" -s i -l ignore -d 'No error for pods that do not exist'
@@ -2652,7 +2652,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from restart" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from restart" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from restart" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from restart" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from restart" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from restart" -s a -l all -d 'Every pod'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from restart" -s l -l latest -d 'The latest pod'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from restart" -l noout -d 'Print nothing on stdout'
@@ -2674,7 +2674,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from kill" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from kill" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from kill" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from kill" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from kill" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from kill" -s a -l all -d 'Every pod'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from kill" -s l -l latest -d 'The latest pod'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from kill" -l noout -d 'Print nothing on stdout'
@@ -2695,7 +2695,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from pause" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from pause" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from pause" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from pause" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from pause" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from pause" -s a -l all -d 'Every pod'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from pause" -s l -l latest -d 'The latest pod'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from pause" -l noout -d 'Print nothing on stdout'
@@ -2716,7 +2716,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from unpause" -s a -l all -d 'Every pod'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from unpause" -s l -l latest -d 'The latest pod'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l noout -d 'Print nothing on stdout'
@@ -2738,7 +2738,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from rm" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from rm" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from rm" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from rm" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from rm" -s a -l all -d 'Every pod'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from rm" -s l -l latest -d 'The latest pod'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from rm" -s f -l force -d 'Stop running containers first'
@@ -2761,7 +2761,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from prune" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from prune" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from prune" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from prune" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from prune" -s f -l force
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from prune" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from prune" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
@@ -2781,7 +2781,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from exists" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from exists" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from exists" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from exists" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from exists" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from exists" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
@@ -2800,7 +2800,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from top" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from top" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from top" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from top" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from top" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from top" -s l -l latest
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from top" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from top" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
@@ -2820,7 +2820,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stats" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stats" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stats" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stats" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stats" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stats" -s a -l all -d 'Every pod'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stats" -s l -l latest -d 'The latest pod'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stats" -l noout -d 'Print nothing on stdout'
@@ -2845,7 +2845,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from logs" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from logs" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from logs" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from logs" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from logs" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from logs" -s f -l follow
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from logs" -s t -l timestamps
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from logs" -l color
@@ -2868,7 +2868,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand secret; and not __fish_seen_
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm" -s h -l help -d 'Print help'
@@ -2894,7 +2894,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from create" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from create" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from create" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from create" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from create" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from create" -l env -d 'Read the secret from the environment variable named by the second argument'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from create" -l replace -d 'Replace a secret of the same name'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from create" -l noout -d 'Print nothing on stdout'
@@ -2917,7 +2917,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from ls" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from ls" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from ls" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from ls" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from ls" -l noheading -d 'Leave out the table\'s header line'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Only ids'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from ls" -l noout -d 'Print nothing on stdout'
@@ -2939,7 +2939,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l pretty -d 'Readable text instead of JSON'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
@@ -2959,7 +2959,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from rm" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from rm" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from rm" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from rm" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove every secret'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from rm" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from rm" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
@@ -2979,7 +2979,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_see
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd kube" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd kube" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd kube" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd kube" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd kube" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd kube" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd kube" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd kube" -s h -l help -d 'Print help'
@@ -3011,7 +3011,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_su
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s n -l name -d 'Use the container\'s name instead of its id in the unit\'s name and commands'
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s f -l files -d 'Write CONTAINER-PREFIX-NAME.service in the current directory instead of printing it'
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l new -d 'Create the container afresh on each start (from the command that created it)'
@@ -3038,7 +3038,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_su
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from kube" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from kube" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from kube" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from kube" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from kube" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from kube" -s s -l service -d 'Add a Service for the published ports'
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from kube" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from kube" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
@@ -3058,7 +3058,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand kube; and not __fish_seen_su
 complete -c skiff -n "__fish_skiff_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -s h -l help -d 'Print help'
@@ -3100,7 +3100,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand kube; and __fish_seen_subcom
 complete -c skiff -n "__fish_skiff_using_subcommand kube; and __fish_seen_subcommand_from play" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand kube; and __fish_seen_subcommand_from play" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand kube; and __fish_seen_subcommand_from play" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand kube; and __fish_seen_subcommand_from play" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand kube; and __fish_seen_subcommand_from play" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand kube; and __fish_seen_subcommand_from play" -l disable-content-trust -d 'Docker\'s content trust; podman ignores it, and so does skiff'
 complete -c skiff -n "__fish_skiff_using_subcommand kube; and __fish_seen_subcommand_from play" -l no-hosts -d 'Do not write /etc/hosts in the pods\' containers'
 complete -c skiff -n "__fish_skiff_using_subcommand kube; and __fish_seen_subcommand_from play" -s q -l quiet -d 'Say less while pulling'
@@ -3125,7 +3125,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand kube; and __fish_seen_subcom
 complete -c skiff -n "__fish_skiff_using_subcommand kube; and __fish_seen_subcommand_from down" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand kube; and __fish_seen_subcommand_from down" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand kube; and __fish_seen_subcommand_from down" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand kube; and __fish_seen_subcommand_from down" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand kube; and __fish_seen_subcommand_from down" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand kube; and __fish_seen_subcommand_from down" -l force -d 'Also remove the volumes of PersistentVolumeClaims that play created'
 complete -c skiff -n "__fish_skiff_using_subcommand kube; and __fish_seen_subcommand_from down" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand kube; and __fish_seen_subcommand_from down" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
@@ -3148,7 +3148,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand kube; and __fish_seen_subcom
 complete -c skiff -n "__fish_skiff_using_subcommand kube; and __fish_seen_subcommand_from generate" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand kube; and __fish_seen_subcommand_from generate" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand kube; and __fish_seen_subcommand_from generate" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand kube; and __fish_seen_subcommand_from generate" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand kube; and __fish_seen_subcommand_from generate" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand kube; and __fish_seen_subcommand_from generate" -s s -l service -d 'Add a Service for the published ports'
 complete -c skiff -n "__fish_skiff_using_subcommand kube; and __fish_seen_subcommand_from generate" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand kube; and __fish_seen_subcommand_from generate" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
@@ -3168,7 +3168,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand play; and not __fish_seen_su
 complete -c skiff -n "__fish_skiff_using_subcommand play; and not __fish_seen_subcommand_from kube" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand play; and not __fish_seen_subcommand_from kube" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand play; and not __fish_seen_subcommand_from kube" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand play; and not __fish_seen_subcommand_from kube" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand play; and not __fish_seen_subcommand_from kube" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand play; and not __fish_seen_subcommand_from kube" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand play; and not __fish_seen_subcommand_from kube" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand play; and not __fish_seen_subcommand_from kube" -s h -l help -d 'Print help'
@@ -3208,7 +3208,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand play; and __fish_seen_subcom
 complete -c skiff -n "__fish_skiff_using_subcommand play; and __fish_seen_subcommand_from kube" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand play; and __fish_seen_subcommand_from kube" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand play; and __fish_seen_subcommand_from kube" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand play; and __fish_seen_subcommand_from kube" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand play; and __fish_seen_subcommand_from kube" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand play; and __fish_seen_subcommand_from kube" -l disable-content-trust -d 'Docker\'s content trust; podman ignores it, and so does skiff'
 complete -c skiff -n "__fish_skiff_using_subcommand play; and __fish_seen_subcommand_from kube" -l no-hosts -d 'Do not write /etc/hosts in the pods\' containers'
 complete -c skiff -n "__fish_skiff_using_subcommand play; and __fish_seen_subcommand_from kube" -s q -l quiet -d 'Say less while pulling'
@@ -3233,7 +3233,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l storage-opt -d '
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l rootless-netns -d 'Also join the rootless network namespace (skiff has none: each container has its own)'
@@ -3253,7 +3253,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand mount" -l storage-opt -d 'St
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand mount" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand mount" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -l format -d 'json: the mounted containers as JSON' -r
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
@@ -3276,7 +3276,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l storage-opt -d '
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -s a -l all -d 'Unmount every mounted container'
@@ -3298,7 +3298,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand push" -l storage-opt -d 'Sto
 complete -c skiff -n "__fish_skiff_using_subcommand push" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand push" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand push" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand push" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand push" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand push" -s f -l format -d 'Manifest format: oci or v2s2 (docker); default: the image\'s own' -r
 complete -c skiff -n "__fish_skiff_using_subcommand push" -l compression-format -d 'Layer compression: gzip or zstd (default: as stored; plain layers get gzip)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand push" -l compression-level -d 'Compression level (gzip 0-9, zstd 1-19)' -r
@@ -3333,7 +3333,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand build" -l storage-opt -d 'St
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand build" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand build" -s f -l file -d 'The Containerfile (default: Containerfile, then Dockerfile, in the context; - reads stdin)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand build" -s t -l tag -d 'Name the image (several allowed)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l build-arg -d 'Set a build argument: NAME=VALUE (or NAME to take it from the environment)' -r
@@ -3464,7 +3464,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand builder; and not __fish_seen
 complete -c skiff -n "__fish_skiff_using_subcommand builder; and not __fish_seen_subcommand_from prune" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand builder; and not __fish_seen_subcommand_from prune" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand builder; and not __fish_seen_subcommand_from prune" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand builder; and not __fish_seen_subcommand_from prune" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand builder; and not __fish_seen_subcommand_from prune" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand builder; and not __fish_seen_subcommand_from prune" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand builder; and not __fish_seen_subcommand_from prune" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand builder; and not __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
@@ -3484,7 +3484,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand builder; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand builder; and __fish_seen_subcommand_from prune" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand builder; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand builder; and __fish_seen_subcommand_from prune" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand builder; and __fish_seen_subcommand_from prune" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand builder; and __fish_seen_subcommand_from prune" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand builder; and __fish_seen_subcommand_from prune" -s a -l all -d 'Also the RUN --mount=type=cache directories'
 complete -c skiff -n "__fish_skiff_using_subcommand builder; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c skiff -n "__fish_skiff_using_subcommand builder; and __fish_seen_subcommand_from prune" -l noout -d 'Print nothing on stdout'
@@ -3505,7 +3505,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand manifest; and not __fish_see
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push rm exists" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push rm exists" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push rm exists" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push rm exists" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push rm exists" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push rm exists" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push rm exists" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push rm exists" -s h -l help -d 'Print help'
@@ -3536,7 +3536,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_su
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from create" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from create" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from create" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from create" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from create" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from create" -l all -d 'Add every image of an image index given'
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from create" -s a -l amend -d 'Add to the list if it exists'
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from create" -l disable-content-trust -d 'Docker\'s content trust; podman ignores it, and so does skiff'
@@ -3567,7 +3567,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_su
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from add" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from add" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from add" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from add" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from add" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from add" -l all -d 'Add every image of an image index'
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from add" -l disable-content-trust -d 'Docker\'s content trust; podman ignores it, and so does skiff'
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from add" -l noout -d 'Print nothing on stdout'
@@ -3592,7 +3592,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_su
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l index -d 'Annotate the list itself rather than an image'
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
@@ -3612,7 +3612,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_su
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
@@ -3640,7 +3640,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_su
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from push" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from push" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from push" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from push" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from push" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from push" -l rm -d 'Remove the list from local storage once pushed'
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Print nothing but errors and the digest'
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from push" -l disable-content-trust -d 'Docker\'s content trust; podman ignores it, and so does skiff'
@@ -3662,7 +3662,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_su
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
@@ -3681,7 +3681,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_su
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand manifest; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
@@ -3700,7 +3700,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand commit" -l storage-opt -d 'S
 complete -c skiff -n "__fish_skiff_using_subcommand commit" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand commit" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand commit" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand commit" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand commit" -s c -l change -d 'Apply a Dockerfile instruction: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, STOPSIGNAL, USER, VOLUME, WORKDIR (e.g. --change \'CMD=/app --serve\')' -r
 complete -c skiff -n "__fish_skiff_using_subcommand commit" -s m -l message -d 'Commit message (the history entry\'s comment)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand commit" -s a -l author -d 'Author' -r
@@ -3729,7 +3729,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand export" -l storage-opt -d 'S
 complete -c skiff -n "__fish_skiff_using_subcommand export" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand export" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand export" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand export" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand export" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand export" -s o -l output -d 'Write to FILE (default: stdout, unless it is a terminal)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand export" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand export" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
@@ -3749,7 +3749,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand import" -l storage-opt -d 'S
 complete -c skiff -n "__fish_skiff_using_subcommand import" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand import" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand import" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand import" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand import" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand import" -s c -l change -d 'Apply a Dockerfile instruction (as with commit)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand import" -s m -l message -d 'Commit message' -r
 complete -c skiff -n "__fish_skiff_using_subcommand import" -l platform -d 'Pull the image for this platform (os/arch[/variant]) instead of the host\'s' -r
@@ -3775,7 +3775,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand diff" -l storage-opt -d 'Sto
 complete -c skiff -n "__fish_skiff_using_subcommand diff" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand diff" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand diff" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand diff" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand diff" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand diff" -l format -d 'json: {"changed": [...], "added": [...], "deleted": [...]}' -r
 complete -c skiff -n "__fish_skiff_using_subcommand diff" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand diff" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
@@ -3796,7 +3796,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand save" -l storage-opt -d 'Sto
 complete -c skiff -n "__fish_skiff_using_subcommand save" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand save" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand save" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand save" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand save" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand save" -s o -l output -d 'Write to FILE (a directory with oci-dir and docker-dir); default: stdout, unless it is a terminal' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand save" -l format -d 'docker-archive (default), oci-archive, oci-dir or docker-dir' -r
 complete -c skiff -n "__fish_skiff_using_subcommand save" -l noout -d 'Print nothing on stdout'
@@ -3821,7 +3821,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand load" -l storage-opt -d 'Sto
 complete -c skiff -n "__fish_skiff_using_subcommand load" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand load" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand load" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand load" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand load" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand load" -s i -l input -d 'Read the archive from FILE (default: stdin); gzip and zstd are recognised' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand load" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand load" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
@@ -3842,7 +3842,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand search" -l storage-opt -d 'S
 complete -c skiff -n "__fish_skiff_using_subcommand search" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand search" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand search" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand search" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand search" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand search" -s f -l filter -d 'Keep results that pass: stars=N, is-official[=BOOL], is-automated[=BOOL]' -r
 complete -c skiff -n "__fish_skiff_using_subcommand search" -l format -d 'Go template for each result, or json' -r
 complete -c skiff -n "__fish_skiff_using_subcommand search" -l limit -d 'Most results per registry (default 25)' -r
@@ -3873,7 +3873,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand login" -l storage-opt -d 'St
 complete -c skiff -n "__fish_skiff_using_subcommand login" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand login" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand login" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand login" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand login" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand login" -s u -l username -d 'User name' -r
 complete -c skiff -n "__fish_skiff_using_subcommand login" -s p -l password -d 'Password (prefer --password-stdin: command lines are visible to other users)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand login" -l authfile -d 'Auth file to write (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
@@ -3901,7 +3901,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand logout" -l storage-opt -d 'S
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand logout" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand logout" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -l authfile -d 'Auth file to change' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
@@ -3922,7 +3922,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l storage-
 complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l dest -d 'Empty directory to unpack into' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l mapped-ids -d 'Number of container ids mapped' -r
 complete -c skiff -n "__fish_skiff_using_subcommand internal-unpack" -l noout -d 'Print nothing on stdout'
@@ -3945,7 +3945,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l storage-op
 complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l mode -d 'layer (an overlay upper dir as a layer), tree (DIR over the --lower dirs, read-only overlay, as a root filesystem) or diff (the changes as JSON)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l dir -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand internal-pack" -l lower -d 'Lower dirs, top first' -r -F
@@ -3973,7 +3973,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l storage-opt 
 complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l userns
@@ -3993,7 +3993,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand internal-supervise" -l stora
 complete -c skiff -n "__fish_skiff_using_subcommand internal-supervise" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand internal-supervise" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand internal-supervise" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand internal-supervise" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand internal-supervise" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand internal-supervise" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-supervise" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-supervise" -l hold -d '`skiff init`: prepare the container, then wait for `skiff start` to run its command'
@@ -4013,7 +4013,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand internal-netns-holder" -l st
 complete -c skiff -n "__fish_skiff_using_subcommand internal-netns-holder" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand internal-netns-holder" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand internal-netns-holder" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand internal-netns-holder" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand internal-netns-holder" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand internal-netns-holder" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-netns-holder" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-netns-holder" -s h -l help -d 'Print help'
@@ -4032,7 +4032,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand internal-dns" -l storage-opt
 complete -c skiff -n "__fish_skiff_using_subcommand internal-dns" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand internal-dns" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand internal-dns" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand internal-dns" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand internal-dns" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand internal-dns" -l records-of -d 'The runroot whose attachment records it answers from' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand internal-dns" -l holder -d 'The pid of the user\'s network namespace holder' -r
 complete -c skiff -n "__fish_skiff_using_subcommand internal-dns" -l noout -d 'Print nothing on stdout'
@@ -4053,7 +4053,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand internal-build" -l storage-o
 complete -c skiff -n "__fish_skiff_using_subcommand internal-build" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand internal-build" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand internal-build" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand internal-build" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand internal-build" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand internal-build" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-build" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-build" -s h -l help -d 'Print help'
@@ -4072,7 +4072,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand internal-op" -l storage-opt 
 complete -c skiff -n "__fish_skiff_using_subcommand internal-op" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand internal-op" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand internal-op" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand internal-op" -l hooks-dir -d 'OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand internal-op" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand internal-op" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-op" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-op" -s h -l help -d 'Print help'

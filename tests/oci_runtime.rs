@@ -910,3 +910,135 @@ fn an_exported_spec_runs_under_crun_and_skiff_runtime() {
     );
     t.ok(["rm", "-a"]);
 }
+
+/// `--hooks-dir`: podman's hook files (oci-hooks(5)) run around a skiff container: prestart
+/// and createRuntime before its command (with the OCI state on stdin), poststart once it runs,
+/// poststop after it exited; `when` decides which apply; a failing prestart hook stops the
+/// container from running, naming the hook.
+#[test]
+fn hooks_dir_runs_oci_hooks_around_skiff_containers() {
+    let t = TestEnv::new("oci-hooksdir");
+    let image = format!("{}/busybox:latest", crate::util::registry());
+    let hooks = t.dir.join("hooks.d");
+    let out = t.dir.join("out");
+    std::fs::create_dir_all(&hooks).unwrap();
+    std::fs::create_dir_all(&out).unwrap();
+    let hook = |name: &str, when: &str, stages: &str, script: &str| {
+        let body = serde_json::json!({
+            "version": "1.0.0",
+            "hook": {"path": "/bin/sh", "args": ["sh", "-c", script], "timeout": 10},
+            "when": serde_json::from_str::<serde_json::Value>(when).unwrap(),
+            "stages": serde_json::from_str::<serde_json::Value>(stages).unwrap(),
+        });
+        std::fs::write(hooks.join(name), body.to_string()).unwrap();
+    };
+    let o = out.display();
+    for stage in ["prestart", "createRuntime", "poststart", "poststop"] {
+        hook(
+            &format!("10-{stage}.json"),
+            r#"{"annotations": {"^hooktest$": "^yes$"}}"#,
+            &format!("[\"{stage}\"]"),
+            &format!("cat > {o}/{stage}.json"),
+        );
+    }
+    // Runs before the command: the container reads what it wrote.
+    hook(
+        "20-marker.json",
+        r#"{"always": true}"#,
+        r#"["prestart"]"#,
+        &format!("echo from-prestart > {o}/marker"),
+    );
+    hook(
+        "30-never.json",
+        r#"{"commands": ["^nomatch$"]}"#,
+        r#"["prestart"]"#,
+        &format!("touch {o}/never"),
+    );
+    if let Some(u) = &t.user {
+        crate::util::chown_r(&t.dir, u.uid, u.gid);
+    }
+    let hd = hooks.to_str().unwrap();
+    let r = t.ok([
+        "--hooks-dir",
+        hd,
+        "run",
+        "--name",
+        "hooked",
+        "--annotation",
+        "hooktest=yes",
+        "-v",
+        &format!("{o}:/out"),
+        &image,
+        "cat",
+        "/out/marker",
+    ]);
+    assert_eq!(r.stdout, "from-prestart\n", "{}", r.describe());
+    let id = t
+        .ok(["inspect", "--format", "{{.Id}}", "hooked"])
+        .stdout
+        .trim()
+        .to_string();
+    let read = |s: &str| -> serde_json::Value {
+        let p = out.join(format!("{s}.json"));
+        serde_json::from_slice(&std::fs::read(&p).unwrap_or_else(|e| panic!("{s}: {e}"))).unwrap()
+    };
+    for (stage, status) in [
+        ("prestart", "created"),
+        ("createRuntime", "created"),
+        ("poststart", "running"),
+        ("poststop", "stopped"),
+    ] {
+        let v = read(stage);
+        assert_eq!(v["id"], id.as_str(), "{stage}: {v}");
+        assert_eq!(v["status"], status, "{stage}: {v}");
+        assert!(v["pid"].as_i64().unwrap() > 0, "{stage}: {v}");
+    }
+    assert!(
+        !out.join("never").exists(),
+        "a hook whose `when` does not match ran"
+    );
+    // Without the annotation only the `always` hook runs.
+    std::fs::remove_file(out.join("prestart.json")).unwrap();
+    t.ok(["--hooks-dir", hd, "run", "--rm", &image, "true"]);
+    assert!(!out.join("prestart.json").exists());
+    // A failing prestart hook: the command never runs, the error names the hook.
+    hook(
+        "40-fail.json",
+        r#"{"always": true}"#,
+        r#"["prestart"]"#,
+        "echo broken >&2; exit 3",
+    );
+    if let Some(u) = &t.user {
+        crate::util::chown_r(&hooks, u.uid, u.gid);
+    }
+    let r = t.run([
+        "--hooks-dir",
+        hd,
+        "run",
+        "--rm",
+        "-v",
+        &format!("{o}:/out"),
+        &image,
+        "touch",
+        "/out/ran",
+    ]);
+    assert_ne!(r.code, 0, "{}", r.describe());
+    assert!(r.stderr.contains("prestart"), "{}", r.describe());
+    assert!(!out.join("ran").exists());
+    // A hook file skiff cannot honour is refused by name.
+    std::fs::remove_file(hooks.join("40-fail.json")).unwrap();
+    hook(
+        "50-bad.json",
+        r#"{"always": true}"#,
+        r#"["startContainer"]"#,
+        "true",
+    );
+    let r = t.run(["--hooks-dir", hd, "run", "--rm", &image, "true"]);
+    assert!(
+        r.code != 0 && r.stderr.contains("50-bad.json"),
+        "{}",
+        r.describe()
+    );
+    t.ok(["rm", "-a", "-f"]);
+    assert!(t.ok(["ps", "-aq"]).stdout.is_empty());
+}

@@ -137,7 +137,7 @@ pub fn run(g: &GlobalOpts, a: ContainerArgs) -> anyhow::Result<i32> {
 fn export_spec(g: &GlobalOpts, a: ExportSpecArgs) -> anyhow::Result<i32> {
     let store = store(g)?;
     let c = store.find(&a.container)?;
-    let spec = crate::runtime::container::oci_spec(&store, &c)?;
+    let spec = crate::runtime::ocispec::of_container(&store, &c)?;
     let text = serde_json::to_string_pretty(&spec)? + "\n";
     match &a.output {
         Some(p) => {
@@ -278,7 +278,7 @@ pub fn inspect(g: &GlobalOpts, a: InspectArgs) -> anyhow::Result<i32> {
     let found = |c: Container, out: &mut Vec<Value>| {
         let mut j = super::inspect::container_json(&c);
         // The OCI runtime spec the container corresponds to (also `container export-spec`).
-        j["OCIConfig"] = json!(crate::runtime::container::oci_spec(&store, &c).ok());
+        j["OCIConfig"] = json!(crate::runtime::ocispec::of_container(&store, &c).ok());
         if a.size {
             let rw = dir_size(&store.path(&c.id).join("upper"));
             j["SizeRw"] = json!(rw);

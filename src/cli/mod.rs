@@ -118,7 +118,7 @@ pub struct GlobalOpts {
     /// Also log to syslog (accepted and said so: skiff logs to stderr).
     #[arg(long, global = true)]
     pub syslog: bool,
-    /// OCI hooks directory (accepted and said so: skiff runs no OCI hooks yet).
+    /// OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win).
     #[arg(long, global = true, value_name = "DIR")]
     pub hooks_dir: Vec<PathBuf>,
 }
@@ -386,9 +386,7 @@ impl GlobalOpts {
         if self.syslog {
             ignored("--syslog", "skiff writes its messages to stderr");
         }
-        if !self.hooks_dir.is_empty() {
-            ignored("--hooks-dir", "skiff runs no OCI hooks yet");
-        }
+        crate::runtime::hooksdir::set_global_dirs(self.hooks_dir.clone());
         Ok(())
     }
 }

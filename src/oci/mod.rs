@@ -9,7 +9,7 @@ mod config;
 mod create;
 mod devices;
 mod exec;
-mod hooks;
+pub mod hooks;
 mod idmap;
 mod init;
 mod mounts;

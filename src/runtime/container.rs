@@ -255,10 +255,35 @@ pub fn start_recorded(
             bridge,
         })
     })();
+    // OCI hooks (--hooks-dir): prestart and createRuntime once the namespaces exist, before the
+    // command runs (the container holds for them, as for `skiff init`).
+    let hooks = super::hooksdir::of(c);
+    let before = hooks
+        .as_ref()
+        .is_ok_and(|h| !h.stage("prestart").is_empty() || !h.stage("createRuntime").is_empty());
+    let has_outer = hold.is_some();
+    let mut outer = hold;
+    let (id, bundle) = (c.id.clone(), store.path(&c.id));
+    let mut with_hooks = |pid: nix::unistd::Pid| -> anyhow::Result<()> {
+        if let Ok(h) = &hooks {
+            let st = super::hooksdir::state(&id, "created", pid.as_raw(), &bundle);
+            h.run("prestart", &st)?;
+            h.run("createRuntime", &st)?;
+        }
+        if let Some(o) = outer.as_mut() {
+            o(pid)?;
+        }
+        Ok(())
+    };
+    let held: Option<spawn::Hold<'_>> = (before || has_outer).then_some(&mut with_hooks);
     let run_spec = with_secret_env(store, &c.spec);
-    let started = match run_spec.and_then(|run| {
-        launch.and_then(|l| spawn::start(run.as_ref().unwrap_or(&c.spec), &dirs, l, hold))
-    }) {
+    let started = match hooks
+        .as_ref()
+        .map_err(|e| anyhow::anyhow!("{e:#}"))
+        .and(run_spec)
+        .and_then(|run| {
+            launch.and_then(|l| spawn::start(run.as_ref().unwrap_or(&c.spec), &dirs, l, held))
+        }) {
         Ok(s) => s,
         Err(e) => {
             if let Some(cg) = &cgroup {
@@ -290,6 +315,7 @@ pub fn start_recorded(
     };
     store.save(c)?;
     events::container(store.runroot(), c, "start", None);
+    super::hooksdir::run_reported(store, c, "poststart", "running", c.state.pid);
     let watcher = if supervisor_pid > 0 {
         supervisor_pid as u32
     } else {
@@ -434,6 +460,9 @@ pub fn finish(
     error: Option<String>,
 ) -> anyhow::Result<()> {
     events::container(store.runroot(), c, "died", Some(code));
+    if c.state.started_at.is_some() {
+        super::hooksdir::run_reported(store, c, "poststop", "stopped", c.state.pid);
+    }
     // Its cgroup: whether the OOM killer struck, then gone.
     let mut oom_killed = false;
     let cgroup = if c.spec.resources.is_empty() {
@@ -546,37 +575,4 @@ pub fn remove(store: &ContainerStore, c: &Container) -> anyhow::Result<()> {
     }
     events::container(store.runroot(), c, "remove", None);
     Ok(())
-}
-
-/// The container as an OCI runtime spec (`inspect .OCIConfig`, `container export-spec`): the
-/// user resolved against the container's own /etc/passwd and /etc/group (its upper layer first,
-/// then the image's layers, top down), nothing written.
-pub fn oci_spec(store: &ContainerStore, c: &Container) -> anyhow::Result<oci_spec::runtime::Spec> {
-    // The /etc files it binds are made at start: a config of a container never started names
-    // them too, so that any runtime can run it.
-    if !store.run_path(&c.id).join("etc").join("hosts").exists() {
-        write_etc(store, c)?;
-    }
-    let dirs = Dirs {
-        upper: store.path(&c.id).join("upper"),
-        work: store.path(&c.id).join("work"),
-        etc: store.run_path(&c.id).join("etc"),
-    };
-    let rootfs = store.run_path(&c.id).join("rootfs");
-    let read = |file: &str| -> String {
-        let mut places = vec![c.spec.rootfs.clone().unwrap_or_else(|| dirs.upper.clone())];
-        places.extend(c.spec.layers.iter().rev().cloned());
-        places
-            .iter()
-            .find_map(|d| std::fs::read_to_string(d.join(file)).ok())
-            .unwrap_or_default()
-    };
-    let user = super::user::resolve(
-        &c.spec.user,
-        &c.spec.group_add,
-        &read("etc/passwd"),
-        &read("etc/group"),
-    )
-    .map_err(|e| anyhow::anyhow!("user {:?}: {e}", c.spec.user))?;
-    super::ocispec::generate(&c.spec, &dirs, &rootfs, Some(&user))
 }

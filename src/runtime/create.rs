@@ -147,6 +147,11 @@ pub fn create(paths: &Paths, store: &Store, req: ContainerRequest) -> anyhow::Re
     spec.die_with_parent = req.die_with_parent;
     spec.infra = req.infra;
     spec.join_ns = req.join_ns.clone();
+    if !spec.infra && !spec.die_with_parent {
+        let conf = crate::system::containers_conf::ContainersConf::load()?;
+        let from_conf = conf.engine.hooks_dir.clone().unwrap_or_default();
+        spec.hooks_dirs = super::hooksdir::dirs_for_new_container(&from_conf);
+    }
     for d in &spec.devices {
         if std::fs::symlink_metadata(&d.host).is_err() {
             anyhow::bail!("--device {}: no such device on this host", d.host.display());

@@ -13,6 +13,7 @@ pub mod exec;
 pub mod fuse;
 pub mod health;
 pub mod hold;
+pub mod hooksdir;
 pub mod init;
 pub mod launch;
 pub mod logfile;

@@ -307,6 +307,42 @@ pub fn generate(
     serde_json::from_value(v).context("building the OCI spec")
 }
 
+/// The container as an OCI runtime spec (`inspect .OCIConfig`, `container export-spec`): the
+/// user resolved against the container's own /etc/passwd and /etc/group (its upper layer first,
+/// then the image's layers, top down); its /etc files made when it never ran.
+pub fn of_container(
+    store: &crate::state::ContainerStore,
+    c: &crate::state::Container,
+) -> anyhow::Result<oci_spec::runtime::Spec> {
+    // The /etc files it binds are made at start: a config of a container never started names
+    // them too, so that any runtime can run it.
+    if !store.run_path(&c.id).join("etc").join("hosts").exists() {
+        super::container::write_etc(store, c)?;
+    }
+    let dirs = Dirs {
+        upper: store.path(&c.id).join("upper"),
+        work: store.path(&c.id).join("work"),
+        etc: store.run_path(&c.id).join("etc"),
+    };
+    let rootfs = store.run_path(&c.id).join("rootfs");
+    let read = |file: &str| -> String {
+        let mut places = vec![c.spec.rootfs.clone().unwrap_or_else(|| dirs.upper.clone())];
+        places.extend(c.spec.layers.iter().rev().cloned());
+        places
+            .iter()
+            .find_map(|d| std::fs::read_to_string(d.join(file)).ok())
+            .unwrap_or_default()
+    };
+    let user = super::user::resolve(
+        &c.spec.user,
+        &c.spec.group_add,
+        &read("etc/passwd"),
+        &read("etc/group"),
+    )
+    .map_err(|e| anyhow::anyhow!("user {:?}: {e}", c.spec.user))?;
+    generate(&c.spec, &dirs, &rootfs, Some(&user))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

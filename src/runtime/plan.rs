@@ -400,6 +400,7 @@ mod tests {
             die_with_parent: false,
             infra: false,
             join_ns: Vec::new(),
+            hooks_dirs: Vec::new(),
         }
     }
 

@@ -207,6 +207,9 @@ pub struct Spec {
     /// pid: a pod's shared ones).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub join_ns: Vec<String>,
+    /// OCI hook directories (`--hooks-dir`), read when the container starts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hooks_dirs: Vec<std::path::PathBuf>,
 }
 
 /// A host device node made available in the container (`--device HOST[:CONTAINER][:PERMS]`).
@@ -442,6 +445,7 @@ pub fn build(
         die_with_parent: false,
         infra: false,
         join_ns: Vec::new(),
+        hooks_dirs: Vec::new(),
         extra_users: opts.extra_users.clone(),
         passwd: opts.passwd,
         passwd_entry: opts.passwd_entry.clone(),

@@ -37,6 +37,8 @@ pub struct Engine {
     pub events_logfile_path: Option<PathBuf>,
     /// Where CDI device specs are read (default /etc/cdi, /var/run/cdi).
     pub cdi_spec_dirs: Option<Vec<PathBuf>>,
+    /// OCI hook directories (oci-hooks(5)).
+    pub hooks_dir: Option<Vec<PathBuf>>,
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -114,6 +116,7 @@ impl ContainersConf {
         take!(containers.pids_limit, c.pids_limit);
         take!(engine.events_logfile_path, later.engine.events_logfile_path);
         take!(engine.cdi_spec_dirs, later.engine.cdi_spec_dirs);
+        take!(engine.hooks_dir, later.engine.hooks_dir);
         take!(network.default_network, later.network.default_network);
     }
 }
