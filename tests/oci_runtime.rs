@@ -788,7 +788,7 @@ fn a_skiff_container_exports_its_oci_spec() {
         .any(|n| n["type"] == "user"));
     // The same object under inspect; and skiff-runtime creates a container from it (its /etc
     // files exist from the export on; the root is the container's mount point, still empty:
-    // `an_exported_spec_runs_under_crun_and_skiff_runtime` runs one, as root).
+    // `an_exported_spec_runs_under_crun_runc_and_skiff_runtime` runs one, as root).
     let r = t.ok(["inspect", "--format", "{{.OCIConfig.hostname}}", "ex"]);
     assert_eq!(r.stdout.trim(), "exported");
     let bundle = t.dir.join("exported-bundle");
@@ -823,11 +823,11 @@ fn a_skiff_container_exports_its_oci_spec() {
 }
 
 /// The config skiff writes is one any runtime runs: as root, the container's overlay mounted
-/// where `root.path` says (from the annotations), the exported bundle runs under crun and under
+/// where `root.path` says (from the annotations), the exported bundle runs under crun, runc and
 /// skiff-runtime with the output `skiff start -a` gives (user, hostname, capabilities, the
 /// image's files, the generated /etc files).
 #[test]
-fn an_exported_spec_runs_under_crun_and_skiff_runtime() {
+fn an_exported_spec_runs_under_crun_runc_and_skiff_runtime() {
     if !crate::util::is_root() {
         return;
     }
@@ -891,12 +891,18 @@ fn an_exported_spec_runs_under_crun_and_skiff_runtime() {
         (st.code(), std::fs::read_to_string(&out).unwrap())
     };
     let crun = run("crun", "with-crun");
+    let runc = run("runc", "with-runc");
     let ours = run(runtime_bin().to_str().unwrap(), "with-skiff-runtime");
     let _ = std::process::Command::new("umount").arg(&root).status();
     let skiff = t.ok(["start", "-a", "ex"]).stdout;
     assert!(
         skiff.contains("uid=65534") && skiff.contains("exported"),
         "{skiff}"
+    );
+    assert_eq!(
+        runc,
+        (Some(0), skiff.clone()),
+        "runc on the exported bundle"
     );
     assert_eq!(
         crun,

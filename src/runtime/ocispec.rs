@@ -38,6 +38,16 @@ fn data_options(data: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_string)
 }
 
+/// The device nodes the runtime-spec makes every runtime provide.
+const DEFAULT_DEVICES: [&str; 6] = [
+    "/dev/null",
+    "/dev/zero",
+    "/dev/full",
+    "/dev/random",
+    "/dev/urandom",
+    "/dev/tty",
+];
+
 /// The mounts, masked and read-only paths of the plan, in its order.
 fn mounts(ops: &[Op], out: &mut Value) {
     let mut mounts = Vec::new();
@@ -51,6 +61,10 @@ fn mounts(ops: &[Op], out: &mut Value) {
                 mounts.push(json!({"destination": target, "type": fstype, "source": fstype, "options": o}));
             }
             Op::Sysfs { flags } => mounts.push(json!({"destination": "/sys", "type": "sysfs", "source": "sysfs", "options": flag_options(*flags)})),
+            // The host's own /dev/null, /dev/tty, ...: the default devices every runtime makes
+            // itself (listing them as mounts too makes runc open /dev/tty, ENXIO without one).
+            Op::Bind { source, target, .. }
+                if DEFAULT_DEVICES.contains(&target.as_str()) && source.as_path() == Path::new(target) => {}
             Op::Bind { source, target, readonly: ro, .. } => {
                 let mut o = vec!["rbind".to_string(), "rprivate".to_string()];
                 if *ro {
