@@ -315,7 +315,9 @@ pub fn start_recorded(
     };
     store.save(c)?;
     events::container(store.runroot(), c, "start", None);
-    super::hooksdir::run_reported(store, c, "poststart", "running", c.state.pid);
+    if let Ok(h) = &hooks {
+        super::hooksdir::run_reported(h, store, c, "poststart", "running", c.state.pid);
+    }
     let watcher = if supervisor_pid > 0 {
         supervisor_pid as u32
     } else {
@@ -461,7 +463,12 @@ pub fn finish(
 ) -> anyhow::Result<()> {
     events::container(store.runroot(), c, "died", Some(code));
     if c.state.started_at.is_some() {
-        super::hooksdir::run_reported(store, c, "poststop", "stopped", c.state.pid);
+        match super::hooksdir::of(c) {
+            Ok(h) => {
+                super::hooksdir::run_reported(&h, store, c, "poststop", "stopped", c.state.pid)
+            }
+            Err(e) => tracing::warn!(container = %c.name, "poststop hooks: {e:#}"),
+        }
     }
     // Its cgroup: whether the OOM killer struck, then gone.
     let mut oom_killed = false;

@@ -194,22 +194,20 @@ pub fn of(c: &crate::state::Container) -> anyhow::Result<Hooks> {
     load(&c.spec.hooks_dirs, &subject)
 }
 
-/// Run `stage` for `c` (whose process is `pid`) where a failure is only reported, as the OCI
-/// spec wants for poststart and poststop.
+/// Run `stage` of `hooks` for `c` (whose process is `pid`) where a failure is only reported,
+/// as the OCI spec wants for poststart and poststop.
 pub fn run_reported(
+    hooks: &Hooks,
     store: &crate::state::ContainerStore,
     c: &crate::state::Container,
     stage: &str,
     status: &str,
     pid: i32,
 ) {
-    let result = of(c).and_then(|h| {
-        if h.stage(stage).is_empty() {
-            return Ok(());
-        }
-        h.run(stage, &state(&c.id, status, pid, &store.path(&c.id)))
-    });
-    if let Err(e) = result {
+    if hooks.stage(stage).is_empty() {
+        return;
+    }
+    if let Err(e) = hooks.run(stage, &state(&c.id, status, pid, &store.path(&c.id))) {
         tracing::warn!(container = %c.name, "{stage} hook: {e:#}");
         eprintln!("skiff: warning: {}: {stage} hook: {e:#}", c.name);
     }
