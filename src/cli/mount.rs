@@ -103,14 +103,7 @@ pub fn mount(g: &GlobalOpts, a: MountArgs) -> anyhow::Result<i32> {
         return list(&store, &a);
     }
     check_privileges("mount")?;
-    let sel = super::targets::Selection {
-        names: &a.containers,
-        all: a.all,
-        latest: a.latest.latest,
-        cidfiles: &[],
-        filters: &[],
-        ignore: false,
-    };
+    let sel = super::targets::Selection::named(&a.containers, a.all, a.latest.latest);
     let mut failed = super::targets::Failures::new();
     let mut out = String::new();
     for t in super::targets::select(&store, &sel, |_| true)? {
@@ -199,14 +192,7 @@ pub fn unmount(g: &GlobalOpts, a: UnmountArgs) -> anyhow::Result<i32> {
     let store = ContainerStore::open(&paths.root, &paths.runroot)?;
     check_privileges("unmount")?;
     let mounted = mounted_paths();
-    let sel = super::targets::Selection {
-        names: &a.containers,
-        all: a.all,
-        latest: a.latest.latest,
-        cidfiles: &[],
-        filters: &[],
-        ignore: false,
-    };
+    let sel = super::targets::Selection::named(&a.containers, a.all, a.latest.latest);
     if a.containers.is_empty() && !a.all && !a.latest.latest {
         anyhow::bail!("name the containers to unmount, or use --all");
     }

@@ -102,14 +102,7 @@ pub fn init(g: &GlobalOpts, a: InitArgs) -> anyhow::Result<i32> {
         ) && !c.process_alive()
             && !c.supervisor_alive()
     };
-    let sel = super::targets::Selection {
-        names: &a.containers,
-        all: a.all,
-        latest: a.latest.latest,
-        cidfiles: &[],
-        filters: &[],
-        ignore: false,
-    };
+    let sel = super::targets::Selection::named(&a.containers, a.all, a.latest.latest);
     let mut failed = super::targets::Failures::new();
     for t in super::targets::select(&cstore, &sel, can_init)? {
         let result = (|| -> anyhow::Result<()> {

@@ -38,6 +38,20 @@ pub struct Selection<'a> {
     pub ignore: bool,
 }
 
+impl<'a> Selection<'a> {
+    /// Names, `--all` and `--latest` only (no cidfiles, filters or `--ignore`).
+    pub fn named(names: &'a [String], all: bool, latest: bool) -> Self {
+        Selection {
+            names,
+            all,
+            latest,
+            cidfiles: &[],
+            filters: &[],
+            ignore: false,
+        }
+    }
+}
+
 /// One container to act on, with what to print for it: the name as given, or the id where the
 /// user gave none (`--all`, `--latest`, `--cidfile`), as podman prints them.
 pub struct Target {
