@@ -1173,38 +1173,40 @@ complete -c skiff -n "__fish_skiff_using_subcommand restart" -l running -d 'With
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -s l -l latest -d 'Act on the latest created container'
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec checkpoint restore" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec checkpoint restore" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec checkpoint restore" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
 warn\t''
 info\t''
 debug\t''
 trace\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec" -l noout -d 'Print nothing on stdout'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec" -s h -l help -d 'Print help'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec" -f -a "ls" -d 'List containers'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec" -f -a "inspect" -d 'Display a container\'s details as JSON'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec" -f -a "prune" -d 'Remove all stopped containers'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec" -f -a "rm" -d 'Remove containers'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec" -f -a "stop" -d 'Stop containers'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec" -f -a "init" -d 'Initialize containers: prepare them without running their command (start runs it)'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec" -f -a "rename" -d 'Rename a container'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec" -f -a "wait" -d 'Wait for containers to stop and print their exit codes'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec" -f -a "port" -d 'List a container\'s published ports'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec" -f -a "mount" -d 'Mount containers\' root filesystems (as root, or inside `skiff unshare`)'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec" -f -a "unmount" -d 'Unmount containers\' root filesystems'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec" -f -a "clone" -d 'Create a copy of a container (its configuration; optionally another name, image, limits)'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec" -f -a "export-spec" -d 'Write the container\'s OCI runtime spec (config.json), as any OCI runtime can run it'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec checkpoint restore" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec checkpoint restore" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec checkpoint restore" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec checkpoint restore" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec checkpoint restore" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec checkpoint restore" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec checkpoint restore" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec checkpoint restore" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec checkpoint restore" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec checkpoint restore" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec checkpoint restore" -s h -l help -d 'Print help'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec checkpoint restore" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec checkpoint restore" -f -a "ls" -d 'List containers'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec checkpoint restore" -f -a "inspect" -d 'Display a container\'s details as JSON'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec checkpoint restore" -f -a "prune" -d 'Remove all stopped containers'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec checkpoint restore" -f -a "rm" -d 'Remove containers'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec checkpoint restore" -f -a "stop" -d 'Stop containers'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec checkpoint restore" -f -a "init" -d 'Initialize containers: prepare them without running their command (start runs it)'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec checkpoint restore" -f -a "rename" -d 'Rename a container'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec checkpoint restore" -f -a "wait" -d 'Wait for containers to stop and print their exit codes'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec checkpoint restore" -f -a "port" -d 'List a container\'s published ports'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec checkpoint restore" -f -a "mount" -d 'Mount containers\' root filesystems (as root, or inside `skiff unshare`)'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec checkpoint restore" -f -a "unmount" -d 'Unmount containers\' root filesystems'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec checkpoint restore" -f -a "clone" -d 'Create a copy of a container (its configuration; optionally another name, image, limits)'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec checkpoint restore" -f -a "export-spec" -d 'Write the container\'s OCI runtime spec (config.json), as any OCI runtime can run it'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec checkpoint restore" -f -a "checkpoint" -d 'Checkpoint running containers with CRIU (as root): their processes\' state, to restore later'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls inspect prune rm stop init rename wait port mount unmount clone export-spec checkpoint restore" -f -a "restore" -d 'Restore checkpointed containers (or one from a --export archive or checkpoint image)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s n -l last -d 'Show the N latest created containers' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: name=, id=, status=, label=, ancestor=' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l format -d 'Go template or json' -r
@@ -1534,6 +1536,73 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export-spec" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export-spec" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export-spec" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -s e -l export -d 'Export the checkpoint to FILE (a tar archive; `container restore --import FILE` restores it, here or on another machine with the same image)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -s c -l compress -d 'Compression of the --export archive: zstd, gzip or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l create-image -d 'Also store the checkpoint as a local image NAME (`container restore NAME` restores it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -s a -l all -d 'Checkpoint every running container'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -s l -l latest -d 'Act on the latest created container'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -s R -l leave-running -d 'Leave the container running after writing the checkpoint'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -s k -l keep -d 'Keep CRIU\'s work files and logs (in the container\'s checkpoint dir; kept anyway until the restore)'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l tcp-established -d 'Checkpoint established TCP connections too'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l file-locks -d 'Checkpoint file locks too'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l ignore-rootfs -d 'With --export: leave out the changes to the root filesystem'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l ignore-volumes -d 'With --export: leave out the named volumes\' content'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -s P -l pre-checkpoint -d 'Dump the memory only (the container keeps running); a later `--with-previous` checkpoint writes only the pages changed since'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l with-previous -d 'Checkpoint on top of the --pre-checkpoint made before'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l print-stats -d 'Print CRIU\'s figures as JSON (podman\'s shape) instead of the names'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -s h -l help -d 'Print help'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restore" -s i -l import -d 'Restore from an archive written by `checkpoint --export`: a new container' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restore" -l import-previous -d 'With --import: the pre-checkpoint archive written by `checkpoint -P --export`' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restore" -s n -l name -d 'With --import: the new container\'s name (default: the checkpointed one\'s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restore" -s p -l publish -d 'Publish these ports instead of the ones it was created with (HOST:CONTAINER, as `run -p`)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restore" -l pod -d 'Restore into an existing pod (refused: a pod\'s containers share its namespaces, which CRIU cannot join)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restore" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restore" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restore" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restore" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restore" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restore" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restore" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restore" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restore" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restore" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restore" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restore" -s a -l all -d 'Restore every checkpointed container'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restore" -s l -l latest -d 'Act on the latest created container'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restore" -s k -l keep -d 'Keep the checkpoint once restored'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restore" -l tcp-established -d 'Restore established TCP connections (when they were checkpointed)'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restore" -l file-locks -d 'Restore file locks'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restore" -l ignore-rootfs -d 'With --import: do not apply the archive\'s root filesystem changes'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restore" -l ignore-volumes -d 'With --import: do not restore the named volumes\' content'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restore" -l ignore-static-ip -d 'Accepted for podman\'s scripts: skiff checkpoints no bridge network, so there is no static address to ignore'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restore" -l ignore-static-mac -d 'Accepted for podman\'s scripts (as --ignore-static-ip)'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restore" -l print-stats -d 'Print CRIU\'s figures as JSON (podman\'s shape) instead of the names'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restore" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restore" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
@@ -3997,6 +4066,10 @@ complete -c skiff -n "__fish_skiff_using_subcommand internal-supervise" -l hooks
 complete -c skiff -n "__fish_skiff_using_subcommand internal-supervise" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-supervise" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-supervise" -l hold -d '`skiff init`: prepare the container, then wait for `skiff start` to run its command'
+complete -c skiff -n "__fish_skiff_using_subcommand internal-supervise" -l restore -d '`skiff container restore`: from its checkpoint'
+complete -c skiff -n "__fish_skiff_using_subcommand internal-supervise" -l keep -d 'With --restore: keep the checkpoint'
+complete -c skiff -n "__fish_skiff_using_subcommand internal-supervise" -l tcp-established -d 'With --restore: CRIU\'s --tcp-established'
+complete -c skiff -n "__fish_skiff_using_subcommand internal-supervise" -l file-locks -d 'With --restore: CRIU\'s --file-locks'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-supervise" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-supervise" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-netns-holder" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F

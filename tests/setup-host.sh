@@ -82,4 +82,35 @@ if [ ! -x /opt/skiff-docker/usr/bin/docker ]; then
   (cd "$tmp" && apt-get download -qq docker.io >/dev/null && dpkg -x docker.io_*.deb /opt/skiff-docker)
   rm -rf "$tmp"
 fi
+# CRIU for `container checkpoint|restore`. Debian 12's criu 3.17 does not run on Linux >= 6.13
+# (vDSO layout) and 4.1 cannot dump TCP sockets on >= 6.16: where the installed criu fails
+# `criu check`, CRIU from Debian unstable, with the glibc it needs, is unpacked into
+# /opt/skiff-criu and run through that glibc's loader (/opt/skiff-criu/bin/criu). Nothing of the
+# system's libc changes.
+if ! /opt/skiff-criu/bin/criu check >/dev/null 2>&1; then
+  if command -v criu >/dev/null && criu check >/dev/null 2>&1 \
+     && criu --version | awk '/^Version/ {split($2, v, "."); exit !(v[1] > 4 || (v[1] == 4 && v[2] >= 2))}'; then
+    mkdir -p /opt/skiff-criu/bin && ln -sf "$(command -v criu)" /opt/skiff-criu/bin/criu
+  else
+    tmp=$(mktemp -d); chmod 777 "$tmp"
+    printf 'deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian sid main\n' > "$tmp/sources.list"
+    apt_sid=(-o "Dir::Etc::SourceList=$tmp/sources.list" -o Dir::Etc::SourceParts=/dev/null
+             -o "Dir::State::Lists=$tmp/lists" -o "Dir::Cache=$tmp/cache")
+    mkdir -p "$tmp/lists/partial" "$tmp/cache/archives/partial"
+    apt-get "${apt_sid[@]}" update -qq
+    (cd "$tmp" && apt-get "${apt_sid[@]}" download -qq criu libcompel1 libc6 libnet9 libnl-3-200 >/dev/null)
+    rm -rf /opt/skiff-criu && mkdir -p /opt/skiff-criu/bin
+    for d in "$tmp"/*.deb; do dpkg-deb -x "$d" /opt/skiff-criu/root; done
+    cat > /opt/skiff-criu/bin/criu <<'WRAP'
+#!/bin/sh
+r=/opt/skiff-criu/root
+l=$r/usr/lib/x86_64-linux-gnu
+exec "$l/ld-linux-x86-64.so.2" --library-path "$l:/usr/lib/x86_64-linux-gnu" "$r/usr/sbin/criu" "$@"
+WRAP
+    chmod 755 /opt/skiff-criu/bin/criu
+    rm -rf "$tmp"
+  fi
+  /opt/skiff-criu/bin/criu check >/dev/null 2>&1 \
+    || echo "setup-host: /opt/skiff-criu/bin/criu check fails: the checkpoint tests will fail" >&2
+fi
 echo "setup-host: ready (users skiff-test with subids 200000-265535, skiff-nosub without)"

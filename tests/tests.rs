@@ -6,6 +6,7 @@ mod apache;
 mod api;
 mod build;
 mod build_options;
+mod checkpoint;
 mod cli;
 mod commands;
 mod commit;

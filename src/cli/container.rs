@@ -114,6 +114,10 @@ pub enum ContainerCommand {
     /// Write the container's OCI runtime spec (config.json), as any OCI runtime can run it
     #[command(name = "export-spec")]
     ExportSpec(ExportSpecArgs),
+    /// Checkpoint running containers with CRIU (as root): their processes' state, to restore later
+    Checkpoint(super::checkpoint::CheckpointArgs),
+    /// Restore checkpointed containers (or one from a --export archive or checkpoint image)
+    Restore(super::checkpoint::RestoreArgs),
 }
 
 pub fn run(g: &GlobalOpts, a: ContainerArgs) -> anyhow::Result<i32> {
@@ -131,6 +135,8 @@ pub fn run(g: &GlobalOpts, a: ContainerArgs) -> anyhow::Result<i32> {
         ContainerCommand::Unmount(x) => super::mount::unmount(g, x),
         ContainerCommand::Clone(x) => super::clone::run(g, *x),
         ContainerCommand::ExportSpec(x) => export_spec(g, x),
+        ContainerCommand::Checkpoint(x) => super::checkpoint::checkpoint(g, x),
+        ContainerCommand::Restore(x) => super::checkpoint::restore(g, x),
     }
 }
 

@@ -34,6 +34,11 @@ pub fn container_json(c: &Container) -> Value {
                 "FailingStreak": c.state.failing_streak,
             },
             "FinishedAt": t(c.state.finished_at),
+            // podman's checkpoint fields (`container checkpoint|restore`).
+            "Checkpointed": c.state.checkpointed,
+            "CheckpointedAt": t(c.state.checkpointed_at),
+            "Restored": c.state.restored_at.is_some(),
+            "RestoredAt": t(c.state.restored_at),
             // Kubernetes' readiness (readiness/startup probes from `kube play`); running otherwise.
             "Ready": crate::runtime::checks::is_ready(c),
         },

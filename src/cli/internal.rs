@@ -77,6 +77,18 @@ pub struct SuperviseArgs {
     /// `skiff init`: prepare the container, then wait for `skiff start` to run its command.
     #[arg(long)]
     pub hold: bool,
+    /// `skiff container restore`: from its checkpoint.
+    #[arg(long)]
+    pub restore: bool,
+    /// With --restore: keep the checkpoint.
+    #[arg(long)]
+    pub keep: bool,
+    /// With --restore: CRIU's --tcp-established.
+    #[arg(long)]
+    pub tcp_established: bool,
+    /// With --restore: CRIU's --file-locks.
+    #[arg(long)]
+    pub file_locks: bool,
     /// The container to start and watch.
     pub id: String,
 }
@@ -97,7 +109,19 @@ pub fn supervise(g: &super::GlobalOpts, a: SuperviseArgs) -> anyhow::Result<i32>
     let paths = g.paths()?;
     let store = crate::state::ContainerStore::open(&paths.root, &paths.runroot)?;
     let ready = std::io::stdout().as_fd().try_clone_to_owned()?;
-    crate::runtime::supervisor::supervise(&store, &a.id, ready, a.hold)
+    use crate::runtime::supervisor::Mode;
+    let mode = if a.restore {
+        Mode::Restore(crate::runtime::restore::RestoreOpts {
+            tcp_established: a.tcp_established,
+            file_locks: a.file_locks,
+            keep: a.keep,
+        })
+    } else if a.hold {
+        Mode::Hold
+    } else {
+        Mode::Start
+    };
+    crate::runtime::supervisor::supervise(&store, &a.id, ready, mode)
 }
 
 #[derive(Debug, Args)]

@@ -4,6 +4,8 @@
 pub mod attach;
 pub mod build;
 pub mod buildflags;
+pub mod checkpoint;
+pub mod checkpoint_archive;
 pub mod clone;
 pub mod commit;
 pub mod completion;

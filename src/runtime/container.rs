@@ -212,6 +212,10 @@ pub fn start_recorded(
     supervisor_pid: i32,
     hold: Option<spawn::Hold<'_>>,
 ) -> anyhow::Result<spawn::Started> {
+    // A fresh start supersedes a checkpoint (`container restore` no longer applies).
+    if c.state.checkpointed {
+        let _ = std::fs::remove_dir_all(super::checkpoint::dir(store, &c.id));
+    }
     // On bridge networks: the user's network namespace and the addresses, before the /etc files
     // that name them.
     let bridge = match prepare_bridge(store, c) {

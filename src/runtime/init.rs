@@ -184,10 +184,16 @@ fn run(a: &ChildArgs<'_>, sock: BorrowedFd<'_>) -> Result<Never, (i32, anyhow::E
     }
     if spec.tty {
         setup_tty(sock).map_err(setup)?;
-    } else if a.stdin_null {
-        let null = std::fs::File::open("/dev/null")
-            .map_err(|e| setup(anyhow!("opening /dev/null: {e}")))?;
-        nix::unistd::dup2_stdin(&null).map_err(|e| setup(anyhow!("dup2: {e}")))?;
+    } else {
+        // A session of its own, as runc and crun give every container: the caller's terminal
+        // signals reach it only through skiff's relay, and CRIU can checkpoint it (a session
+        // leader outside its pid namespace cannot be dumped).
+        let _ = nix::unistd::setsid();
+        if a.stdin_null {
+            let null = std::fs::File::open("/dev/null")
+                .map_err(|e| setup(anyhow!("opening /dev/null: {e}")))?;
+            nix::unistd::dup2_stdin(&null).map_err(|e| setup(anyhow!("dup2: {e}")))?;
+        }
     }
 
     become_user(spec, &spec.caps, spec.no_new_privileges, &u).map_err(setup)?;

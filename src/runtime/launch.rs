@@ -76,6 +76,34 @@ pub fn spawn_supervisor(
     id: &str,
     hold: bool,
 ) -> anyhow::Result<std::process::Child> {
+    let extra: &[&str] = if hold { &["--hold"] } else { &[] };
+    spawn_supervisor_with(paths, id, extra)
+}
+
+/// `skiff container restore`: the supervisor restores the container from its checkpoint.
+pub fn spawn_restoring(
+    paths: &Paths,
+    id: &str,
+    o: &super::restore::RestoreOpts,
+) -> anyhow::Result<std::process::Child> {
+    let mut extra = vec!["--restore"];
+    for (on, flag) in [
+        (o.keep, "--keep"),
+        (o.tcp_established, "--tcp-established"),
+        (o.file_locks, "--file-locks"),
+    ] {
+        if on {
+            extra.push(flag);
+        }
+    }
+    spawn_supervisor_with(paths, id, &extra)
+}
+
+fn spawn_supervisor_with(
+    paths: &Paths,
+    id: &str,
+    extra: &[&str],
+) -> anyhow::Result<std::process::Child> {
     let store = ContainerStore::open(&paths.root, &paths.runroot)?;
     let c = store.load(id)?;
     if !c.spec.network.attachments().is_empty() {
@@ -95,10 +123,8 @@ pub fn spawn_supervisor(
         .arg(&paths.root)
         .arg("--runroot")
         .arg(&paths.runroot)
-        .arg("internal-supervise");
-    if hold {
-        cmd.arg("--hold");
-    }
+        .arg("internal-supervise")
+        .args(extra);
     Ok(cmd
         .arg(id)
         .stdin(Stdio::null())

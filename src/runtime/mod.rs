@@ -4,6 +4,7 @@
 pub mod attach;
 pub mod cdi;
 pub mod cgroups;
+pub mod checkpoint;
 pub mod checks;
 pub mod container;
 pub mod copy;
@@ -22,6 +23,7 @@ pub mod ocispec;
 pub mod plan;
 pub mod pod;
 pub mod procs;
+pub mod restore;
 pub mod rootfs;
 pub mod seccomp;
 pub mod security;

@@ -18,12 +18,21 @@ pub const READY_OK: u8 = b'O';
 
 pub use super::logfile::LogWriter;
 
+/// How the supervisor brings the container up the first time (a restart policy starts it).
+pub enum Mode {
+    Start,
+    /// `skiff init`: up to the moment before its command, then wait for `skiff start`.
+    Hold,
+    /// `skiff container restore`: from its checkpoint.
+    Restore(super::restore::RestoreOpts),
+}
+
 /// Runs in the supervisor process; returns its exit code.
 pub fn supervise(
     store: &ContainerStore,
     id: &str,
     ready: OwnedFd,
-    mut hold: bool,
+    mut mode: Mode,
 ) -> anyhow::Result<i32> {
     let _ = nix::unistd::setsid();
     // A CLI that went away must not kill us through SIGPIPE or SIGHUP.
@@ -64,12 +73,17 @@ pub fn supervise(
             }
             Ok(())
         };
-        let held: Option<super::spawn::Hold<'_>> = if std::mem::take(&mut hold) {
-            Some(&mut wait_for_start)
-        } else {
-            None
+        let me = std::process::id() as i32;
+        let first = std::mem::replace(&mut mode, Mode::Start);
+        let held: Option<super::spawn::Hold<'_>> = match first {
+            Mode::Hold => Some(&mut wait_for_start),
+            _ => None,
         };
-        let started = match start_recorded(store, &mut c, std::process::id() as i32, held) {
+        let up = match &first {
+            Mode::Restore(o) => super::restore::restore_recorded(store, &mut c, me, o),
+            _ => start_recorded(store, &mut c, me, held),
+        };
+        let started = match up {
             Ok(s) => s,
             Err(e) => {
                 let code = crate::error::exit_code_of(&e);

@@ -90,6 +90,14 @@ pub struct State {
     /// The kernel's OOM killer ended it (its memory limit).
     #[serde(default)]
     pub oom_killed: bool,
+    /// Checkpointed (CRIU) and not restored since: `container restore` brings it back.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub checkpointed: bool,
+    /// Unix seconds of the last checkpoint and the last restore.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checkpointed_at: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restored_at: Option<i64>,
 }
 
 impl State {
@@ -115,6 +123,9 @@ impl State {
             started_ok: None,
             cgroup: None,
             oom_killed: false,
+            checkpointed: false,
+            checkpointed_at: None,
+            restored_at: None,
         }
     }
 }

@@ -178,6 +178,21 @@ pub fn unblock_signals_on_exec(cmd: &mut std::process::Command) {
     }
 }
 
+/// Run `f` in the child between fork and exec. Only for single-threaded callers (the supervisor):
+/// there `f` may allocate, as no other thread can hold the allocator's lock at the fork.
+pub fn before_exec_single_threaded(
+    cmd: &mut std::process::Command,
+    f: impl FnMut() -> std::io::Result<()> + Send + Sync + 'static,
+) {
+    use std::os::unix::process::CommandExt;
+    debug_assert_eq!(thread_count(), 1);
+    // SAFETY: the caller is single-threaded (asserted in debug builds), so the child's memory is
+    // consistent and `f` may do anything a normal single-threaded program may.
+    unsafe {
+        cmd.pre_exec(f);
+    }
+}
+
 /// Give back memory a long-lived, mostly idle process (the supervisor) no longer needs: free heap
 /// pages return to the kernel, and clean file-backed pages (code and read-only data touched only
 /// while starting) leave its resident set; the few it still uses fault back in from the page
