@@ -225,7 +225,17 @@ fn import_dir(
             old.image
         );
     }
+    // The archive's configuration is the container's, except what would reach into this
+    // host beyond it: a host dir as its root, and hook dirs (programs run as root here).
+    if let Some(r) = &old.spec.rootfs {
+        bail!(
+            "the archive's container runs from the host directory {} (--rootfs): skiff imports \
+             only containers of an image",
+            r.display()
+        );
+    }
     let mut c = old.clone();
+    c.spec.hooks_dirs.clear();
     c.id = crate::state::names::random_id();
     c.name = o.name.clone().unwrap_or(old.name.clone());
     c.created = crate::cli::format::now_unix();

@@ -12,7 +12,7 @@ mod exec;
 pub mod hooks;
 mod idmap;
 mod init;
-mod mounts;
+pub(crate) mod mounts;
 mod ops;
 mod process;
 pub mod resources;

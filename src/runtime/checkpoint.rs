@@ -165,7 +165,10 @@ pub fn dump(store: &ContainerStore, c: &Container, o: &CheckpointOpts) -> anyhow
     // the device (a restored or still running container gets a new one).
     let helper = !o.pre_dump && matches!(c.spec.network, Network::Pasta | Network::Slirp4netns);
     if helper {
-        stop_helper(c)?;
+        if let Err(e) = stop_helper(c) {
+            let _ = restart_helper(store, c);
+            return Err(e);
+        }
     }
     let mut args: Vec<OsString> = vec![
         if o.pre_dump { "pre-dump" } else { "dump" }.into(),

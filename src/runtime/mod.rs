@@ -19,6 +19,7 @@ pub mod init;
 pub mod launch;
 pub mod logfile;
 pub mod notify;
+pub mod ocimounts;
 pub mod ocispec;
 pub mod plan;
 pub mod pod;

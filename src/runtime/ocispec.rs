@@ -7,98 +7,27 @@ use std::os::unix::fs::{FileTypeExt, MetadataExt};
 use std::path::Path;
 
 use anyhow::Context;
-use nix::mount::MsFlags;
 use serde_json::{json, Value};
 
-use super::plan::{self, Dirs, Op};
+use super::plan::Dirs;
 use super::spec::{Seccomp, Spec};
 use super::user::ExecUser;
 
-fn flag_options(flags: MsFlags) -> Vec<String> {
-    let mut v = Vec::new();
-    for (f, name) in [
-        (MsFlags::MS_RDONLY, "ro"),
-        (MsFlags::MS_NOSUID, "nosuid"),
-        (MsFlags::MS_NODEV, "nodev"),
-        (MsFlags::MS_NOEXEC, "noexec"),
-        (MsFlags::MS_STRICTATIME, "strictatime"),
-        (MsFlags::MS_RELATIME, "relatime"),
-        (MsFlags::MS_NOATIME, "noatime"),
-    ] {
-        if flags.contains(f) {
-            v.push(name.to_string());
-        }
+/// The container's filesystem (the source of its mount plan) into the config.
+fn filesystem(fs: &super::ocimounts::Filesystem, out: &mut Value) {
+    let mounts = &fs.mounts;
+    out["mounts"] = serde_json::to_value(mounts).unwrap_or_default();
+    out["linux"]["maskedPaths"] = fs.masked.clone().into();
+    out["linux"]["readonlyPaths"] = fs.readonly.clone().into();
+    if fs.root_readonly {
+        out["root"]["readonly"] = true.into();
     }
-    v
-}
-
-fn data_options(data: &str) -> impl Iterator<Item = String> + '_ {
-    data.split(',')
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-}
-
-/// The device nodes the runtime-spec makes every runtime provide.
-const DEFAULT_DEVICES: [&str; 6] = [
-    "/dev/null",
-    "/dev/zero",
-    "/dev/full",
-    "/dev/random",
-    "/dev/urandom",
-    "/dev/tty",
-];
-
-/// The mounts, masked and read-only paths of the plan, in its order.
-fn mounts(ops: &[Op], out: &mut Value) {
-    let mut mounts = Vec::new();
-    let (mut masked, mut readonly) = (Vec::new(), Vec::new());
-    for op in ops {
-        match op {
-            Op::RootBind { .. } | Op::Overlay { .. } | Op::Symlink { .. } => {}
-            Op::Fs { fstype, target, flags, data } => {
-                let mut o = flag_options(*flags);
-                o.extend(data_options(data));
-                mounts.push(json!({"destination": target, "type": fstype, "source": fstype, "options": o}));
-            }
-            Op::Sysfs { flags } => mounts.push(json!({"destination": "/sys", "type": "sysfs", "source": "sysfs", "options": flag_options(*flags)})),
-            // The host's own /dev/null, /dev/tty, ...: the default devices every runtime makes
-            // itself (listing them as mounts too makes runc open /dev/tty, ENXIO without one).
-            Op::Bind { source, target, .. }
-                if DEFAULT_DEVICES.contains(&target.as_str()) && source.as_path() == Path::new(target) => {}
-            Op::Bind { source, target, readonly: ro, .. } => {
-                let mut o = vec!["rbind".to_string(), "rprivate".to_string()];
-                if *ro {
-                    o.push("ro".into());
-                }
-                mounts.push(json!({"destination": target, "type": "bind", "source": source, "options": o}));
-            }
-            Op::Tmpfs { target, data } => {
-                let mut o = vec!["nosuid".to_string(), "nodev".to_string()];
-                o.extend(data_options(data));
-                mounts.push(json!({"destination": target, "type": "tmpfs", "source": "tmpfs", "options": o}));
-            }
-            Op::User { mount: m, .. } => {
-                if let Some(opts) = &m.tmpfs {
-                    let mut o = vec!["nosuid".to_string(), "nodev".to_string()];
-                    o.extend(data_options(opts));
-                    mounts.push(json!({"destination": m.target, "type": "tmpfs", "source": "tmpfs", "options": o}));
-                    continue;
-                }
-                let mut o = vec!["rbind".to_string(), m.propagation.clone().unwrap_or_else(|| "rprivate".into())];
-                if m.readonly {
-                    o.push("ro".into());
-                }
-                mounts.push(json!({"destination": m.target, "type": "bind", "source": m.source, "options": o}));
-            }
-            Op::ReadOnlyPath { path } => readonly.push(path.clone()),
-            Op::Mask { path } => masked.push(path.to_string()),
-            Op::ReadOnly { path } => readonly.push(path.to_string()),
-            Op::RootReadOnly => out["root"]["readonly"] = true.into(),
-        }
+    if let Some(p) = &fs.root_path {
+        out["root"]["path"] = p.display().to_string().into();
     }
-    out["mounts"] = mounts.into();
-    out["linux"]["maskedPaths"] = masked.into();
-    out["linux"]["readonlyPaths"] = readonly.into();
+    for (k, v) in &fs.annotations {
+        out["annotations"][k] = v.clone().into();
+    }
 }
 
 fn seccomp(s: &Seccomp) -> Option<Value> {
@@ -225,7 +154,6 @@ pub fn generate(
     rootfs: &Path,
     user: Option<&ExecUser>,
 ) -> anyhow::Result<oci_spec::runtime::Spec> {
-    let ops = plan::plan(spec, dirs);
     let (uid, gid, groups) =
         user.map(|u| (u.uid, u.gid, u.groups.clone()))
             .unwrap_or((0, 0, Vec::new()));
@@ -308,16 +236,7 @@ pub fn generate(
         v["linux"]["personality"] =
             json!({"domain": if p.contains("32") { "LINUX32" } else { "LINUX" }});
     }
-    mounts(&ops, &mut v);
-    if let Some(Op::Overlay { lower, upper, work }) = ops.first() {
-        let lower: Vec<String> = lower.iter().map(|p| p.display().to_string()).collect();
-        v["annotations"]["io.skiff.rootfs.overlay.lowerdir"] = lower.join(":").into();
-        v["annotations"]["io.skiff.rootfs.overlay.upperdir"] = upper.display().to_string().into();
-        v["annotations"]["io.skiff.rootfs.overlay.workdir"] = work.display().to_string().into();
-    }
-    if let Some(Op::RootBind { source }) = ops.first() {
-        v["root"]["path"] = source.display().to_string().into();
-    }
+    filesystem(&super::ocimounts::of(spec, dirs), &mut v);
     serde_json::from_value(v).context("building the OCI spec")
 }
 
@@ -363,7 +282,7 @@ mod tests {
 
     #[test]
     fn a_default_container_becomes_a_valid_oci_spec() {
-        let mut spec = plan::tests_spec();
+        let mut spec = super::super::plan::tests_spec();
         spec.caps = vec!["CAP_CHOWN".into()];
         let dirs = Dirs {
             upper: "/c/upper".into(),

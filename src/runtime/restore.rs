@@ -40,7 +40,7 @@ pub fn mount_sources(
                 out.insert(norm(&mount.target), mount.source);
             }
             Op::Mask { path } => {
-                out.insert(norm(path), PathBuf::from("/dev/null"));
+                out.insert(norm(&path), PathBuf::from("/dev/null"));
             }
             _ => {}
         }
@@ -60,7 +60,6 @@ fn mount_points(ops: &[super::plan::Op]) -> Vec<(String, super::rootfs::Kind)> {
             Op::Bind { target, file, .. } => {
                 Some((target.clone(), if *file { Kind::File } else { Kind::Dir }))
             }
-            Op::Tmpfs { target, .. } => Some((target.clone(), Kind::Dir)),
             Op::User { mount, .. } => Some((
                 mount.target.clone(),
                 if mount.file { Kind::File } else { Kind::Dir },

@@ -188,9 +188,9 @@ pub fn prepare(ops: &[Op], rootfs: &Path, premounted: bool) -> anyhow::Result<()
                 let r = root.as_ref().ok_or_else(|| anyhow!("rootfs not mounted"))?;
                 let fd = open_in_root(r, target, Kind::Dir)?;
                 mount(
-                    Some(*fstype),
+                    Some(fstype.as_str()),
                     &fd_path(&fd),
-                    Some(*fstype),
+                    Some(fstype.as_str()),
                     *flags,
                     Some(data.as_str()),
                 )
@@ -234,18 +234,6 @@ pub fn prepare(ops: &[Op], rootfs: &Path, premounted: bool) -> anyhow::Result<()
             Op::User { mount: m, scratch } => {
                 let r = root.as_ref().ok_or_else(|| anyhow!("rootfs not mounted"))?;
                 user_mount(r, m, scratch)?;
-            }
-            Op::Tmpfs { target, data } => {
-                let r = root.as_ref().ok_or_else(|| anyhow!("rootfs not mounted"))?;
-                let fd = open_in_root(r, target, Kind::Dir)?;
-                mount(
-                    Some("tmpfs"),
-                    &fd_path(&fd),
-                    Some("tmpfs"),
-                    MsFlags::MS_NOSUID | MsFlags::MS_NODEV,
-                    Some(data.as_str()),
-                )
-                .map_err(mount_err("tmpfs", target))?;
             }
             Op::Symlink { link, target } => {
                 let r = root.as_ref().ok_or_else(|| anyhow!("rootfs not mounted"))?;
@@ -440,7 +428,7 @@ pub fn finish(ops: &[Op]) -> anyhow::Result<()> {
                 if md.is_dir() {
                     mount(
                         Some("tmpfs"),
-                        *path,
+                        path.as_str(),
                         Some("tmpfs"),
                         MsFlags::MS_RDONLY,
                         Some("size=0"),
@@ -449,7 +437,7 @@ pub fn finish(ops: &[Op]) -> anyhow::Result<()> {
                 } else {
                     mount(
                         Some("/dev/null"),
-                        *path,
+                        path.as_str(),
                         None::<&str>,
                         MsFlags::MS_BIND,
                         None::<&str>,
@@ -463,8 +451,8 @@ pub fn finish(ops: &[Op]) -> anyhow::Result<()> {
                     continue;
                 }
                 mount(
-                    Some(*path),
-                    *path,
+                    Some(path.as_str()),
+                    path.as_str(),
                     None::<&str>,
                     MsFlags::MS_BIND | MsFlags::MS_REC,
                     None::<&str>,
