@@ -100,6 +100,9 @@ _skiff() {
             skiff,internal-unpack)
                 cmd="skiff__subcmd__internal__subcmd__unpack"
                 ;;
+            skiff,internal-userns-pause)
+                cmd="skiff__subcmd__internal__subcmd__userns__subcmd__pause"
+                ;;
             skiff,kill)
                 cmd="skiff__subcmd__kill"
                 ;;
@@ -461,7 +464,7 @@ _skiff() {
 
     case "${cmd}" in
         skiff)
-            opts="-h -V --root --runroot --log-level --events-backend --noout --cgroup-manager --storage-driver --storage-opt --runtime --runtime-flag --tmpdir --syslog --hooks-dir --help --version info version completion system pull run create start init ps logs stop kill rm exec cp wait top healthcheck stats pause unpause attach rename port events restart container images image rmi tag inspect volume network pod secret generate kube play unshare mount unmount push build builder manifest commit export import diff save load search login logout internal-unpack internal-pack internal-rm internal-supervise internal-netns-holder internal-dns internal-build internal-op"
+            opts="-h -V --root --runroot --log-level --events-backend --noout --cgroup-manager --storage-driver --storage-opt --runtime --runtime-flag --tmpdir --syslog --hooks-dir --help --version info version completion system pull run create start init ps logs stop kill rm exec cp wait top healthcheck stats pause unpause attach rename port events restart container images image rmi tag inspect volume network pod secret generate kube play unshare mount unmount push build builder manifest commit export import diff save load search login logout internal-unpack internal-pack internal-rm internal-supervise internal-netns-holder internal-userns-pause internal-dns internal-build internal-op"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6016,6 +6019,64 @@ _skiff() {
                     return 0
                     ;;
                 --mapped-ids)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__internal__subcmd__userns__subcmd__pause)
+            opts="-h -V --root --runroot --log-level --events-backend --noout --cgroup-manager --storage-driver --storage-opt --runtime --runtime-flag --tmpdir --syslog --hooks-dir --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "error warn info debug trace" -- "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tmpdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hooks-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -104,6 +104,7 @@ complete -c skiff -n "__fish_skiff_needs_command" -f -a "internal-pack"
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "internal-rm"
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "internal-supervise"
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "internal-netns-holder"
+complete -c skiff -n "__fish_skiff_needs_command" -f -a "internal-userns-pause"
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "internal-dns"
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "internal-build"
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "internal-op"
@@ -4091,6 +4092,25 @@ complete -c skiff -n "__fish_skiff_using_subcommand internal-netns-holder" -l no
 complete -c skiff -n "__fish_skiff_using_subcommand internal-netns-holder" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-netns-holder" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-netns-holder" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand internal-userns-pause" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand internal-userns-pause" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand internal-userns-pause" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''
+warn\t''
+info\t''
+debug\t''
+trace\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand internal-userns-pause" -l events-backend -d 'Where events go: file (the default) or none; journald is taken as file' -r
+complete -c skiff -n "__fish_skiff_using_subcommand internal-userns-pause" -l cgroup-manager -d 'Cgroup manager: cgroupfs (what skiff uses); systemd is accepted and said so' -r
+complete -c skiff -n "__fish_skiff_using_subcommand internal-userns-pause" -l storage-driver -d 'Storage driver: overlay (native, or fuse-overlayfs where the kernel refuses it)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand internal-userns-pause" -l storage-opt -d 'Storage options: overlay.mount_program=PATH (fuse-overlayfs) is honoured' -r
+complete -c skiff -n "__fish_skiff_using_subcommand internal-userns-pause" -l runtime -d 'OCI runtime to use: skiff is its own runtime (accepted and said so)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand internal-userns-pause" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand internal-userns-pause" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand internal-userns-pause" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand internal-userns-pause" -l noout -d 'Print nothing on stdout'
+complete -c skiff -n "__fish_skiff_using_subcommand internal-userns-pause" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand internal-userns-pause" -s h -l help -d 'Print help'
+complete -c skiff -n "__fish_skiff_using_subcommand internal-userns-pause" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-dns" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand internal-dns" -l runroot -d 'Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand internal-dns" -l log-level -d 'Messages to show on stderr' -r -f -a "error\t''

@@ -277,3 +277,93 @@ fn keep_id_adds_your_account_where_the_image_has_none() {
     assert_eq!(r.code, 0, "{}", r.describe());
     assert_eq!(r.stdout, "app\n1\n", "{}", r.describe());
 }
+
+/// Containers with the store's mapping share one user namespace, made once (as podman's pause
+/// process): newuidmap and newgidmap do not run per container. Its holder comes back when
+/// killed; a container with its own --uidmap makes its own; mount, pid and network namespaces
+/// stay each container's own.
+#[test]
+fn containers_share_the_stores_user_namespace() {
+    let t = TestEnv::new("userns-shared");
+    if t.user.is_none() {
+        return; // root maps its ids directly: nothing is shared
+    }
+    let image = img("busybox");
+    let script = "for n in user mnt pid net; do readlink /proc/self/ns/$n; done; \
+                  cat /proc/self/uid_map";
+    let ns = |extra: &[&str]| -> Vec<String> {
+        let mut args = vec!["run", "--rm"];
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&[image.as_str(), "sh", "-c", script]);
+        t.ok(args).stdout.lines().map(str::to_string).collect()
+    };
+    // A detached container and a --rm one beside it (namespace numbers are reused once freed:
+    // compared while both exist).
+    t.ok([
+        "run",
+        "-d",
+        "--name",
+        "bg",
+        "--network",
+        "none",
+        &image,
+        "sleep",
+        "100",
+    ]);
+    let bg_ns = |n: &str| {
+        t.ok(["exec", "bg", "readlink", &format!("/proc/self/ns/{n}")])
+            .stdout
+            .trim()
+            .to_string()
+    };
+    let a: Vec<String> = ["user", "mnt", "pid", "net"]
+        .iter()
+        .map(|n| bg_ns(n))
+        .collect();
+    let b = ns(&[]);
+    assert_eq!(a[0], b[0], "one user namespace:\n{a:?}\n{b:?}");
+    for i in 1..4 {
+        assert_ne!(a[i], b[i], "namespace {i} is each container's own");
+    }
+    // The store's mapping: root = you, then the subordinate range.
+    let me = t.user.as_ref().unwrap().uid.to_string();
+    assert_eq!(
+        b[4].split_whitespace().take(2).collect::<Vec<_>>(),
+        ["0", me.as_str()]
+    );
+    let state: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(t.runroot.join("userns/pause.json")).unwrap())
+            .unwrap();
+    let pid = state["pid"].as_i64().unwrap() as i32;
+    assert_eq!(
+        std::fs::read_link(format!("/proc/{pid}/ns/user"))
+            .unwrap()
+            .to_string_lossy(),
+        a[0]
+    );
+    // A killed holder is made again by the next start; the running container keeps its
+    // namespace.
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(pid),
+        nix::sys::signal::Signal::SIGKILL,
+    )
+    .unwrap();
+    let c = ns(&["--network", "none"]);
+    assert_ne!(c[0], a[0], "a new holder, a new namespace");
+    assert_eq!(bg_ns("user"), a[0]);
+    // Another mapping: a namespace of its own.
+    let own = ns(&[
+        "--network",
+        "none",
+        "--uidmap",
+        "0:1:1000",
+        "--uidmap",
+        "1000:0:1",
+        "--gidmap",
+        "0:1:1000",
+        "--gidmap",
+        "1000:0:1",
+    ]);
+    assert_ne!(own[0], c[0]);
+    t.ok(["rm", "-f", "bg"]);
+}

@@ -321,6 +321,8 @@ pub enum Command {
     InternalSupervise(internal::SuperviseArgs),
     #[command(hide = true, name = "internal-netns-holder")]
     InternalNetnsHolder,
+    #[command(hide = true, name = "internal-userns-pause")]
+    InternalUsernsPause,
     #[command(hide = true, name = "internal-dns")]
     InternalDns(internal::DnsArgs),
     #[command(hide = true, name = "internal-build")]
@@ -430,6 +432,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Network(a) => network::run(g, a),
         Command::Pod(a) => pod::run(g, a),
         Command::InternalNetnsHolder => crate::network::rootless::holder_main(),
+        Command::InternalUsernsPause => crate::userns::pause::main(),
         Command::InternalDns(a) => crate::network::dns::serve_main(a.records_of, a.holder),
         Command::Secret(a) => secret::run(g, a),
         Command::Generate(a) => generate::run(g, a),

@@ -313,6 +313,7 @@ fn reset(g: &GlobalOpts, a: ResetArgs) -> anyhow::Result<i32> {
             return Ok(0);
         }
     }
+    crate::userns::pause::stop(&paths.runroot);
     let mapping = crate::userns::IdMapping::for_current_user()?;
     let mut doomed = Vec::new();
     for dir in [&paths.root, &paths.runroot] {

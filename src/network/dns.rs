@@ -120,15 +120,7 @@ fn serve_body(runroot: PathBuf, holder: i32) -> i32 {
     };
     let _ = writeln!(out, "ready");
     let _ = out.flush();
-    if let Ok(null) = std::fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .open("/dev/null")
-    {
-        let _ = nix::unistd::dup2_stdin(&null);
-        let _ = nix::unistd::dup2_stdout(&null);
-        let _ = nix::unistd::dup2_stderr(&null);
-    }
+    crate::sys::stdio_to_null();
     let _ = std::env::set_current_dir("/");
     crate::sys::trim_memory();
     server.run();

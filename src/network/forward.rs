@@ -163,15 +163,7 @@ pub fn spawn(bound: &[Bound], pid: i32) -> anyhow::Result<Pid> {
         // A peer that went away must cost one connection, not the forwarder.
         let _ = crate::sys::ignore_signal(nix::sys::signal::Signal::SIGPIPE);
         // Our stdio may be the container's log pipes: they must reach EOF when it exits.
-        if let Ok(null) = std::fs::OpenOptions::new()
-            .read(true)
-            .write(true)
-            .open("/dev/null")
-        {
-            let _ = nix::unistd::dup2_stdin(&null);
-            let _ = nix::unistd::dup2_stdout(&null);
-            let _ = nix::unistd::dup2_stderr(&null);
-        }
+        crate::sys::stdio_to_null();
         if crate::runtime::procs::join(&ns).is_err() {
             return 1;
         }

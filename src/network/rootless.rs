@@ -227,44 +227,56 @@ pub fn holder_main() -> anyhow::Result<i32> {
 }
 
 fn holder_body() -> i32 {
+    hold(
+        nix::sched::CloneFlags::CLONE_NEWUSER | nix::sched::CloneFlags::CLONE_NEWNET,
+        "the user and network namespaces",
+        || {
+            std::fs::write("/proc/sys/net/ipv4/ip_forward", "1")
+                .context("enabling IPv4 forwarding")?;
+            // Keep taking router advertisements (pasta's) while forwarding IPv6.
+            for f in [
+                "/proc/sys/net/ipv6/conf/all/accept_ra",
+                "/proc/sys/net/ipv6/conf/default/accept_ra",
+            ] {
+                let _ = std::fs::write(f, "2");
+            }
+            let _ = std::fs::write("/proc/sys/net/ipv6/conf/all/forwarding", "1");
+            // slirp4netns forwards only flows from its own address: masquerade (pasta turns
+            // every flow into a socket of the user's on the host and needs no rule).
+            if super::Network::default_mode().ok() == Some(super::Network::Slirp4netns) {
+                masquerade().context(
+                    "setting up masquerading for slirp4netns; or install pasta (`sudo apt \
+                     install passt`), which needs none",
+                )?;
+            }
+            Ok(())
+        },
+    )
+}
+
+/// The body of a namespace holder (after the fork that lets init adopt it): enter new
+/// namespaces (`what` names them in errors), report `pid N`, wait for `mapped` (the parent writes
+/// the id maps), run `setup`, say `ready` (or why not), then sleep until killed.
+pub(crate) fn hold(
+    flags: nix::sched::CloneFlags,
+    what: &str,
+    setup: impl FnOnce() -> anyhow::Result<()>,
+) -> i32 {
     let _ = nix::unistd::setsid();
     let mut out = std::io::stdout();
     // In the new namespaces before the parent learns the pid: it maps the ids at once.
-    let unshared = nix::sched::unshare(
-        nix::sched::CloneFlags::CLONE_NEWUSER | nix::sched::CloneFlags::CLONE_NEWNET,
-    );
-    if let Err(e) = unshared {
-        let _ = writeln!(out, "creating the user and network namespaces: {e}");
+    if let Err(e) = nix::sched::unshare(flags) {
+        let _ = writeln!(out, "creating {what}: {e}");
         return 1;
     }
     let _ = writeln!(out, "pid {}", std::process::id());
     let _ = out.flush();
-    let run = || -> anyhow::Result<()> {
-        // The parent writes our id maps, then tells us.
-        let line = read_line(&mut std::io::stdin())?;
+    let res = read_line(&mut std::io::stdin()).and_then(|line| {
         if line != "mapped" {
             bail!("not mapped");
         }
-        std::fs::write("/proc/sys/net/ipv4/ip_forward", "1").context("enabling IPv4 forwarding")?;
-        // Keep taking router advertisements (pasta's) while forwarding IPv6.
-        for f in [
-            "/proc/sys/net/ipv6/conf/all/accept_ra",
-            "/proc/sys/net/ipv6/conf/default/accept_ra",
-        ] {
-            let _ = std::fs::write(f, "2");
-        }
-        let _ = std::fs::write("/proc/sys/net/ipv6/conf/all/forwarding", "1");
-        // slirp4netns forwards only flows from its own address: masquerade (pasta turns every
-        // flow into a socket of the user's on the host and needs no rule).
-        if super::Network::default_mode().ok() == Some(super::Network::Slirp4netns) {
-            masquerade().context(
-                "setting up masquerading for slirp4netns; or install pasta (`sudo apt install \
-                 passt`), which needs none",
-            )?;
-        }
-        Ok(())
-    };
-    let res = run();
+        setup()
+    });
     match &res {
         Ok(()) => {
             let _ = writeln!(out, "ready");
@@ -277,15 +289,7 @@ fn holder_body() -> i32 {
     if res.is_err() {
         return 1;
     }
-    if let Ok(null) = std::fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .open("/dev/null")
-    {
-        let _ = nix::unistd::dup2_stdin(&null);
-        let _ = nix::unistd::dup2_stdout(&null);
-        let _ = nix::unistd::dup2_stderr(&null);
-    }
+    crate::sys::stdio_to_null();
     let _ = std::env::set_current_dir("/");
     loop {
         nix::unistd::pause();

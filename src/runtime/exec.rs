@@ -100,15 +100,7 @@ pub fn start(c: &Container, o: &ExecOptions) -> anyhow::Result<Started> {
             // Nothing of the caller's stdio stays open (`$(skiff exec -d C cmd)` returns at
             // once), and the caller's terminal signals do not reach it.
             let _ = nix::unistd::setsid();
-            if let Ok(null) = std::fs::OpenOptions::new()
-                .read(true)
-                .write(true)
-                .open("/dev/null")
-            {
-                let _ = nix::unistd::dup2_stdin(&null);
-                let _ = nix::unistd::dup2_stdout(&null);
-                let _ = nix::unistd::dup2_stderr(&null);
-            }
+            crate::sys::stdio_to_null();
         }
         if let Some(fds) = o.stdio {
             for (i, fd) in fds.iter().enumerate() {

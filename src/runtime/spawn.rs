@@ -83,6 +83,9 @@ pub struct Launch<'a> {
     pub cgroup: Option<&'a super::cgroups::Cgroup>,
     /// On bridge networks.
     pub bridge: Option<BridgeLaunch>,
+    /// The pid of the user's shared user namespace holder (`userns::pause`), created in it
+    /// instead of a user namespace of its own.
+    pub shared_userns: Option<i32>,
 }
 
 /// `skiff init`: called with the container's pid once it is ready to run its command; the
@@ -140,7 +143,8 @@ pub fn start(
             flags |= flag;
         }
     }
-    let own_userns = launch.join.is_none() && launch.bridge.is_none();
+    let own_userns =
+        launch.join.is_none() && launch.bridge.is_none() && launch.shared_userns.is_none();
     if own_userns {
         flags |= CloneFlags::CLONE_NEWUSER;
     }
@@ -170,6 +174,12 @@ pub fn start(
             clone_joined(target, &which, flags, body)?
         }
         (None, Some(b)) => clone_joined(b.holder_pid, &["user"], flags, body)?,
+        (None, None) if launch.shared_userns.is_some() => clone_joined(
+            launch.shared_userns.unwrap_or_default(),
+            &["user"],
+            flags,
+            body,
+        )?,
         (None, None) => {
             crate::sys::clone_child(flags, body).context("creating the container process")?
         }

@@ -178,6 +178,20 @@ pub fn unblock_signals_on_exec(cmd: &mut std::process::Command) {
     }
 }
 
+/// Point stdin, stdout and stderr at /dev/null: a helper that outlives its caller keeps none of
+/// the caller's pipes or terminal open.
+pub fn stdio_to_null() {
+    if let Ok(null) = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/null")
+    {
+        let _ = nix::unistd::dup2_stdin(&null);
+        let _ = nix::unistd::dup2_stdout(&null);
+        let _ = nix::unistd::dup2_stderr(&null);
+    }
+}
+
 /// Run `f` in the child between fork and exec. Only for single-threaded callers (the supervisor):
 /// there `f` may allocate, as no other thread can hold the allocator's lock at the fork.
 pub fn before_exec_single_threaded(

@@ -5,6 +5,7 @@ pub mod enter;
 pub mod helper;
 pub mod helpers;
 pub mod idmap;
+pub mod pause;
 pub mod subid;
 
 pub use enter::run_in_userns;
