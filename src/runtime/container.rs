@@ -198,6 +198,10 @@ pub fn launch_dirs(
         upper: store.path(&c.id).join("upper"),
         work: store.path(&c.id).join("work"),
         etc,
+        stubs: store
+            .dir
+            .parent()
+            .and_then(|r| super::plan::mountpoint_layer(r, !c.spec.no_hosts)),
     };
     let rootfs = store.run_path(&c.id).join("rootfs");
     std::fs::create_dir_all(&rootfs)?;

@@ -94,6 +94,7 @@ pub fn of(spec: &Spec, dirs: &Dirs) -> Filesystem {
                 .layers
                 .iter()
                 .rev()
+                .chain(dirs.stubs.as_ref())
                 .map(|p| p.display().to_string())
                 .collect();
             annotations.insert(LOWERDIR.into(), lower.join(":"));

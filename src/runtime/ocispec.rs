@@ -256,6 +256,10 @@ pub fn of_container(
         upper: store.path(&c.id).join("upper"),
         work: store.path(&c.id).join("work"),
         etc: store.run_path(&c.id).join("etc"),
+        stubs: store
+            .dir
+            .parent()
+            .and_then(|r| super::plan::mountpoint_layer(r, !c.spec.no_hosts)),
     };
     let rootfs = store.run_path(&c.id).join("rootfs");
     let read = |file: &str| -> String {
@@ -288,6 +292,7 @@ mod tests {
             upper: "/c/upper".into(),
             work: "/c/work".into(),
             etc: "/c/etc".into(),
+            stubs: None,
         };
         let s = generate(&spec, &dirs, Path::new("/c/rootfs"), None).unwrap();
         let v = serde_json::to_value(&s).unwrap();

@@ -102,6 +102,49 @@ pub struct Dirs {
     pub work: PathBuf,
     /// Where the generated hosts, hostname and resolv.conf live.
     pub etc: PathBuf,
+    /// The store's layer of mount points (`mountpoint_layer`), below the image's layers.
+    pub stubs: Option<PathBuf>,
+}
+
+/// The mount points every container has in its root (/proc, /dev, /sys and the /etc files and
+/// /run/.containerenv skiff binds), as empty files and dirs: a layer of the store's own, below
+/// every image's layers (an image's own entries win). Without it each start creates them in the
+/// container's upper dir: an overlay copy-up of /etc and /run and a temp file and rename per file,
+/// which on ext4 also means scanning for free inodes past the recently deleted ones of the last
+/// `--rm`. Made once per store (`hosts`: with /etc/hosts; without for `--no-hosts`, which must
+/// not show one); None when it cannot be made (each start then creates them).
+pub fn mountpoint_layer(store_root: &std::path::Path, hosts: bool) -> Option<PathBuf> {
+    let layer = store_root.join(if hosts {
+        "mountpoints"
+    } else {
+        "mountpoints-nohosts"
+    });
+    let diff = layer.join("diff");
+    if diff.join("run/.containerenv").is_file() {
+        return Some(diff);
+    }
+    let tmp = layer.with_extension(format!("tmp-{}", std::process::id()));
+    let made = (|| -> std::io::Result<()> {
+        let _ = std::fs::remove_dir_all(&tmp);
+        let d = tmp.join("diff");
+        for dir in ["proc", "dev", "sys", "etc", "run"] {
+            std::fs::create_dir_all(d.join(dir))?;
+        }
+        for f in [
+            "etc/hosts",
+            "etc/hostname",
+            "etc/resolv.conf",
+            "run/.containerenv",
+        ] {
+            if hosts || f != "etc/hosts" {
+                std::fs::File::create(d.join(f))?;
+            }
+        }
+        std::fs::rename(&tmp, &layer)
+    })();
+    let _ = std::fs::remove_dir_all(&tmp);
+    // Another start may have made it meanwhile (then the rename failed): either way, it is there.
+    (made.is_ok() || diff.join("run/.containerenv").is_file()).then_some(diff)
 }
 
 /// Where a container's secrets are written for its run (beside its generated /etc files).
@@ -282,17 +325,22 @@ mod tests {
             upper: "/c/upper".into(),
             work: "/c/work".into(),
             etc: "/r/etc".into(),
+            stubs: Some("/s/mountpoints/diff".into()),
         }
     }
 
     #[test]
     fn default_plan_shape() {
         let ops = plan(&spec(), &dirs());
-        // Overlay first, with the top layer first in lowerdir order.
+        // Overlay first, with the top layer first in lowerdir order and the mount points last.
         assert_eq!(
             ops[0],
             Op::Overlay {
-                lower: vec!["/l/top".into(), "/l/bottom".into()],
+                lower: vec![
+                    "/l/top".into(),
+                    "/l/bottom".into(),
+                    "/s/mountpoints/diff".into()
+                ],
                 upper: "/c/upper".into(),
                 work: "/c/work".into()
             }

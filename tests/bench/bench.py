@@ -233,6 +233,9 @@ def main():
         for n in ctx.notes:
             print(f"note: {n}")
     finally:
+        # skiff's user namespace holders of this run's stores (as podman's pause process, they
+        # outlive the containers) go with the work dir.
+        subprocess.run(["pkill", "-9", "-f", f"{work}.*internal-userns-pause"])
         subprocess.run(["rm", "-rf", work])
 
 

@@ -1,7 +1,9 @@
 """The OCI runtime: `skiff-runtime run` against `crun run` and `runc run` on the same prepared
 bundle (busybox rootfs from a loopback registry, `true` as the process), rootless (as the test
 user, a user namespace mapping that user to root) and as root; and the whole `skiff run --rm
---network none busybox true` against podman and crun's bundle run."""
+--network none busybox true` against podman and crun's bundle run. Interleaved (one run of each
+tool per round): a tool measured right after another's burst pays for its deferred work
+(network namespaces are torn down by a kernel worker), which skewed whole series by 1.5-2x."""
 import json
 import os
 import shutil
@@ -85,6 +87,7 @@ def cases(ctx):
         "name": "bundle run, rootless",
         "baseline": "crun",
         "runs": 40,
+        "interleave": True,
         "commands": {
             "skiff-rt": ctx.as_user(f"{ctx.runtime} --root {u}/skiff-state run --bundle {u}/bundle bench"),
             "crun": ctx.as_user(f"crun --root {u}/crun-state run --bundle {u}/bundle bench") if ctx.has_crun else None,
@@ -95,6 +98,7 @@ def cases(ctx):
         "name": "bundle run, rootless, subid maps",
         "baseline": "crun",
         "runs": 40,
+        "interleave": True,
         "commands": {
             "skiff-rt": ctx.as_user(f"{ctx.runtime} --root {u}/skiff-state run --bundle {u}/bundle-maps bench"),
             "crun": ctx.as_user(f"crun --root {u}/crun-state run --bundle {u}/bundle-maps bench") if ctx.has_crun else None,
@@ -104,6 +108,7 @@ def cases(ctx):
         "name": "bundle run, root",
         "baseline": "crun",
         "runs": 40,
+        "interleave": True,
         "commands": {
             "skiff-rt": f"{ctx.runtime} --root {ctx.work}/skiff-root-state run --bundle {rb} bench",
             "crun": f"crun --root {ctx.work}/crun-root-state run --bundle {rb} bench" if ctx.has_crun else None,
@@ -113,6 +118,7 @@ def cases(ctx):
         "name": "run --rm --network none",
         "baseline": "skiff",
         "runs": 40,
+        "interleave": True,
         "commands": {
             "skiff": ctx.as_user(f"{ctx.skiff} --root {u}/s --runroot {u}/sr run --rm --network none {ctx.ref} true"),
             "podman": ctx.as_user(f"podman --root {u}/p --runroot {u}/pr run --rm --network none {ctx.ref} true")
