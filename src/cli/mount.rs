@@ -53,26 +53,8 @@ fn mounted_paths() -> Vec<PathBuf> {
         .unwrap_or_default()
         .lines()
         .filter_map(|l| l.split(' ').nth(4))
-        .map(|p| PathBuf::from(unescape(p)))
+        .map(|p| PathBuf::from(crate::runtime::mountinfo::unescape(p)))
         .collect()
-}
-
-/// mountinfo's octal escapes (`\040` for a space).
-fn unescape(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'\\' && i + 3 < b.len() && b[i + 1..i + 4].iter().all(u8::is_ascii_digit) {
-            let v = (b[i + 1] - b'0') * 64 + (b[i + 2] - b'0') * 8 + (b[i + 3] - b'0');
-            out.push(v);
-            i += 4;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Mounting needs root: the host's, or the user's inside `skiff unshare`.
@@ -239,7 +221,7 @@ pub fn unmount(g: &GlobalOpts, a: UnmountArgs) -> anyhow::Result<i32> {
 mod tests {
     #[test]
     fn mountinfo_escapes() {
-        assert_eq!(super::unescape("/a\\040b"), "/a b");
-        assert_eq!(super::unescape("/plain"), "/plain");
+        assert_eq!(crate::runtime::mountinfo::unescape("/a\\040b"), "/a b");
+        assert_eq!(crate::runtime::mountinfo::unescape("/plain"), "/plain");
     }
 }

@@ -415,68 +415,27 @@ pub fn parse_stats(text: &str) -> Stats {
     out
 }
 
-/// One line of /proc/PID/mountinfo.
-#[derive(Debug, PartialEq)]
-pub struct MountLine {
-    pub dev: String,
-    pub root: String,
-    pub target: String,
-    pub fstype: String,
-}
-
-pub fn parse_mountinfo(text: &str) -> Vec<MountLine> {
-    text.lines()
-        .filter_map(|l| {
-            let f: Vec<&str> = l.split(' ').collect();
-            let sep = f.iter().position(|x| *x == "-")?;
-            Some(MountLine {
-                dev: f.get(2)?.to_string(),
-                root: unescape(f.get(3)?),
-                target: unescape(f.get(4)?),
-                fstype: f.get(sep + 1)?.to_string(),
-            })
-        })
-        .collect()
-}
-
-/// mountinfo's octal escapes (`\040` for a space).
-fn unescape(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'\\'
-            && i + 3 < b.len()
-            && b[i + 1..i + 4].iter().all(|c| (b'0'..=b'7').contains(c))
-        {
-            let v = (b[i + 1] - b'0') * 64 + (b[i + 2] - b'0') * 8 + (b[i + 3] - b'0');
-            out.push(v);
-            i += 4;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 /// The mounts of the container (`pid`) whose filesystem the host has mounted too: binds of host
 /// files, devices and volumes. Everything else (its root, proc, sysfs, tmpfs, devpts, mqueue) is
 /// the container's own, which CRIU dumps and mounts again itself.
 fn externals(pid: i32) -> anyhow::Result<Vec<External>> {
     let read = |p: &str| std::fs::read_to_string(p).with_context(|| format!("reading {p}"));
-    let inner = parse_mountinfo(&read(&format!("/proc/{pid}/mountinfo"))?);
-    let host = parse_mountinfo(&read("/proc/self/mountinfo")?);
+    let inner = super::mountinfo::parse(&read(&format!("/proc/{pid}/mountinfo"))?);
+    let host = super::mountinfo::parse(&read("/proc/self/mountinfo")?);
     external_mounts(&inner, &host)
 }
 
-pub fn external_mounts(inner: &[MountLine], host: &[MountLine]) -> anyhow::Result<Vec<External>> {
+pub fn external_mounts(
+    inner: &[super::mountinfo::MountLine],
+    host: &[super::mountinfo::MountLine],
+) -> anyhow::Result<Vec<External>> {
     let mut out = Vec::new();
     for (i, m) in inner.iter().enumerate() {
         if m.target == "/" {
             continue;
         }
-        let on_host: Vec<&MountLine> = host.iter().filter(|h| h.dev == m.dev).collect();
+        let on_host: Vec<&super::mountinfo::MountLine> =
+            host.iter().filter(|h| h.dev == m.dev).collect();
         if on_host.is_empty() {
             continue;
         }
@@ -512,13 +471,13 @@ mod tests {
 
     #[test]
     fn host_binds_are_external_with_their_host_paths() {
-        let host = parse_mountinfo(
+        let host = crate::runtime::mountinfo::parse(
             "22 1 254:0 / / rw - ext4 /dev/vda rw\n\
              23 22 0:6 / /dev rw - devtmpfs udev rw\n\
              24 22 0:30 / /run rw - tmpfs tmpfs rw\n\
              25 22 254:0 /srv/data /mnt/my\\040data rw - ext4 /dev/vda rw\n",
         );
-        let inner = parse_mountinfo(
+        let inner = crate::runtime::mountinfo::parse(
             "109 44 0:53 / / rw - overlay overlay rw,lowerdir=a/diff\n\
              110 109 0:55 / /proc rw - proc proc rw\n\
              111 109 0:56 / /dev rw - tmpfs tmpfs rw\n\

@@ -260,16 +260,10 @@ pub fn start_recorded(
                 .and_then(Path::parent)
                 .is_some_and(super::fuse::wanted),
             cgroup: cgroup.as_ref(),
-            // Containers with the store's subordinate-id mapping share one user namespace, made
-            // once (newuidmap and newgidmap are setuid execs of ~1 ms each per start otherwise);
-            // where that fails, the container makes its own and reports what went wrong.
-            shared_userns: if join.is_none() && bridge.is_none() {
-                crate::userns::pause::ensure(store.runroot(), &c.spec.mapping)
-                    .ok()
-                    .flatten()
-            } else {
-                None
-            },
+            // The store's mapping: the user namespace shared by its containers (userns::pause).
+            shared_userns: (join.is_none() && bridge.is_none())
+                .then(|| crate::userns::pause::shared(store.runroot(), &c.spec.mapping))
+                .flatten(),
             bridge,
         })
     })();

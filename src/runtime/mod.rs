@@ -18,6 +18,7 @@ pub mod hooksdir;
 pub mod init;
 pub mod launch;
 pub mod logfile;
+pub mod mountinfo;
 pub mod notify;
 pub mod ocimounts;
 pub mod ocispec;

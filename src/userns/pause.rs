@@ -66,6 +66,15 @@ pub fn ensure(runroot: &Path, mapping: &IdMapping) -> anyhow::Result<Option<i32>
     Ok(Some(p.pid))
 }
 
+/// `ensure` for a container start: where the holder cannot be made, the container makes its
+/// own user namespace (which then reports what goes wrong with the mapping).
+pub fn shared(runroot: &Path, mapping: &IdMapping) -> Option<i32> {
+    ensure(runroot, mapping)
+        .inspect_err(|e| tracing::debug!("the shared user namespace: {e:#}"))
+        .ok()
+        .flatten()
+}
+
 /// Stop the holder (`system reset`): containers still running keep their namespace.
 pub fn stop(runroot: &Path) {
     let state = dir(runroot).join("pause.json");
