@@ -34,7 +34,9 @@ as_user "$work/skiff" --root "$work/user/store" --runroot "$work/user/run" pull 
 as_user "$work/skiff" --root "$work/user/store" --runroot "$work/user/run" images
 
 sk() { as_user "$work/skiff" --root "$work/user/store" --runroot "$work/user/run" "$@"; }
-trap 'sk rm -f --all >/dev/null 2>&1 || true; cleanup' EXIT
+# (The store's user namespace holder outlives the containers, as podman's pause process: it goes
+# with the demo's store.)
+trap 'sk rm -f --all >/dev/null 2>&1 || true; pkill -f "$work/user/run internal-userns-pause" || true; cleanup' EXIT
 
 echo "demo: skiff run -d -p 8080:80 127.0.0.1:$port/httpd (as skiff-test)"
 sk run -d --name web -p 8080:80 "127.0.0.1:$port/httpd"
