@@ -158,13 +158,7 @@ pub fn restore(
             std::fs::write(p, std::process::id().to_string())?;
         }
         nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNS)?;
-        mount(
-            None::<&str>,
-            "/",
-            None::<&str>,
-            MsFlags::MS_REC | MsFlags::MS_PRIVATE,
-            None::<&str>,
-        )?;
+        super::rootfs::make_private()?;
         match &work {
             Some(w) => super::rootfs::mount_overlay(&lower, &upper, w, &target)
                 .map_err(std::io::Error::other)?,

@@ -136,10 +136,9 @@ fn mount_err<'a>(what: &'a str, target: &'a str) -> impl FnOnce(nix::Error) -> a
     move |e| anyhow!("mounting {what} on {target}: {e}")
 }
 
-/// Everything before pivot_root. `rootfs` is the (empty) mountpoint; `layers_dir` is where the
-/// lowerdirs live (the overlay's option string names them relative to it, to stay short).
-pub fn prepare(ops: &[Op], rootfs: &Path, premounted: bool) -> anyhow::Result<()> {
-    // Nothing we mount may propagate back to the host.
+/// Make every mount of this (new) mount namespace private: nothing mounted in it reaches the
+/// host's.
+pub(crate) fn make_private() -> nix::Result<()> {
     mount(
         None::<&str>,
         "/",
@@ -147,7 +146,13 @@ pub fn prepare(ops: &[Op], rootfs: &Path, premounted: bool) -> anyhow::Result<()
         MsFlags::MS_REC | MsFlags::MS_PRIVATE,
         None::<&str>,
     )
-    .map_err(|e| anyhow!("making mounts private: {e}"))?;
+}
+
+/// Everything before pivot_root. `rootfs` is the (empty) mountpoint; `layers_dir` is where the
+/// lowerdirs live (the overlay's option string names them relative to it, to stay short).
+pub fn prepare(ops: &[Op], rootfs: &Path, premounted: bool) -> anyhow::Result<()> {
+    // Nothing we mount may propagate back to the host.
+    make_private().map_err(|e| anyhow!("making mounts private: {e}"))?;
     let mut root: Option<OwnedFd> = None;
     for op in ops.iter().filter(|o| !o.after_pivot()) {
         match op {
