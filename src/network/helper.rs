@@ -191,6 +191,24 @@ impl Drop for NetHelper {
 
 /// Stop a helper recorded in a container's state, if that pid is still a network helper (a
 /// supervisor killed with -9 leaves it behind).
+/// Kill the network helpers whose command line names `path` (pasta's `--pid FILE`): for a helper
+/// whose starter was killed before it could record the pid.
+pub fn kill_naming(path: &Path) {
+    let needle = path.as_os_str().as_encoded_bytes();
+    let Ok(dir) = std::fs::read_dir("/proc") else {
+        return;
+    };
+    for e in dir.flatten() {
+        let Some(pid) = e.file_name().to_str().and_then(|n| n.parse::<i32>().ok()) else {
+            continue;
+        };
+        let cmdline = std::fs::read(e.path().join("cmdline")).unwrap_or_default();
+        if cmdline.split(|b| *b == 0).any(|arg| arg == needle) {
+            kill_recorded(pid);
+        }
+    }
+}
+
 pub fn kill_recorded(pid: i32) {
     crate::runtime::procs::kill_if_named(pid, &["pasta", "passt", "slirp4netns"]);
 }

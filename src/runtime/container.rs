@@ -572,12 +572,15 @@ pub fn remove(store: &ContainerStore, c: &Container) -> anyhow::Result<()> {
     let dir = store.path(&c.id);
     // A supervisor killed with -9 leaves its network helper behind, and its addresses taken.
     crate::network::helper::kill_recorded(c.state.net_helper_pid);
-    // Killed before it recorded its helper: pasta's own pid file says which it is.
-    if let Some(pid) = std::fs::read_to_string(run.join("pasta.pid"))
-        .ok()
-        .and_then(|p| p.trim().parse::<i32>().ok())
-    {
-        crate::network::helper::kill_recorded(pid);
+    // Killed before it recorded its helper: pasta's pid file says which it is (or, not yet
+    // written, pasta's command line names it).
+    let pidfile = run.join("pasta.pid");
+    match std::fs::read_to_string(&pidfile).map(|p| p.trim().parse::<i32>()) {
+        Ok(Ok(pid)) => crate::network::helper::kill_recorded(pid),
+        _ if matches!(c.spec.network, Network::Pasta) => {
+            crate::network::helper::kill_naming(&pidfile)
+        }
+        _ => {}
     }
     if !c.spec.network.attachments().is_empty() {
         crate::network::attach::release(store.runroot(), &c.id);
