@@ -834,7 +834,12 @@ fn an_exported_spec_runs_under_crun_runc_and_skiff_runtime() {
     let t = TestEnv::as_self("oci-export-run");
     let image = format!("{}/busybox:latest", crate::util::registry());
     t.ok(["pull", "--tls-verify=false", "-q", &image]);
-    let script = "id; hostname; grep CapEff /proc/self/status; cat /etc/hostname; ls /bin/busybox";
+    // The process side too: skiff runs the process its exported config states, so every
+    // runtime's process of that config shows the same ids, capability sets, no_new_privs,
+    // seccomp mode, umask, rlimits (the default open files limit among them) and oom score.
+    let script = "id; hostname; cat /etc/hostname; ls /bin/busybox; \
+        grep -E '^(Uid|Gid|Groups|Cap(Inh|Prm|Eff|Bnd|Amb)|NoNewPrivs|Seccomp):' /proc/self/status; \
+        umask; ulimit -n; ulimit -Hn; ulimit -u; cat /proc/self/oom_score_adj; echo HOME=$HOME";
     t.ok([
         "create",
         "--name",
@@ -843,8 +848,20 @@ fn an_exported_spec_runs_under_crun_runc_and_skiff_runtime() {
         "none",
         "--user",
         "nobody",
+        "--group-add",
+        "4242",
         "--hostname",
         "exported",
+        "--cap-drop",
+        "CHOWN",
+        "--umask",
+        "0027",
+        "--ulimit",
+        "nproc=700:900",
+        "--oom-score-adj",
+        "300",
+        "--security-opt",
+        "no-new-privileges",
         &image,
         "sh",
         "-c",
@@ -895,10 +912,20 @@ fn an_exported_spec_runs_under_crun_runc_and_skiff_runtime() {
     let ours = run(runtime_bin().to_str().unwrap(), "with-skiff-runtime");
     let _ = std::process::Command::new("umount").arg(&root).status();
     let skiff = t.ok(["start", "-a", "ex"]).stdout;
-    assert!(
-        skiff.contains("uid=65534") && skiff.contains("exported"),
-        "{skiff}"
-    );
+    for want in [
+        "uid=65534",
+        "exported",
+        "NoNewPrivs:\t1",
+        "Seccomp:\t2",
+        "CapEff:\t0000000000000000",
+        "CapBnd:\t00000000a80425fa",
+        "\n0027\n",
+        "\n700\n",
+        "\n300\n",
+        "HOME=/nonexistent",
+    ] {
+        assert!(skiff.contains(want), "{want:?} in {skiff}");
+    }
     assert_eq!(
         runc,
         (Some(0), skiff.clone()),

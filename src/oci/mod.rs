@@ -14,9 +14,9 @@ mod idmap;
 mod init;
 pub(crate) mod mounts;
 mod ops;
-mod process;
+pub(crate) mod process;
 pub mod resources;
-mod seccomp;
+pub(crate) mod seccomp;
 mod state;
 
 pub use cli::{main, Cli};

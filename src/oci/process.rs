@@ -83,10 +83,30 @@ pub fn rlimits(p: &Process) -> anyhow::Result<()> {
 
 pub fn oom_score_adj(p: &Process) -> anyhow::Result<()> {
     if let Some(adj) = p.oom_score_adj() {
-        std::fs::write("/proc/self/oom_score_adj", adj.to_string())
-            .with_context(|| format!("process.oomScoreAdj {adj}"))?;
+        std::fs::write("/proc/self/oom_score_adj", adj.to_string()).map_err(|e| {
+            let why = if e.kind() == std::io::ErrorKind::PermissionDenied {
+                " (lowering it below the current value needs CAP_SYS_RESOURCE, which this \
+                 runtime does not hold)"
+            } else {
+                ""
+            };
+            anyhow!("process.oomScoreAdj (--oom-score-adj) {adj}: {e}{why}")
+        })?;
     }
     Ok(())
+}
+
+/// The whole `process` but its cwd, terminal and command: rlimits, oom_score_adj, then the user
+/// with its capabilities and seccomp (`become_user`): what skiff's own containers and execs run
+/// (skiff-runtime's init runs the same steps, entering process.cwd before the user change).
+pub fn apply(
+    p: &Process,
+    seccomp: Option<&Filters>,
+    set_groups: bool,
+) -> anyhow::Result<Option<std::os::fd::OwnedFd>> {
+    rlimits(p)?;
+    oom_score_adj(p)?;
+    become_user(p, seccomp, set_groups)
 }
 
 /// Become the process's user with its capabilities; seccomp goes in while we may still load it

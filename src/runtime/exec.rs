@@ -210,7 +210,9 @@ fn command(c: &Container, o: &ExecOptions, sock: i32) -> Result<Never, (i32, any
     let who = o.user.clone().unwrap_or_else(|| spec.user.clone());
     let u = user::resolve(&who, &spec.group_add, &passwd, &group)
         .map_err(|e| setup(anyhow!("resolving user {who:?}: {e}")))?;
-    let mut env: Vec<String> = spec.env.clone();
+    // The container's OCI process with this exec's command, user, environment and directory.
+    let mut process = super::ocispec::process(spec, &u).map_err(setup)?;
+    let mut env = process.env().clone().unwrap_or_default();
     for e in &o.env {
         let key = e.split('=').next().unwrap_or(e);
         env.retain(|x| x.split('=').next() != Some(key));
@@ -223,9 +225,6 @@ fn command(c: &Container, o: &ExecOptions, sock: i32) -> Result<Never, (i32, any
     if o.tty && !env.iter().any(|e| e.starts_with("TERM=")) {
         env.push("TERM=xterm".into());
     }
-    if !env.iter().any(|e| e.starts_with("HOME=")) {
-        env.push(format!("HOME={}", u.home));
-    }
     let cwd = o.workdir.clone().unwrap_or_else(|| spec.cwd.clone());
     if o.tty {
         init::setup_tty(crate::sys::borrow_raw(sock)).map_err(setup)?;
@@ -233,16 +232,24 @@ fn command(c: &Container, o: &ExecOptions, sock: i32) -> Result<Never, (i32, any
         let null = std::fs::File::open("/dev/null").map_err(|e| setup(e.into()))?;
         nix::unistd::dup2_stdin(&null).map_err(|e| setup(e.into()))?;
     }
-    let caps: Vec<String> = if o.privileged {
-        super::security::ALL_CAPS
+    if o.privileged {
+        let all: Vec<String> = super::security::ALL_CAPS
             .iter()
             .map(|s| s.to_string())
-            .collect()
-    } else {
-        spec.caps.clone()
-    };
-    init::become_user(spec, &caps, spec.no_new_privileges, &u).map_err(setup)?;
+            .collect();
+        let caps = super::ocispec::capabilities(&all, u.uid);
+        process.set_capabilities(Some(
+            serde_json::from_value(caps).map_err(|e| setup(e.into()))?,
+        ));
+    }
+    process.set_env(Some(env));
+    process.set_args(Some(o.args.clone()));
+    process.set_cwd(cwd.clone().into());
+    let seccomp = super::seccomp::filters(&spec.seccomp).map_err(setup)?;
+    crate::oci::process::apply(&process, seccomp.as_ref(), init::sets_groups(spec))
+        .map_err(setup)?;
     std::env::set_current_dir(&cwd)
         .map_err(|e| setup(anyhow!("entering working directory {cwd}: {e}")))?;
+    let env = process.env().clone().unwrap_or_default();
     Err(init::exec(&o.args, &env, o.preserve_fds))
 }

@@ -13,7 +13,6 @@ use nix::sys::signal::{SigSet, SigmaskHow};
 use super::plan::Op;
 use super::spec::Spec;
 use super::user;
-use super::{seccomp, security};
 use crate::error::{EXIT_NOT_EXECUTABLE, EXIT_NOT_FOUND, EXIT_SKIFF};
 
 /// Messages on the sync socket. Parent -> child: `M` maps written, `G` go (after the pty is set
@@ -35,6 +34,8 @@ pub struct ChildArgs<'a> {
     pub premounted: bool,
     /// `skiff init`: say HELD once everything is prepared and wait for GO before the command.
     pub hold: bool,
+    /// The container's seccomp, compiled by the parent before the clone.
+    pub seccomp: Option<&'a crate::oci::seccomp::Filters>,
 }
 
 /// Runs in the cloned child. Returns only on failure (the exit code), after telling the parent why.
@@ -142,29 +143,16 @@ fn run(a: &ChildArgs<'_>, sock: BorrowedFd<'_>) -> Result<Never, (i32, anyhow::E
         };
         r.map_err(|e| setup(anyhow!("--sysctl {k}={v}: {e}")))?;
     }
-    if let Some(adj) = spec.oom_score_adj {
-        std::fs::write("/proc/self/oom_score_adj", adj.to_string()).map_err(|e| {
-            setup(anyhow!(
-                "--oom-score-adj {adj}: {e} (lowering it below the current value needs \
-                 privileges skiff does not have)"
-            ))
-        })?;
-    }
     super::rootfs::finish(a.ops).map_err(setup)?;
     if spec.network.own_netns() {
         crate::sys::loopback_up().map_err(|e| setup(anyhow!("bringing up lo: {e}")))?;
     }
-    set_rlimits(spec).map_err(setup)?;
-    rustix::process::umask(rustix::fs::Mode::from_raw_mode(spec.umask));
-
     let passwd = std::fs::read_to_string("/etc/passwd").unwrap_or_default();
     let group = std::fs::read_to_string("/etc/group").unwrap_or_default();
     let u = user::resolve(&spec.user, &spec.group_add, &passwd, &group)
         .map_err(|e| setup(anyhow!("resolving user {:?}: {e}", spec.user)))?;
-    let mut env = spec.env.clone();
-    if !env.iter().any(|e| e.starts_with("HOME=")) {
-        env.push(format!("HOME={}", u.home));
-    }
+    // From here on the container's process is its OCI `process`, as its exported config says.
+    let process = super::ocispec::process(spec, &u).map_err(setup)?;
     if std::fs::metadata(&spec.cwd).is_err() {
         std::fs::create_dir_all(&spec.cwd)
             .map_err(|e| setup(anyhow!("creating working directory {}: {e}", spec.cwd)))?;
@@ -196,9 +184,10 @@ fn run(a: &ChildArgs<'_>, sock: BorrowedFd<'_>) -> Result<Never, (i32, anyhow::E
         }
     }
 
-    become_user(spec, &spec.caps, spec.no_new_privileges, &u).map_err(setup)?;
-    std::env::set_current_dir(&spec.cwd)
-        .map_err(|e| setup(anyhow!("entering working directory {}: {e}", spec.cwd)))?;
+    crate::oci::process::apply(&process, a.seccomp, sets_groups(spec)).map_err(setup)?;
+    let cwd = process.cwd();
+    std::env::set_current_dir(cwd)
+        .map_err(|e| setup(anyhow!("entering working directory {}: {e}", cwd.display())))?;
 
     if let Some(p) = &spec.personality {
         crate::sys::set_personality(p == "LINUX32")
@@ -209,10 +198,12 @@ fn run(a: &ChildArgs<'_>, sock: BorrowedFd<'_>) -> Result<Never, (i32, anyhow::E
         let _ =
             rustix::process::set_parent_process_death_signal(Some(rustix::process::Signal::KILL));
     }
+    let args = process.args().clone().unwrap_or_default();
+    let env = process.env().clone().unwrap_or_default();
     if spec.init {
-        return run_init(spec, &env, sock);
+        return run_init(&args, &env, spec.preserve_fds, sock);
     }
-    Err(exec(&spec.args, &env, spec.preserve_fds))
+    Err(exec(&args, &env, spec.preserve_fds))
 }
 
 /// Close every descriptor marked close-on-exec except `keep`, as an exec would.
@@ -230,55 +221,9 @@ fn close_cloexec_except(keep: RawFd) {
     }
 }
 
-/// Drop to the container user with the configured security: seccomp (loaded while still
-/// privileged in the user namespace: a filter needs CAP_SYS_ADMIN or no_new_privs), bounding set,
-/// no_new_privs, groups, uid/gid, then the capability sets. Shared by the container init and exec.
-pub fn become_user(
-    spec: &Spec,
-    caps: &[String],
-    no_new_privs: bool,
-    u: &user::ExecUser,
-) -> anyhow::Result<()> {
-    let program = seccomp::seccomp_program(&spec.seccomp)?;
-    let clone3 = if program.is_some() {
-        seccomp::clone3_enosys()?
-    } else {
-        None
-    };
-    security::limit_bounding_set(caps).map_err(|e| anyhow!("dropping capabilities: {e}"))?;
-    if no_new_privs {
-        security::set_no_new_privs().map_err(|e| anyhow!("setting no_new_privs: {e}"))?;
-    }
-    let groups: Vec<nix::unistd::Gid> = u
-        .groups
-        .iter()
-        .map(|g| nix::unistd::Gid::from_raw(*g))
-        .collect();
-    if spec.mapping.kind != crate::userns::idmap::MappingKind::SingleId {
-        nix::unistd::setgroups(&groups).map_err(|e| anyhow!("setgroups: {e}"))?;
-    }
-    if let Some(p) = &program {
-        seccomp::apply(p)?;
-    }
-    if let Some(p) = &clone3 {
-        seccomp::apply(p)?;
-    }
-    let gid = nix::unistd::Gid::from_raw(u.gid);
-    let uid = nix::unistd::Uid::from_raw(u.uid);
-    nix::unistd::setresgid(gid, gid, gid).map_err(|e| {
-        anyhow!(
-            "switching to gid {} (is it mapped? see `skiff info`): {e}",
-            u.gid
-        )
-    })?;
-    nix::unistd::setresuid(uid, uid, uid).map_err(|e| {
-        anyhow!(
-            "switching to uid {} (is it mapped? see `skiff info`): {e}",
-            u.uid
-        )
-    })?;
-    security::set_process_caps(caps, u.uid).map_err(|e| anyhow!("setting capabilities: {e}"))?;
-    Ok(())
+/// setgroups works unless the user namespace maps a single id (it is denied there).
+pub(crate) fn sets_groups(spec: &Spec) -> bool {
+    spec.mapping.kind != crate::userns::idmap::MappingKind::SingleId
 }
 
 /// setresuid/setresgid to 0 in the user namespace just entered or made.
@@ -406,23 +351,6 @@ pub fn rlimit_resource(name: &str) -> Option<nix::sys::resource::Resource> {
     })
 }
 
-fn set_rlimits(spec: &Spec) -> anyhow::Result<()> {
-    use nix::sys::resource::{getrlimit, setrlimit, Resource};
-    // podman's default: open files up to the hard limit (at most 1048576), not the 1024 soft
-    // limit of a login session, which caps a server at ~1000 clients.
-    if !spec.rlimits.iter().any(|r| r.resource == "nofile") {
-        if let Ok((_, hard)) = getrlimit(Resource::RLIMIT_NOFILE) {
-            let n = hard.min(1 << 20);
-            let _ = setrlimit(Resource::RLIMIT_NOFILE, n, n);
-        }
-    }
-    for r in &spec.rlimits {
-        let res = rlimit_resource(&r.resource).unwrap_or(Resource::RLIMIT_AS);
-        setrlimit(res, r.soft, r.hard).with_context(|| format!("setting ulimit {}", r.resource))?;
-    }
-    Ok(())
-}
-
 /// A pty from the container's own devpts: the master goes to the parent, the slave becomes our
 /// controlling terminal and stdio. Waits for the parent's go (it sets the window size first).
 pub fn setup_tty(sock: BorrowedFd<'_>) -> anyhow::Result<()> {
@@ -507,8 +435,9 @@ pub fn exec(args: &[String], env: &[String], preserve_fds: u32) -> (i32, anyhow:
 /// `--init`: stay pid 1, run the command as our child, forward signals to it, reap every zombie,
 /// and exit with the command's status.
 fn run_init(
-    spec: &Spec,
+    args: &[String],
     env: &[String],
+    preserve_fds: u32,
     sock: BorrowedFd<'_>,
 ) -> Result<Never, (i32, anyhow::Error)> {
     use nix::sys::signal::Signal;
@@ -521,7 +450,7 @@ fn run_init(
     let child = crate::sys::fork_child(|| {
         let _ =
             nix::sys::signal::sigprocmask(SigmaskHow::SIG_SETMASK, Some(&SigSet::empty()), None);
-        let (code, e) = exec(&spec.args, env, spec.preserve_fds);
+        let (code, e) = exec(args, env, preserve_fds);
         eprintln!("skiff-init: {e:#}");
         code
     })

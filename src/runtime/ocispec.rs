@@ -10,7 +10,7 @@ use anyhow::Context;
 use serde_json::{json, Value};
 
 use super::plan::Dirs;
-use super::spec::{Seccomp, Spec};
+use super::spec::Spec;
 use super::user::ExecUser;
 
 /// The container's filesystem (the source of its mount plan) into the config.
@@ -27,20 +27,6 @@ fn filesystem(fs: &super::ocimounts::Filesystem, out: &mut Value) {
     }
     for (k, v) in &fs.annotations {
         out["annotations"][k] = v.clone().into();
-    }
-}
-
-fn seccomp(s: &Seccomp) -> Option<Value> {
-    match s {
-        Seccomp::Unconfined => None,
-        // Docker-format profiles are OCI seccomp objects plus fields the runtime ignores.
-        Seccomp::Profile(text) => serde_json::from_str::<Value>(text).ok().map(|mut v| {
-            if let Some(o) = v.as_object_mut() {
-                o.remove("archMap");
-            }
-            v
-        }),
-        Seccomp::Default => Some(super::seccomp::default_profile()),
     }
 }
 
@@ -147,6 +133,52 @@ fn resources(r: &super::cgroups::Resources) -> Value {
     v
 }
 
+/// `process.capabilities` for these caps and uid (see `process`).
+pub fn capabilities(caps: &[String], uid: u32) -> Value {
+    let eff: &[String] = if uid == 0 { caps } else { &[] };
+    json!({"bounding": caps, "effective": eff, "permitted": eff, "inheritable": [], "ambient": []})
+}
+
+/// The container's process in OCI terms, for its user (resolved in its root): what every start
+/// and exec applies (`oci::process::apply`, as skiff-runtime applies a config's `process`) and
+/// the exported config states. Docker's rule: root keeps the capabilities, other users only the
+/// bounding set; none inheritable (CVE-2022-27649). Open files default to the hard limit (at most
+/// 1048576) as in podman, not a login session's soft 1024, which caps a server at ~1000 clients.
+pub fn process(spec: &Spec, user: &ExecUser) -> anyhow::Result<oci_spec::runtime::Process> {
+    let mut rlimits: Vec<Value> = spec
+        .rlimits
+        .iter()
+        .map(|r| {
+            let name = r.resource.to_uppercase();
+            json!({"type": format!("RLIMIT_{}", name.trim_start_matches("RLIMIT_")),
+                   "soft": r.soft, "hard": r.hard})
+        })
+        .collect();
+    if !spec.rlimits.iter().any(|r| r.resource == "nofile") {
+        use nix::sys::resource::{getrlimit, Resource};
+        if let Ok((_, hard)) = getrlimit(Resource::RLIMIT_NOFILE) {
+            let n = hard.min(1 << 20);
+            rlimits.push(json!({"type": "RLIMIT_NOFILE", "soft": n, "hard": n}));
+        }
+    }
+    let mut env = spec.env.clone();
+    if !env.iter().any(|e| e.starts_with("HOME=")) {
+        env.push(format!("HOME={}", user.home));
+    }
+    let mut p = json!({
+        "terminal": spec.tty,
+        "user": {"uid": user.uid, "gid": user.gid, "additionalGids": user.groups, "umask": spec.umask},
+        "args": spec.args, "env": env, "cwd": spec.cwd,
+        "capabilities": capabilities(&spec.caps, user.uid),
+        "rlimits": rlimits,
+        "noNewPrivileges": spec.no_new_privileges,
+    });
+    if let Some(adj) = spec.oom_score_adj {
+        p["oomScoreAdj"] = adj.into();
+    }
+    serde_json::from_value(p).context("the container's process (ulimit or capability names)")
+}
+
 /// The OCI spec of a container with this Spec, plan dirs and resolved user (None: uid 0).
 pub fn generate(
     spec: &Spec,
@@ -154,28 +186,13 @@ pub fn generate(
     rootfs: &Path,
     user: Option<&ExecUser>,
 ) -> anyhow::Result<oci_spec::runtime::Spec> {
-    let (uid, gid, groups) =
-        user.map(|u| (u.uid, u.gid, u.groups.clone()))
-            .unwrap_or((0, 0, Vec::new()));
-    // Docker's rule: root keeps the capabilities, other users only the bounding set.
-    let caps = &spec.caps;
-    let none: Vec<String> = Vec::new();
-    let eff = if uid == 0 { caps } else { &none };
-    let rlimits: Vec<Value> = spec.rlimits.iter().map(|r| json!({
-        "type": format!("RLIMIT_{}", r.resource.to_uppercase().trim_start_matches("RLIMIT_")),
-        "soft": r.soft, "hard": r.hard,
-    })).collect();
-    let mut process = json!({
-        "terminal": spec.tty,
-        "user": {"uid": uid, "gid": gid, "additionalGids": groups, "umask": spec.umask},
-        "args": spec.args, "env": spec.env, "cwd": spec.cwd,
-        "capabilities": {"bounding": caps, "effective": eff, "permitted": eff, "inheritable": [], "ambient": []},
-        "rlimits": rlimits,
-        "noNewPrivileges": spec.no_new_privileges,
-    });
-    if let Some(adj) = spec.oom_score_adj {
-        process["oomScoreAdj"] = adj.into();
-    }
+    let root = ExecUser {
+        uid: 0,
+        gid: 0,
+        groups: Vec::new(),
+        home: "/root".into(),
+    };
+    let process = serde_json::to_value(process(spec, user.unwrap_or(&root))?)?;
     let mut namespaces = vec![json!({"type": "mount"}), json!({"type": "user"})];
     if !spec.pid_host {
         namespaces.push(json!({"type": "pid"}));
@@ -229,8 +246,8 @@ pub fn generate(
         },
         "annotations": {},
     });
-    if let Some(s) = seccomp(&spec.seccomp) {
-        v["linux"]["seccomp"] = s;
+    if let Some(s) = super::seccomp::oci(&spec.seccomp)? {
+        v["linux"]["seccomp"] = serde_json::to_value(s)?;
     }
     if let Some(p) = &spec.personality {
         v["linux"]["personality"] =

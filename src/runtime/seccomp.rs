@@ -1,30 +1,60 @@
-//! Seccomp: docker's default profile compiled with seccompiler, or a docker-format JSON profile
-//! from `--security-opt seccomp=FILE`, loaded without forcing no_new_privs.
+//! Seccomp for skiff's containers, in OCI terms: docker's default profile as an OCI seccomp
+//! object, or a docker-format JSON profile from `--security-opt seccomp=FILE` read as one. Both
+//! are compiled by the runtime's one compiler (`oci::seccomp`), as skiff-runtime compiles a
+//! config's `linux.seccomp`, and loaded without forcing no_new_privs.
 
-use std::collections::BTreeMap;
-
-use seccompiler::{
-    BpfProgram, SeccompAction, SeccompCmpArgLen, SeccompCmpOp, SeccompCondition, SeccompFilter,
-    SeccompRule, TargetArch,
-};
+use oci_spec::runtime::LinuxSeccomp;
+use seccompiler::{BpfProgram, TargetArch};
 
 use super::spec::Seccomp;
 use super::syscalls::SYSCALLS;
+use crate::oci::seccomp::Filters;
 
-#[derive(Debug, thiserror::Error)]
-pub enum SeccompError {
-    #[error("seccomp profile: {0}")]
-    Profile(String),
-    #[error("compiling the seccomp filter: {0}")]
-    Compile(String),
+/// The container's seccomp as the OCI object its config carries (None: unconfined).
+pub fn oci(choice: &Seccomp) -> anyhow::Result<Option<LinuxSeccomp>> {
+    let v = match choice {
+        Seccomp::Unconfined => return Ok(None),
+        Seccomp::Default => default_profile(),
+        Seccomp::Profile(text) => {
+            let mut v: serde_json::Value = serde_json::from_str(text)
+                .map_err(|e| anyhow::anyhow!("seccomp profile: not JSON: {e}"))?;
+            docker_to_oci(&mut v);
+            v
+        }
+    };
+    serde_json::from_value(v)
+        .map_err(|e| anyhow::anyhow!("seccomp profile: {e}"))
+        .map(Some)
 }
 
-/// The BPF program for the spec's choice, or None for unconfined.
-pub fn seccomp_program(choice: &Seccomp) -> Result<Option<BpfProgram>, SeccompError> {
-    match choice {
-        Seccomp::Unconfined => Ok(None),
-        Seccomp::Default => default_filter().map(Some),
-        Seccomp::Profile(json) => profile_filter(json).map(Some),
+/// A docker-format profile is an OCI seccomp object plus fields a runtime ignores (`archMap`,
+/// `comment`, `includes`/`excludes`) and the old single `name` of an entry.
+fn docker_to_oci(v: &mut serde_json::Value) {
+    let Some(o) = v.as_object_mut() else { return };
+    o.remove("archMap");
+    for e in o
+        .get_mut("syscalls")
+        .and_then(|s| s.as_array_mut())
+        .into_iter()
+        .flatten()
+    {
+        let Some(e) = e.as_object_mut() else { continue };
+        if let Some(name) = e.remove("name") {
+            let names = e
+                .entry("names")
+                .or_insert_with(|| serde_json::Value::Array(Vec::new()));
+            if let Some(a) = names.as_array_mut() {
+                a.push(name);
+            }
+        }
+    }
+}
+
+/// The compiled filters of the container's seccomp (None: unconfined).
+pub fn filters(choice: &Seccomp) -> anyhow::Result<Option<Filters>> {
+    match oci(choice)? {
+        Some(s) => crate::oci::seccomp::build(&s).map(Some),
+        None => Ok(None),
     }
 }
 
@@ -39,12 +69,6 @@ pub fn raw(program: &BpfProgram) -> Vec<libc::sock_filter> {
             k: i.k,
         })
         .collect()
-}
-
-/// Load a filter; no_new_privs is left as the spec says (see `sys::install_seccomp`).
-pub fn apply(program: &BpfProgram) -> Result<(), SeccompError> {
-    crate::sys::install_seccomp(&raw(program))
-        .map_err(|e| SeccompError::Compile(format!("loading the filter: {e}")))
 }
 
 pub(crate) fn arch() -> TargetArch {
@@ -116,68 +140,16 @@ const DEFAULT_ALLOW_EXCLUDED: &[&str] = &[
 ];
 
 pub(crate) fn nr(name: &str) -> Option<i64> {
-    let full = format!("SYS_{name}");
-    SYSCALLS.iter().find(|(n, _)| *n == full).map(|(_, v)| *v)
+    SYSCALLS
+        .iter()
+        .find(|(n, _)| n.strip_prefix("SYS_") == Some(name))
+        .map(|(_, v)| *v)
 }
 
-fn cond(arg: u8, op: SeccompCmpOp, value: u64) -> SeccompCondition {
-    SeccompCondition::new(arg, SeccompCmpArgLen::Qword, op, value).expect("valid seccomp condition")
-}
-
-/// Docker's default profile: the allow list, plus socket (not AF_VSOCK), personality with the
-/// harmless values, clone without namespace flags, clone3 answering ENOSYS (so libc falls back to
-/// clone, whose flags can be checked), ptrace (kernel >= 4.8 makes it safe); everything else EPERM.
-pub fn default_filter() -> Result<BpfProgram, SeccompError> {
-    let mut rules: BTreeMap<i64, Vec<SeccompRule>> = BTreeMap::new();
-    for (name, n) in SYSCALLS {
-        let short = &name[4..];
-        if !DEFAULT_ALLOW_EXCLUDED.contains(&short) {
-            rules.insert(*n, vec![]);
-        }
-    }
-    for allowed in ["ptrace", "arch_prctl", "modify_ldt"] {
-        if let Some(n) = nr(allowed) {
-            rules.insert(n, vec![]);
-        }
-    }
-    let rule = |conds: Vec<SeccompCondition>| SeccompRule::new(conds).expect("valid seccomp rule");
-    if let Some(n) = nr("socket") {
-        rules.insert(
-            n,
-            vec![rule(vec![cond(0, SeccompCmpOp::Ne, libc::AF_VSOCK as u64)])],
-        );
-    }
-    if let Some(n) = nr("personality") {
-        rules.insert(
-            n,
-            [0x0u64, 0x0008, 0x20000, 0x20008, 0xffff_ffff]
-                .into_iter()
-                .map(|v| rule(vec![cond(0, SeccompCmpOp::Eq, v)]))
-                .collect(),
-        );
-    }
-    if let Some(n) = nr("clone") {
-        // CLONE_NEWNS|NEWUTS|NEWIPC|NEWUSER|NEWPID|NEWNET|NEWCGROUP
-        let ns_flags: u64 = 0x7E02_0000;
-        rules.insert(
-            n,
-            vec![rule(vec![cond(0, SeccompCmpOp::MaskedEq(ns_flags), 0)])],
-        );
-    }
-    let filter = SeccompFilter::new(
-        rules,
-        SeccompAction::Errno(libc::EPERM as u32),
-        SeccompAction::Allow,
-        arch(),
-    )
-    .map_err(|e| SeccompError::Compile(e.to_string()))?;
-    filter
-        .try_into()
-        .map_err(|e: seccompiler::BackendError| SeccompError::Compile(e.to_string()))
-}
-
-/// Docker's default profile (as `default_filter` compiles it) as an OCI seccomp object, for the
-/// container's OCI spec.
+/// Docker's default profile as an OCI seccomp object: the allow list, plus socket (not AF_VSOCK),
+/// personality with the harmless values, clone without namespace flags, clone3 answering ENOSYS
+/// (so libc falls back to clone, whose flags can be checked), ptrace (kernel >= 4.8 makes it
+/// safe); everything else EPERM.
 pub fn default_profile() -> serde_json::Value {
     let mut allowed: Vec<String> = SYSCALLS
         .iter()
@@ -218,170 +190,48 @@ pub fn default_profile() -> serde_json::Value {
     })
 }
 
-/// The filter that answers ENOSYS for clone3 (installed after the main one; the kernel runs every
-/// filter and the most restrictive answer wins: ERRNO(ENOSYS) beats ALLOW, and ERRNO values of
-/// equal precedence come from the filter installed last).
-pub fn clone3_enosys() -> Result<Option<BpfProgram>, SeccompError> {
-    let Some(n) = nr("clone3") else {
-        return Ok(None);
-    };
-    let mut rules = BTreeMap::new();
-    rules.insert(n, vec![]);
-    let filter = SeccompFilter::new(
-        rules,
-        SeccompAction::Allow,
-        SeccompAction::Errno(libc::ENOSYS as u32),
-        arch(),
-    )
-    .map_err(|e| SeccompError::Compile(e.to_string()))?;
-    let p: BpfProgram = filter
-        .try_into()
-        .map_err(|e: seccompiler::BackendError| SeccompError::Compile(e.to_string()))?;
-    Ok(Some(p))
-}
-
-/// A docker-format profile: `defaultAction`, and `syscalls[].names` with `action`. Argument
-/// conditions (`args`) are honoured for SCMP_CMP_EQ/NE/MASKED_EQ; names this architecture lacks
-/// are skipped, as libseccomp does.
-pub fn profile_filter(json: &str) -> Result<BpfProgram, SeccompError> {
-    #[derive(serde::Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Profile {
-        default_action: String,
-        #[serde(default)]
-        default_errno_ret: Option<u32>,
-        #[serde(default)]
-        syscalls: Vec<Entry>,
-    }
-    #[derive(serde::Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Entry {
-        #[serde(default)]
-        names: Vec<String>,
-        #[serde(default)]
-        name: Option<String>,
-        action: String,
-        #[serde(default)]
-        args: Vec<Arg>,
-        #[serde(default)]
-        errno_ret: Option<u32>,
-    }
-    #[derive(serde::Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Arg {
-        index: u8,
-        value: u64,
-        #[serde(default)]
-        value_two: u64,
-        op: String,
-    }
-    let p: Profile =
-        serde_json::from_str(json).map_err(|e| SeccompError::Profile(e.to_string()))?;
-    let action = |a: &str, errno: Option<u32>| -> Result<SeccompAction, SeccompError> {
-        Ok(match a {
-            "SCMP_ACT_ALLOW" => SeccompAction::Allow,
-            "SCMP_ACT_ERRNO" => SeccompAction::Errno(errno.unwrap_or(libc::EPERM as u32)),
-            "SCMP_ACT_KILL" | "SCMP_ACT_KILL_THREAD" => SeccompAction::KillThread,
-            "SCMP_ACT_KILL_PROCESS" => SeccompAction::KillProcess,
-            "SCMP_ACT_TRAP" => SeccompAction::Trap,
-            "SCMP_ACT_LOG" => SeccompAction::Log,
-            other => return Err(SeccompError::Profile(format!("unsupported action {other}"))),
-        })
-    };
-    let default = action(&p.default_action, p.default_errno_ret)?;
-    let mut rules: BTreeMap<i64, Vec<SeccompRule>> = BTreeMap::new();
-    let mut match_action: Option<SeccompAction> = None;
-    for e in &p.syscalls {
-        let act = action(&e.action, e.errno_ret)?;
-        if act == default {
-            continue;
-        }
-        match &match_action {
-            None => match_action = Some(act.clone()),
-            Some(m) if *m != act => {
-                return Err(SeccompError::Profile(format!(
-                    "profiles may use one action besides the default (found {:?} and {:?})",
-                    m, act
-                )))
-            }
-            _ => {}
-        }
-        let conds: Vec<SeccompCondition> = e
-            .args
-            .iter()
-            .map(|a| {
-                let op = match a.op.as_str() {
-                    "SCMP_CMP_EQ" => SeccompCmpOp::Eq,
-                    "SCMP_CMP_NE" => SeccompCmpOp::Ne,
-                    "SCMP_CMP_MASKED_EQ" => SeccompCmpOp::MaskedEq(a.value),
-                    "SCMP_CMP_GE" => SeccompCmpOp::Ge,
-                    "SCMP_CMP_GT" => SeccompCmpOp::Gt,
-                    "SCMP_CMP_LE" => SeccompCmpOp::Le,
-                    "SCMP_CMP_LT" => SeccompCmpOp::Lt,
-                    other => {
-                        return Err(SeccompError::Profile(format!("unsupported arg op {other}")))
-                    }
-                };
-                let value = if a.op == "SCMP_CMP_MASKED_EQ" {
-                    a.value_two
-                } else {
-                    a.value
-                };
-                SeccompCondition::new(a.index, SeccompCmpArgLen::Qword, op, value)
-                    .map_err(|e| SeccompError::Profile(e.to_string()))
-            })
-            .collect::<Result<_, _>>()?;
-        for name in e.names.iter().chain(e.name.iter()) {
-            let Some(n) = nr(name) else { continue };
-            if conds.is_empty() {
-                // No conditions: the rule always matches.
-                rules.insert(n, vec![]);
-                continue;
-            }
-            let rule = SeccompRule::new(conds.clone())
-                .map_err(|e| SeccompError::Profile(e.to_string()))?;
-            match rules.get_mut(&n) {
-                Some(v) if v.is_empty() => {} // already unconditional
-                Some(v) => v.push(rule),
-                None => {
-                    rules.insert(n, vec![rule]);
-                }
-            }
-        }
-    }
-    let filter = SeccompFilter::new(
-        rules,
-        default,
-        match_action.unwrap_or(SeccompAction::Allow),
-        arch(),
-    )
-    .map_err(|e| SeccompError::Compile(e.to_string()))?;
-    filter
-        .try_into()
-        .map_err(|e: seccompiler::BackendError| SeccompError::Compile(e.to_string()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn default_profile_compiles_and_names_resolve() {
-        let p = default_filter().unwrap();
-        assert!(p.len() > 100);
+        let f = filters(&Seccomp::Default).unwrap().unwrap();
+        // The allow list (EPERM for the rest) and clone3's ENOSYS.
+        assert_eq!(f.programs.len(), 2, "{}", f.warnings.join("; "));
+        assert!(f.programs[0].0.len() > 100);
+        assert!(f.warnings.is_empty(), "{:?}", f.warnings);
         assert!(nr("read").is_some() && nr("clone3").is_some() && nr("nonsense").is_none());
-        assert!(clone3_enosys().unwrap().is_some());
+        assert!(filters(&Seccomp::Unconfined).unwrap().is_none());
     }
 
     #[test]
     fn docker_format_profiles() {
-        let json = r#"{"defaultAction":"SCMP_ACT_ERRNO","syscalls":[
-            {"names":["read","write","exit_group","no_such_call"],"action":"SCMP_ACT_ALLOW"},
+        let json = r#"{"defaultAction":"SCMP_ACT_ERRNO","archMap":[{"architecture":"SCMP_ARCH_X86_64"}],
+            "syscalls":[
+            {"names":["read","write","exit_group","no_such_call"],"action":"SCMP_ACT_ALLOW","comment":"x"},
+            {"name":"getpid","action":"SCMP_ACT_ALLOW"},
             {"names":["personality"],"action":"SCMP_ACT_ALLOW","args":[{"index":0,"value":0,"op":"SCMP_CMP_EQ"}]}]}"#;
-        assert!(profile_filter(json).is_ok());
-        assert!(profile_filter("{").is_err());
+        let f = filters(&Seccomp::Profile(json.into())).unwrap().unwrap();
+        assert_eq!(f.warnings.len(), 1, "{:?}", f.warnings);
+        let oci = oci(&Seccomp::Profile(json.into())).unwrap().unwrap();
+        assert!(oci.syscalls().as_ref().unwrap()[1]
+            .names()
+            .contains(&"getpid".to_string()));
+        assert!(filters(&Seccomp::Profile("{".into())).is_err());
+        let bad = r#"{"defaultAction":"SCMP_ACT_BOGUS"}"#;
+        let e = filters(&Seccomp::Profile(bad.into())).err().unwrap();
+        assert!(format!("{e:#}").contains("SCMP_ACT_BOGUS"), "{e:#}");
+        // Rules with different actions each get a filter of their own.
         let two = r#"{"defaultAction":"SCMP_ACT_ALLOW","syscalls":[
             {"names":["read"],"action":"SCMP_ACT_ERRNO"},{"names":["write"],"action":"SCMP_ACT_KILL"}]}"#;
-        assert!(profile_filter(two).is_err());
+        assert_eq!(
+            filters(&Seccomp::Profile(two.into()))
+                .unwrap()
+                .unwrap()
+                .programs
+                .len(),
+            2
+        );
     }
 }

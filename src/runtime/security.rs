@@ -1,6 +1,6 @@
 //! The container's capability sets and no_new_privs, applied by the init just before exec.
 
-use rustix::thread::{CapabilitySet, CapabilitySets};
+use rustix::thread::CapabilitySet;
 
 use super::spec::{Options, SpecError};
 
@@ -120,50 +120,6 @@ pub(crate) fn cap_set(names: &[String]) -> CapabilitySet {
         }
     }
     set
-}
-
-/// Drop every capability not in `keep` from the bounding set (needs CAP_SETPCAP, which the init
-/// has as root of its user namespace).
-pub fn limit_bounding_set(keep: &[String]) -> std::io::Result<()> {
-    let keep = cap_set(keep);
-    let last: u32 = std::fs::read_to_string("/proc/sys/kernel/cap_last_cap")
-        .ok()
-        .and_then(|s| s.trim().parse().ok())
-        .unwrap_or(40);
-    for i in 0..=last.min(63) {
-        let c = CapabilitySet::from_bits_retain(1 << i);
-        if !keep.contains(c) {
-            match rustix::thread::remove_capability_from_bounding_set(c) {
-                Ok(()) | Err(rustix::io::Errno::INVAL) => {}
-                Err(e) => return Err(e.into()),
-            }
-        }
-    }
-    Ok(())
-}
-
-/// After switching to the container user: root keeps `caps` effective, permitted and inheritable;
-/// other users keep none (docker's behaviour), only the bounding set.
-pub fn set_process_caps(caps: &[String], uid: u32) -> std::io::Result<()> {
-    let set = if uid == 0 {
-        cap_set(caps)
-    } else {
-        CapabilitySet::empty()
-    };
-    rustix::thread::set_capabilities(
-        None,
-        CapabilitySets {
-            effective: set,
-            permitted: set,
-            inheritable: set,
-        },
-    )?;
-    Ok(())
-}
-
-pub fn set_no_new_privs() -> std::io::Result<()> {
-    rustix::thread::set_no_new_privs(true)?;
-    Ok(())
 }
 
 #[cfg(test)]

@@ -120,6 +120,7 @@ pub fn start(
 ) -> anyhow::Result<Started> {
     let rootfs = launch.rootfs.clone();
     let ops = plan(spec, dirs);
+    let seccomp = super::seccomp::filters(&spec.seccomp)?;
     let (parent_sock, child_sock) = socketpair(
         AddressFamily::Unix,
         SockType::SeqPacket,
@@ -165,6 +166,7 @@ pub fn start(
             stdin_null: !spec.stdin && !spec.tty,
             premounted: launch.fuse,
             hold: hold.is_some(),
+            seccomp: seccomp.as_ref(),
         })
     };
     let pid = match (launch.join, &launch.bridge) {

@@ -327,6 +327,12 @@ pub fn build(
                     why: "cannot read the profile",
                 })?;
                 seccomp = Seccomp::Profile(text);
+                // Refused now, not at each start (names this kernel lacks are skipped, as runc does).
+                super::seccomp::filters(&seccomp).map_err(|e| SpecError::Bad {
+                    flag: "--security-opt seccomp",
+                    value: format!("{path}: {e:#}"),
+                    why: "not a usable seccomp profile (docker's or the OCI format)",
+                })?;
             }
             None if opt == "no-new-privileges" => no_new_privileges = true,
             Some(("no-new-privileges", v)) => no_new_privileges = v != "false",
