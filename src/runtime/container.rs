@@ -97,9 +97,8 @@ pub fn write_etc(store: &ContainerStore, c: &Container) -> anyhow::Result<std::p
     Ok(dir)
 }
 
-/// The names of a pod's containers (they share its network: all at the loopback address), for
-/// the /etc/hosts of each. The running members' files are updated in place (same inode: their
-/// bind mounts see it) so that everyone knows the newcomer.
+/// The names of a pod's containers (they share its network: all at the loopback address), for the
+/// /etc/hosts of each, whose running members' files are updated in place (same inode: binds see it).
 fn pod_hosts(store: &ContainerStore, pod: &str, infra: &str, me: &str) -> anyhow::Result<String> {
     let members: Vec<Container> = store
         .list()?
@@ -118,8 +117,7 @@ fn pod_hosts(store: &ContainerStore, pod: &str, infra: &str, me: &str) -> anyhow
     Ok(line)
 }
 
-/// `/run/.containerenv`, as podman writes it: how a process finds out it runs in a container, and
-/// which one.
+/// `/run/.containerenv`, as podman writes it: how a process finds it runs in a container, which.
 fn containerenv(c: &Container) -> String {
     let image = if c.image_name.is_empty() {
         &c.image
@@ -589,6 +587,8 @@ pub fn remove(store: &ContainerStore, c: &Container) -> anyhow::Result<()> {
     let _ = crate::storage::remove_tree(&run);
     // The record goes first: a half-removed container must not be listed.
     let _ = std::fs::remove_file(dir.join("container.json"));
+    // overlay leaves work/work without permissions: opened first, one walk removes it all.
+    let _ = crate::storage::open_dir(&dir.join("work/work"));
     if crate::storage::remove_tree(&dir).is_err() {
         crate::userns::helper::remove_paths(&c.spec.mapping, &[dir.clone(), run])?;
     }

@@ -139,11 +139,14 @@ const DEFAULT_ALLOW_EXCLUDED: &[&str] = &[
     "pidfd_getfd",
 ];
 
+/// A syscall's number on this architecture (a profile names hundreds: a table, not a scan).
 pub(crate) fn nr(name: &str) -> Option<i64> {
-    SYSCALLS
-        .iter()
-        .find(|(n, _)| n.strip_prefix("SYS_") == Some(name))
-        .map(|(_, v)| *v)
+    static BY_NAME: std::sync::OnceLock<std::collections::HashMap<&'static str, i64>> =
+        std::sync::OnceLock::new();
+    BY_NAME
+        .get_or_init(|| SYSCALLS.iter().map(|(n, v)| (&n[4..], *v)).collect())
+        .get(name)
+        .copied()
 }
 
 /// Docker's default profile as an OCI seccomp object: the allow list, plus socket (not AF_VSOCK),

@@ -8,4 +8,4 @@ pub mod remove;
 pub use atomic::write_atomic;
 pub use lock::{LockGuard, LockMode};
 pub use paths::Paths;
-pub use remove::remove_tree;
+pub use remove::{open_dir, remove_tree};

@@ -29,6 +29,11 @@ pub fn remove_tree(path: &Path) -> io::Result<()> {
     }
 }
 
+/// Give a directory its owner's rwx (overlay makes its work/work with none).
+pub fn open_dir(dir: &Path) -> io::Result<()> {
+    fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+}
+
 fn open_up(dir: &Path) -> io::Result<()> {
     let md = match fs::symlink_metadata(dir) {
         Ok(m) => m,
