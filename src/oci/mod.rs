@@ -3,6 +3,7 @@
 //! directory per container. No process stays behind between commands: `create` leaves the
 //! container's init waiting on a fifo, `start` opens it (runc's model, which conmon relies on).
 
+pub(crate) mod bpf;
 mod cgroups;
 mod cli;
 mod config;

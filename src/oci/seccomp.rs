@@ -1,12 +1,13 @@
-//! The OCI seccomp object compiled with seccompiler. seccompiler gives one filter a single match
-//! action, while OCI rules each carry their own: we build one filter per distinct action and let
-//! the kernel combine them (it returns the most restrictive verdict of all installed filters):
+//! The OCI seccomp object compiled to classic BPF (`oci::bpf`, a search tree over syscall
+//! numbers). A filter has a single match action, while OCI rules each carry their own: we build
+//! one filter per distinct action and let the kernel combine them (it returns the most
+//! restrictive verdict of all installed filters):
 //! - the base filter answers every listed syscall (under its conditions) with ALLOW and anything
 //!   else with `defaultAction`;
 //! - one filter per other action answers its rules with that action and anything else with ALLOW.
 //!
-//! SCMP_ACT_NOTIFY is compiled as a TRACE with a marker value and the marker's return
-//! instructions patched to SECCOMP_RET_USER_NOTIF (seccompiler has no notify action).
+//! Actions are seccompiler's type; SCMP_ACT_NOTIFY (which it lacks) is carried as a TRACE with a
+//! marker value and returned as SECCOMP_RET_USER_NOTIF.
 
 use std::collections::BTreeMap;
 
@@ -14,20 +15,17 @@ use anyhow::{anyhow, bail};
 use oci_spec::runtime::{
     LinuxSeccomp, LinuxSeccompAction, LinuxSeccompFilterFlag, LinuxSeccompOperator,
 };
-use seccompiler::{
-    BpfProgram, SeccompAction, SeccompCmpArgLen, SeccompCmpOp, SeccompCondition, SeccompFilter,
-    SeccompRule,
-};
+use seccompiler::SeccompAction;
 
-use crate::runtime::seccomp::{arch, nr};
+use super::bpf::{Cond, Op, Rules};
+use crate::runtime::seccomp::nr;
 
 const NOTIFY_MARK: u32 = 0xfeed;
-const RET_TRACE: u32 = 0x7ff0_0000;
 const RET_USER_NOTIF: u32 = 0x7fc0_0000;
 
 /// Compiled filters, in install order, each with whether it is the notify filter.
 pub struct Filters {
-    pub programs: Vec<(BpfProgram, bool)>,
+    pub programs: Vec<(Vec<libc::sock_filter>, bool)>,
     pub flags: u32,
     pub warnings: Vec<String>,
 }
@@ -54,37 +52,47 @@ fn condition(
     op: LinuxSeccompOperator,
     value: u64,
     two: Option<u64>,
-) -> anyhow::Result<SeccompCondition> {
+) -> anyhow::Result<Cond> {
     if index > 5 {
         bail!("argument index {index} is out of range (0-5)");
     }
-    let (op, v) = match op {
-        LinuxSeccompOperator::ScmpCmpNe => (SeccompCmpOp::Ne, value),
-        LinuxSeccompOperator::ScmpCmpLt => (SeccompCmpOp::Lt, value),
-        LinuxSeccompOperator::ScmpCmpLe => (SeccompCmpOp::Le, value),
-        LinuxSeccompOperator::ScmpCmpEq => (SeccompCmpOp::Eq, value),
-        LinuxSeccompOperator::ScmpCmpGe => (SeccompCmpOp::Ge, value),
-        LinuxSeccompOperator::ScmpCmpGt => (SeccompCmpOp::Gt, value),
+    let (op, value) = match op {
+        LinuxSeccompOperator::ScmpCmpNe => (Op::Ne, value),
+        LinuxSeccompOperator::ScmpCmpLt => (Op::Lt, value),
+        LinuxSeccompOperator::ScmpCmpLe => (Op::Le, value),
+        LinuxSeccompOperator::ScmpCmpEq => (Op::Eq, value),
+        LinuxSeccompOperator::ScmpCmpGe => (Op::Ge, value),
+        LinuxSeccompOperator::ScmpCmpGt => (Op::Gt, value),
         // libseccomp: (arg & value) == valueTwo.
-        LinuxSeccompOperator::ScmpCmpMaskedEq => (SeccompCmpOp::MaskedEq(value), two.unwrap_or(0)),
+        LinuxSeccompOperator::ScmpCmpMaskedEq => (Op::MaskedEq(value), two.unwrap_or(0)),
     };
-    SeccompCondition::new(index as u8, SeccompCmpArgLen::Qword, op, v).map_err(|e| anyhow!("{e}"))
+    Ok(Cond {
+        arg: index as u8,
+        op,
+        value,
+    })
 }
 
-type Rules = BTreeMap<i64, Vec<SeccompRule>>;
-
-fn add(rules: &mut Rules, n: i64, rule: Option<SeccompRule>) {
-    match rule {
-        None => {
-            rules.insert(n, vec![]);
+/// A rule for `n`: None (no conditions) matches always and outranks conditional ones.
+fn add(rules: &mut Rules, n: i64, rule: Option<Vec<Cond>>) {
+    match (rules.get_mut(&n), rule) {
+        (Some(None), _) => {}
+        (Some(Some(v)), Some(r)) => v.push(r),
+        (_, None) => {
+            rules.insert(n, None);
         }
-        Some(r) => match rules.get_mut(&n) {
-            Some(v) if v.is_empty() => {}
-            Some(v) => v.push(r),
-            None => {
-                rules.insert(n, vec![r]);
-            }
-        },
+        (None, Some(r)) => {
+            rules.insert(n, Some(vec![r]));
+        }
+    }
+}
+
+/// The kernel's return value for an action (notify is carried as a marked TRACE until here).
+fn verdict(a: &SeccompAction) -> u32 {
+    if *a == SeccompAction::Trace(NOTIFY_MARK) {
+        RET_USER_NOTIF
+    } else {
+        u32::from(a.clone())
     }
 }
 
@@ -92,11 +100,9 @@ fn compile(
     rules: Rules,
     mismatch: SeccompAction,
     matched: SeccompAction,
-) -> anyhow::Result<BpfProgram> {
-    let f = SeccompFilter::new(rules, mismatch, matched, arch())
-        .map_err(|e| anyhow!("linux.seccomp: {e}"))?;
-    f.try_into()
-        .map_err(|e: seccompiler::BackendError| anyhow!("linux.seccomp: {e}"))
+) -> anyhow::Result<Vec<libc::sock_filter>> {
+    super::bpf::compile(&rules, verdict(&mismatch), verdict(&matched))
+        .map_err(|e| anyhow!("linux.seccomp: {e}"))
 }
 
 pub fn build(s: &LinuxSeccomp) -> anyhow::Result<Filters> {
@@ -113,11 +119,7 @@ pub fn build(s: &LinuxSeccomp) -> anyhow::Result<Filters> {
             .map(|a| condition(a.index(), a.op(), a.value(), a.value_two()))
             .collect::<anyhow::Result<Vec<_>>>()
             .map_err(|e| anyhow!("linux.seccomp.syscalls[{i}].args: {e}"))?;
-        let rule = if conds.is_empty() {
-            None
-        } else {
-            Some(SeccompRule::new(conds).map_err(|e| anyhow!("linux.seccomp.syscalls[{i}]: {e}"))?)
-        };
+        let rule = (!conds.is_empty()).then_some(conds);
         for name in sc.names() {
             let Some(n) = nr(name) else {
                 // runc and crun skip names the kernel or libseccomp does not know.
@@ -151,17 +153,8 @@ pub fn build(s: &LinuxSeccomp) -> anyhow::Result<Filters> {
         let notify = act == SeccompAction::Trace(NOTIFY_MARK);
         programs.push((compile(rules, SeccompAction::Allow, act)?, notify));
     }
-    // Notify filters last (so the listener fd belongs to the last one installed), patched.
+    // Notify filters last (so the listener fd belongs to the last one installed).
     programs.sort_by_key(|(_, n)| *n);
-    for (prog, notify) in programs.iter_mut() {
-        if *notify {
-            for ins in prog.iter_mut() {
-                if ins.code == 0x06 && ins.k == RET_TRACE | NOTIFY_MARK {
-                    ins.k = RET_USER_NOTIF;
-                }
-            }
-        }
-    }
     if programs.iter().filter(|(_, n)| *n).count() > 1 {
         bail!("linux.seccomp: SCMP_ACT_NOTIFY as the default action and in rules at once is not supported");
     }
@@ -188,9 +181,8 @@ pub fn build(s: &LinuxSeccomp) -> anyhow::Result<Filters> {
 pub fn install(f: &Filters) -> anyhow::Result<Option<std::os::fd::OwnedFd>> {
     let mut listener = None;
     for (prog, notify) in &f.programs {
-        let raw = crate::runtime::seccomp::raw(prog);
         let flags = if *notify { f.flags | 8 } else { f.flags };
-        let fd = crate::sys::install_seccomp_flags(&raw, flags)
+        let fd = crate::sys::install_seccomp_flags(prog, flags)
             .map_err(|e| anyhow!("loading the seccomp filter: {e}"))?;
         if *notify {
             listener = fd;
@@ -236,7 +228,7 @@ mod tests {
         assert!(prog.iter().any(|i| i.code == 0x06 && i.k == RET_USER_NOTIF));
         assert!(!prog
             .iter()
-            .any(|i| i.code == 0x06 && i.k == RET_TRACE | NOTIFY_MARK));
+            .any(|i| i.code == 0x06 && i.k == libc::SECCOMP_RET_TRACE | NOTIFY_MARK));
         let mut no_listener = json;
         no_listener.as_object_mut().unwrap().remove("listenerPath");
         assert!(filters(no_listener).is_err());

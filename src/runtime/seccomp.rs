@@ -4,7 +4,8 @@
 //! config's `linux.seccomp`, and loaded without forcing no_new_privs.
 
 use oci_spec::runtime::LinuxSeccomp;
-use seccompiler::{BpfProgram, TargetArch};
+#[cfg(test)]
+use seccompiler::TargetArch;
 
 use super::spec::Seccomp;
 use super::syscalls::SYSCALLS;
@@ -58,19 +59,8 @@ pub fn filters(choice: &Seccomp) -> anyhow::Result<Option<Filters>> {
     }
 }
 
-/// seccompiler's instructions as the kernel's `sock_filter`s.
-pub fn raw(program: &BpfProgram) -> Vec<libc::sock_filter> {
-    program
-        .iter()
-        .map(|i| libc::sock_filter {
-            code: i.code,
-            jt: i.jt,
-            jf: i.jf,
-            k: i.k,
-        })
-        .collect()
-}
-
+/// seccompiler's name of this architecture (the reference compiler of `oci::bpf`'s tests).
+#[cfg(test)]
 pub(crate) fn arch() -> TargetArch {
     if cfg!(target_arch = "aarch64") {
         TargetArch::aarch64
@@ -206,6 +196,57 @@ mod tests {
         assert!(f.warnings.is_empty(), "{:?}", f.warnings);
         assert!(nr("read").is_some() && nr("clone3").is_some() && nr("nonsense").is_none());
         assert!(filters(&Seccomp::Unconfined).unwrap().is_none());
+    }
+
+    /// docker's profile as this compiler makes it: short, and its verdicts (all filters run,
+    /// the strictest answer wins, as in the kernel).
+    #[test]
+    fn default_profile_verdicts() {
+        use crate::oci::bpf::{run, AUDIT_ARCH};
+        let f = filters(&Seccomp::Default).unwrap().unwrap();
+        let len: usize = f.programs.iter().map(|(p, _)| p.len()).sum();
+        assert!(len < 300, "{len} instructions");
+        let verdict = |name: &str, args: [u64; 6]| {
+            let n = nr(name).map(|n| n as u32).unwrap_or(0x4000_0000 | 3);
+            let all: Vec<u32> = f
+                .programs
+                .iter()
+                .map(|(p, _)| run(p, n, AUDIT_ARCH, &args))
+                .collect();
+            // Lower action values are stricter (kill < trap < errno < ... < allow).
+            *all.iter().min_by_key(|v| *v & 0xffff_0000).unwrap()
+        };
+        let (allow, eperm, enosys) = (
+            libc::SECCOMP_RET_ALLOW,
+            libc::SECCOMP_RET_ERRNO | libc::EPERM as u32,
+            libc::SECCOMP_RET_ERRNO | libc::ENOSYS as u32,
+        );
+        assert_eq!(verdict("read", [0; 6]), allow);
+        assert_eq!(verdict("mount", [0; 6]), eperm);
+        assert_eq!(verdict("x32 read", [0; 6]), eperm);
+        assert_eq!(
+            verdict("clone", [libc::SIGCHLD as u64, 0, 0, 0, 0, 0]),
+            allow
+        );
+        let newuser = libc::CLONE_NEWUSER as u64 | libc::SIGCHLD as u64;
+        assert_eq!(verdict("clone", [newuser, 0, 0, 0, 0, 0]), eperm);
+        assert_eq!(verdict("clone3", [0; 6]), enosys);
+        assert_eq!(verdict("personality", [0x0008, 0, 0, 0, 0, 0]), allow);
+        assert_eq!(verdict("personality", [7, 0, 0, 0, 0, 0]), eperm);
+        assert_eq!(
+            verdict("socket", [libc::AF_INET as u64, 0, 0, 0, 0, 0]),
+            allow
+        );
+        assert_eq!(
+            verdict("socket", [libc::AF_VSOCK as u64, 0, 0, 0, 0, 0]),
+            eperm
+        );
+        for (p, _) in &f.programs {
+            assert_eq!(
+                run(p, 0, 0x4000_0003, &[0; 6]),
+                libc::SECCOMP_RET_KILL_PROCESS
+            );
+        }
     }
 
     #[test]
