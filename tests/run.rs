@@ -143,6 +143,24 @@ fn entrypoint_cmd_env_user_and_workdir() {
         "{}",
         r.describe()
     );
+    // The directory is entered before the user change, as runc and crun do: a user that may not
+    // enter it still starts there (docker and podman print /root here).
+    let r = run(
+        &t,
+        &[
+            "-u",
+            "app",
+            "-w",
+            "/root",
+            &img("busybox"),
+            "sh",
+            "-c",
+            "pwd; ls",
+        ],
+    );
+    assert_eq!(r.code, 1, "{}", r.describe());
+    assert_eq!(r.stdout, "/root\n", "{}", r.describe());
+    assert!(r.stderr.contains("Permission denied"), "{}", r.describe());
     let r = run(&t, &["-u", "nobody-here", &img("busybox"), "id"]);
     assert_eq!(r.code, 125);
     assert!(

@@ -178,10 +178,6 @@ fn run(a: &ChildArgs<'_>) -> anyhow::Result<()> {
             .unwrap_or(false);
         crate::sys::set_personality(linux32).map_err(|e| anyhow!("linux.personality: {e}"))?;
     }
-    super::process::rlimits(process)?;
-    super::process::oom_score_adj(process)?;
-    std::env::set_current_dir(process.cwd())
-        .with_context(|| format!("process.cwd {}", process.cwd().display()))?;
     if process
         .apparmor_profile()
         .as_deref()
@@ -219,7 +215,7 @@ fn run(a: &ChildArgs<'_>) -> anyhow::Result<()> {
         let msg = format!("process.capabilities: this runtime does not hold {} itself, so the container cannot have it", missing.join(", "));
         send(sync, b'W', msg.as_bytes())?;
     }
-    let notify = super::process::become_user(process, filters.as_ref(), a.set_groups)?;
+    let notify = super::process::apply_in_cwd(process, filters.as_ref(), a.set_groups)?;
     if let (Some(fd), Some(sock)) = (notify, &listener) {
         let mut msg = serde_json::json!({
             "ociVersion": config::OCI_VERSION, "fds": ["seccompFd"], "pid": std::process::id(),

@@ -97,8 +97,7 @@ pub fn oom_score_adj(p: &Process) -> anyhow::Result<()> {
 }
 
 /// The whole `process` but its cwd, terminal and command: rlimits, oom_score_adj, then the user
-/// with its capabilities and seccomp (`become_user`): what skiff's own containers and execs run
-/// (skiff-runtime's init runs the same steps, entering process.cwd before the user change).
+/// with its capabilities and seccomp (`become_user`).
 pub fn apply(
     p: &Process,
     seccomp: Option<&Filters>,
@@ -107,6 +106,34 @@ pub fn apply(
     rlimits(p)?;
     oom_score_adj(p)?;
     become_user(p, seccomp, set_groups)
+}
+
+/// `apply` with process.cwd entered in runc's and crun's order, for skiff-runtime's init and for
+/// skiff's own containers and execs: before the user change (a
+/// directory the runtime may enter but the user may not still becomes the working directory, as
+/// `-u nobody -w /root` does under docker and podman), and again after it when only the user may
+/// enter it (a volume chowned to the user on a root-squashing filesystem).
+pub fn apply_in_cwd(
+    p: &Process,
+    seccomp: Option<&Filters>,
+    set_groups: bool,
+) -> anyhow::Result<Option<std::os::fd::OwnedFd>> {
+    let cwd = p.cwd();
+    let entered = std::env::set_current_dir(cwd);
+    if let Err(e) = &entered {
+        if e.kind() != std::io::ErrorKind::PermissionDenied {
+            return Err(anyhow!(
+                "entering the working directory {}: {e}",
+                cwd.display()
+            ));
+        }
+    }
+    let listener = apply(p, seccomp, set_groups)?;
+    if entered.is_err() {
+        std::env::set_current_dir(cwd)
+            .with_context(|| format!("entering the working directory {}", cwd.display()))?;
+    }
+    Ok(listener)
 }
 
 /// Become the process's user with its capabilities; seccomp goes in while we may still load it

@@ -246,10 +246,8 @@ fn command(c: &Container, o: &ExecOptions, sock: i32) -> Result<Never, (i32, any
     process.set_args(Some(o.args.clone()));
     process.set_cwd(cwd.clone().into());
     let seccomp = super::seccomp::filters(&spec.seccomp).map_err(setup)?;
-    crate::oci::process::apply(&process, seccomp.as_ref(), init::sets_groups(spec))
+    crate::oci::process::apply_in_cwd(&process, seccomp.as_ref(), init::sets_groups(spec))
         .map_err(setup)?;
-    std::env::set_current_dir(&cwd)
-        .map_err(|e| setup(anyhow!("entering working directory {cwd}: {e}")))?;
     let env = process.env().clone().unwrap_or_default();
     Err(init::exec(&o.args, &env, o.preserve_fds))
 }

@@ -184,10 +184,7 @@ fn run(a: &ChildArgs<'_>, sock: BorrowedFd<'_>) -> Result<Never, (i32, anyhow::E
         }
     }
 
-    crate::oci::process::apply(&process, a.seccomp, sets_groups(spec)).map_err(setup)?;
-    let cwd = process.cwd();
-    std::env::set_current_dir(cwd)
-        .map_err(|e| setup(anyhow!("entering working directory {}: {e}", cwd.display())))?;
+    crate::oci::process::apply_in_cwd(&process, a.seccomp, sets_groups(spec)).map_err(setup)?;
 
     if let Some(p) = &spec.personality {
         crate::sys::set_personality(p == "LINUX32")
