@@ -340,7 +340,14 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(200))]
+        #![proptest_config(ProptestConfig {
+            cases: 200,
+            // The failures found (the masked datum, first) are replayed first on every run.
+            failure_persistence: Some(Box::new(proptest::test_runner::FileFailurePersistence::Direct(
+                "tests/fuzz/bpf-regressions.txt",
+            ))),
+            ..ProptestConfig::default()
+        })]
         /// Every verdict is seccompiler's, for every number, argument boundaries and architecture.
         #[test]
         fn verdicts_are_seccompilers(rules in rules(), args in prop::collection::vec(prop::array::uniform6(0usize..VALUES.len()), 8)) {
