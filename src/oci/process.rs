@@ -109,10 +109,10 @@ pub fn apply(
 }
 
 /// `apply` with process.cwd entered in runc's and crun's order, for skiff-runtime's init and for
-/// skiff's own containers and execs: before the user change (a
-/// directory the runtime may enter but the user may not still becomes the working directory, as
-/// `-u nobody -w /root` does under docker and podman), and again after it when only the user may
-/// enter it (a volume chowned to the user on a root-squashing filesystem).
+/// skiff's own containers and execs: before the user change (a directory the runtime may enter
+/// but the user may not still becomes the working directory, as `-u nobody -w /root` does under
+/// docker and podman), and again after it when only the user may enter it (a volume chowned to
+/// the user on a root-squashing filesystem).
 pub fn apply_in_cwd(
     p: &Process,
     seccomp: Option<&Filters>,
