@@ -150,6 +150,21 @@ pub(crate) fn read_line(r: &mut impl Read) -> anyhow::Result<String> {
     Ok(String::from_utf8_lossy(&out).into_owned())
 }
 
+/// The rest of `spawn_detached`'s protocol once its ids are mapped: say so, and wait for the
+/// holder's "ready" (anything else is its error). The caller kills it on an error.
+pub(crate) fn handshake(child: &mut std::process::Child, what: &str) -> anyhow::Result<()> {
+    let mut stdin = child.stdin.take().expect("piped");
+    stdin
+        .write_all(b"mapped\n")
+        .map_err(|e| anyhow!("starting the {what}: {e}"))?;
+    let line = read_line(child.stdout.as_mut().expect("piped"))?;
+    let _ = child.wait();
+    if line != "ready" {
+        anyhow::bail!("the {what} failed to start: {line}");
+    }
+    Ok(())
+}
+
 fn start(runroot: &Path, with_dns: bool) -> anyhow::Result<Holder> {
     std::fs::create_dir_all(dir(runroot))?;
     let (mut child, pid) = spawn_detached(&["internal-netns-holder"])?;
@@ -169,17 +184,7 @@ fn start(runroot: &Path, with_dns: bool) -> anyhow::Result<Holder> {
     };
     let mapping = crate::userns::idmap::IdMapping::for_current_user()?;
     mapping.apply(pid).map_err(|e| fail(e.into()))?;
-    let mut stdin = child.stdin.take().expect("piped");
-    stdin
-        .write_all(b"mapped\n")
-        .map_err(|e| fail(anyhow!("starting the network namespace holder: {e}")))?;
-    let line = read_line(child.stdout.as_mut().expect("piped")).map_err(fail)?;
-    let _ = child.wait();
-    if line != "ready" {
-        return Err(fail(anyhow!(
-            "the network namespace holder failed to start: {line}"
-        )));
-    }
+    handshake(&mut child, "network namespace holder").map_err(fail)?;
     let pid_start =
         process_start(pid).ok_or_else(|| anyhow!("the network namespace holder died"))?;
     // The DNS server sets itself up while pasta starts (each takes milliseconds).

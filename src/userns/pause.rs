@@ -9,7 +9,6 @@
 //! Its pid lives in `<runroot>/userns/pause.json` with the mapping it holds; whoever finds it dead
 //! (a reboot empties the runroot anyway) makes a new one.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, Context};
@@ -104,18 +103,7 @@ fn start(runroot: &Path, mapping: &IdMapping) -> anyhow::Result<Pause> {
         e
     };
     mapping.apply(pid).map_err(|e| kill(e.into()))?;
-    let mut stdin = child.stdin.take().expect("piped");
-    stdin
-        .write_all(b"mapped\n")
-        .map_err(|e| kill(anyhow!("starting the user namespace holder: {e}")))?;
-    let line =
-        crate::network::rootless::read_line(child.stdout.as_mut().expect("piped")).map_err(kill)?;
-    let _ = child.wait();
-    if line != "ready" {
-        return Err(kill(anyhow!(
-            "the user namespace holder failed to start: {line}"
-        )));
-    }
+    crate::network::rootless::handshake(&mut child, "user namespace holder").map_err(kill)?;
     let pid_start =
         process_start(pid).ok_or_else(|| anyhow!("the user namespace holder died at once"))?;
     Ok(Pause {
