@@ -122,16 +122,59 @@ def hyperfine(name, commands, runs, work, prepare=None):
         return {r["command"]: r for r in json.load(f)["results"]}
 
 
+def user_pids():
+    """The pids of the test user's live processes (zombies do no work: podman's exited conmon
+    waits about a second to be reaped by pid 1 here)."""
+    import pwd
+    uid = pwd.getpwnam(USER).pw_uid
+    pids = set()
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                if os.stat(f"/proc/{d}").st_uid != uid:
+                    continue
+                with open(f"/proc/{d}/stat") as f:
+                    state = f.read().rsplit(")", 1)[1].split()[0]
+                if state not in ("Z", "X"):
+                    pids.add(int(d))
+            except (FileNotFoundError, ProcessLookupError, IndexError):
+                pass
+    return pids
+
+
+def settle(resident, limit):
+    """Wait (at most `limit` s) until the test user runs nothing beyond `resident`; the seconds
+    waited."""
+    t0 = time.perf_counter()
+    while user_pids() - resident and time.perf_counter() - t0 < limit:
+        time.sleep(0.001)
+    return time.perf_counter() - t0
+
+
 def interleaved(commands, rounds, prepare):
     """Run each tool once per round, alternating, so slow drifts of the machine hit all alike.
     `prepare` maps a tool to a root shell command run (untimed) before each of its runs."""
     import statistics
     import time
     times = {t: [] for t in commands}
+    # One untimed round: caches warm, and the processes a tool leaves running on purpose (podman's
+    # pause process, skiff's user namespace holder) exist before the snapshot below.
+    for tool, cmd in commands.items():
+        if prepare.get(tool):
+            subprocess.run(prepare[tool], shell=True, check=True)
+        subprocess.run(cmd, shell=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    settle(set(), 5.0)
+    resident = user_pids()
+    waited = {t: 0.0 for t in commands}
     for _ in range(rounds):
-        for tool, cmd in commands.items():
+        for i, tool in enumerate(commands):
+            cmd = commands[tool]
             if prepare.get(tool):
                 subprocess.run(prepare[tool], shell=True, check=True)
+            # What the previous command left working after it returned (podman's conmon runs
+            # `podman container cleanup` on its own) is not the next tool's time: wait for it.
+            prev = list(commands)[i - 1]
+            waited[prev] += settle(resident, 2.0)
             t0 = time.perf_counter()
             r = subprocess.run(cmd, shell=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
             dt = time.perf_counter() - t0
@@ -148,6 +191,10 @@ def interleaved(commands, rounds, prepare):
             if r.returncode != 0:
                 sys.exit(f"bench: {tool} failed ({r.returncode}): {r.stderr.decode()[-2000:]}")
             times[tool].append(dt)
+    for t, w in waited.items():
+        if w / rounds > 0.0005:
+            print(f"bench: {t}: {w / rounds * 1000:.1f} ms per run spent by processes it left "
+                  "behind (waited for before the next command, not counted)", file=sys.stderr)
     return {t: {"median": statistics.median(v), "mean": statistics.mean(v),
                 "stddev": statistics.stdev(v) if len(v) > 1 else 0.0, "times": v}
             for t, v in times.items()}
