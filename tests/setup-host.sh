@@ -14,7 +14,7 @@ fi
 packages=(
   uidmap passt slirp4netns fuse-overlayfs iptables   # what skiff runs (iptables: slirp4netns bridge NAT)
   docker-registry busybox-static            # the test registry and the test images' content
-  skopeo podman catatonit curl jq zstd python3 python3-venv tmux apache2-utils openssl procps iproute2 util-linux
+  skopeo podman netavark aardvark-dns catatonit curl jq zstd python3 python3-venv tmux apache2-utils openssl procps iproute2 util-linux
   debootstrap                               # the real-image fixture (Debian apache2)
   docker-compose                            # a Docker API client (Python, docker-py)
   build-essential pkg-config               # cargo builds (cc for -sys crates)

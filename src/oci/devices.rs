@@ -39,9 +39,19 @@ pub fn devices(spec: &Spec, rootfs: &Path, in_userns: bool) -> anyhow::Result<()
         .as_ref()
         .and_then(|l| l.devices().clone())
         .unwrap_or_default();
+    nodes(&root, &listed, in_userns)?;
+    links(&root)
+}
+
+/// `listed` (`linux.devices`) and the default devices not among them, under the rootfs `root`.
+pub fn nodes(
+    root: &std::os::fd::OwnedFd,
+    listed: &[LinuxDevice],
+    in_userns: bool,
+) -> anyhow::Result<()> {
     for (i, d) in listed.iter().enumerate() {
         make_device(
-            &root,
+            root,
             d.path(),
             d.typ(),
             d.major(),
@@ -58,7 +68,7 @@ pub fn devices(spec: &Spec, rootfs: &Path, in_userns: bool) -> anyhow::Result<()
             continue;
         }
         make_device(
-            &root,
+            root,
             &path,
             typ,
             major,
@@ -70,8 +80,13 @@ pub fn devices(spec: &Spec, rootfs: &Path, in_userns: bool) -> anyhow::Result<()
         )
         .with_context(|| format!("default device {}", path.display()))?;
     }
-    // The standard links.
-    let dev = open_in_root(&root, "/dev", Kind::Dir)?;
+    Ok(())
+}
+
+/// The runtime spec's standard /dev links (and /dev/ptmx into the container's devpts), under
+/// the rootfs `root`.
+pub fn links(root: &std::os::fd::OwnedFd) -> anyhow::Result<()> {
+    let dev = open_in_root(root, "/dev", Kind::Dir)?;
     let dev = rustix::fs::openat(
         &dev,
         ".",

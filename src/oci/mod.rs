@@ -8,7 +8,7 @@ mod cgroups;
 mod cli;
 mod config;
 mod create;
-mod devices;
+pub(crate) mod devices;
 mod exec;
 pub mod hooks;
 mod idmap;

@@ -196,7 +196,9 @@ pub fn mount_all(
     Ok(())
 }
 
-fn one(
+/// Carry out one of `mounts` (the `i`th, for errors) under the rootfs `root`: the runtime's code
+/// for every OCI mount, also for `skiff run`'s plan (`Op::Mount`).
+pub(crate) fn one(
     i: usize,
     m: &Mount,
     bundle: &Path,
@@ -350,49 +352,63 @@ fn propagate(
 /// After pivot_root: mask paths (/dev/null over files, an empty read-only tmpfs over
 /// directories), make paths read-only, make the root read-only when asked.
 pub fn finish(spec: &Spec) -> anyhow::Result<()> {
-    if let Some(linux) = spec.linux() {
-        for p in linux.masked_paths().iter().flatten() {
-            match std::fs::metadata(p) {
-                Ok(m) if m.is_dir() => mount(
-                    Some("tmpfs"),
-                    p.as_str(),
-                    Some("tmpfs"),
-                    MsFlags::MS_RDONLY,
-                    Some("size=0k,mode=0755"),
-                )
-                .map_err(|e| anyhow!("linux.maskedPaths {p}: {e}"))?,
-                Ok(_) => mount(
-                    Some("/dev/null"),
-                    p.as_str(),
-                    none(),
-                    MsFlags::MS_BIND,
-                    none(),
-                )
-                .map_err(|e| anyhow!("linux.maskedPaths {p}: {e}"))?,
-                Err(_) => {}
-            }
-        }
-        for p in linux.readonly_paths().iter().flatten() {
-            if std::fs::symlink_metadata(p).is_err() {
-                continue;
-            }
-            mount(
-                Some(p.as_str()),
+    let linux = spec.linux().as_ref();
+    finish_paths(
+        linux
+            .and_then(|l| l.masked_paths().as_deref())
+            .unwrap_or_default(),
+        linux
+            .and_then(|l| l.readonly_paths().as_deref())
+            .unwrap_or_default(),
+        spec.root()
+            .as_ref()
+            .and_then(|r| r.readonly())
+            .unwrap_or(false),
+    )
+}
+
+/// `linux.maskedPaths`, `linux.readonlyPaths` and `root.readonly`, in the container's root.
+pub fn finish_paths(
+    masked: &[String],
+    readonly: &[String],
+    root_readonly: bool,
+) -> anyhow::Result<()> {
+    for p in masked {
+        match std::fs::metadata(p) {
+            Ok(m) if m.is_dir() => mount(
+                Some("tmpfs"),
+                p.as_str(),
+                Some("tmpfs"),
+                MsFlags::MS_RDONLY,
+                Some("size=0k,mode=0755"),
+            )
+            .map_err(|e| anyhow!("linux.maskedPaths {p}: {e}"))?,
+            Ok(_) => mount(
+                Some("/dev/null"),
                 p.as_str(),
                 none(),
-                MsFlags::MS_BIND | MsFlags::MS_REC,
+                MsFlags::MS_BIND,
                 none(),
             )
-            .map_err(|e| anyhow!("linux.readonlyPaths {p}: {e}"))?;
-            remount_ro(Path::new(p)).with_context(|| format!("linux.readonlyPaths {p}"))?;
+            .map_err(|e| anyhow!("linux.maskedPaths {p}: {e}"))?,
+            Err(_) => {}
         }
     }
-    if spec
-        .root()
-        .as_ref()
-        .and_then(|r| r.readonly())
-        .unwrap_or(false)
-    {
+    for p in readonly {
+        if std::fs::symlink_metadata(p).is_err() {
+            continue;
+        }
+        mount(
+            Some(p.as_str()),
+            p.as_str(),
+            none(),
+            MsFlags::MS_BIND | MsFlags::MS_REC,
+            none(),
+        )
+        .map_err(|e| anyhow!("linux.readonlyPaths {p}: {e}"))?;
+        remount_ro(Path::new(p)).with_context(|| format!("linux.readonlyPaths {p}"))?;
+    }
+    if root_readonly {
         remount_ro(Path::new("/")).context("root.readonly")?;
     }
     Ok(())

@@ -5,13 +5,13 @@
 //! `ocispec::generate` writes the same mounts into the config it exports.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use nix::mount::MsFlags;
 use oci_spec::runtime::{Mount, MountBuilder};
 use serde::{Deserialize, Serialize};
 
-use super::plan::{secrets_dir, Dirs, Op, DEVICES, MASKED, NOTIFY_SOCKET, READ_ONLY};
+use super::plan::{secrets_dir, Dirs, Op, MASKED, NOTIFY_SOCKET, READ_ONLY};
 use super::spec::{Spec, UserMount};
 
 pub const LOWERDIR: &str = "io.skiff.rootfs.overlay.lowerdir";
@@ -307,107 +307,61 @@ pub fn plan_of(fs: &Filesystem) -> Vec<Op> {
         .and_then(|j| serde_json::from_str(j).ok())
         .unwrap_or_default();
     let mut user_ro = Vec::new();
-    let mut bound = Vec::new();
-    for m in &fs.mounts {
+    for (index, m) in fs.mounts.iter().enumerate() {
         let dest = m.destination().to_string_lossy().into_owned();
-        let typ = m.typ().as_deref().unwrap_or("bind");
-        let opts = crate::oci::mounts::parse_options(m.options().as_deref().unwrap_or_default());
-        let source = m.source().clone().unwrap_or_default();
-        match typ {
-            "bind" => {
+        let extra = extras.iter().find(|x| x.destination == dest);
+        match extra {
+            Some(x) if super::plan::is_bind(m) => {
+                let opts =
+                    crate::oci::mounts::parse_options(m.options().as_deref().unwrap_or_default());
                 let readonly = opts.flags.contains(MsFlags::MS_RDONLY);
-                bound.push(dest.clone());
-                if let Some(x) = extras.iter().find(|x| x.destination == dest) {
-                    let propagation = m
-                        .options()
-                        .iter()
-                        .flatten()
-                        .find(|o| crate::oci::mounts::propagation(o).is_some())
-                        .filter(|p| *p != "rprivate")
-                        .cloned();
-                    ops.push(Op::User {
-                        mount: UserMount {
-                            source,
-                            target: dest.clone(),
-                            readonly,
-                            file: x.file,
-                            tmpfs: None,
-                            volume: x.volume.clone(),
-                            chown: x.chown,
-                            overlay: x.overlay,
-                            propagation,
-                        },
-                        scratch: x.scratch.clone(),
-                    });
-                    if readonly {
-                        user_ro.push(Op::ReadOnlyPath { path: dest });
-                    }
-                } else {
-                    // As runtimes do: the mount point is a directory for a directory, else a file.
-                    let file = !Path::new(&source).is_dir();
-                    ops.push(Op::Bind {
-                        source,
-                        target: dest,
-                        file,
+                let propagation = m
+                    .options()
+                    .iter()
+                    .flatten()
+                    .find(|o| crate::oci::mounts::propagation(o).is_some())
+                    .filter(|p| *p != "rprivate")
+                    .cloned();
+                ops.push(Op::User {
+                    mount: UserMount {
+                        source: m.source().clone().unwrap_or_default(),
+                        target: dest.clone(),
                         readonly,
-                    });
-                }
-            }
-            "sysfs" => ops.push(Op::Sysfs { flags: opts.flags }),
-            fstype => {
-                let is_devpts = dest == "/dev/pts";
-                let is_dev = dest == "/dev" && fstype == "tmpfs";
-                ops.push(Op::Fs {
-                    fstype: fstype.to_string(),
-                    target: dest,
-                    flags: opts.flags,
-                    data: opts.data.join(","),
+                        file: x.file,
+                        tmpfs: None,
+                        volume: x.volume.clone(),
+                        chown: x.chown,
+                        overlay: x.overlay,
+                        propagation,
+                    },
+                    scratch: x.scratch.clone(),
                 });
-                // The runtime spec's default devices, bound from the host's (a user namespace
-                // cannot make device nodes).
-                if is_dev {
-                    for d in DEVICES {
-                        let p = format!("/dev/{d}");
-                        ops.push(Op::Bind {
-                            source: p.clone().into(),
-                            target: p,
-                            file: true,
-                            readonly: false,
-                        });
-                    }
+                if readonly {
+                    user_ro.push(Op::ReadOnlyPath { path: dest });
                 }
-                // The runtime spec's /dev symlinks (and /dev/ptmx into the new devpts).
-                if is_devpts {
-                    for (link, target) in [
-                        ("/dev/ptmx", "pts/ptmx"),
-                        ("/dev/fd", "/proc/self/fd"),
-                        ("/dev/stdin", "/proc/self/fd/0"),
-                        ("/dev/stdout", "/proc/self/fd/1"),
-                        ("/dev/stderr", "/proc/self/fd/2"),
-                        ("/dev/core", "/proc/kcore"),
-                    ] {
-                        ops.push(Op::Symlink { link, target });
-                    }
+            }
+            _ => {
+                let typ = m.typ().as_deref().unwrap_or("bind");
+                ops.push(Op::Mount {
+                    index,
+                    mount: m.clone(),
+                });
+                if dest == "/dev" && typ == "tmpfs" {
+                    ops.push(Op::Devices);
+                }
+                if dest == "/dev/pts" {
+                    ops.push(Op::DevLinks);
                 }
             }
         }
     }
-    // After pivot_root: read-only paths that are mounts of the container (secrets) are made
-    // read-only in place; the others are bound onto themselves first.
-    let (mut in_place, mut ro) = (Vec::new(), Vec::new());
-    for p in &fs.readonly {
-        if bound.contains(p) {
-            in_place.push(Op::ReadOnlyPath { path: p.clone() });
-        } else {
-            ro.push(Op::ReadOnly { path: p.clone() });
-        }
-    }
-    ops.extend(in_place);
-    ops.extend(fs.masked.iter().map(|p| Op::Mask { path: p.clone() }));
-    ops.extend(ro);
+    // After pivot_root: the user's read-only mounts (once `:U` has chowned them), then the
+    // masked and read-only paths and a read-only root.
     ops.extend(user_ro);
-    if fs.root_readonly {
-        ops.push(Op::RootReadOnly);
-    }
+    ops.push(Op::Paths {
+        masked: fs.masked.clone(),
+        readonly: fs.readonly.clone(),
+        root_readonly: fs.root_readonly,
+    });
     ops
 }

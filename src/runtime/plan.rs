@@ -3,11 +3,13 @@
 
 use std::path::PathBuf;
 
-use nix::mount::MsFlags;
-
 use super::spec::Spec;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A step of the plan. The OCI parts (`Mount`, `Devices`, `DevLinks`, `Paths`) are carried out
+/// by the runtime's own code (`oci::mounts`, `oci::devices`), as skiff-runtime does for a
+/// bundle; the rest is what the runtime spec has no field for (the root's overlay or bind and
+/// the user mounts' copy-up, `:U` and `:O`, stated in the config's `io.skiff.*` annotations).
+#[derive(Debug, Clone, PartialEq)]
 pub enum Op {
     /// A directory bound as `/` (`--rootfs DIR`): writes land in DIR.
     RootBind { source: PathBuf },
@@ -17,23 +19,16 @@ pub enum Op {
         upper: PathBuf,
         work: PathBuf,
     },
-    /// A kernel filesystem at a container path (a directory, created when missing).
-    Fs {
-        fstype: String,
-        target: String,
-        flags: MsFlags,
-        data: String,
+    /// `mounts[index]` of the config, as any OCI runtime mounts it.
+    Mount {
+        index: usize,
+        mount: oci_spec::runtime::Mount,
     },
-    /// sysfs read-only; where the kernel refuses (no own network namespace), a read-only bind of
-    /// the host's /sys.
-    Sysfs { flags: MsFlags },
-    /// A host file or directory bound onto a container path (created when missing).
-    Bind {
-        source: PathBuf,
-        target: String,
-        file: bool,
-        readonly: bool,
-    },
+    /// The runtime spec's default devices in /dev (bound from the host's: a user namespace
+    /// cannot make device nodes).
+    Devices,
+    /// The runtime spec's /dev links (and /dev/ptmx into the container's devpts).
+    DevLinks,
     /// A bind mount or volume the user asked for (read-only is applied after pivot_root, once
     /// `:U` has chowned). A new volume is first filled with what the image has there (docker's
     /// copy-up); `:O` mounts an overlay with `scratch` as upper and work dirs.
@@ -43,26 +38,48 @@ pub enum Op {
     },
     /// After pivot_root: make a user mount read-only.
     ReadOnlyPath { path: String },
-    Symlink {
-        link: &'static str,
-        target: &'static str,
+    /// After pivot_root, last: `linux.maskedPaths` (files get /dev/null, dirs an empty read-only
+    /// tmpfs), `linux.readonlyPaths` and `root.readonly`.
+    Paths {
+        masked: Vec<String>,
+        readonly: Vec<String>,
+        root_readonly: bool,
     },
-    /// After pivot_root: hide a path (files get /dev/null, dirs an empty read-only tmpfs).
-    Mask { path: String },
-    /// After pivot_root: make a path read-only.
-    ReadOnly { path: String },
-    /// After pivot_root: make `/` read-only.
-    RootReadOnly,
 }
 
 impl Op {
     /// Runs after pivot_root (paths are then plain container paths).
     pub fn after_pivot(&self) -> bool {
-        matches!(
-            self,
-            Op::Mask { .. } | Op::ReadOnly { .. } | Op::ReadOnlyPath { .. } | Op::RootReadOnly
-        )
+        matches!(self, Op::ReadOnlyPath { .. } | Op::Paths { .. })
     }
+
+    /// Where a mount of this step comes from and goes, for bind mounts (the config's, the
+    /// default devices and the user's).
+    pub fn binds(&self) -> Vec<(PathBuf, String)> {
+        match self {
+            Op::Mount { mount, .. } if is_bind(mount) => vec![(
+                mount.source().clone().unwrap_or_default(),
+                mount.destination().to_string_lossy().into_owned(),
+            )],
+            Op::Devices => DEVICES
+                .iter()
+                .map(|d| (PathBuf::from(format!("/dev/{d}")), format!("/dev/{d}")))
+                .collect(),
+            Op::User { mount, .. } if mount.tmpfs.is_none() => {
+                vec![(mount.source.clone(), mount.target.clone())]
+            }
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// A bind mount (by its type or its options).
+pub fn is_bind(m: &oci_spec::runtime::Mount) -> bool {
+    m.typ().as_deref().unwrap_or("bind") == "bind"
+        || m.options()
+            .iter()
+            .flatten()
+            .any(|o| o == "bind" || o == "rbind")
 }
 
 /// Where `--sdnotify container` puts the host's notify socket.
@@ -169,6 +186,7 @@ mod tests {
     use super::*;
     use crate::runtime::spec::{Network, Seccomp, Tmpfs};
     use crate::userns::IdMapping;
+    use nix::mount::MsFlags;
 
     pub(super) fn spec() -> Spec {
         Spec {
@@ -329,6 +347,26 @@ mod tests {
         }
     }
 
+    /// The target of an `Op::Mount` of type `fstype`.
+    fn mounted(ops: &[Op], fstype: &str, target: &str) -> Option<usize> {
+        ops.iter().position(|o| {
+            matches!(o, Op::Mount { mount, .. }
+                if mount.typ().as_deref() == Some(fstype)
+                    && mount.destination() == std::path::Path::new(target))
+        })
+    }
+
+    fn paths(ops: &[Op]) -> (&[String], &[String], bool) {
+        match ops.last() {
+            Some(Op::Paths {
+                masked,
+                readonly,
+                root_readonly,
+            }) => (masked, readonly, *root_readonly),
+            other => panic!("the plan ends with {other:?}"),
+        }
+    }
+
     #[test]
     fn default_plan_shape() {
         let ops = plan(&spec(), &dirs());
@@ -345,33 +383,37 @@ mod tests {
                 work: "/c/work".into()
             }
         );
-        let proc_pos = ops
+        let proc_pos = mounted(&ops, "proc", "/proc").unwrap();
+        let dev_pos = mounted(&ops, "tmpfs", "/dev").unwrap();
+        let pts_pos = mounted(&ops, "devpts", "/dev/pts").unwrap();
+        // The devices right after /dev, the links right after devpts.
+        assert!(proc_pos < dev_pos && ops[dev_pos + 1] == Op::Devices);
+        assert_eq!(ops[pts_pos + 1], Op::DevLinks);
+        // Every mount index is the config's, in order.
+        let indexes: Vec<usize> = ops
             .iter()
-            .position(|o| matches!(o, Op::Fs { fstype, .. } if fstype == "proc"))
-            .unwrap();
-        let dev_pos = ops
-            .iter()
-            .position(|o| matches!(o, Op::Fs { target, .. } if target == "/dev"))
-            .unwrap();
-        let null_pos = ops
-            .iter()
-            .position(|o| matches!(o, Op::Bind { target, .. } if target == "/dev/null"))
-            .unwrap();
-        assert!(proc_pos < dev_pos && dev_pos < null_pos);
+            .filter_map(|o| match o {
+                Op::Mount { index, .. } => Some(*index),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(indexes, (0..indexes.len()).collect::<Vec<_>>());
         // Single-id mapping: devpts without gid=5.
-        assert!(ops.iter().any(
-            |o| matches!(o, Op::Fs { fstype, data, .. } if fstype == "devpts" && !data.contains("gid=5"))
-        ));
-        assert!(ops.contains(&Op::Mask {
-            path: "/proc/kcore".into()
-        }));
-        assert!(ops.contains(&Op::ReadOnly {
-            path: "/proc/sys".into()
-        }));
-        assert!(!ops.contains(&Op::RootReadOnly));
+        let Op::Mount { mount, .. } = &ops[pts_pos] else {
+            unreachable!()
+        };
+        assert!(!mount.options().iter().flatten().any(|o| o == "gid=5"));
+        let (masked, readonly, root_ro) = paths(&ops);
+        assert!(masked.iter().any(|p| p == "/proc/kcore"));
+        assert!(readonly.iter().any(|p| p == "/proc/sys"));
+        assert!(!root_ro);
         // Everything after pivot comes after everything before it.
         let first_after = ops.iter().position(Op::after_pivot).unwrap();
         assert!(ops[first_after..].iter().all(Op::after_pivot));
+        // The bind mounts' sources, for checkpoint/restore.
+        let binds: Vec<_> = ops.iter().flat_map(Op::binds).collect();
+        assert!(binds.contains(&("/dev/null".into(), "/dev/null".into())));
+        assert!(binds.contains(&("/r/etc/hosts".into(), "/etc/hosts".into())));
     }
 
     #[test]
@@ -384,22 +426,25 @@ mod tests {
             options: "size=1m".into(),
         }];
         let ops = plan(&s, &dirs());
-        assert_eq!(ops.last(), Some(&Op::RootReadOnly));
+        assert!(paths(&ops).2, "root read-only");
         let tmpfs: Vec<&Op> = ops
             .iter()
-            .filter(|o| matches!(o, Op::Fs { fstype, target, .. } if fstype == "tmpfs" && target != "/dev" && target != "/dev/shm"))
+            .filter(|o| {
+                matches!(o, Op::Mount { mount, .. } if mount.typ().as_deref() == Some("tmpfs")
+                && !mount.destination().starts_with("/dev"))
+            })
             .collect();
         assert_eq!(tmpfs.len(), 3, "{tmpfs:?}");
-        assert!(ops.contains(&Op::Fs {
-            fstype: "tmpfs".into(),
-            target: "/run".into(),
-            flags: MsFlags::MS_NOSUID | MsFlags::MS_NODEV,
-            data: "size=1m".into()
-        }));
+        let run = &ops[mounted(&ops, "tmpfs", "/run").unwrap()];
+        let Op::Mount { mount, .. } = run else {
+            unreachable!()
+        };
+        let o = crate::oci::mounts::parse_options(mount.options().as_deref().unwrap_or_default());
+        assert_eq!(o.flags, MsFlags::MS_NOSUID | MsFlags::MS_NODEV);
+        assert_eq!(o.data, vec!["size=1m"]);
         s.privileged = true;
         let ops = plan(&s, &dirs());
-        assert!(!ops
-            .iter()
-            .any(|o| matches!(o, Op::Mask { .. } | Op::ReadOnly { .. })));
+        let (masked, readonly, _) = paths(&ops);
+        assert!(masked.is_empty() && readonly.is_empty());
     }
 }

@@ -32,17 +32,13 @@ pub fn mount_sources(
     let norm = |t: &str| format!("/{}", t.trim_matches('/'));
     let mut out = BTreeMap::new();
     for op in super::plan::plan(spec, dirs) {
-        match op {
-            Op::Bind { source, target, .. } => {
-                out.insert(norm(&target), source);
-            }
-            Op::User { mount, .. } if mount.tmpfs.is_none() => {
-                out.insert(norm(&mount.target), mount.source);
-            }
-            Op::Mask { path } => {
+        for (source, target) in op.binds() {
+            out.insert(norm(&target), source);
+        }
+        if let Op::Paths { masked, .. } = op {
+            for path in masked {
                 out.insert(norm(&path), PathBuf::from("/dev/null"));
             }
-            _ => {}
         }
     }
     out
@@ -55,10 +51,13 @@ fn mount_points(ops: &[super::plan::Op]) -> Vec<(String, super::rootfs::Kind)> {
     use super::rootfs::Kind;
     ops.iter()
         .filter_map(|op| match op {
-            Op::Fs { target, .. } => Some((target.to_string(), Kind::Dir)),
-            Op::Sysfs { .. } => Some(("/sys".to_string(), Kind::Dir)),
-            Op::Bind { target, file, .. } => {
-                Some((target.clone(), if *file { Kind::File } else { Kind::Dir }))
+            Op::Mount { mount, .. } => {
+                let file = super::plan::is_bind(mount)
+                    && !mount.source().as_ref().is_some_and(|s| s.is_dir());
+                Some((
+                    mount.destination().to_string_lossy().into_owned(),
+                    if file { Kind::File } else { Kind::Dir },
+                ))
             }
             Op::User { mount, .. } => Some((
                 mount.target.clone(),

@@ -184,76 +184,22 @@ pub fn prepare(ops: &[Op], rootfs: &Path, premounted: bool) -> anyhow::Result<()
                     Mode::empty(),
                 )?);
             }
-            Op::Fs {
-                fstype,
-                target,
-                flags,
-                data,
-            } => {
+            Op::Mount { index, mount } => {
                 let r = root.as_ref().ok_or_else(|| anyhow!("rootfs not mounted"))?;
-                let fd = open_in_root(r, target, Kind::Dir)?;
-                mount(
-                    Some(fstype.as_str()),
-                    &fd_path(&fd),
-                    Some(fstype.as_str()),
-                    *flags,
-                    Some(data.as_str()),
-                )
-                .map_err(mount_err(fstype, target))?;
+                // A container is always in a user namespace (its own, its pod's or the user's).
+                crate::oci::mounts::one(*index, mount, Path::new("/"), r, true, None)?;
             }
-            Op::Sysfs { flags } => {
+            Op::Devices => {
                 let r = root.as_ref().ok_or_else(|| anyhow!("rootfs not mounted"))?;
-                let fd = open_in_root(r, "/sys", Kind::Dir)?;
-                if mount(
-                    Some("sysfs"),
-                    &fd_path(&fd),
-                    Some("sysfs"),
-                    *flags,
-                    None::<&str>,
-                )
-                .is_err()
-                {
-                    // Without our own network namespace the kernel refuses a new sysfs: bind the
-                    // host's, read-only.
-                    mount(
-                        Some("/sys"),
-                        &fd_path(&fd),
-                        None::<&str>,
-                        MsFlags::MS_BIND | MsFlags::MS_REC,
-                        None::<&str>,
-                    )
-                    .map_err(mount_err("/sys", "/sys"))?;
-                    remount_ro(&fd_path(&fd))?;
-                }
+                crate::oci::devices::nodes(r, &[], true)?;
             }
-            Op::Bind {
-                source,
-                target,
-                file,
-                readonly,
-            } => {
+            Op::DevLinks => {
                 let r = root.as_ref().ok_or_else(|| anyhow!("rootfs not mounted"))?;
-                let kind = if *file { Kind::File } else { Kind::Dir };
-                bind(r, source, target, kind, *readonly, false)?;
+                crate::oci::devices::links(r)?;
             }
             Op::User { mount: m, scratch } => {
                 let r = root.as_ref().ok_or_else(|| anyhow!("rootfs not mounted"))?;
                 user_mount(r, m, scratch)?;
-            }
-            Op::Symlink { link, target } => {
-                let r = root.as_ref().ok_or_else(|| anyhow!("rootfs not mounted"))?;
-                let l = Path::new(link.trim_start_matches('/'));
-                let parent = open_in_root(r, &l.parent().unwrap().to_string_lossy(), Kind::Dir)?;
-                let dir = rustix::fs::openat(
-                    &parent,
-                    ".",
-                    OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
-                    Mode::empty(),
-                )?;
-                match rustix::fs::symlinkat(*target, &dir, l.file_name().unwrap()) {
-                    Ok(()) | Err(Errno::EXIST) => {}
-                    Err(e) => return Err(anyhow!("creating symlink {link}: {e}")),
-                }
             }
             _ => {}
         }
@@ -426,46 +372,12 @@ pub fn pivot(rootfs: &Path) -> anyhow::Result<()> {
 pub fn finish(ops: &[Op]) -> anyhow::Result<()> {
     for op in ops.iter().filter(|o| o.after_pivot()) {
         match op {
-            Op::Mask { path } => {
-                let Ok(md) = std::fs::symlink_metadata(path) else {
-                    continue;
-                };
-                if md.is_dir() {
-                    mount(
-                        Some("tmpfs"),
-                        path.as_str(),
-                        Some("tmpfs"),
-                        MsFlags::MS_RDONLY,
-                        Some("size=0"),
-                    )
-                    .map_err(mount_err("tmpfs", path))?;
-                } else {
-                    mount(
-                        Some("/dev/null"),
-                        path.as_str(),
-                        None::<&str>,
-                        MsFlags::MS_BIND,
-                        None::<&str>,
-                    )
-                    .map_err(mount_err("/dev/null", path))?;
-                }
-            }
             Op::ReadOnlyPath { path } => remount_ro(Path::new(path))?,
-            Op::ReadOnly { path } => {
-                if std::fs::symlink_metadata(path).is_err() {
-                    continue;
-                }
-                mount(
-                    Some(path.as_str()),
-                    path.as_str(),
-                    None::<&str>,
-                    MsFlags::MS_BIND | MsFlags::MS_REC,
-                    None::<&str>,
-                )
-                .map_err(mount_err(path, path))?;
-                remount_ro(Path::new(path))?;
-            }
-            Op::RootReadOnly => remount_ro(Path::new("/"))?,
+            Op::Paths {
+                masked,
+                readonly,
+                root_readonly,
+            } => crate::oci::mounts::finish_paths(masked, readonly, *root_readonly)?,
             _ => {}
         }
     }
