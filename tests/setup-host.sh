@@ -98,7 +98,11 @@ if ! /opt/skiff-criu/bin/criu check >/dev/null 2>&1; then
              -o "Dir::State::Lists=$tmp/lists" -o "Dir::Cache=$tmp/cache")
     mkdir -p "$tmp/lists/partial" "$tmp/cache/archives/partial"
     apt-get "${apt_sid[@]}" update -qq
-    (cd "$tmp" && apt-get "${apt_sid[@]}" download -qq criu libcompel1 libc6 libnet9 libnl-3-200 >/dev/null)
+    # criu and every library it needs, down to libc (sid's criu gains dependencies over time:
+    # libnftables1 in 2026; a fixed list broke with it).
+    deps=$(apt-cache "${apt_sid[@]}" depends --recurse --no-recommends --no-suggests --no-conflicts \
+             --no-breaks --no-replaces --no-enhances criu | grep -v '^ \|<' | sort -u)
+    (cd "$tmp" && apt-get "${apt_sid[@]}" download -qq $deps >/dev/null)
     rm -rf /opt/skiff-criu && mkdir -p /opt/skiff-criu/bin
     for d in "$tmp"/*.deb; do dpkg-deb -x "$d" /opt/skiff-criu/root; done
     cat > /opt/skiff-criu/bin/criu <<'WRAP'
