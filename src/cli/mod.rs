@@ -82,7 +82,8 @@ pub struct GlobalOpts {
     /// Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage).
     #[arg(long, global = true, value_name = "DIR", env = "SKIFF_ROOT")]
     pub root: Option<PathBuf>,
-    /// Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in /tmp).
+    /// Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in
+    /// /dev/shm or /tmp).
     #[arg(long, global = true, value_name = "DIR", env = "SKIFF_RUNROOT")]
     pub runroot: Option<PathBuf>,
     /// Messages to show on stderr.

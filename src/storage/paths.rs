@@ -67,7 +67,7 @@ impl Paths {
             None if host_root => (PathBuf::from("/run/skiff"), false),
             None => match usable_runtime_dir(uid) {
                 Some(dir) => (dir.join("skiff"), false),
-                None => (std::env::temp_dir().join(format!("skiff-run-{uid}")), true),
+                None => (fallback_runroot(uid), true),
             },
         };
         ensure_private_dir(&root, uid)?;
@@ -95,6 +95,28 @@ fn usable_runtime_dir(uid: u32) -> Option<PathBuf> {
         && rustix::fs::access(&dir, rustix::fs::Access::WRITE_OK).is_ok())
     .then_some(dir)
 }
+
+/// The run state's place without a usable XDG_RUNTIME_DIR (su, sudo, CI jobs): a private dir
+/// in /dev/shm, a tmpfs as XDG_RUNTIME_DIR is (state that must not outlive a reboot, and no disk
+/// writes for each container's state files: on a disk mounted with `discard` each costs a
+/// synchronous discard when removed); in /tmp where /dev/shm is no tmpfs, or where an earlier
+/// skiff's state already is.
+fn fallback_runroot(uid: u32) -> PathBuf {
+    let name = format!("skiff-run-{uid}");
+    let tmp = std::env::temp_dir().join(&name);
+    let shm = Path::new("/dev/shm");
+    let shm_is_tmpfs = rustix::fs::statfs(shm).is_ok_and(|s| {
+        s.f_type == TMPFS_MAGIC && rustix::fs::access(shm, rustix::fs::Access::WRITE_OK).is_ok()
+    });
+    if shm_is_tmpfs && !tmp.exists() {
+        shm.join(name)
+    } else {
+        tmp
+    }
+}
+
+/// linux/magic.h
+const TMPFS_MAGIC: i64 = 0x0102_1994;
 
 /// Create `path` (and parents) with mode 0700 if missing; check that the leaf is a real directory
 /// owned by `uid` and not readable by others. A shared /tmp fallback makes this check essential:
@@ -136,6 +158,26 @@ mod tests {
         ensure_private_dir(&p, uid).unwrap();
         let mode = fs::metadata(&p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o700);
+    }
+
+    #[test]
+    fn the_fallback_runroot_is_on_a_tmpfs_where_there_is_one() {
+        // No earlier state in /tmp for this uid: /dev/shm when that is a tmpfs.
+        let uid = 4_000_000_123;
+        let shm_tmpfs = rustix::fs::statfs("/dev/shm").is_ok_and(|s| s.f_type == TMPFS_MAGIC);
+        let want = if shm_tmpfs {
+            PathBuf::from(format!("/dev/shm/skiff-run-{uid}"))
+        } else {
+            std::env::temp_dir().join(format!("skiff-run-{uid}"))
+        };
+        assert_eq!(fallback_runroot(uid), want);
+        // An earlier skiff's state in /tmp stays where it is.
+        let uid = rustix::process::geteuid().as_raw() + 4_000_000;
+        let old = std::env::temp_dir().join(format!("skiff-run-{uid}"));
+        fs::create_dir_all(&old).unwrap();
+        let got = fallback_runroot(uid);
+        fs::remove_dir(&old).unwrap();
+        assert_eq!(got, old);
     }
 
     #[test]

@@ -166,15 +166,19 @@ def interleaved(commands, rounds, prepare):
     settle(set(), 5.0)
     resident = user_pids()
     waited = {t: 0.0 for t in commands}
-    for _ in range(rounds):
-        for i, tool in enumerate(commands):
+    names = list(commands)
+    prev = names[-1]
+    for k in range(rounds):
+        # The order turns each round: every tool follows every other alike (the kernel's
+        # deferred work after one, such as a namespace teardown, must not land on one neighbour).
+        for tool in names[k % len(names):] + names[:k % len(names)]:
             cmd = commands[tool]
             if prepare.get(tool):
                 subprocess.run(prepare[tool], shell=True, check=True)
             # What the previous command left working after it returned (podman's conmon runs
             # `podman container cleanup` on its own) is not the next tool's time: wait for it.
-            prev = list(commands)[i - 1]
             waited[prev] += settle(resident, 2.0)
+            prev = tool
             t0 = time.perf_counter()
             r = subprocess.run(cmd, shell=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
             dt = time.perf_counter() - t0
