@@ -83,7 +83,7 @@ pub struct GlobalOpts {
     #[arg(long, global = true, value_name = "DIR", env = "SKIFF_ROOT")]
     pub root: Option<PathBuf>,
     /// Volatile run-state directory (default: $XDG_RUNTIME_DIR/skiff, else a private dir in
-    /// /dev/shm or /tmp).
+    /// $TMPDIR, /dev/shm or /tmp).
     #[arg(long, global = true, value_name = "DIR", env = "SKIFF_RUNROOT")]
     pub runroot: Option<PathBuf>,
     /// Messages to show on stderr.

@@ -231,7 +231,7 @@ fn user_mount(root: &OwnedFd, m: &super::spec::UserMount, scratch: &Path) -> any
         )
         .map_err(mount_err("an overlay (:O)", &m.target))?;
     } else {
-        bind(root, &m.source, &m.target, kind, false, m.volume.is_some())?;
+        bind(root, &m.source, &m.target, kind, m.volume.is_some())?;
     }
     if let Some(p) = &m.propagation {
         let flags = match p.as_str() {
@@ -256,15 +256,9 @@ fn user_mount(root: &OwnedFd, m: &super::spec::UserMount, scratch: &Path) -> any
 }
 
 /// Bind `source` onto `target` inside the rootfs; `fill` first copies what the image has at
-/// `target` into an empty `source` (a new volume).
-fn bind(
-    root: &OwnedFd,
-    source: &Path,
-    target: &str,
-    kind: Kind,
-    readonly: bool,
-    fill: bool,
-) -> anyhow::Result<()> {
+/// `target` into an empty `source` (a new volume). Read-only comes after pivot_root
+/// (`Op::ReadOnlyPath`), once `:U` has chowned.
+fn bind(root: &OwnedFd, source: &Path, target: &str, kind: Kind, fill: bool) -> anyhow::Result<()> {
     let fd = open_in_root(root, target, kind)?;
     if fill && std::fs::read_dir(source).is_ok_and(|mut d| d.next().is_none()) {
         crate::image::mapped::copy_contents(&fd_path(&fd), source)
@@ -278,11 +272,6 @@ fn bind(
         None::<&str>,
     )
     .map_err(mount_err(&source.display().to_string(), target))?;
-    if readonly {
-        // `fd` is the dir under the new mount: reopen to reach the mount itself.
-        let on_top = open_in_root(root, target, kind)?;
-        remount_ro(&fd_path(&on_top))?;
-    }
     Ok(())
 }
 

@@ -67,7 +67,15 @@ impl Paths {
             None if host_root => (PathBuf::from("/run/skiff"), false),
             None => match usable_runtime_dir(uid) {
                 Some(dir) => (dir.join("skiff"), false),
-                None => (fallback_runroot(uid), true),
+                None => (
+                    fallback_runroot(
+                        uid,
+                        std::env::var_os("TMPDIR")
+                            .filter(|d| !d.is_empty())
+                            .map(PathBuf::from),
+                    ),
+                    true,
+                ),
             },
         };
         ensure_private_dir(&root, uid)?;
@@ -96,14 +104,17 @@ fn usable_runtime_dir(uid: u32) -> Option<PathBuf> {
     .then_some(dir)
 }
 
-/// The run state's place without a usable XDG_RUNTIME_DIR (su, sudo, CI jobs): a private dir
-/// in /dev/shm, a tmpfs as XDG_RUNTIME_DIR is (state that must not outlive a reboot, and no disk
-/// writes for each container's state files: on a disk mounted with `discard` each costs a
-/// synchronous discard when removed); in /tmp where /dev/shm is no tmpfs, or where an earlier
-/// skiff's state already is.
-fn fallback_runroot(uid: u32) -> PathBuf {
+/// The run state's place without a usable XDG_RUNTIME_DIR (su, sudo, CI jobs): in `tmpdir`
+/// ($TMPDIR) when the user set one; else a private dir in /dev/shm, a tmpfs as XDG_RUNTIME_DIR
+/// is (state that must not outlive a reboot, and no disk writes for each container's state
+/// files: on a disk mounted with `discard` each costs a synchronous discard when removed); in
+/// /tmp where /dev/shm is no tmpfs, or where an earlier skiff's state already is.
+fn fallback_runroot(uid: u32, tmpdir: Option<PathBuf>) -> PathBuf {
     let name = format!("skiff-run-{uid}");
-    let tmp = std::env::temp_dir().join(&name);
+    if let Some(dir) = tmpdir {
+        return dir.join(name);
+    }
+    let tmp = Path::new("/tmp").join(&name);
     let shm = Path::new("/dev/shm");
     let shm_is_tmpfs = rustix::fs::statfs(shm).is_ok_and(|s| {
         s.f_type == TMPFS_MAGIC && rustix::fs::access(shm, rustix::fs::Access::WRITE_OK).is_ok()
@@ -168,14 +179,19 @@ mod tests {
         let want = if shm_tmpfs {
             PathBuf::from(format!("/dev/shm/skiff-run-{uid}"))
         } else {
-            std::env::temp_dir().join(format!("skiff-run-{uid}"))
+            PathBuf::from(format!("/tmp/skiff-run-{uid}"))
         };
-        assert_eq!(fallback_runroot(uid), want);
+        assert_eq!(fallback_runroot(uid, None), want);
+        // The user's TMPDIR is where the user wants it.
+        assert_eq!(
+            fallback_runroot(uid, Some("/scratch".into())),
+            PathBuf::from(format!("/scratch/skiff-run-{uid}"))
+        );
         // An earlier skiff's state in /tmp stays where it is.
         let uid = rustix::process::geteuid().as_raw() + 4_000_000;
-        let old = std::env::temp_dir().join(format!("skiff-run-{uid}"));
+        let old = PathBuf::from(format!("/tmp/skiff-run-{uid}"));
         fs::create_dir_all(&old).unwrap();
-        let got = fallback_runroot(uid);
+        let got = fallback_runroot(uid, None);
         fs::remove_dir(&old).unwrap();
         assert_eq!(got, old);
     }
