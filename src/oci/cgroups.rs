@@ -108,7 +108,9 @@ pub fn setup(
     pid: i32,
     warn: &dyn Fn(&str),
 ) -> anyhow::Result<Vec<PathBuf>> {
-    let default = PathBuf::from(format!("/skiff-runtime/{id}"));
+    // As crun and runc: `/<id>` under each hierarchy's root (a common parent would be one more
+    // cgroup made and removed per controller and container, costly on v1).
+    let default = PathBuf::from(format!("/{id}"));
     let path = path.unwrap_or(&default);
     let rootless = super::state::rootless();
     let mut made = Vec::new();
