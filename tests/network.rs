@@ -430,6 +430,41 @@ fn network_none_has_only_loopback() {
     assert!(p.stderr.contains("--network none"), "{}", p.describe());
 }
 
+/// `--network host`, rootless: the host's interfaces and loopback; /sys cannot be a fresh sysfs
+/// without a network namespace of the container's own, so it is the host's, bound read-only.
+#[test]
+fn network_host_shares_the_hosts_loopback() {
+    let t = TestEnv::new("net-host");
+    let (port, server) = host_server();
+    let r = t.run([
+        "run",
+        "--rm",
+        "--network",
+        "host",
+        &img("busybox"),
+        "sh",
+        "-c",
+        &format!(
+            "wget -qO- http://127.0.0.1:{port}/ && grep ' /sys ' /proc/self/mounts && \
+             ls /sys/class/net"
+        ),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    assert!(r.stdout.contains("hello-from-host"), "{}", r.describe());
+    let sys = r
+        .stdout
+        .lines()
+        .find(|l| l.contains(" /sys "))
+        .unwrap_or("");
+    assert!(
+        sys.contains(" ro,") || sys.contains(" ro "),
+        "{}",
+        r.describe()
+    );
+    assert!(r.stdout.lines().any(|l| l == "lo"), "{}", r.describe());
+    drop(server);
+}
+
 #[test]
 fn container_network_shares_localhost() {
     let t = TestEnv::new("net-shared");

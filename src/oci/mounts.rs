@@ -8,7 +8,7 @@ use anyhow::{anyhow, Context};
 use nix::mount::{mount, MsFlags};
 use oci_spec::runtime::{Mount, Spec};
 
-use crate::runtime::rootfs::{fd_path, open_in_root, remount_ro, Kind};
+use crate::runtime::rootfs::{fd_path, open_in_root, remount_adding, remount_ro, Kind};
 
 /// Mount flags, data and propagation parsed from a mount's `options`.
 #[derive(Debug, PartialEq)]
@@ -314,9 +314,7 @@ pub(crate) fn one(
                 none(),
             )
             .map_err(ctx)?;
-            if flags.contains(MsFlags::MS_RDONLY) {
-                remount_ro(&tpath)?;
-            }
+            restrict_bind(i, root, &dest, flags)?;
         }
         // mqueue in a user namespace without an IPC namespace of our own: bind the host's.
         Err(nix::Error::EPERM) if typ == "mqueue" && in_userns => {
@@ -328,10 +326,29 @@ pub(crate) fn one(
                 none(),
             )
             .map_err(ctx)?;
+            restrict_bind(i, root, &dest, flags)?;
         }
         Err(e) => return Err(ctx(e)),
     }
     propagate(i, root, &dest, Kind::Dir, opts.propagation)
+}
+
+/// The mount's read-only, nosuid, nodev and noexec on the host's tree bound in its place
+/// (sysfs and mqueue in a user namespace), through a fresh handle: the one the bind went
+/// through is the directory under the new mount.
+fn restrict_bind(
+    i: usize,
+    root: &std::os::fd::OwnedFd,
+    dest: &str,
+    flags: MsFlags,
+) -> anyhow::Result<()> {
+    let add =
+        flags & (MsFlags::MS_RDONLY | MsFlags::MS_NOSUID | MsFlags::MS_NODEV | MsFlags::MS_NOEXEC);
+    if add.is_empty() {
+        return Ok(());
+    }
+    let fresh = open_in_root(root, dest, Kind::Dir)?;
+    remount_adding(&fd_path(&fresh), add).with_context(|| format!("mounts[{i}] ({dest})"))
 }
 
 fn propagate(

@@ -328,10 +328,17 @@ pub(crate) fn mount_overlay(
 
 /// Remount read-only, keeping the flags the kernel locks for mounts made in a user namespace.
 pub(crate) fn remount_ro(path: &Path) -> anyhow::Result<()> {
+    remount_adding(path, MsFlags::MS_RDONLY)
+        .map_err(|e| anyhow!("making {} read-only: {e}", path.display()))
+}
+
+/// Remount the bind mount at `path` with `add` (read-only, nosuid, ...) on top of the flags it
+/// has (which, for mounts made in a user namespace, the kernel locks).
+pub(crate) fn remount_adding(path: &Path, add: MsFlags) -> anyhow::Result<()> {
     let st =
         nix::sys::statvfs::statvfs(path).map_err(|e| anyhow!("statvfs {}: {e}", path.display()))?;
     use nix::sys::statvfs::FsFlags;
-    let mut flags = MsFlags::MS_BIND | MsFlags::MS_REMOUNT | MsFlags::MS_RDONLY;
+    let mut flags = MsFlags::MS_BIND | MsFlags::MS_REMOUNT | add;
     for (f, m) in [
         (FsFlags::ST_NOSUID, MsFlags::MS_NOSUID),
         (FsFlags::ST_NODEV, MsFlags::MS_NODEV),
@@ -345,7 +352,7 @@ pub(crate) fn remount_ro(path: &Path) -> anyhow::Result<()> {
         }
     }
     mount(None::<&str>, path, None::<&str>, flags, None::<&str>)
-        .map_err(|e| anyhow!("making {} read-only: {e}", path.display()))
+        .map_err(|e| anyhow!("remounting {}: {e}", path.display()))
 }
 
 /// pivot_root into `rootfs` and detach the old root.
