@@ -361,6 +361,64 @@ fn writes_stay_in_the_container_and_rm_leaves_nothing() {
     assert_eq!(run_left.len(), 1);
 }
 
+/// `--rm`: the root overlay (and any `:O` overlay) is `volatile`, as podman mounts it: the
+/// upper layer goes with the container, so its filesystem is not synced when the overlay is
+/// unmounted at the container's exit. A kept container's root is not volatile, and starts
+/// again with what it wrote.
+#[test]
+fn rm_containers_have_a_volatile_root_kept_ones_do_not() {
+    let t = TestEnv::new("run-vol");
+    let volatile = |l: &str| l.contains(",volatile") || l.contains("fsync=volatile");
+    // The kernel shows `volatile` as `fsync=volatile` since 6.5.
+    let overlay_opts = "awk '$5 == \"/\" || $5 == \"/o\"' /proc/self/mountinfo";
+    let src = t.dir.join("o-src");
+    std::fs::create_dir_all(&src).unwrap();
+    let vol = format!("{}:/o:O", src.display());
+    let r = run(&t, &["-v", &vol, &img("busybox"), "sh", "-c", overlay_opts]);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", r.describe());
+    assert!(
+        lines.iter().all(|l| l.contains("volatile")),
+        "{}",
+        r.describe()
+    );
+    let r = t.run([
+        "run",
+        "--name",
+        "kept",
+        &img("busybox"),
+        "sh",
+        "-c",
+        "awk '$5 == \"/\"' /proc/self/mountinfo; echo 1 >> /count",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    assert!(r.stdout.contains("overlay"), "{}", r.describe());
+    assert!(!volatile(&r.stdout), "{}", r.describe());
+    let r = t.run(["start", "-a", "kept"]);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    let out = t.dir.join("count");
+    t.ok(["cp", "kept:/count", out.to_str().unwrap()]);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "1\n1\n");
+    // A created --rm container started twice is not possible (it is gone after its first
+    // run); one started once runs with the volatile root and leaves nothing.
+    t.ok([
+        "create",
+        "--rm",
+        "--name",
+        "once",
+        &img("busybox"),
+        "sh",
+        "-c",
+        overlay_opts,
+    ]);
+    let r = t.run(["start", "-a", "once"]);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    assert!(volatile(&r.stdout), "{}", r.describe());
+    let r = t.run(["ps", "-a", "--format", "{{.Names}}"]);
+    assert_eq!(r.stdout.trim(), "kept", "{}", r.describe());
+}
+
 #[test]
 fn read_only_root_and_tmpfs() {
     let t = TestEnv::new("run-ro");

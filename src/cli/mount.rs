@@ -133,7 +133,7 @@ fn mount_one(store: &ContainerStore, c: &Container) -> anyhow::Result<PathBuf> {
     std::fs::create_dir_all(&target)?;
     let upper = store.path(&c.id).join("upper");
     let work = store.path(&c.id).join("work");
-    crate::runtime::rootfs::mount_overlay(&c.spec.layers, &upper, &work, &target)
+    crate::runtime::rootfs::mount_overlay(&c.spec.layers, &upper, &work, false, &target)
         .map_err(|e| anyhow::anyhow!("{}: {e:#}", c.name))?;
     Ok(target)
 }

@@ -94,7 +94,7 @@ pub fn copy(
                         fs::create_dir_all(d)?;
                     }
                     let lower: Vec<PathBuf> = c.spec.layers.iter().rev().cloned().collect();
-                    super::rootfs::mount_overlay(&lower, &upper, &work, &mountpoint)?;
+                    super::rootfs::mount_overlay(&lower, &upper, &work, false, &mountpoint)?;
                     let root = open_root(&mountpoint)?;
                     copy_at(&root, dir, opts, &user)
                 })())

@@ -145,6 +145,7 @@ pub fn create(paths: &Paths, store: &Store, req: ContainerRequest) -> anyhow::Re
     super::cdi::apply(&mut spec, &req.cdi_devices)?;
     sdnotify(&mut spec, &req.sdnotify)?;
     spec.die_with_parent = req.die_with_parent;
+    spec.volatile_root = req.auto_remove;
     spec.infra = req.infra;
     spec.join_ns = req.join_ns.clone();
     if !spec.infra && !spec.die_with_parent {

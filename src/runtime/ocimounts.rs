@@ -17,6 +17,8 @@ use super::spec::{Spec, UserMount};
 pub const LOWERDIR: &str = "io.skiff.rootfs.overlay.lowerdir";
 pub const UPPERDIR: &str = "io.skiff.rootfs.overlay.upperdir";
 pub const WORKDIR: &str = "io.skiff.rootfs.overlay.workdir";
+/// "true": the root overlay is mounted `volatile` (`--rm`: its writes go with the container).
+pub const VOLATILE: &str = "io.skiff.rootfs.overlay.volatile";
 /// `--rootfs DIR`: the root is DIR itself (root.path), bound, not an overlay.
 pub const ROOT_BIND: &str = "io.skiff.rootfs.bind";
 /// The user's bind mounts and volumes (JSON): what skiff does beyond a plain bind.
@@ -100,6 +102,9 @@ pub fn of(spec: &Spec, dirs: &Dirs) -> Filesystem {
             annotations.insert(LOWERDIR.into(), lower.join(":"));
             annotations.insert(UPPERDIR.into(), dirs.upper.display().to_string());
             annotations.insert(WORKDIR.into(), dirs.work.display().to_string());
+            if spec.volatile_root {
+                annotations.insert(VOLATILE.into(), "true".into());
+            }
         }
     }
     let nsn = ["nosuid", "nodev", "noexec"];
@@ -298,6 +303,7 @@ pub fn plan_of(fs: &Filesystem) -> Vec<Op> {
                     .collect(),
                 upper: get(UPPERDIR).into(),
                 work: get(WORKDIR).into(),
+                volatile: get(VOLATILE) == "true",
             });
         }
     }

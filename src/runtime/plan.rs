@@ -13,11 +13,12 @@ use super::spec::Spec;
 pub enum Op {
     /// A directory bound as `/` (`--rootfs DIR`): writes land in DIR.
     RootBind { source: PathBuf },
-    /// The overlay that becomes `/`.
+    /// The overlay that becomes `/` (`volatile`: its upper layer is never synced).
     Overlay {
         lower: Vec<PathBuf>,
         upper: PathBuf,
         work: PathBuf,
+        volatile: bool,
     },
     /// `mounts[index]` of the config, as any OCI runtime mounts it.
     Mount {
@@ -243,6 +244,7 @@ mod tests {
             infra: false,
             join_ns: Vec::new(),
             hooks_dirs: Vec::new(),
+            volatile_root: false,
         }
     }
 
@@ -380,9 +382,17 @@ mod tests {
                     "/s/mountpoints/diff".into()
                 ],
                 upper: "/c/upper".into(),
-                work: "/c/work".into()
+                work: "/c/work".into(),
+                volatile: false,
             }
         );
+        // `--rm`: the same overlay, volatile (through the config's annotation).
+        let mut rm = spec();
+        rm.volatile_root = true;
+        assert!(matches!(
+            plan(&rm, &dirs())[0],
+            Op::Overlay { volatile: true, .. }
+        ));
         let proc_pos = mounted(&ops, "proc", "/proc").unwrap();
         let dev_pos = mounted(&ops, "tmpfs", "/dev").unwrap();
         let pts_pos = mounted(&ops, "devpts", "/dev/pts").unwrap();

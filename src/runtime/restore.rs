@@ -132,9 +132,16 @@ pub fn restore(
     }
     // The root, mounted where CRIU is told to find it, in a mount namespace of CRIU's own.
     let root = ops.iter().find_map(|op| match op {
-        super::plan::Op::Overlay { lower, upper, work } => {
-            Some((lower.clone(), upper.clone(), Some(work.clone())))
-        }
+        super::plan::Op::Overlay {
+            lower,
+            upper,
+            work,
+            volatile,
+        } => Some((
+            lower.clone(),
+            upper.clone(),
+            Some((work.clone(), *volatile)),
+        )),
         super::plan::Op::RootBind { source } => Some((Vec::new(), source.clone(), None)),
         _ => None,
     });
@@ -159,8 +166,10 @@ pub fn restore(
         nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNS)?;
         super::rootfs::make_private()?;
         match &work {
-            Some(w) => super::rootfs::mount_overlay(&lower, &upper, w, &target)
-                .map_err(std::io::Error::other)?,
+            Some((w, volatile)) => {
+                super::rootfs::mount_overlay(&lower, &upper, w, *volatile, &target)
+                    .map_err(std::io::Error::other)?
+            }
             None => mount(
                 Some(&upper),
                 &target,

@@ -209,7 +209,10 @@ pub fn start(
     }
     let mut fuse = None;
     if launch.fuse {
-        if let Some(super::plan::Op::Overlay { lower, upper, work }) = ops.first() {
+        if let Some(super::plan::Op::Overlay {
+            lower, upper, work, ..
+        }) = ops.first()
+        {
             fuse = Some(
                 super::fuse::mount(pid.as_raw(), lower, upper, work, &launch.rootfs)
                     .map_err(fail)?,

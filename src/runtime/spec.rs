@@ -210,6 +210,10 @@ pub struct Spec {
     /// OCI hook directories (`--hooks-dir`), read when the container starts.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub hooks_dirs: Vec<std::path::PathBuf>,
+    /// The root overlay is `volatile` (no sync of the upper layer's filesystem, not even when
+    /// it is unmounted): for `--rm` containers, whose writes go with them (as podman does).
+    #[serde(default)]
+    pub volatile_root: bool,
 }
 
 /// A host device node made available in the container (`--device HOST[:CONTAINER][:PERMS]`).
@@ -452,6 +456,7 @@ pub fn build(
         infra: false,
         join_ns: Vec::new(),
         hooks_dirs: Vec::new(),
+        volatile_root: false,
         extra_users: opts.extra_users.clone(),
         passwd: opts.passwd,
         passwd_entry: opts.passwd_entry.clone(),
