@@ -353,6 +353,17 @@ fn writes_stay_in_the_container_and_rm_leaves_nothing() {
         .filter(|e| e.file_name().len() == 64)
         .collect();
     assert_eq!(left.len(), 1, "only the kept container remains");
+    // Their files (some of another id) went to the trash, which a background process empties.
+    let trash = t.root.join("containers/.trash");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while std::fs::read_dir(&trash).is_ok_and(|mut d| d.next().is_some()) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the trash was not emptied: {:?}",
+            std::fs::read_dir(&trash).unwrap().collect::<Vec<_>>()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
     let run_left: Vec<_> = std::fs::read_dir(t.runroot.join("containers"))
         .unwrap()
         .filter_map(|e| e.ok())

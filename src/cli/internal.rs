@@ -52,11 +52,24 @@ pub fn unpack(a: UnpackArgs) -> anyhow::Result<i32> {
 pub struct RmArgs {
     #[arg(long)]
     pub userns: bool,
+    /// Each path is a trash dir: its entries are removed (`--join`: entering the user
+    /// namespace of that pid for what resists).
+    #[arg(long)]
+    pub trash: bool,
+    #[arg(long)]
+    pub join: Option<i32>,
     pub paths: Vec<PathBuf>,
 }
 
 /// Remove trees whose files belong to subordinate ids.
 pub fn rm(a: RmArgs) -> anyhow::Result<i32> {
+    if a.trash {
+        // Outlives the `run --rm` that started it.
+        for p in &a.paths {
+            crate::storage::trash::empty(p, a.join)?;
+        }
+        return Ok(0);
+    }
     die_with_parent();
     if a.userns {
         enter_from_parent()?;

@@ -154,6 +154,8 @@ pub fn run(g: &GlobalOpts, a: RunArgs) -> anyhow::Result<i32> {
     }
     {
         let mute = attach_mute(&a.attach)?;
+        // skiff exits when the container has: --rm's file removal need not hold it up.
+        container::exits_after_run();
         container::run_foreground(&cstore, &id, a.sig_proxy, mute)
     }
 }

@@ -496,11 +496,28 @@ pub fn finish(
         cg.remove();
     }
     if c.auto_remove {
-        {
+        // In the background only where it can empty the trash: files of other ids need the
+        // shared user namespace that maps them.
+        let exits = EXITS_AFTER_RUN.load(std::sync::atomic::Ordering::Relaxed);
+        let join = exits
+            .then(|| crate::userns::pause::shared(store.runroot(), &c.spec.mapping))
+            .flatten();
+        let defer =
+            exits && (join.is_some() || !crate::userns::helper::needs_userns(&c.spec.mapping));
+        let deferred = {
             let _g = store.lock_all(LockMode::Exclusive)?;
-            remove(store, c)?;
+            let deferred = remove_with(store, c, defer)?;
             // docker: --rm takes the container's anonymous volumes with it.
             remove_anonymous_volumes(store, c)?;
+            deferred
+        };
+        if deferred {
+            if let Err(e) = crate::storage::trash::empty_in_background(&store.dir, join) {
+                tracing::warn!(
+                    "{e:#}: the files of {} stay in the trash until the next run --rm",
+                    c.name
+                );
+            }
         }
         if c.remove_image {
             remove_image(store, c);
@@ -566,6 +583,21 @@ pub fn remove_anonymous_volumes(store: &ContainerStore, c: &Container) -> anyhow
 /// Remove a container's dirs. Files its processes created may belong to subordinate ids: try as
 /// ourselves first (the common, fast case), then inside the user namespace.
 pub fn remove(store: &ContainerStore, c: &Container) -> anyhow::Result<()> {
+    remove_with(store, c, false).map(|_| ())
+}
+
+/// This process exits once its foreground container is gone (`skiff run`): a `--rm`
+/// container's files are then removed in the background (`storage::trash`).
+static EXITS_AFTER_RUN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Say that this process exits after its foreground container (see `EXITS_AFTER_RUN`).
+pub fn exits_after_run() {
+    EXITS_AFTER_RUN.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// `remove`; with `defer`, the store directory goes to the trash instead of being removed here
+/// (where its files' ids allow emptying it later): true when it did.
+fn remove_with(store: &ContainerStore, c: &Container, defer: bool) -> anyhow::Result<bool> {
     let run = store.run_path(&c.id);
     let dir = store.path(&c.id);
     // A supervisor killed with -9 leaves its network helper behind, and its addresses taken.
@@ -587,6 +619,10 @@ pub fn remove(store: &ContainerStore, c: &Container) -> anyhow::Result<()> {
     let _ = crate::storage::remove_tree(&run);
     // The record goes first: a half-removed container must not be listed.
     let _ = std::fs::remove_file(dir.join("container.json"));
+    if defer && crate::storage::trash::move_in(&store.dir, &dir).is_ok() {
+        events::container(store.runroot(), c, "remove", None);
+        return Ok(true);
+    }
     // overlay leaves work/work without permissions: opened first, one walk removes it all.
     let _ = crate::storage::open_dir(&dir.join("work/work"));
     if crate::storage::remove_tree(&dir).is_err() {
@@ -596,5 +632,5 @@ pub fn remove(store: &ContainerStore, c: &Container) -> anyhow::Result<()> {
         anyhow::bail!("could not remove {}", dir.display());
     }
     events::container(store.runroot(), c, "remove", None);
-    Ok(())
+    Ok(false)
 }

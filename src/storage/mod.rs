@@ -4,6 +4,7 @@ pub mod atomic;
 pub mod lock;
 pub mod paths;
 pub mod remove;
+pub mod trash;
 
 pub use atomic::write_atomic;
 pub use lock::{LockGuard, LockMode};
