@@ -325,7 +325,7 @@ pub(crate) fn mount_overlay(
 /// layer's filesystem is never synced for it, not even when it is unmounted (without it, the
 /// last unmount, at the container's exit, syncs that whole filesystem: ~5 ms of every `run
 /// --rm` on an idle disk, far more on a busy one). Only for writes that go with the container.
-/// The kernel leaves work/incompat/volatile behind and refuses the next volatile mount while it
+/// The kernel leaves work/work/incompat/volatile behind and refuses the next volatile mount while it
 /// is there, as a sign of a crash that may have lost writes: these writes are disposable, so it
 /// goes. A kernel without `volatile` (before 5.10) mounts without it.
 fn mount_overlay_opts(target: &Path, opts: &str, volatile_work: Option<&Path>) -> nix::Result<()> {
@@ -341,7 +341,10 @@ fn mount_overlay_opts(target: &Path, opts: &str, volatile_work: Option<&Path>) -
     let Some(work) = volatile_work else {
         return plain(opts);
     };
-    let _ = std::fs::remove_dir(work.join("work/incompat/volatile"));
+    // (work/work/incompat/volatile/dirty, all mode 000: whoever mounts is root here.)
+    let stale = work.join("work/incompat/volatile");
+    let _ = std::fs::remove_dir(stale.join("dirty"));
+    let _ = std::fs::remove_dir(stale);
     match plain(&format!("{opts},volatile")) {
         Err(nix::Error::EINVAL) => plain(opts),
         r => r,
