@@ -108,6 +108,21 @@ pub fn close_in_child(fd: std::os::fd::RawFd) {
     }
 }
 
+/// In a forked child that leaves through `_exit`: close every descriptor from `first` up (none
+/// of them is then owned by anything that runs in the child).
+pub fn close_from_in_child(first: std::os::fd::RawFd) {
+    // SAFETY: close_range takes no pointers; the child never drops the parent's `OwnedFd`s
+    // (it ends with _exit), so no descriptor is closed twice.
+    unsafe {
+        libc::syscall(
+            libc::SYS_close_range,
+            first as libc::c_uint,
+            libc::c_uint::MAX,
+            0 as libc::c_uint,
+        );
+    }
+}
+
 /// Mark every descriptor from `first` up close-on-exec. skiff calls it first thing (with 3), so
 /// that no descriptor of its caller (`exec 7>file` in a shell) reaches a container or a helper, and
 /// again just before a container's execve, for any descriptor skiff itself opened without it.
