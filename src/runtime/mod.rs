@@ -10,6 +10,7 @@ pub mod container;
 pub mod copy;
 pub mod create;
 pub mod env;
+pub mod etcfiles;
 pub mod exec;
 pub mod fuse;
 pub mod health;

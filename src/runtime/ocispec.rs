@@ -267,7 +267,7 @@ pub fn of_container(
     // The /etc files it binds are made at start: a config of a container never started names
     // them too, so that any runtime can run it.
     if !store.run_path(&c.id).join("etc").join("hosts").exists() {
-        super::container::write_etc(store, c)?;
+        super::etcfiles::write_etc(store, c)?;
     }
     let dirs = Dirs {
         upper: store.path(&c.id).join("upper"),
