@@ -4044,9 +4044,11 @@ complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l runtime -d '
 complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l runtime-flag -d 'Flags for the OCI runtime (accepted and said so: skiff is its own runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l tmpdir -d 'Directory for temporary state (accepted and said so: skiff keeps its state in --runroot)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l hooks-dir -d 'OCI hooks directory (oci-hooks(5) JSON files; repeatable, later ones win)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l join -r
 complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l noout -d 'Print nothing on stdout'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l syslog -d 'Also log to syslog (accepted and said so: skiff logs to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l userns
+complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -l trash -d 'Each path is a trash dir: its entries are removed (`--join`: entering the user namespace of that pid for what resists)'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -s h -l help -d 'Print help'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-rm" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand internal-supervise" -l root -d 'Persistent storage directory (default: $XDG_DATA_HOME/skiff/storage)' -r -F

@@ -343,7 +343,7 @@ pub fn finish(
         // shared user namespace that maps them.
         let exits = EXITS_AFTER_RUN.load(std::sync::atomic::Ordering::Relaxed);
         let join = exits
-            .then(|| crate::userns::pause::shared(store.runroot(), &c.spec.mapping))
+            .then(|| crate::userns::pause::existing(store.runroot(), &c.spec.mapping))
             .flatten();
         let defer =
             exits && (join.is_some() || !crate::userns::helper::needs_userns(&c.spec.mapping));

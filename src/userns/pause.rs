@@ -74,6 +74,17 @@ pub fn shared(runroot: &Path, mapping: &IdMapping) -> Option<i32> {
         .flatten()
 }
 
+/// The pid of the running holder of the shared user namespace with `mapping`, if there is one
+/// (none is made).
+pub fn existing(runroot: &Path, mapping: &IdMapping) -> Option<i32> {
+    if mapping.kind != MappingKind::SubIds {
+        return None;
+    }
+    let p: Pause =
+        serde_json::from_slice(&std::fs::read(dir(runroot).join("pause.json")).ok()?).ok()?;
+    (p.alive() && p.uids == mapping.uids && p.gids == mapping.gids).then_some(p.pid)
+}
+
 /// Stop the holder (`system reset`): containers still running keep their namespace.
 pub fn stop(runroot: &Path) {
     let state = dir(runroot).join("pause.json");
