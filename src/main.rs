@@ -1,7 +1,5 @@
 //! The skiff binary: parse, set up logging, dispatch, print an error once, map it to an exit code.
 
-use clap::Parser;
-use skiff::cli::Cli;
 use skiff::error::{exit_code_of, is_stdout_closed, EXIT_SKIFF};
 
 fn main() {
@@ -17,7 +15,7 @@ fn main() {
     skiff::sys::cloexec_from(3);
     // SIGPIPE stays ignored (Rust's default): a helper that goes away is an EPIPE error to report,
     // and a closed stdout is turned into exit 141 below (cli::output).
-    let cli = match Cli::try_parse() {
+    let cli = match skiff::cli::parse::parse() {
         Ok(c) => c,
         Err(e) => {
             // --help and --version are "errors" to clap that print to stdout and exit 0.

@@ -31,6 +31,7 @@ pub mod mount;
 pub mod mounts;
 pub mod network;
 pub mod output;
+pub mod parse;
 pub mod pod;
 pub mod podcreate;
 pub mod podps;
@@ -59,14 +60,22 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::storage::Paths;
 
+/// `skiff --help`'s first line.
+pub const ABOUT: &str = "Rootless, daemonless containers";
+/// `skiff --help`'s description.
+pub const LONG_ABOUT: &str =
+    "skiff runs OCI containers as an ordinary user: no daemon, no root, no docker group.\n\
+     It pulls images from registries, unpacks them into a store under your home and forks \
+     containers itself inside a user namespace.";
+
+/// The whole command line (man pages, completions, `--help`). skiff parses its arguments with
+/// `parse::parse`, which builds only the subcommand that runs.
 #[derive(Debug, Parser)]
 #[command(
     name = "skiff",
     version,
-    about = "Rootless, daemonless containers",
-    long_about = "skiff runs OCI containers as an ordinary user: no daemon, no root, no docker group.\n\
-                  It pulls images from registries, unpacks them into a store under your home and \
-                  forks containers itself inside a user namespace.",
+    about = ABOUT,
+    long_about = LONG_ABOUT,
     propagate_version = true,
     disable_help_subcommand = true
 )]

@@ -412,6 +412,10 @@ pub fn remove_anonymous_volumes(store: &ContainerStore, c: &Container) -> anyhow
     let Some(root) = store.dir.parent() else {
         return Ok(());
     };
+    if c.spec.mounts.iter().all(|m| m.volume.is_none()) {
+        // No volume: no need to read every other container's record.
+        return Ok(());
+    }
     let vstore = crate::state::volume::VolumeStore::open(root)?;
     let others = store.list()?;
     for name in c.spec.mounts.iter().filter_map(|m| m.volume.as_deref()) {
@@ -460,12 +464,14 @@ fn remove_with(store: &ContainerStore, c: &Container, defer: bool) -> anyhow::Re
     }
     super::fuse::kill_recorded(c.state.fuse_pid);
     let _ = crate::storage::remove_tree(&run);
-    // The record goes first: a half-removed container must not be listed.
-    let _ = std::fs::remove_file(dir.join("container.json"));
+    // Into the trash, record and all, in one rename: the container is no longer listed, and no
+    // block is freed (on a disk mounted `discard`, each freed block is discarded synchronously).
     if defer && crate::storage::trash::move_in(&store.dir, &dir).is_ok() {
         events::container(store.runroot(), c, "remove", None);
         return Ok(true);
     }
+    // The record goes first: a half-removed container must not be listed.
+    let _ = std::fs::remove_file(dir.join("container.json"));
     // overlay leaves work/work without permissions: opened first, one walk removes it all.
     let _ = crate::storage::open_dir(&dir.join("work/work"));
     if crate::storage::remove_tree(&dir).is_err() {

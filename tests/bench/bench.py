@@ -151,6 +151,22 @@ def settle(resident, limit):
     return time.perf_counter() - t0
 
 
+def balanced_orders(n):
+    """Orders of 0..n-1 (a Williams design) in which each tool comes right after each other
+    tool equally often: n orders for an even n, 2n for an odd one."""
+    first, lo, hi = [0], 1, n - 1
+    while len(first) < n:
+        first.append(lo)
+        lo += 1
+        if len(first) < n:
+            first.append(hi)
+            hi -= 1
+    rows = [[(x + i) % n for x in first] for i in range(n)]
+    if n % 2:
+        rows += [list(reversed(r)) for r in rows]
+    return rows
+
+
 def interleaved(commands, rounds, prepare):
     """Run each tool once per round, alternating, so slow drifts of the machine hit all alike.
     `prepare` maps a tool to a root shell command run (untimed) before each of its runs."""
@@ -167,11 +183,13 @@ def interleaved(commands, rounds, prepare):
     resident = user_pids()
     waited = {t: 0.0 for t in commands}
     names = list(commands)
+    orders = balanced_orders(len(names))
     prev = names[-1]
     for k in range(rounds):
-        # The order turns each round: every tool follows every other alike (the kernel's
-        # deferred work after one, such as a namespace teardown, must not land on one neighbour).
-        for tool in names[k % len(names):] + names[:k % len(names)]:
+        # A new order each round, in which every tool follows every other alike (the kernel's
+        # deferred work after one, such as a namespace teardown or a filesystem's discards, must
+        # not land on one neighbour; turning one order round would keep each tool's neighbours).
+        for tool in (names[i] for i in orders[k % len(orders)]):
             cmd = commands[tool]
             if prepare.get(tool):
                 subprocess.run(prepare[tool], shell=True, check=True)
