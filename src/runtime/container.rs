@@ -106,6 +106,9 @@ pub fn start_recorded(
                 .then(|| crate::userns::pause::shared(store.runroot(), &c.spec.mapping))
                 .flatten(),
             bridge,
+            // `run --rm`: the remover of its files takes the mounts down (see `finish_with`).
+            hold_mounts: c.auto_remove
+                && EXITS_AFTER_RUN.load(std::sync::atomic::Ordering::Relaxed),
         })
     })();
     // OCI hooks (--hooks-dir): prestart and createRuntime once the namespaces exist, before the
@@ -292,8 +295,10 @@ pub fn run_foreground(
         super::notify::ready(std::process::id());
     }
     let timeout = c.spec.timeout;
+    let mut started = started;
+    let mounts = started.mounts.take();
     let code = spawn::wait_foreground(started, sig_proxy, output, timeout)?;
-    finish(store, &mut c, code, None)?;
+    finish_with(store, &mut c, code, None, mounts)?;
     Ok(code)
 }
 
@@ -313,6 +318,19 @@ pub fn finish(
     c: &mut Container,
     code: i32,
     error: Option<String>,
+) -> anyhow::Result<()> {
+    finish_with(store, c, code, error, None)
+}
+
+/// `finish`, given the hold on the exited container's mount namespace (`Launch::hold_mounts`):
+/// passed on to the remover of its files, which lets go of it first (its mounts then go in the
+/// background); released here where the files are removed in place.
+fn finish_with(
+    store: &ContainerStore,
+    c: &mut Container,
+    code: i32,
+    error: Option<String>,
+    mounts: Option<std::os::fd::OwnedFd>,
 ) -> anyhow::Result<()> {
     events::container(store.runroot(), c, "died", Some(code));
     if c.state.started_at.is_some() {
@@ -347,6 +365,13 @@ pub fn finish(
             .flatten();
         let defer =
             exits && (join.is_some() || !crate::userns::helper::needs_userns(&c.spec.mapping));
+        // Its root overlay must be unmounted before its dirs are removed here.
+        let mounts = if defer {
+            mounts
+        } else {
+            drop(mounts);
+            None
+        };
         let deferred = {
             let _g = store.lock_all(LockMode::Exclusive)?;
             let deferred = remove_with(store, c, defer)?;
@@ -355,7 +380,7 @@ pub fn finish(
             deferred
         };
         if deferred {
-            if let Err(e) = crate::storage::trash::empty_in_background(&store.dir, join) {
+            if let Err(e) = crate::storage::trash::empty_in_background(&store.dir, join, mounts) {
                 tracing::warn!(
                     "{e:#}: the files of {} stay in the trash until the next run --rm",
                     c.name

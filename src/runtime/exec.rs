@@ -147,6 +147,7 @@ pub fn start(c: &Container, o: &ExecOptions) -> anyhow::Result<Started> {
         master,
         fuse: None,
         net: Default::default(),
+        mounts: None,
     })
 }
 

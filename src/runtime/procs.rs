@@ -4,6 +4,11 @@
 
 use std::path::Path;
 
+use anyhow::{anyhow, Context};
+use nix::sched::CloneFlags;
+use nix::sys::wait::waitpid;
+use nix::unistd::Pid;
+
 #[derive(Debug, Clone)]
 pub struct Proc {
     /// Host pid.
@@ -170,4 +175,46 @@ pub fn kill_if_named(pid: i32, programs: &[&str]) {
             nix::sys::signal::Signal::SIGKILL,
         );
     }
+}
+
+/// `--network container:X`: the container joins X's user and network namespaces. An intermediate
+/// process joins them (a process cannot leave its own user namespace) and clones the container
+/// with CLONE_PARENT, so that the container is still our child; it reports the pid and exits.
+pub(crate) fn clone_joined(
+    target: i32,
+    which: &[&str],
+    flags: CloneFlags,
+    body: impl FnOnce() -> i32,
+) -> anyhow::Result<Pid> {
+    let all = [
+        ("user", CloneFlags::CLONE_NEWUSER),
+        ("net", CloneFlags::CLONE_NEWNET),
+        ("ipc", CloneFlags::CLONE_NEWIPC),
+        ("uts", CloneFlags::CLONE_NEWUTS),
+        ("pid", CloneFlags::CLONE_NEWPID),
+    ];
+    let wanted: Vec<(&str, CloneFlags)> =
+        all.into_iter().filter(|(n, _)| which.contains(n)).collect();
+    let ns = namespaces(target, &wanted)?;
+    let report = crate::userns::enter::Report::new()?;
+    let w = report.writer();
+    let mid = crate::sys::fork_child(|| {
+        let result = join(&ns).map_err(anyhow::Error::from).and_then(|()| {
+            // The container must not hold the report pipe: the parent reads it to EOF.
+            let body = || {
+                crate::sys::close_in_child(w);
+                body()
+            };
+            Ok(crate::sys::clone_child(flags | CloneFlags::CLONE_PARENT, body)?.to_string())
+        });
+        crate::userns::enter::Report::send(w, result)
+    })
+    .context("creating the container process")?;
+    let outcome = report.receive();
+    let _ = waitpid(mid, None);
+    let pid = outcome
+        .context("joining the other container's namespaces")?
+        .parse()
+        .map_err(|_| anyhow!("joining the other container's namespaces: no pid reported"))?;
+    Ok(Pid::from_raw(pid))
 }

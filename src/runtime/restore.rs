@@ -235,6 +235,7 @@ pub fn restore(
             master: None,
             fuse: None,
             net,
+            mounts: None,
         },
         stats,
     ))

@@ -26,6 +26,8 @@ pub struct Started {
     pub fuse: Option<super::fuse::Fuse>,
     /// Network plumbing that lives as long as the container: stopped when this is dropped.
     pub net: NetRuntime,
+    /// With `Launch::hold_mounts`: the container's mount namespace, kept past its exit.
+    pub mounts: Option<OwnedFd>,
 }
 
 /// The container's network helper (pasta/slirp4netns), port forwarder and host sockets. Dropping
@@ -86,6 +88,11 @@ pub struct Launch<'a> {
     /// The pid of the user's shared user namespace holder (`userns::pause`), created in it
     /// instead of a user namespace of its own.
     pub shared_userns: Option<i32>,
+    /// Keep a hold on the container's mount namespace (`Started::mounts`): when its last process
+    /// exits, the kernel then does not take its mounts down (every one of them, an RCU grace
+    /// period, the overlay) before reporting the exit. Whoever holds it lets go later, off the
+    /// caller's path (`run --rm`: the remover of its files, `storage::trash`).
+    pub hold_mounts: bool,
 }
 
 /// `skiff init`: called with the container's pid once it is ready to run its command; the
@@ -173,10 +180,10 @@ pub fn start(
         (Some(target), _) => {
             let mut which = vec!["user", "net"];
             which.extend(spec.join_ns.iter().map(String::as_str));
-            clone_joined(target, &which, flags, body)?
+            super::procs::clone_joined(target, &which, flags, body)?
         }
-        (None, Some(b)) => clone_joined(b.holder_pid, &["user"], flags, body)?,
-        (None, None) if launch.shared_userns.is_some() => clone_joined(
+        (None, Some(b)) => super::procs::clone_joined(b.holder_pid, &["user"], flags, body)?,
+        (None, None) if launch.shared_userns.is_some() => super::procs::clone_joined(
             launch.shared_userns.unwrap_or_default(),
             &["user"],
             flags,
@@ -187,6 +194,12 @@ pub fn start(
         }
     };
     drop(child_sock);
+    // Opened while the child waits for MAPPED: still ours to open (same owner, dumpable).
+    let mounts = launch
+        .hold_mounts
+        .then(|| std::fs::File::open(format!("/proc/{pid}/ns/mnt")).ok())
+        .flatten()
+        .map(OwnedFd::from);
     let fail = |e: anyhow::Error| {
         let _ = nix::sys::signal::kill(pid, Signal::SIGKILL);
         let _ = waitpid(pid, None);
@@ -281,51 +294,8 @@ pub fn start(
         master,
         fuse,
         net,
+        mounts,
     })
-}
-
-/// `--network container:X`: the container joins X's user and network namespaces. An intermediate
-/// process joins them (a process cannot leave its own user namespace) and clones the container
-/// with CLONE_PARENT, so that the container is still our child; it reports the pid and exits.
-fn clone_joined(
-    target: i32,
-    which: &[&str],
-    flags: CloneFlags,
-    body: impl FnOnce() -> i32,
-) -> anyhow::Result<Pid> {
-    let all = [
-        ("user", CloneFlags::CLONE_NEWUSER),
-        ("net", CloneFlags::CLONE_NEWNET),
-        ("ipc", CloneFlags::CLONE_NEWIPC),
-        ("uts", CloneFlags::CLONE_NEWUTS),
-        ("pid", CloneFlags::CLONE_NEWPID),
-    ];
-    let wanted: Vec<(&str, CloneFlags)> =
-        all.into_iter().filter(|(n, _)| which.contains(n)).collect();
-    let ns = super::procs::namespaces(target, &wanted)?;
-    let report = crate::userns::enter::Report::new()?;
-    let w = report.writer();
-    let mid = crate::sys::fork_child(|| {
-        let result = super::procs::join(&ns)
-            .map_err(anyhow::Error::from)
-            .and_then(|()| {
-                // The container must not hold the report pipe: the parent reads it to EOF.
-                let body = || {
-                    crate::sys::close_in_child(w);
-                    body()
-                };
-                Ok(crate::sys::clone_child(flags | CloneFlags::CLONE_PARENT, body)?.to_string())
-            });
-        crate::userns::enter::Report::send(w, result)
-    })
-    .context("creating the container process")?;
-    let outcome = report.receive();
-    let _ = waitpid(mid, None);
-    let pid = outcome
-        .context("joining the other container's namespaces")?
-        .parse()
-        .map_err(|_| anyhow!("joining the other container's namespaces: no pid reported"))?;
-    Ok(Pid::from_raw(pid))
 }
 
 /// Restores the terminal mode when dropped.

@@ -8,6 +8,7 @@
 //! with the store.
 
 use std::io;
+use std::os::fd::{AsFd, AsRawFd, OwnedFd, RawFd};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -35,16 +36,45 @@ pub fn move_in(containers: &Path, dir: &Path) -> io::Result<PathBuf> {
 /// no descriptors of ours: a caller reading our output sees it end when we exit), which the
 /// caller does not wait for: call it only where the calling process exits soon after (init then
 /// reaps it). `join`: the pid of a process in the user namespace whose ids own files in the
-/// trash (the shared one), entered for what cannot be removed from outside.
+/// trash (the shared one), entered for what cannot be removed from outside. `mounts`: the
+/// removed container's mount namespace, held past its exit (`spawn::Launch::hold_mounts`): the
+/// remover lets go of it first, so that its mounts (the root overlay on the trash's dirs among
+/// them) are taken down in the remover, after the caller let go of its own hold.
 /// A fork where this process is single-threaded (no second start-up of skiff: ~2 ms of work in
-/// the background instead of ~8), else `skiff internal-rm --trash`.
-pub fn empty_in_background(containers: &Path, join: Option<i32>) -> anyhow::Result<()> {
+/// the background instead of ~8), else `skiff internal-rm --trash` (the caller then lets go of
+/// `mounts` itself).
+pub fn empty_in_background(
+    containers: &Path,
+    join: Option<i32>,
+    mounts: Option<OwnedFd>,
+) -> anyhow::Result<()> {
     use std::os::unix::process::CommandExt;
     let trash = containers.join(TRASH);
+    // Closed by us once our hold is gone: the remover's then is the last.
+    let gate = match &mounts {
+        Some(_) => Some(nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC)?),
+        None => None,
+    };
     let forked = crate::sys::fork_child(|| {
-        detach();
+        let mut keep = Vec::new();
+        if let Some((r, w)) = &gate {
+            crate::sys::close_in_child(w.as_raw_fd());
+            keep.push(r.as_raw_fd());
+        }
+        keep.extend(mounts.as_ref().map(AsRawFd::as_raw_fd));
+        detach(&keep);
+        if let Some((r, _)) = &gate {
+            let mut byte = [0u8; 1];
+            let _ = nix::unistd::read(r, &mut byte);
+            crate::sys::close_in_child(r.as_raw_fd());
+        }
+        if let Some(m) = &mounts {
+            crate::sys::close_in_child(m.as_raw_fd());
+        }
         i32::from(empty(&trash, join).is_err())
     });
+    drop(mounts);
+    drop(gate);
     match forked {
         Ok(_) => return Ok(()),
         Err(crate::sys::ForkError::Threaded(_)) => {}
@@ -68,20 +98,19 @@ pub fn empty_in_background(containers: &Path, join: Option<i32>) -> anyhow::Resu
 }
 
 /// In the forked remover: a process group of its own (a Ctrl-C meant for the caller's job does
-/// not stop it half-way), /dev/null as stdio, none of the caller's other descriptors.
-fn detach() {
+/// not stop it half-way), /dev/null as stdio, none of the caller's other descriptors but `keep`.
+fn detach(keep: &[RawFd]) {
     let _ = nix::unistd::setpgid(nix::unistd::Pid::from_raw(0), nix::unistd::Pid::from_raw(0));
-    crate::sys::close_from_in_child(3);
     if let Ok(null) = std::fs::OpenOptions::new()
         .read(true)
         .write(true)
         .open("/dev/null")
     {
-        use std::os::fd::AsFd;
         let _ = nix::unistd::dup2_stdin(null.as_fd());
         let _ = nix::unistd::dup2_stdout(null.as_fd());
         let _ = nix::unistd::dup2_stderr(null.as_fd());
     }
+    crate::sys::close_inherited_except(keep);
 }
 
 /// `internal-rm --trash DIR [--join PID]`: remove every entry of the trash DIR.
