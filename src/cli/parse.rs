@@ -2,10 +2,11 @@
 //!
 //! clap copies every global option (`--root`, `--runroot` and 11 more) into every subcommand
 //! when it builds a command, before it looks at the arguments: with skiff's ~60 subcommands,
-//! ~800 copies of an argument and their heap, on every invocation, `skiff run` included. The subcommands' own arguments are
-//! already built only for the one that runs (`defer` on `Command`); here the parser gets just
-//! that one subcommand. What is parsed is the same `Cli`: a line the quick path cannot place
-//! (no subcommand, an option it does not know before it, `--help`) goes to the whole parser.
+//! ~800 copies of an argument and their heap on every invocation, `skiff run` included (~0.9 ms
+//! and ~180 page faults of `skiff version`'s 2.9). The subcommands' own arguments are already
+//! built only for the one that runs (`defer` on `Command`); here the parser gets just that one
+//! subcommand. What is parsed is the same `Cli`: a line the quick path cannot place (no
+//! subcommand, an option it does not know before it, `--help`) goes to the whole parser.
 
 use std::ffi::OsString;
 

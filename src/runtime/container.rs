@@ -489,8 +489,8 @@ fn remove_with(store: &ContainerStore, c: &Container, defer: bool) -> anyhow::Re
     }
     super::fuse::kill_recorded(c.state.fuse_pid);
     let _ = crate::storage::remove_tree(&run);
-    // Into the trash, record and all, in one rename: the container is no longer listed, and no
-    // block is freed (on a disk mounted `discard`, each freed block is discarded synchronously).
+    // Into the trash, record and all, in one rename: the container is no longer listed (the
+    // record's own unlink is left to the remover).
     if defer && crate::storage::trash::move_in(&store.dir, &dir).is_ok() {
         events::container(store.runroot(), c, "remove", None);
         return Ok(true);
