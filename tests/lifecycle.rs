@@ -270,6 +270,70 @@ fn parallel_runs_ps_and_removals_do_not_corrupt_the_store() {
     assert!(t.ok(["ps", "-aq"]).stdout.is_empty());
 }
 
+/// `restart` of a container made with `--rm` restarts it (docker and podman do) instead of
+/// losing it to the removal its stop would bring; a plain `stop` afterwards still removes it. The
+/// same for one run in the foreground: its `skiff run` ends with the stop, the container runs on.
+#[test]
+fn restart_keeps_an_rm_container() {
+    let t = TestEnv::new("life-rm-restart");
+    let pid = |name: &str| -> String {
+        let r = t.ok(["inspect", "--format", "{{.State.Pid}}", name]);
+        r.stdout.trim().to_string()
+    };
+    t.ok([
+        "run",
+        "-d",
+        "--rm",
+        "--name",
+        "tmp",
+        &img("busybox"),
+        "sleep",
+        "1000",
+    ]);
+    let before = pid("tmp");
+    t.ok(["restart", "-t", "0", "tmp"]);
+    assert!(
+        status(&t, "tmp").starts_with("running"),
+        "{}",
+        status(&t, "tmp")
+    );
+    assert_ne!(pid("tmp"), before, "the restart started a new process");
+    t.ok(["stop", "-t", "0", "tmp"]);
+    wait_for("the --rm container's removal after stop", 20, || {
+        t.ok(["ps", "-aq", "--filter", "name=^tmp$"])
+            .stdout
+            .is_empty()
+    });
+
+    let fg = t
+        .cmd([
+            "run",
+            "--rm",
+            "--name",
+            "fg",
+            &img("busybox"),
+            "sleep",
+            "1000",
+        ])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    wait_for("the foreground container to run", 20, || {
+        status(&t, "fg").starts_with("running")
+    });
+    let before = pid("fg");
+    t.ok(["restart", "-t", "0", "fg"]);
+    crate::util::wait_with_timeout(fg, 20);
+    assert!(
+        status(&t, "fg").starts_with("running"),
+        "{}",
+        status(&t, "fg")
+    );
+    assert_ne!(pid("fg"), before);
+    t.ok(["rm", "-f", "-t", "0", "fg"]);
+}
+
 #[test]
 fn inspect_wait_rename_restart_prune() {
     let t = TestEnv::new("life-misc");

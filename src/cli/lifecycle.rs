@@ -149,10 +149,25 @@ fn wait_exit(store: &ContainerStore, c: &Container, deadline: Instant) -> anyhow
 }
 
 pub fn stop_one(store: &ContainerStore, c: &Container, timeout: u64) -> anyhow::Result<()> {
+    stop_then(store, c, timeout, false)
+}
+
+/// `stop_one` before a start: a container made with `--rm` is kept (docker and podman restart
+/// it rather than remove it).
+pub fn stop_for_restart(store: &ContainerStore, c: &Container, timeout: u64) -> anyhow::Result<()> {
+    stop_then(store, c, timeout, true)
+}
+
+fn stop_then(
+    store: &ContainerStore,
+    c: &Container,
+    timeout: u64,
+    restarting: bool,
+) -> anyhow::Result<()> {
     if !c.state.status.is_started() {
         return Ok(());
     }
-    container::request_stop(store, &c.id)?;
+    container::request_stop_for(store, &c.id, restarting)?;
     // An initialized container's command never ran: nothing to stop gracefully (and as pid 1
     // of its namespace, the held process ignores SIGTERM).
     let timeout = if c.state.status == Status::Initialized {

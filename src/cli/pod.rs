@@ -294,7 +294,7 @@ pub fn run(g: &GlobalOpts, a: PodArgs) -> anyhow::Result<i32> {
             each(&ctx, &s.t, |p| stop(&ctx, p, s.time))
         }
         PodCommand::Restart(t) => each(&ctx, &t, |p| {
-            stop(&ctx, p, None)?;
+            stop_members(&ctx, p, None, true)?;
             start(&ctx, p)
         }),
         PodCommand::Kill(k) => {
@@ -435,12 +435,22 @@ fn start(ctx: &Ctx, p: &Pod) -> anyhow::Result<()> {
 }
 
 fn stop(ctx: &Ctx, p: &Pod, time: Option<u64>) -> anyhow::Result<()> {
+    stop_members(ctx, p, time, false)
+}
+
+/// Stop the pod's running members, the infra container last; `restarting`: for a start that
+/// follows (members made with `--rm` are kept).
+fn stop_members(ctx: &Ctx, p: &Pod, time: Option<u64>, restarting: bool) -> anyhow::Result<()> {
     let mut members = ctx.members(p)?;
     members.sort_by_key(|c| is_infra(p, c));
     for c in members {
         if c.process_alive() {
             let t = time.or(c.spec.stop_timeout).unwrap_or(10);
-            super::lifecycle::stop_one(&ctx.cstore, &c, t)?;
+            if restarting {
+                super::lifecycle::stop_for_restart(&ctx.cstore, &c, t)?;
+            } else {
+                super::lifecycle::stop_one(&ctx.cstore, &c, t)?;
+            }
         }
     }
     Ok(())

@@ -61,6 +61,18 @@ pub fn start_recorded(
     if c.state.checkpointed {
         let _ = std::fs::remove_dir_all(super::checkpoint::dir(store, &c.id));
     }
+    // A volatile root overlay (`--rm`) leaves a marker in its work dir that makes the kernel
+    // refuse the next mount (it cannot vouch for an upper dir never synced); restarted in the
+    // same boot, the upper dir is whole: the kernel's work dir goes, the kernel makes it anew.
+    if c.spec.volatile_root && c.state.started_at.is_some() {
+        let work = store.path(&c.id).join("work").join("work");
+        crate::storage::remove::remove_tree(&work).with_context(|| {
+            format!(
+                "removing the last run's overlay work dir {}",
+                work.display()
+            )
+        })?;
+    }
     // On bridge networks: the user's network namespace and the addresses, before the /etc files
     // that name them.
     let bridge = match prepare_bridge(store, c) {
@@ -298,6 +310,10 @@ pub fn run_foreground(
     let mut started = started;
     let mounts = started.mounts.take();
     let code = spawn::wait_foreground(started, sig_proxy, output, timeout)?;
+    if c.auto_remove {
+        // A restart may have stopped it (the record says so): then it stays for the start.
+        c.state.restarting = store.load(&c.id).is_ok_and(|l| l.state.restarting);
+    }
     finish_with(store, &mut c, code, None, mounts)?;
     Ok(code)
 }
@@ -305,9 +321,15 @@ pub fn run_foreground(
 /// Tell the supervisor that this exit is wanted (`stop`, `rm -f`, `--health-on-failure=stop`): no
 /// restart policy applies.
 pub fn request_stop(store: &ContainerStore, id: &str) -> anyhow::Result<()> {
+    request_stop_for(store, id, false)
+}
+
+/// `request_stop`; with `restarting`, for a restart: the container is kept even with `--rm`.
+pub fn request_stop_for(store: &ContainerStore, id: &str, restarting: bool) -> anyhow::Result<()> {
     let _l = store.lock(id, LockMode::Exclusive)?;
     let mut rec = store.load(id)?;
     rec.state.stop_requested = true;
+    rec.state.restarting = restarting;
     store.save(&rec)?;
     Ok(())
 }
@@ -356,7 +378,7 @@ fn finish_with(
         oom_killed = cg.oom_killed();
         cg.remove();
     }
-    if c.auto_remove {
+    if c.auto_remove && !c.state.restarting {
         // In the background only where it can empty the trash: files of other ids need the
         // shared user namespace that maps them.
         let exits = EXITS_AFTER_RUN.load(std::sync::atomic::Ordering::Relaxed);

@@ -60,6 +60,10 @@ pub struct State {
     /// `stop`/`rm` asked for the exit: no restart policy applies.
     #[serde(default)]
     pub stop_requested: bool,
+    /// The stop is a restart's (`restart`, `pod restart`, the API's): an `--rm` container is kept
+    /// for the start that follows, as docker and podman do. Cleared by that start.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub restarting: bool,
     #[serde(default)]
     pub restart_count: u32,
     /// starting, healthy or unhealthy (None without a healthcheck).
@@ -112,6 +116,7 @@ impl State {
             supervisor_pid: 0,
             pid_start: 0,
             stop_requested: false,
+            restarting: false,
             restart_count: 0,
             health_status: None,
             failing_streak: 0,
