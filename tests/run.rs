@@ -287,6 +287,31 @@ fn security_defaults_are_in_effect() {
     assert!(r.stdout.contains("rc=1"), "{}", r.describe());
 }
 
+/// What a killed background remover leaves in the trash (a container's files, some of another
+/// id) is emptied by `container prune`; the container is not listed meanwhile.
+#[test]
+fn prune_empties_what_a_killed_remover_left_in_the_trash() {
+    let t = TestEnv::new("run-trash");
+    let script = "mkdir -p /a/b && touch /a/b/c && chown 1000 /a/b/c";
+    t.ok(["run", "--name", "left", &img("busybox"), "sh", "-c", script]);
+    let id = t
+        .ok(["inspect", "--format", "{{.Id}}", "left"])
+        .stdout
+        .trim()
+        .to_string();
+    let trash = t.root.join("containers/.trash");
+    std::fs::create_dir_all(&trash).unwrap();
+    if let Some(u) = &t.user {
+        crate::util::chown_r(&trash, u.uid, u.gid);
+    }
+    std::fs::rename(t.root.join("containers").join(&id), trash.join(&id)).unwrap();
+    let _ = std::fs::remove_dir_all(t.runroot.join("containers").join(&id));
+    assert!(t.ok(["ps", "-aq"]).stdout.is_empty());
+    t.ok(["container", "prune", "-f"]);
+    let left: Vec<_> = std::fs::read_dir(&trash).unwrap().collect();
+    assert!(left.is_empty(), "the trash still holds {left:?}");
+}
+
 #[test]
 fn writes_stay_in_the_container_and_rm_leaves_nothing() {
     let t = TestEnv::new("run-writes");

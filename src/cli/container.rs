@@ -402,6 +402,8 @@ pub fn prune_containers(store: &ContainerStore, filters: &[String]) -> anyhow::R
             gone.push(c.id);
         }
     }
+    // What removed containers left behind (a remover killed half-way) goes too.
+    crate::runtime::container::empty_trash(store)?;
     Ok(gone)
 }
 
