@@ -42,23 +42,6 @@ fn io(op: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> StateErro
     move |source| StateError::Io { op, path, source }
 }
 
-/// Tell ext4's inode allocator (Orlov) that the container dirs under `dir` are unrelated
-/// hierarchies (`chattr +T`): each container's dir, and with it the inodes of its upper, work and
-/// record, goes to a group of its own choosing instead of the group of the store's other files.
-/// Measured on an ext4 without a journal, which skips every inode freed in the last ~30 s of the
-/// group it allocates from: `run --rm` took 35.5 ms in rounds with podman's `run --rm` (whose
-/// freed inodes shared the group) against 24.3 ms with the hint. A hint only: other
-/// filesystems ignore or refuse it, and nothing depends on it.
-fn mark_top_of_hierarchies(dir: &Path) {
-    use rustix::fs::{ioctl_getflags, ioctl_setflags, IFlags};
-    let Ok(f) = std::fs::File::open(dir) else {
-        return;
-    };
-    if let Ok(flags) = ioctl_getflags(&f) {
-        let _ = ioctl_setflags(&f, flags | IFlags::TOPDIR);
-    }
-}
-
 pub struct ContainerStore {
     pub dir: PathBuf,
     pub rundir: PathBuf,
@@ -68,15 +51,9 @@ impl ContainerStore {
     pub fn open(root: &Path, runroot: &Path) -> Result<ContainerStore, StateError> {
         let dir = root.join("containers");
         let rundir = runroot.join("containers");
-        match std::fs::create_dir(&dir) {
-            Ok(()) => mark_top_of_hierarchies(&dir),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
-            Err(_) => {
-                std::fs::create_dir_all(&dir).map_err(io("creating", &dir))?;
-                mark_top_of_hierarchies(&dir);
-            }
+        for d in [&dir, &rundir] {
+            std::fs::create_dir_all(d).map_err(io("creating", d))?;
         }
-        std::fs::create_dir_all(&rundir).map_err(io("creating", &rundir))?;
         Ok(ContainerStore { dir, rundir })
     }
 
@@ -207,27 +184,5 @@ impl ContainerStore {
             .into_iter()
             .map(|c| (c.image_id, c.name))
             .collect())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A new store's containers dir carries ext4's top-of-hierarchies hint (where the temp dir is
-    /// on ext4, as on the CI machines), and opening it again keeps working.
-    #[test]
-    fn new_store_marks_its_containers_dir_as_top_of_hierarchies() {
-        const EXT4_SUPER_MAGIC: i64 = 0xEF53;
-        let tmp = tempfile::tempdir().unwrap();
-        let root = tmp.path().join("nested/root");
-        let store = ContainerStore::open(&root, &tmp.path().join("run")).unwrap();
-        assert!(store.dir.is_dir() && store.rundir.is_dir());
-        let on_ext4 = rustix::fs::statfs(tmp.path()).unwrap().f_type as i64 == EXT4_SUPER_MAGIC;
-        let flags = rustix::fs::ioctl_getflags(std::fs::File::open(&store.dir).unwrap());
-        if on_ext4 {
-            assert!(flags.unwrap().contains(rustix::fs::IFlags::TOPDIR));
-        }
-        ContainerStore::open(&root, &tmp.path().join("run")).unwrap();
     }
 }
