@@ -198,7 +198,8 @@ pub(crate) fn clone_joined(
     let ns = namespaces(target, &wanted)?;
     let report = crate::userns::enter::Report::new()?;
     let w = report.writer();
-    let mid = crate::sys::fork_child(|| {
+    // In our address space, this thread waiting: no copy of it to make and tear down.
+    let mid = crate::sys::vfork_child(|| {
         let result = join(&ns).map_err(anyhow::Error::from).and_then(|()| {
             // The container must not hold the report pipe: the parent reads it to EOF.
             let body = || {
