@@ -256,11 +256,7 @@ pub async fn stop(call: Call, id: &str, restart: bool) -> ApiResult {
         if !running(&c) && !restart {
             return Ok(false);
         }
-        if restart {
-            crate::cli::lifecycle::stop_for_restart(&cstore, &c, time)?;
-        } else {
-            crate::cli::lifecycle::stop_one(&cstore, &c, time)?;
-        }
+        crate::cli::lifecycle::stop_with(&cstore, &c, time, restart)?;
         if restart {
             crate::runtime::launch::start_requirements(&paths, &cstore, &c.id)?;
             crate::runtime::launch::start_detached(&paths, &c.id)?;

@@ -368,7 +368,7 @@ pub fn restart(g: &GlobalOpts, a: RestartArgs) -> anyhow::Result<i32> {
     for t in super::targets::select(&store, &sel, |c| c.process_alive() == a.running)? {
         let result = t.found.map_err(anyhow::Error::from).and_then(|c| {
             let time = a.time.or(c.spec.stop_timeout).unwrap_or(10);
-            super::lifecycle::stop_for_restart(&store, &c, time)?;
+            super::lifecycle::stop_with(&store, &c, time, true)?;
             super::run::start_detached(&paths, &c.id)
         });
         match result {

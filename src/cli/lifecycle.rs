@@ -149,16 +149,12 @@ fn wait_exit(store: &ContainerStore, c: &Container, deadline: Instant) -> anyhow
 }
 
 pub fn stop_one(store: &ContainerStore, c: &Container, timeout: u64) -> anyhow::Result<()> {
-    stop_then(store, c, timeout, false)
+    stop_with(store, c, timeout, false)
 }
 
-/// `stop_one` before a start: a container made with `--rm` is kept (docker and podman restart
-/// it rather than remove it).
-pub fn stop_for_restart(store: &ContainerStore, c: &Container, timeout: u64) -> anyhow::Result<()> {
-    stop_then(store, c, timeout, true)
-}
-
-fn stop_then(
+/// `stop_one`; with `restarting`, before a start: a container made with `--rm` is kept (docker and
+/// podman restart it rather than remove it).
+pub fn stop_with(
     store: &ContainerStore,
     c: &Container,
     timeout: u64,

@@ -446,11 +446,7 @@ fn stop_members(ctx: &Ctx, p: &Pod, time: Option<u64>, restarting: bool) -> anyh
     for c in members {
         if c.process_alive() {
             let t = time.or(c.spec.stop_timeout).unwrap_or(10);
-            if restarting {
-                super::lifecycle::stop_for_restart(&ctx.cstore, &c, t)?;
-            } else {
-                super::lifecycle::stop_one(&ctx.cstore, &c, t)?;
-            }
+            super::lifecycle::stop_with(&ctx.cstore, &c, t, restarting)?;
         }
     }
     Ok(())

@@ -482,25 +482,16 @@ pub fn remove(store: &ContainerStore, c: &Container) -> anyhow::Result<()> {
 
 /// Remove here what removed containers left in the trash (`storage::trash`): the files of a
 /// `run --rm` whose background remover was killed. Files of the user's subordinate ids are
-/// removed in a user namespace that maps them. The number of entries removed.
-pub fn empty_trash(store: &ContainerStore) -> anyhow::Result<usize> {
+/// removed in a user namespace that maps them.
+pub fn empty_trash(store: &ContainerStore) -> anyhow::Result<()> {
     let trash = store.dir.join(crate::storage::trash::TRASH);
-    let entries: Vec<std::path::PathBuf> = match std::fs::read_dir(&trash) {
-        Ok(d) => d.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
-        Err(e) => return Err(e).with_context(|| format!("listing {}", trash.display())),
-    };
-    let left: Vec<std::path::PathBuf> = entries
-        .iter()
-        .filter(|p| crate::storage::remove_tree(p).is_err())
-        .cloned()
-        .collect();
+    let left = crate::storage::trash::remove_what_is_ours(&trash)?;
     if !left.is_empty() {
         let mapping = crate::userns::IdMapping::for_current_user()?;
         crate::userns::helper::remove_paths(&mapping, &left)
             .with_context(|| format!("emptying {}", trash.display()))?;
     }
-    Ok(entries.len())
+    Ok(())
 }
 
 /// This process exits once its foreground container is gone (`skiff run`): a `--rm`

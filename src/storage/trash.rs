@@ -113,17 +113,22 @@ fn detach(keep: &[RawFd]) {
     crate::sys::close_inherited_except(keep);
 }
 
-/// `internal-rm --trash DIR [--join PID]`: remove every entry of the trash DIR.
-pub fn empty(trash: &Path, join: Option<i32>) -> anyhow::Result<()> {
+/// Remove what of the trash DIR this process may; the entries left (files of other ids).
+pub fn remove_what_is_ours(trash: &Path) -> anyhow::Result<Vec<PathBuf>> {
     let entries: Vec<PathBuf> = match std::fs::read_dir(trash) {
         Ok(d) => d.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => return Err(e).with_context(|| format!("listing {}", trash.display())),
     };
-    let left: Vec<PathBuf> = entries
+    Ok(entries
         .into_iter()
         .filter(|p| super::remove_tree(p).is_err())
-        .collect();
+        .collect())
+}
+
+/// `internal-rm --trash DIR [--join PID]`: remove every entry of the trash DIR.
+pub fn empty(trash: &Path, join: Option<i32>) -> anyhow::Result<()> {
+    let left = remove_what_is_ours(trash)?;
     if left.is_empty() {
         return Ok(());
     }
