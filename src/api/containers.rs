@@ -291,7 +291,9 @@ pub async fn kill(call: Call, id: &str) -> ApiResult {
         let mut ev = crate::state::events::container_event(&c, "kill");
         ev.attributes.insert("signal".into(), sig.to_string());
         crate::state::events::record(&paths.runroot, &ev);
-        crate::cli::lifecycle::signal(&c, sig)
+        crate::cli::lifecycle::signal(&c, sig)?;
+        // docker's kill with SIGKILL returns once the container no longer runs.
+        crate::cli::lifecycle::killed_wait(&store(&paths)?, &c, sig)
     })
     .await?;
     Ok(empty(StatusCode::NO_CONTENT))

@@ -257,7 +257,8 @@ pub fn kill(g: &GlobalOpts, a: KillArgs) -> anyhow::Result<i32> {
                 ev.attributes.insert("signal".into(), sig.to_string());
                 crate::state::events::record(store.runroot(), &ev);
             }
-            signal(&c, sig)
+            signal(&c, sig)?;
+            killed_wait(&store, &c, sig)
         });
         match result {
             Ok(()) => super::output::print_line(&t.shown)?,
@@ -265,6 +266,19 @@ pub fn kill(g: &GlobalOpts, a: KillArgs) -> anyhow::Result<i32> {
         }
     }
     failed.into_result()
+}
+
+/// After SIGKILL, as docker's `kill`: return once the container no longer runs (its exit
+/// recorded, or the container removed with `--rm`), within 10 s.
+pub fn killed_wait(store: &ContainerStore, c: &Container, sig: i32) -> anyhow::Result<()> {
+    if sig != Signal::SIGKILL as i32 {
+        return Ok(());
+    }
+    match wait_exit(store, c, Instant::now() + Duration::from_secs(10)) {
+        Ok(true) => Ok(()),
+        Ok(false) => anyhow::bail!("{}: the container did not exit after SIGKILL", c.name),
+        Err(e) => vanished(store, c, e),
+    }
 }
 
 /// podman's exit codes for `rm`: 1 when a container does not exist, 2 when it runs (no --force).

@@ -308,6 +308,9 @@ pub fn run(g: &GlobalOpts, a: PodArgs) -> anyhow::Result<i32> {
                     crate::sys::kill_raw(c.state.pid, sig)
                         .with_context(|| format!("signalling {}", c.name))?;
                 }
+                for c in ctx.members(p)?.iter().filter(|c| !is_infra(p, c)) {
+                    super::lifecycle::killed_wait(&ctx.cstore, c, sig)?;
+                }
                 Ok(())
             })
         }
