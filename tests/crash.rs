@@ -198,7 +198,8 @@ fn kill_9_at_random_instants_leaves_a_consistent_store() {
             t.run(["system", "check", "--repair"]);
         }
         // Between rounds: the containers the runs left (run -d, killed run --rm).
-        t.run(["rm", "-f", "--all", "-t", "0"]);
+        let listed = t.run(["ps", "-a", "--no-trunc"]).stdout;
+        let rm_all = t.run(["rm", "-f", "--all", "-t", "0"]);
         std::thread::sleep(Duration::from_millis(300));
         let helpers = Command::new("pgrep")
             .args(["-a", "-f", &format!("pasta.*{}", t.dir.display())])
@@ -207,7 +208,9 @@ fn kill_9_at_random_instants_leaves_a_consistent_store() {
         let helpers = String::from_utf8_lossy(&helpers.stdout).into_owned();
         if !helpers.trim().is_empty() {
             lost.push(format!(
-                "round {round}: network helpers left after rm --all: {helpers}"
+                "round {round}: network helpers left after rm --all: {helpers}\ncontainers \
+                 before:\n{listed}\nrm --all: {}",
+                rm_all.describe()
             ));
             let _ = Command::new("pkill")
                 .args(["-9", "-f", &format!("pasta.*{}", t.dir.display())])

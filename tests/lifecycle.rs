@@ -195,6 +195,67 @@ fn killed_supervisor_is_reported_and_rm_f_cleans_up() {
     assert!(t.ok(["ps", "-aq"]).stdout.is_empty());
 }
 
+/// `rm -f` while a detached start is under way (a prestart hook holds it, with the container's
+/// pasta already up) waits for the start to end, then stops and removes the container: nothing
+/// of it runs on (command, supervisor, pasta), and `run -d` reports its start. `container
+/// prune` meanwhile leaves the starting container alone.
+#[test]
+fn rm_waits_for_a_start_under_way() {
+    let t = TestEnv::new("life-starting");
+    let hooks = t.dir.join("hooks.d");
+    std::fs::create_dir_all(&hooks).unwrap();
+    let mark = t.dir.join("in-prestart");
+    let hook = serde_json::json!({
+        "version": "1.0.0",
+        "hook": {"path": "/bin/sh",
+                 "args": ["sh", "-c", format!("touch {}; sleep 1", mark.display())]},
+        "when": {"always": true},
+        "stages": ["prestart"],
+    });
+    std::fs::write(hooks.join("slow.json"), hook.to_string()).unwrap();
+    if let Some(u) = &t.user {
+        crate::util::chown_r(&t.dir, u.uid, u.gid);
+    }
+    let hd = hooks.to_str().unwrap();
+    let run = t
+        .cmd([
+            "--hooks-dir",
+            hd,
+            "run",
+            "-d",
+            "--network",
+            "pasta",
+            "--name",
+            "slow",
+            &img("busybox"),
+            "sleep",
+            "3607",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_for("the prestart hook", 30, || mark.exists());
+    t.ok(["container", "prune", "-f"]);
+    t.ok(["inspect", "slow"]);
+    let r = t.ok(["rm", "-f", "slow"]);
+    assert_eq!(r.stdout, "slow\n");
+    let run = crate::util::wait_with_timeout(run, 60);
+    assert_eq!(run.code, 0, "run -d: {}", run.describe());
+    assert!(t.ok(["ps", "-aq"]).stdout.is_empty());
+    let alive = |pattern: &str| {
+        let out = std::process::Command::new("pgrep")
+            .args(["-a", "-f", pattern])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    };
+    wait_for("the container's processes to go", 10, || {
+        alive("^sleep 3607$").is_empty()
+            && alive(&format!("(pasta|internal-supervise).*{}", t.dir.display())).is_empty()
+    });
+}
+
 #[test]
 fn kill_sends_signals_and_start_runs_created_containers_detached() {
     let t = TestEnv::new("life-kill");

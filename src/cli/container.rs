@@ -392,7 +392,14 @@ pub fn prune(g: &GlobalOpts, a: PruneArgs) -> anyhow::Result<i32> {
 pub fn prune_containers(store: &ContainerStore, filters: &[String]) -> anyhow::Result<Vec<String>> {
     let _l = store.lock_all(LockMode::Exclusive)?;
     let mut gone = Vec::new();
-    for c in store.list()? {
+    for listed in store.list()? {
+        // One being started is not stopped: left alone (its record as it is once started).
+        let Some(_starting) = store.try_start_lock(&listed.id, LockMode::Shared)? else {
+            continue;
+        };
+        let Ok(c) = store.load(&listed.id) else {
+            continue;
+        };
         let (state, _) = super::ps::effective(&c);
         if state != "running"
             && state != "paused"

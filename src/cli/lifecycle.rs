@@ -380,6 +380,15 @@ pub fn remove_container(
     time: Option<u64>,
     volumes: bool,
 ) -> anyhow::Result<()> {
+    // A start under way ends first: its record then names its process and network helper.
+    let Some(_starting) = store.start_lock(&c.id, LockMode::Shared)? else {
+        return Ok(());
+    };
+    let c = &match store.load(&c.id) {
+        Ok(c) => c,
+        Err(crate::state::store::StateError::NotFound(_)) => return Ok(()),
+        Err(e) => return Err(e.into()),
+    };
     let alive = c.process_alive() || c.supervisor_alive();
     let running = c.state.status == Status::Running && alive;
     if running && !force {

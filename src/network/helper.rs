@@ -179,7 +179,9 @@ impl NetHelper {
 impl Drop for NetHelper {
     fn drop(&mut self) {
         match self {
-            NetHelper::Pasta(pid) => kill_recorded(*pid),
+            NetHelper::Pasta(pid) => {
+                kill_recorded(*pid);
+            }
             NetHelper::Slirp(child) => {
                 drop(child.stdin.take());
                 let _ = child.kill();
@@ -189,26 +191,41 @@ impl Drop for NetHelper {
     }
 }
 
-/// Stop a helper recorded in a container's state, if that pid is still a network helper (a
-/// supervisor killed with -9 leaves it behind).
 /// Kill the network helpers whose command line names `path` (pasta's `--pid FILE`): for a helper
-/// whose starter was killed before it could record the pid.
-pub fn kill_naming(path: &Path) {
+/// whose starter was killed before it could record the pid. Until none is left: pasta
+/// daemonizes (its first process forks the daemon, writes its pid and exits), and a daemon forked
+/// after one look at /proc shows up in the next.
+pub fn kill_all_naming(path: &Path) {
+    for _ in 0..100 {
+        if kill_naming(path) == 0 {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+}
+
+/// One pass of `kill_all_naming`: how many it killed. (A killed process that has not exited yet
+/// counts again in the next pass; one that has keeps no command line.)
+fn kill_naming(path: &Path) -> usize {
     let needle = path.as_os_str().as_encoded_bytes();
     let Ok(dir) = std::fs::read_dir("/proc") else {
-        return;
+        return 0;
     };
+    let mut killed = 0;
     for e in dir.flatten() {
         let Some(pid) = e.file_name().to_str().and_then(|n| n.parse::<i32>().ok()) else {
             continue;
         };
         let cmdline = std::fs::read(e.path().join("cmdline")).unwrap_or_default();
-        if cmdline.split(|b| *b == 0).any(|arg| arg == needle) {
-            kill_recorded(pid);
+        if cmdline.split(|b| *b == 0).any(|arg| arg == needle) && kill_recorded(pid) {
+            killed += 1;
         }
     }
+    killed
 }
 
-pub fn kill_recorded(pid: i32) {
-    crate::runtime::procs::kill_if_named(pid, &["pasta", "passt", "slirp4netns"]);
+/// Stop a helper recorded in a container's state, if that pid is still a network helper (a
+/// supervisor killed with -9 leaves it behind): whether it was one.
+pub fn kill_recorded(pid: i32) -> bool {
+    crate::runtime::procs::kill_if_named(pid, &["pasta", "passt", "slirp4netns"])
 }

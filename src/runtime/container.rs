@@ -57,6 +57,9 @@ pub fn start_recorded(
     supervisor_pid: i32,
     hold: Option<spawn::Hold<'_>>,
 ) -> anyhow::Result<spawn::Started> {
+    // Held until the record says how the start went (see `ContainerStore::start_lock`); let go
+    // while a held container waits for `skiff start`, as `rm` may then stop it.
+    let mut starting = Some(start_guard(store, c)?);
     // A fresh start supersedes a checkpoint (`container restore` no longer applies).
     if c.state.checkpointed {
         let _ = std::fs::remove_dir_all(super::checkpoint::dir(store, &c.id));
@@ -139,6 +142,7 @@ pub fn start_recorded(
             h.run("createRuntime", &st)?;
         }
         if let Some(o) = outer.as_mut() {
+            starting.take();
             o(pid)?;
         }
         Ok(())
@@ -201,6 +205,21 @@ pub fn start_recorded(
         }
     }
     Ok(started)
+}
+
+/// The start lock of `c`, for its starter: an error when `c` was removed meanwhile.
+pub(crate) fn start_guard(
+    store: &ContainerStore,
+    c: &Container,
+) -> anyhow::Result<crate::storage::LockGuard> {
+    store
+        .start_lock(&c.id, LockMode::Exclusive)?
+        .ok_or_else(|| {
+            anyhow::anyhow!(
+                "container {} was removed before it could start: create it again",
+                c.name
+            )
+        })
 }
 
 /// A container on bridge networks: the holder of the user's network namespace, its addresses and
@@ -510,15 +529,14 @@ fn remove_with(store: &ContainerStore, c: &Container, defer: bool) -> anyhow::Re
     let dir = store.path(&c.id);
     // A supervisor killed with -9 leaves its network helper behind, and its addresses taken.
     crate::network::helper::kill_recorded(c.state.net_helper_pid);
-    // Killed before it recorded its helper: pasta's pid file says which it is (or, not yet
-    // written, pasta's command line names it).
-    let pidfile = run.join("pasta.pid");
-    match std::fs::read_to_string(&pidfile).map(|p| p.trim().parse::<i32>()) {
-        Ok(Ok(pid)) => crate::network::helper::kill_recorded(pid),
-        _ if matches!(c.spec.network, Network::Pasta) => {
-            crate::network::helper::kill_naming(&pidfile)
-        }
-        _ => {}
+    // A starter killed before it recorded its helper leaves pasta running (perhaps still
+    // forking its daemon): every process that names this container's pasta pid file goes. (Where
+    // the exit was recorded, its recorder stopped the helper.)
+    if matches!(c.spec.network, Network::Pasta)
+        && c.state.net_helper_pid == 0
+        && c.state.status != Status::Exited
+    {
+        crate::network::helper::kill_all_naming(&run.join("pasta.pid"));
     }
     if !c.spec.network.attachments().is_empty() {
         crate::network::attach::release(store.runroot(), &c.id);

@@ -232,6 +232,12 @@ pub fn remove(paths: &Paths, pod: &Pod, force: bool) -> anyhow::Result<Vec<Strin
     // Members first, the infra last.
     order.sort_by_key(|c| Some(&c.id) == pod.infra_id.as_ref());
     for c in order {
+        // A start under way ends first (see `ContainerStore::start_lock`).
+        let starting = cstore.start_lock(&c.id, crate::storage::LockMode::Shared)?;
+        let Some(c) = starting.as_ref().and_then(|_| cstore.load(&c.id).ok()) else {
+            removed.push(c.id.clone());
+            continue;
+        };
         if c.process_alive() {
             super::container::request_stop(&cstore, &c.id)?;
             let _ = nix::sys::signal::kill(

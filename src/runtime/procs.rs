@@ -163,18 +163,18 @@ pub fn join(ns: &[(std::os::fd::OwnedFd, nix::sched::CloneFlags)]) -> nix::Resul
 }
 
 /// SIGKILL `pid` if it still runs one of `programs` (by /proc/PID/comm prefix): for helpers
-/// whose pid was recorded and may have been reused since.
-pub fn kill_if_named(pid: i32, programs: &[&str]) {
+/// whose pid was recorded and may have been reused since: whether it did.
+pub fn kill_if_named(pid: i32, programs: &[&str]) -> bool {
     if pid <= 0 {
-        return;
+        return false;
     }
     let comm = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
-    if programs.iter().any(|p| comm.starts_with(p)) {
-        let _ = nix::sys::signal::kill(
+    programs.iter().any(|p| comm.starts_with(p))
+        && nix::sys::signal::kill(
             nix::unistd::Pid::from_raw(pid),
             nix::sys::signal::Signal::SIGKILL,
-        );
-    }
+        )
+        .is_ok()
 }
 
 /// `--network container:X`: the container joins X's user and network namespaces. An intermediate

@@ -251,6 +251,7 @@ pub fn restore_recorded(
 ) -> anyhow::Result<super::spawn::Started> {
     use crate::state::record::State;
     use crate::state::Status;
+    let _starting = super::container::start_guard(store, c)?;
     let attempt = (|| {
         let cgroup = super::cgroups::Cgroup::create(&c.id, &c.spec.resources)?;
         let bound = crate::network::forward::bind(&c.spec.net.ports)?;

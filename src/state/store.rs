@@ -86,6 +86,39 @@ impl ContainerStore {
         Ok(LockGuard::acquire(&self.path(id).join(".lock"), mode)?)
     }
 
+    /// A container's start lock (`.start` in its dir): its starter holds it exclusively until
+    /// the record says how the start went, a remover holds it shared while it removes. A removal
+    /// so waits for a start under way (whose network helper it would otherwise miss), and a start
+    /// after a removal finds no container. `None`: the container is gone.
+    pub fn start_lock(&self, id: &str, mode: LockMode) -> Result<Option<LockGuard>, StateError> {
+        self.start_lock_with(id, |p| LockGuard::acquire(p, mode).map(Some))
+    }
+
+    /// `start_lock` without waiting: `None` also while a start is under way.
+    pub fn try_start_lock(
+        &self,
+        id: &str,
+        mode: LockMode,
+    ) -> Result<Option<LockGuard>, StateError> {
+        self.start_lock_with(id, |p| LockGuard::try_acquire(p, mode))
+    }
+
+    fn start_lock_with(
+        &self,
+        id: &str,
+        take: impl FnOnce(&Path) -> Result<Option<LockGuard>, crate::storage::lock::LockError>,
+    ) -> Result<Option<LockGuard>, StateError> {
+        if self.gone(id) {
+            return Ok(None);
+        }
+        // Checked again once held: a removal that held it may have just finished.
+        match take(&self.path(id).join(".start")) {
+            Ok(g) => Ok(g.filter(|_| !self.gone(id))),
+            Err(_) if self.gone(id) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
     /// The record is gone (removed by `rm`, or by its supervisor after an `--rm` run).
     pub fn gone(&self, id: &str) -> bool {
         !self.record_path(id).exists()
