@@ -24,6 +24,25 @@ impl Rng {
     }
 }
 
+/// pasta processes of this test's store whose container is no longer listed (by `ps -a`).
+fn orphan_helpers(t: &TestEnv) -> Vec<String> {
+    let listed = t.ok(["ps", "-aq", "--no-trunc"]).stdout;
+    let out = Command::new("pgrep")
+        .args(["-a", "-f", &format!("pasta.*{}", t.dir.display())])
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| {
+            l.split("/containers/")
+                .nth(1)
+                .and_then(|rest| rest.get(..64))
+                .is_some_and(|id| !listed.contains(id))
+        })
+        .map(str::to_string)
+        .collect()
+}
+
 fn kill9(pid: u32) {
     let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
 }
@@ -168,6 +187,12 @@ fn kill_9_at_random_instants_leaves_a_consistent_store() {
             if !ok {
                 lost.push(format!("{what}: the next {name} failed:\n{}", r.describe()));
             }
+            let orphans = orphan_helpers(&t);
+            if !orphans.is_empty() {
+                lost.push(format!(
+                    "{what}: network helpers of containers no longer listed: {orphans:?}"
+                ));
+            }
         }
         // A supervisor killed: the container is reported, and removable.
         tried += 1;
@@ -255,4 +280,47 @@ fn kill_9_at_random_instants_leaves_a_consistent_store() {
         started.elapsed().as_secs_f64()
     );
     assert!(lost.is_empty(), "{}", lost.join("\n---\n"));
+}
+
+/// A pasta left running for a container that no longer exists (its starter killed with -9 at
+/// the wrong moment) is found by `system check` and stopped by `--repair`. (A stand-in process
+/// named pasta, with pasta's `--pid FILE` in a container's run dir, plays the leftover.)
+#[test]
+fn system_check_stops_network_helpers_of_removed_containers() {
+    use std::os::unix::process::CommandExt;
+    let t = TestEnv::new("crash-orphan");
+    t.ok(["system", "check"]);
+    let bin = t.dir.join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    std::os::unix::fs::symlink("/usr/bin/python3", bin.join("pasta")).unwrap();
+    let pidfile = t
+        .runroot
+        .join("containers")
+        .join("5".repeat(64))
+        .join("pasta.pid");
+    let mut cmd = Command::new(bin.join("pasta"));
+    cmd.args(["-c", "import time; time.sleep(600)", "--pid"])
+        .arg(&pidfile)
+        .arg("4242");
+    if let Some(u) = &t.user {
+        cmd.uid(u.uid).gid(u.gid);
+    }
+    let fake = cmd.spawn().unwrap();
+    let fake_pid = fake.id();
+    let r = t.run(["system", "check"]);
+    assert_ne!(r.code, 0, "{}", r.describe());
+    let shown = format!(
+        "network helper (pasta, pid {}) of a removed container",
+        fake_pid
+    );
+    assert!(r.stdout.contains(&shown), "{}", r.describe());
+    assert!(
+        r.stdout.contains(pidfile.to_str().unwrap()),
+        "{}",
+        r.describe()
+    );
+    t.ok(["system", "check", "--repair"]);
+    // (Panics if the stand-in still runs after 10 s.)
+    crate::util::wait_with_timeout(fake, 10);
+    t.ok(["system", "check"]);
 }

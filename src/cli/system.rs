@@ -274,7 +274,8 @@ fn prune(g: &GlobalOpts, a: PruneArgs) -> anyhow::Result<i32> {
 
 fn check(g: &GlobalOpts, a: CheckArgs) -> anyhow::Result<i32> {
     let paths = g.paths()?;
-    let findings = crate::image::manage::check(&paths, a.repair)?;
+    let mut findings = crate::image::manage::check(&paths, a.repair)?;
+    findings.extend(orphan_helpers(&paths, a.repair)?);
     let mut out = String::new();
     for f in &findings {
         match &f.path {
@@ -295,6 +296,27 @@ fn check(g: &GlobalOpts, a: CheckArgs) -> anyhow::Result<i32> {
             findings.len()
         )
     }
+}
+
+/// Network helpers of removed containers (see `network::helper::orphans`); with `repair`, stopped.
+fn orphan_helpers(
+    paths: &crate::storage::Paths,
+    repair: bool,
+) -> anyhow::Result<Vec<crate::image::manage::Finding>> {
+    let cstore = crate::state::ContainerStore::open(&paths.root, &paths.runroot)?;
+    let orphans = crate::network::helper::orphans(&cstore.rundir, |id| !cstore.gone(id));
+    Ok(orphans
+        .into_iter()
+        .map(|(pid, pidfile)| {
+            if repair {
+                crate::network::helper::kill_recorded(pid);
+            }
+            crate::image::manage::Finding {
+                what: format!("network helper (pasta, pid {pid}) of a removed container"),
+                path: Some(pidfile),
+            }
+        })
+        .collect())
 }
 
 fn reset(g: &GlobalOpts, a: ResetArgs) -> anyhow::Result<i32> {

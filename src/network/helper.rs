@@ -3,6 +3,7 @@
 //! writes to --ready-fd when ready and exits when --exit-fd closes). Stopped on drop.
 
 use std::io::Read;
+use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 
@@ -222,6 +223,44 @@ fn kill_naming(path: &Path) -> usize {
         }
     }
     killed
+}
+
+/// Network helpers of containers that are gone: pasta processes whose `--pid FILE` lies in a
+/// container's run dir under `rundir` whose id `exists` denies (a leftover of a starter killed
+/// with -9 at the wrong moment). Their pids and pid files.
+pub fn orphans(rundir: &Path, exists: impl Fn(&str) -> bool) -> Vec<(i32, std::path::PathBuf)> {
+    let mut found = Vec::new();
+    let Ok(dir) = std::fs::read_dir("/proc") else {
+        return found;
+    };
+    for e in dir.flatten() {
+        let Some(pid) = e.file_name().to_str().and_then(|n| n.parse::<i32>().ok()) else {
+            continue;
+        };
+        let cmdline = std::fs::read(e.path().join("cmdline")).unwrap_or_default();
+        let mut args = cmdline.split(|b| *b == 0);
+        if !args
+            .next()
+            .is_some_and(|a| a.ends_with(b"/pasta") || a == b"pasta")
+        {
+            continue;
+        }
+        let pidfile = args
+            .skip_while(|a| *a != b"--pid")
+            .nth(1)
+            .map(|a| Path::new(std::ffi::OsStr::from_bytes(a)));
+        let Some(pidfile) = pidfile else { continue };
+        let id = pidfile
+            .strip_prefix(rundir)
+            .ok()
+            .filter(|rest| rest.components().count() == 2 && rest.ends_with("pasta.pid"))
+            .and_then(|rest| rest.components().next())
+            .and_then(|c| c.as_os_str().to_str());
+        if id.is_some_and(|id| !exists(id)) {
+            found.push((pid, pidfile.to_path_buf()));
+        }
+    }
+    found
 }
 
 /// Stop a helper recorded in a container's state, if that pid is still a network helper (a
