@@ -24,8 +24,19 @@ impl Rng {
     }
 }
 
-/// pasta processes of this test's store whose container is no longer listed (by `ps -a`).
+/// pasta processes of this test's store whose container is no longer listed (by `ps -a`), and
+/// still there a moment later (one just killed by a removal may not have exited yet).
 fn orphan_helpers(t: &TestEnv) -> Vec<String> {
+    let first = orphans_now(t);
+    if first.is_empty() {
+        return first;
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    let again = orphans_now(t);
+    first.into_iter().filter(|o| again.contains(o)).collect()
+}
+
+fn orphans_now(t: &TestEnv) -> Vec<String> {
     let listed = t.ok(["ps", "-aq", "--no-trunc"]).stdout;
     let out = Command::new("pgrep")
         .args(["-a", "-f", &format!("pasta.*{}", t.dir.display())])
