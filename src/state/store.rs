@@ -86,12 +86,12 @@ impl ContainerStore {
         Ok(LockGuard::acquire(&self.path(id).join(".lock"), mode)?)
     }
 
-    /// A container's start lock (`.start` in its dir): its starter holds it exclusively until
+    /// A container's start lock (an flock on its dir itself): its starter holds it exclusively until
     /// the record says how the start went, a remover holds it shared while it removes. A removal
     /// so waits for a start under way (whose network helper it would otherwise miss), and a start
     /// after a removal finds no container. `None`: the container is gone.
     pub fn start_lock(&self, id: &str, mode: LockMode) -> Result<Option<LockGuard>, StateError> {
-        self.start_lock_with(id, |p| LockGuard::acquire(p, mode).map(Some))
+        self.start_lock_with(id, |p| LockGuard::acquire_dir(p, mode).map(Some))
     }
 
     /// `start_lock` without waiting: `None` also while a start is under way.
@@ -100,7 +100,7 @@ impl ContainerStore {
         id: &str,
         mode: LockMode,
     ) -> Result<Option<LockGuard>, StateError> {
-        self.start_lock_with(id, |p| LockGuard::try_acquire(p, mode))
+        self.start_lock_with(id, |p| LockGuard::try_acquire_dir(p, mode))
     }
 
     fn start_lock_with(
@@ -112,7 +112,7 @@ impl ContainerStore {
             return Ok(None);
         }
         // Checked again once held: a removal that held it may have just finished.
-        match take(&self.path(id).join(".start")) {
+        match take(&self.path(id)) {
             Ok(g) => Ok(g.filter(|_| !self.gone(id))),
             Err(_) if self.gone(id) => Ok(None),
             Err(e) => Err(e.into()),

@@ -1,4 +1,6 @@
-//! flock-based guards. A lock file is never removed, so two processes always lock the same inode.
+//! flock-based guards. A lock file is never removed, so two processes always lock the same inode
+//! (a container's start lock is its dir, which goes only with the container:
+//! `ContainerStore::start_lock`).
 
 use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
@@ -26,36 +28,65 @@ pub struct LockGuard {
 impl LockGuard {
     /// Block until the lock at `path` (created if missing) is held in `mode`.
     pub fn acquire(path: &Path, mode: LockMode) -> Result<LockGuard, LockError> {
-        let err = |source| LockError {
-            path: path.to_path_buf(),
-            source,
-        };
-        let file = open(path).map_err(err)?;
-        match mode {
-            LockMode::Shared => file.lock_shared(),
-            LockMode::Exclusive => file.lock(),
-        }
-        .map_err(err)?;
-        Ok(LockGuard { _file: file })
+        hold(path, open(path), mode)
     }
 
     /// Take the lock without waiting; `Ok(None)` when another holder has it.
     pub fn try_acquire(path: &Path, mode: LockMode) -> Result<Option<LockGuard>, LockError> {
-        let err = |source| LockError {
-            path: path.to_path_buf(),
-            source,
-        };
-        let file = open(path).map_err(err)?;
-        let res = match mode {
-            LockMode::Shared => file.try_lock_shared(),
-            LockMode::Exclusive => file.try_lock(),
-        };
-        match res {
-            Ok(()) => Ok(Some(LockGuard { _file: file })),
-            Err(std::fs::TryLockError::WouldBlock) => Ok(None),
-            Err(std::fs::TryLockError::Error(e)) => Err(err(e)),
-        }
+        try_hold(path, open(path), mode)
     }
+
+    /// `acquire` on an existing directory itself: no lock file to create (an inode fewer).
+    pub fn acquire_dir(path: &Path, mode: LockMode) -> Result<LockGuard, LockError> {
+        hold(path, open_dir(path), mode)
+    }
+
+    /// `try_acquire` on an existing directory itself.
+    pub fn try_acquire_dir(path: &Path, mode: LockMode) -> Result<Option<LockGuard>, LockError> {
+        try_hold(path, open_dir(path), mode)
+    }
+}
+
+fn lock_error(path: &Path) -> impl Fn(std::io::Error) -> LockError + '_ {
+    move |source| LockError {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+fn hold(path: &Path, file: std::io::Result<File>, mode: LockMode) -> Result<LockGuard, LockError> {
+    let file = file.map_err(lock_error(path))?;
+    match mode {
+        LockMode::Shared => file.lock_shared(),
+        LockMode::Exclusive => file.lock(),
+    }
+    .map_err(lock_error(path))?;
+    Ok(LockGuard { _file: file })
+}
+
+fn try_hold(
+    path: &Path,
+    file: std::io::Result<File>,
+    mode: LockMode,
+) -> Result<Option<LockGuard>, LockError> {
+    let file = file.map_err(lock_error(path))?;
+    let res = match mode {
+        LockMode::Shared => file.try_lock_shared(),
+        LockMode::Exclusive => file.try_lock(),
+    };
+    match res {
+        Ok(()) => Ok(Some(LockGuard { _file: file })),
+        Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+        Err(std::fs::TryLockError::Error(e)) => Err(lock_error(path)(e)),
+    }
+}
+
+fn open_dir(path: &Path) -> std::io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_CLOEXEC | libc::O_DIRECTORY)
+        .open(path)
 }
 
 fn open(path: &Path) -> std::io::Result<File> {
@@ -89,5 +120,22 @@ mod tests {
         assert!(LockGuard::try_acquire(&p, LockMode::Exclusive)
             .unwrap()
             .is_none());
+    }
+
+    #[test]
+    fn a_directory_is_its_own_lock_and_a_missing_one_is_an_error() {
+        let tmp = tempfile::tempdir().unwrap();
+        let d = tmp.path().join("d");
+        assert!(LockGuard::acquire_dir(&d, LockMode::Shared).is_err());
+        std::fs::create_dir(&d).unwrap();
+        let g = LockGuard::acquire_dir(&d, LockMode::Exclusive).unwrap();
+        assert!(LockGuard::try_acquire_dir(&d, LockMode::Shared)
+            .unwrap()
+            .is_none());
+        drop(g);
+        assert!(LockGuard::try_acquire_dir(&d, LockMode::Shared)
+            .unwrap()
+            .is_some());
+        assert_eq!(std::fs::read_dir(&d).unwrap().count(), 0, "no file made");
     }
 }
