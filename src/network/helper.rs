@@ -4,7 +4,7 @@
 
 use std::io::Read;
 use std::os::unix::ffi::OsStrExt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
 use anyhow::{anyhow, Context};
@@ -208,59 +208,48 @@ pub fn kill_all_naming(path: &Path) {
 /// One pass of `kill_all_naming`: how many it killed. (A killed process that has not exited yet
 /// counts again in the next pass; one that has keeps no command line.)
 fn kill_naming(path: &Path) -> usize {
-    let needle = path.as_os_str().as_encoded_bytes();
-    let Ok(dir) = std::fs::read_dir("/proc") else {
-        return 0;
-    };
-    let mut killed = 0;
-    for e in dir.flatten() {
-        let Some(pid) = e.file_name().to_str().and_then(|n| n.parse::<i32>().ok()) else {
-            continue;
-        };
-        let cmdline = std::fs::read(e.path().join("cmdline")).unwrap_or_default();
-        if cmdline.split(|b| *b == 0).any(|arg| arg == needle) && kill_recorded(pid) {
-            killed += 1;
-        }
-    }
-    killed
+    pasta_pidfiles()
+        .into_iter()
+        .filter(|(pid, file)| file == path && kill_recorded(*pid))
+        .count()
 }
 
 /// Network helpers of containers that are gone: pasta processes whose `--pid FILE` lies in a
 /// container's run dir under `rundir` whose id `exists` denies (a leftover of a starter killed
 /// with -9 at the wrong moment). Their pids and pid files.
-pub fn orphans(rundir: &Path, exists: impl Fn(&str) -> bool) -> Vec<(i32, std::path::PathBuf)> {
-    let mut found = Vec::new();
+pub fn orphans(rundir: &Path, exists: impl Fn(&str) -> bool) -> Vec<(i32, PathBuf)> {
+    pasta_pidfiles()
+        .into_iter()
+        .filter(|(_, file)| {
+            let id = file
+                .strip_prefix(rundir)
+                .ok()
+                .filter(|rest| rest.components().count() == 2 && rest.ends_with("pasta.pid"))
+                .and_then(|rest| rest.components().next())
+                .and_then(|c| c.as_os_str().to_str());
+            id.is_some_and(|id| !exists(id))
+        })
+        .collect()
+}
+
+/// The running pasta processes (by /proc) and the `--pid FILE` each was given.
+fn pasta_pidfiles() -> Vec<(i32, PathBuf)> {
     let Ok(dir) = std::fs::read_dir("/proc") else {
-        return found;
+        return Vec::new();
     };
-    for e in dir.flatten() {
-        let Some(pid) = e.file_name().to_str().and_then(|n| n.parse::<i32>().ok()) else {
-            continue;
-        };
-        let cmdline = std::fs::read(e.path().join("cmdline")).unwrap_or_default();
-        let mut args = cmdline.split(|b| *b == 0);
-        if !args
-            .next()
-            .is_some_and(|a| a.ends_with(b"/pasta") || a == b"pasta")
-        {
-            continue;
-        }
-        let pidfile = args
-            .skip_while(|a| *a != b"--pid")
-            .nth(1)
-            .map(|a| Path::new(std::ffi::OsStr::from_bytes(a)));
-        let Some(pidfile) = pidfile else { continue };
-        let id = pidfile
-            .strip_prefix(rundir)
-            .ok()
-            .filter(|rest| rest.components().count() == 2 && rest.ends_with("pasta.pid"))
-            .and_then(|rest| rest.components().next())
-            .and_then(|c| c.as_os_str().to_str());
-        if id.is_some_and(|id| !exists(id)) {
-            found.push((pid, pidfile.to_path_buf()));
-        }
-    }
-    found
+    dir.flatten()
+        .filter_map(|e| {
+            let pid = e.file_name().to_str()?.parse::<i32>().ok()?;
+            let cmdline = std::fs::read(e.path().join("cmdline")).ok()?;
+            let mut args = cmdline.split(|b| *b == 0);
+            let program = args.next()?;
+            if !(program.ends_with(b"/pasta") || program == b"pasta") {
+                return None;
+            }
+            let file = args.skip_while(|a| *a != b"--pid").nth(1)?;
+            Some((pid, PathBuf::from(std::ffi::OsStr::from_bytes(file))))
+        })
+        .collect()
 }
 
 /// Stop a helper recorded in a container's state, if that pid is still a network helper (a
